@@ -1,0 +1,64 @@
+import { integrationEnv, uniqueName } from '@sa/testing';
+import mongoose, { Schema } from 'mongoose';
+
+interface CaseSummary {
+  caseId: string;
+  region: string;
+  status: string;
+  members: number;
+  monthlyFen: number;
+  updatedAt: Date;
+}
+
+describe('local MongoDB-protocol server (FerretDB) through mongoose', () => {
+  const dbName = uniqueName('infra');
+  let connection: mongoose.Connection;
+
+  beforeAll(async () => {
+    connection = await mongoose.createConnection(integrationEnv().mongodbUrl, { dbName, serverSelectionTimeoutMS: 5000 }).asPromise();
+  });
+
+  afterAll(async () => {
+    await connection.dropDatabase();
+    await connection.close();
+  });
+
+  it('saves documents, builds indexes and answers the read-model queries', async () => {
+    // Given a read-model collection with a unique and a compound index
+    const schema = new Schema<CaseSummary>({
+      caseId: { type: String, required: true, unique: true },
+      region: { type: String, required: true },
+      status: { type: String, required: true },
+      members: Number,
+      monthlyFen: Number,
+      updatedAt: Date,
+    });
+    schema.index({ region: 1, status: 1 });
+    const Summary = connection.model<CaseSummary>('CaseSummary', schema);
+    await Summary.syncIndexes();
+
+    // When cases are saved and one is upserted
+    await Summary.insertMany([
+      { caseId: 'c1', region: '330102001', status: 'approved', members: 3, monthlyFen: 212700, updatedAt: new Date('2025-01-01') },
+      { caseId: 'c2', region: '330102001', status: 'rejected', members: 1, monthlyFen: 0, updatedAt: new Date('2025-01-02') },
+      { caseId: 'c3', region: '330103002', status: 'approved', members: 1, monthlyFen: 154700, updatedAt: new Date('2025-01-03') },
+    ]);
+    await Summary.updateOne({ caseId: 'c2' }, { $set: { status: 'referred' } }, { upsert: true });
+
+    // Then the indexes exist, the unique index holds, and jurisdiction queries work
+    const indexes = await Summary.collection.indexes();
+    expect(indexes.map((index) => Object.keys(index.key).join(','))).toEqual(expect.arrayContaining(['caseId', 'region,status']));
+    await expect(Summary.create({ caseId: 'c1', region: 'x', status: 'x' })).rejects.toThrow(/duplicate key/i);
+
+    const inTownship = await Summary.find({ region: { $regex: '^330102' }, status: { $in: ['approved', 'referred'] } })
+      .sort({ updatedAt: -1 })
+      .lean();
+    expect(inTownship.map((doc) => doc.caseId)).toEqual(['c2', 'c1']);
+
+    const totals = await Summary.aggregate<{ _id: string; total: number }>([
+      { $match: { status: 'approved' } },
+      { $group: { _id: '$status', total: { $sum: '$monthlyFen' } } },
+    ]);
+    expect(totals).toEqual([{ _id: 'approved', total: 367400 }]);
+  });
+});

@@ -1,0 +1,26 @@
+// Every project's tests in one run (`npm test` uses this through tools/test/run-all.ts).
+const fs = require('node:fs');
+const path = require('node:path');
+
+function findJestConfigs(dir) {
+  const found = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...findJestConfigs(full));
+    else if (entry.name === 'jest.config.js') found.push(full);
+  }
+  return found;
+}
+
+const projects = ['apps', 'libs', 'deploy']
+  .filter((dir) => fs.existsSync(path.join(__dirname, dir)))
+  .flatMap((dir) => findJestConfigs(path.join(__dirname, dir)))
+  .sort();
+
+module.exports = {
+  projects,
+  reporters: ['default', '<rootDir>/tools/jest/summary-reporter.js'],
+  globalSetup: '<rootDir>/tools/jest/infra-global-setup.js',
+  globalTeardown: '<rootDir>/tools/jest/infra-global-teardown.js',
+};

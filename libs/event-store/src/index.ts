@@ -1,0 +1,2 @@
+export * from './port/event-store';
+export * from './port/errors';

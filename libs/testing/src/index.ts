@@ -1,0 +1,4 @@
+export * from './integration-env';
+export * from './names';
+export * from './eventually';
+export * from './postgres';
