@@ -11,6 +11,8 @@ const base: RegionalPolicy = {
   extremePovertyStandardUrbanFen: fen(143000),
   extremePovertyStandardRuralFen: fen(143000),
   employmentCostDeductionBp: 3000,
+  minimumMonthlyWageFen: fen(249000),
+  excludeResidentBasicPension: true,
   publicNoticeDays: 7,
   confirmationDelegatedToTownship: false,
   gradualExitMonths: 6,

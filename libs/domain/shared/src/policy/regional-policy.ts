@@ -32,6 +32,10 @@ export interface RegionalPolicy {
   readonly extremePovertyStandardRuralFen: Fen;
   /** Employment-cost deduction as basis points of the urban dibao standard (3000 = 30 %). */
   readonly employmentCostDeductionBp: number;
+  /** Local minimum monthly wage (最低工资标准): wages of supported "happiness posts" (幸福岗位) below it are not counted. */
+  readonly minimumMonthlyWageFen: Fen;
+  /** Whether the basic old-age pension of urban and rural residents is left out of income (14th Five-Year Plan rule). */
+  readonly excludeResidentBasicPension: boolean;
   /** Public notice (公示) length in days. */
   readonly publicNoticeDays: number;
   /** Whether townships may confirm (审批权限下放); near-relative cases always go to the county. */
@@ -56,6 +60,7 @@ export function policyProblems(policy: RegionalPolicy): PolicyProblem[] {
   need(policy.extremePovertyStandardUrbanFen * 10 >= policy.dibaoStandardUrbanFen * 13, 'extremePovertyStandardUrbanFen', 'must be at least 1.3 × the urban dibao standard');
   need(policy.extremePovertyStandardRuralFen * 10 >= policy.dibaoStandardRuralFen * 13, 'extremePovertyStandardRuralFen', 'must be at least 1.3 × the rural dibao standard');
   need(Number.isInteger(policy.employmentCostDeductionBp) && policy.employmentCostDeductionBp >= 0 && policy.employmentCostDeductionBp <= 10_000, 'employmentCostDeductionBp', 'must be an integer from 0 to 10000');
+  need(policy.minimumMonthlyWageFen > 0, 'minimumMonthlyWageFen', 'must be positive');
   need(Number.isInteger(policy.publicNoticeDays) && policy.publicNoticeDays >= 1, 'publicNoticeDays', 'must be a whole number of days, at least 1');
   need(Number.isInteger(policy.gradualExitMonths) && policy.gradualExitMonths >= 0, 'gradualExitMonths', 'must be a whole number of months');
   return problems;
