@@ -1,0 +1,17 @@
+import { baseConfigSchema, PlatformModule, type ServiceDefinition } from '@sa/platform';
+import type { z } from 'zod';
+import { AppModule } from './app.module';
+
+export const configSchema = baseConfigSchema;
+export type Config = z.infer<typeof configSchema>;
+
+export const service: ServiceDefinition<Config> = {
+  name: 'approval',
+  title: 'Approval service',
+  description: 'Township review (审核), public notice (公示) and county confirmation (确认).',
+  configSchema,
+  createModule: (config, logger) => ({
+    module: AppModule,
+    imports: [PlatformModule.forRoot({ serviceName: 'approval', config, logger })],
+  }),
+};

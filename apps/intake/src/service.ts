@@ -1,0 +1,17 @@
+import { baseConfigSchema, PlatformModule, type ServiceDefinition } from '@sa/platform';
+import type { z } from 'zod';
+import { AppModule } from './app.module';
+
+export const configSchema = baseConfigSchema;
+export type Config = z.infer<typeof configSchema>;
+
+export const service: ServiceDefinition<Config> = {
+  name: 'intake',
+  title: 'Intake service',
+  description: 'Household applications (申请受理) and active-discovery leads (主动发现) for dibao and extreme-poverty support.',
+  configSchema,
+  createModule: (config, logger) => ({
+    module: AppModule,
+    imports: [PlatformModule.forRoot({ serviceName: 'intake', config, logger })],
+  }),
+};

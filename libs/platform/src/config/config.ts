@@ -1,0 +1,61 @@
+/**
+ * Configuration from environment variables, validated once at start-up. A bad or missing variable
+ * stops the service with a message naming it and the rule it breaks, never a stack trace later.
+ */
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const port = z.coerce.number().int().min(1).max(65535);
+const url = (schemes: string[]) =>
+  z.string().refine((value) => schemes.some((s) => value.startsWith(`${s}://`)), { message: `must be a URL starting with ${schemes.map((s) => `${s}://`).join(' or ')}` });
+const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** The variables every service reads. Services extend it with their own. */
+export const baseConfigSchema = z.object({
+  HOST: z.string().default('127.0.0.1'),
+  PORT: port,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+  KAFKA_BROKERS: z.string().regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'must be host:port[,host:port…]'),
+  KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(256).default(3),
+  EVENT_STORE_URL: url(['postgres', 'postgresql', 'kurrentdb', 'kurrentdb+discover', 'esdb', 'esdb+discover']),
+  EVENT_STORE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier').optional(),
+  /** Where the relay keeps its checkpoint (PostgreSQL); defaults to EVENT_STORE_URL when that is PostgreSQL. */
+  CHECKPOINT_DATABASE_URL: url(['postgres', 'postgresql']).optional(),
+  MONGODB_URL: url(['mongodb', 'mongodb+srv']),
+  MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'must be a database name of letters, digits, _ or -').optional(),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters (HS256)').optional(),
+  JWT_PUBLIC_KEY: z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),
+  JWT_ISSUER: z.string().default('social-assistance'),
+  JWT_AUDIENCE: z.string().default('social-assistance'),
+  POLICY_FILE: z.string().optional(),
+  /** Lets tests move a service's clock through PUT /admin/clock. Never enable in production. */
+  ALLOW_CLOCK_CONTROL: booleanFlag.default(false),
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+});
+
+export type BaseConfig = z.infer<typeof baseConfigSchema>;
+
+/** Validates `env` against `schema`; throws ConfigError listing every problem at once. */
+export function loadConfig<S extends z.ZodType<BaseConfig>>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (result.success) {
+    const config = result.data;
+    if (!config.JWT_SECRET && !config.JWT_PUBLIC_KEY) {
+      throw new ConfigError(['JWT_SECRET or JWT_PUBLIC_KEY: one is required to verify bearer tokens']);
+    }
+    return config;
+  }
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join('.') || '(environment)';
+    const given = env[name];
+    const shown = given === undefined ? 'is not set' : `got "${name.includes('SECRET') || name.includes('KEY') ? '***' : given}"`;
+    return `${name}: ${given === undefined && issue.code === 'invalid_type' ? 'is required' : issue.message} (${shown})`;
+  });
+  throw new ConfigError(problems);
+}

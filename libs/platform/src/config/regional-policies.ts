@@ -1,0 +1,88 @@
+/**
+ * Loads the effective-dated regional policies (config/regional-policies.yaml) and validates them
+ * with the domain's rules; a service refuses to start on a bad policy.
+ */
+import { readFileSync } from 'node:fs';
+import { parseRegionCode, policyProblems, yuanToFen, type RegionalPolicy } from '@sa/domain-shared';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { describeZodIssues } from '../http/zod-validation';
+import { ConfigError } from './config';
+
+const yuan = z.string().regex(/^\d+(\.\d{1,2})?$/, 'must be an amount in yuan as a string, e.g. "1190.00"').transform(yuanToFen);
+const percent = z.string().regex(/^\d{1,3}(\.\d{1,2})?$/, 'must be a percentage string such as "30"').transform((p) => Number(yuanToFen(p)));
+
+const PolicyFile = z.object({
+  policies: z
+    .array(
+      z.object({
+        id: z.string().min(1),
+        region: z.string().regex(/^\d{6}(\d{3}){0,2}$/, 'must be a 6, 9 or 12-digit region code').transform(parseRegionCode),
+        effectiveFrom: z.iso.date(),
+        dibaoStandardUrban: yuan,
+        dibaoStandardRural: yuan,
+        extremePovertyStandardUrban: yuan,
+        extremePovertyStandardRural: yuan,
+        employmentCostDeductionPercent: percent,
+        minimumMonthlyWage: yuan,
+        excludeResidentBasicPension: z.boolean(),
+        publicNoticeDays: z.number().int().min(1),
+        confirmationDelegatedToTownship: z.boolean(),
+        gradualExitMonths: z.number().int().min(0),
+        propertyLimits: z.object({
+          maxVehicles: z.number().int().min(0),
+          maxDwellings: z.number().int().min(0),
+          maxFinancialAssetsPerCapita: yuan,
+          businessRegistrationDisqualifies: z.boolean(),
+        }),
+      }),
+    )
+    .min(1, 'must list at least one policy'),
+});
+
+export function parseRegionalPolicies(text: string, source = 'policies'): RegionalPolicy[] {
+  const parsed = PolicyFile.safeParse(parse(text));
+  if (!parsed.success) {
+    throw new ConfigError(describeZodIssues(parsed.error.issues).map((p) => `${source}: ${p.field}: ${p.rule}`));
+  }
+  const policies: RegionalPolicy[] = parsed.data.policies.map((p) => ({
+    id: p.id,
+    region: p.region,
+    effectiveFrom: p.effectiveFrom,
+    dibaoStandardUrbanFen: p.dibaoStandardUrban,
+    dibaoStandardRuralFen: p.dibaoStandardRural,
+    extremePovertyStandardUrbanFen: p.extremePovertyStandardUrban,
+    extremePovertyStandardRuralFen: p.extremePovertyStandardRural,
+    // "30" percent → 3000 basis points (yuanToFen of "30" is 3000 hundredths).
+    employmentCostDeductionBp: p.employmentCostDeductionPercent,
+    minimumMonthlyWageFen: p.minimumMonthlyWage,
+    excludeResidentBasicPension: p.excludeResidentBasicPension,
+    publicNoticeDays: p.publicNoticeDays,
+    confirmationDelegatedToTownship: p.confirmationDelegatedToTownship,
+    gradualExitMonths: p.gradualExitMonths,
+    propertyLimits: {
+      maxVehicles: p.propertyLimits.maxVehicles,
+      maxDwellings: p.propertyLimits.maxDwellings,
+      maxFinancialAssetsPerCapitaFen: p.propertyLimits.maxFinancialAssetsPerCapita,
+      businessRegistrationDisqualifies: p.propertyLimits.businessRegistrationDisqualifies,
+    },
+  }));
+  const problems = policies.flatMap(policyProblems).map((p) => `${source}: policy ${p.policyId}: ${p.field} ${p.rule}`);
+  const ids = new Set<string>();
+  for (const p of policies) {
+    if (ids.has(p.id)) problems.push(`${source}: policy id ${p.id} is used twice`);
+    ids.add(p.id);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return policies;
+}
+
+export function loadRegionalPolicies(file: string): RegionalPolicy[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError([`POLICY_FILE: cannot read ${file} (${(error as Error).message})`]);
+  }
+  return parseRegionalPolicies(text, file);
+}

@@ -1,0 +1,27 @@
+import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from '../auth/public.decorator';
+import { HealthRegistry } from './health-registry';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly registry: HealthRegistry) {}
+
+  @Public()
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process is running' })
+  live() {
+    return { status: 'ok' };
+  }
+
+  @Public()
+  @Get('ready')
+  @ApiOperation({ summary: 'Readiness: Kafka, the event store and MongoDB answer, and the service is not shutting down' })
+  async ready(@Res({ passthrough: true }) res: Response) {
+    const { ready, checks } = await this.registry.run();
+    res.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return { status: ready ? 'ready' : this.registry.isShuttingDown ? 'shutting-down' : 'not-ready', checks };
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Maps failures that are not HTTP exceptions to answers a client can act on: a refused command
+ * (a domain rejection) is 409 or 422 with its code, a concurrency conflict is 409, malformed JSON is
+ * 400; anything unexpected is a 500 that is logged and says nothing internal.
+ */
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
+import type { Rejection } from '@sa/domain-shared';
+import type { Response } from 'express';
+import type { Logger } from '../logging/logger';
+
+/** Thrown by command handlers when the decider refuses the command. */
+export class CommandRejectedError extends Error {
+  override readonly name = 'CommandRejectedError';
+  constructor(
+    readonly rejection: Rejection,
+    /** 404 when the aggregate does not exist, 409 for a state conflict, 422 for a rule. */
+    readonly status: 404 | 409 | 422 = 422,
+  ) {
+    super(rejection.message);
+  }
+}
+
+@Catch()
+export class DomainErrorsFilter implements ExceptionFilter {
+  constructor(private readonly logger: Logger) {}
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    if (error instanceof HttpException) {
+      const body = error.getResponse();
+      res.status(error.getStatus()).json(typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body);
+      return;
+    }
+    if (error instanceof CommandRejectedError) {
+      const { code, message, field } = error.rejection;
+      res.status(error.status).json({ statusCode: error.status, error: code, message: field ? `${field}: ${message}` : message, code, ...(field ? { field } : {}) });
+      return;
+    }
+    if (error instanceof Error && error.name === 'WrongExpectedRevisionError') {
+      res.status(409).json({ statusCode: 409, error: 'CONCURRENT_UPDATE', message: 'the case changed while this request was processed; retry' });
+      return;
+    }
+    if (error instanceof SyntaxError && 'body' in error) {
+      res.status(400).json({ statusCode: 400, error: 'Bad Request', message: `body: must be valid JSON (${error.message})` });
+      return;
+    }
+    this.logger.error({ err: error }, 'unhandled error');
+    res.status(500).json({ statusCode: 500, error: 'Internal Server Error', message: 'unexpected error; it has been logged' });
+  }
+}

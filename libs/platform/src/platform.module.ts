@@ -1,0 +1,83 @@
+/**
+ * What every service shares: validated configuration, the logger, health, the clock, bearer-token
+ * authentication, the MongoDB connection for read models, a Kafka admin client for readiness.
+ * A service imports `PlatformModule.forRoot(...)` once; its own modules inject what they need.
+ */
+import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown, type BeforeApplicationShutdown } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { Admin } from '@platformatic/kafka';
+import type { Connection } from 'mongoose';
+import { AuthGuard, TOKEN_SETTINGS } from './auth/auth.guard';
+import type { TokenSettings } from './auth/tokens';
+import type { BaseConfig } from './config/config';
+import { HealthController } from './health/health.controller';
+import { HealthRegistry } from './health/health-registry';
+import type { Logger } from './logging/logger';
+import { connectMongo, pingMongo } from './mongo/mongo';
+import { AdjustableClock, Clock, SystemClock } from './time/clock';
+import { ClockController } from './time/clock.controller';
+
+export const CONFIG = Symbol('CONFIG');
+export const LOGGER = Symbol('LOGGER');
+export const MONGO = Symbol('MONGO');
+export const KAFKA_ADMIN = Symbol('KAFKA_ADMIN');
+
+export interface PlatformOptions {
+  readonly serviceName: string;
+  readonly config: BaseConfig;
+  readonly logger: Logger;
+}
+
+@Global()
+@Module({})
+export class PlatformModule implements BeforeApplicationShutdown, OnApplicationShutdown {
+  constructor(
+    private readonly health: HealthRegistry,
+    @Inject(MONGO) private readonly mongo: Connection,
+    @Inject(KAFKA_ADMIN) private readonly kafkaAdmin: Admin,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    health.register('mongodb', () => pingMongo(mongo));
+    health.register('kafka', async () => {
+      await kafkaAdmin.listTopics();
+    });
+  }
+
+  static forRoot(options: PlatformOptions): DynamicModule {
+    const { config } = options;
+    const tokenSettings: TokenSettings = {
+      ...(config.JWT_SECRET ? { secret: config.JWT_SECRET } : {}),
+      ...(config.JWT_PUBLIC_KEY ? { publicKey: config.JWT_PUBLIC_KEY } : {}),
+      issuer: config.JWT_ISSUER,
+      audience: config.JWT_AUDIENCE,
+    };
+    return {
+      module: PlatformModule,
+      controllers: [HealthController, ClockController],
+      providers: [
+        { provide: CONFIG, useValue: config },
+        { provide: LOGGER, useValue: options.logger },
+        HealthRegistry,
+        { provide: Clock, useValue: config.ALLOW_CLOCK_CONTROL ? new AdjustableClock() : new SystemClock() },
+        { provide: TOKEN_SETTINGS, useValue: tokenSettings },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: MONGO, useFactory: () => connectMongo(config.MONGODB_URL, config.MONGODB_DB ?? `sa_${options.serviceName.replace(/-/g, '_')}`) },
+        {
+          provide: KAFKA_ADMIN,
+          useFactory: () => new Admin({ clientId: `${options.serviceName}-health`, bootstrapBrokers: config.KAFKA_BROKERS.split(','), timeout: 2000, retries: 1 }),
+        },
+      ],
+      exports: [CONFIG, LOGGER, HealthRegistry, Clock, TOKEN_SETTINGS, MONGO, KAFKA_ADMIN],
+    };
+  }
+
+  beforeApplicationShutdown(signal?: string): void {
+    this.health.markShuttingDown();
+    this.logger.info({ signal }, 'shutting down: readiness now reports not ready');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.kafkaAdmin.close().catch(() => undefined);
+    await this.mongo.close().catch(() => undefined);
+  }
+}

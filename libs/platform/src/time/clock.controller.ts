@@ -1,0 +1,29 @@
+import { Body, Controller, ForbiddenException, Get, Put } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { z } from 'zod';
+import { Public } from '../auth/public.decorator';
+import { validate } from '../http/zod-validation';
+import { AdjustableClock, Clock } from './clock';
+
+const SetClockRequest = z.object({ now: z.iso.datetime({ offset: true }) });
+
+/** Test-only clock control; answers 403 unless the clock is adjustable (ALLOW_CLOCK_CONTROL=true). */
+@ApiExcludeController()
+@Controller('admin/clock')
+export class ClockController {
+  constructor(private readonly clock: Clock) {}
+
+  @Public()
+  @Get()
+  current() {
+    return { now: this.clock.now().toISOString(), adjustable: this.clock instanceof AdjustableClock };
+  }
+
+  @Public()
+  @Put()
+  set(@Body(validate(SetClockRequest)) body: z.infer<typeof SetClockRequest>) {
+    if (!(this.clock instanceof AdjustableClock)) throw new ForbiddenException('clock control is disabled (ALLOW_CLOCK_CONTROL is not true)');
+    this.clock.setNow(new Date(body.now));
+    return { now: this.clock.now().toISOString() };
+  }
+}

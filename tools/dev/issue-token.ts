@@ -1,0 +1,41 @@
+/**
+ * Issues a development bearer token signed with the local platform's secret.
+ *
+ *   npx tsx tools/dev/issue-token.ts --role intake-worker --org 331002001 --user wang.fang [--name 王芳] [--hours 8]
+ *
+ * Roles: intake-worker, investigator, township-reviewer, county-approver, payments-officer,
+ * charity-organisation, auditor, county-system, civil-affairs-admin. --org is the organisation
+ * unit's region code (6, 9 or 12 digits): the user sees and acts only within it.
+ */
+import { isRegionCode, isRole, roles } from '@sa/domain-shared';
+import { signDevToken } from '@sa/platform';
+import { devJwtAudience, devJwtIssuer, devJwtSecret } from '../platform/services';
+
+function option(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? undefined : process.argv[index + 1];
+}
+
+const role = option('role');
+const org = option('org');
+const user = option('user');
+if (!role || !isRole(role)) {
+  console.error(`--role must be one of: ${roles.join(', ')}`);
+  process.exit(2);
+}
+if (!org || !isRegionCode(org)) {
+  console.error('--org must be a 6, 9 or 12-digit region code, e.g. 331002 (a county) or 331002001 (a township)');
+  process.exit(2);
+}
+if (!user) {
+  console.error('--user is required (the user id that goes into every event this user causes)');
+  process.exit(2);
+}
+const name = option('name');
+const hours = Number(option('hours') ?? 8);
+console.log(
+  signDevToken(
+    { userId: user, role, orgUnit: org, ...(name ? { name } : {}) },
+    { secret: process.env.JWT_SECRET ?? devJwtSecret, issuer: devJwtIssuer, audience: devJwtAudience, expiresInSeconds: hours * 3600 },
+  ),
+);

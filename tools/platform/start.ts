@@ -1,0 +1,97 @@
+/**
+ * `npm start`: the whole platform on this machine. Installs and starts the local servers (Kafka,
+ * PostgreSQL, FerretDB) that are not already running, builds the five services, starts each as its
+ * own process, waits until every /health/ready answers 200 and prints where they listen.
+ * Ctrl-C (or SIGTERM) stops the services, then the servers this command started.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { ensureUp, stop } from '../../deploy/local/infra';
+import { repoRoot, serviceEntry, serviceEnv, services, type ServiceSpec } from './services';
+
+function build(): void {
+  const result = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'tools/build/compile.ts', '--all'], { cwd: repoRoot, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('building the services failed');
+}
+
+function startService(spec: ServiceSpec, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, ['--enable-source-maps', serviceEntry(spec.name)], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const prefix = `[${spec.name}] `;
+  const forward = (stream: NodeJS.ReadableStream | null, out: NodeJS.WriteStream) =>
+    stream?.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) if (line.trim()) out.write(`${prefix}${line}\n`);
+    });
+  forward(child.stdout, process.stdout);
+  forward(child.stderr, process.stderr);
+  return child;
+}
+
+async function waitReady(spec: ServiceSpec, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${spec.name} exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${spec.port}/health/ready`);
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${spec.name} was not ready within ${timeoutMs / 1000} s`);
+}
+
+function stopChild(child: ChildProcess, graceMs = 15_000): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolveStop) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolveStop();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+async function main(): Promise<void> {
+  const infra = await ensureUp();
+  const children = new Map<string, ChildProcess>();
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping the services…');
+    await Promise.all([...children.values()].map((child) => stopChild(child)));
+    if (infra.started.length > 0) {
+      console.log(`Stopping ${infra.started.join(', ')}…`);
+      await stop(infra.started);
+    }
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+  try {
+    build();
+    for (const spec of services) children.set(spec.name, startService(spec, serviceEnv(spec, infra.env)));
+    for (const [name, child] of children) {
+      child.once('exit', (code) => {
+        if (!stopping) {
+          console.error(`${name} stopped unexpectedly (exit ${code}); stopping the platform`);
+          void shutdown(1);
+        }
+      });
+    }
+    await Promise.all(services.map((spec) => waitReady(spec, children.get(spec.name) as ChildProcess)));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await shutdown(1);
+    return;
+  }
+  console.log('\nThe platform is running:');
+  for (const spec of services) {
+    console.log(`  ${spec.name.padEnd(17)} http://127.0.0.1:${spec.port}   API docs: http://127.0.0.1:${spec.port}/docs   ready: /health/ready`);
+  }
+  console.log('\nKafka', infra.env.KAFKA_BROKERS, '· PostgreSQL', infra.env.DATABASE_URL.replace(/:[^:@/]+@/, ':***@'), '· MongoDB', infra.env.MONGODB_URL);
+  console.log('Press Ctrl-C to stop.');
+}
+
+void main();
