@@ -36,7 +36,8 @@ export async function startService<C extends BaseConfig>(definition: ServiceDefi
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   setupOpenApi(app, definition.title, definition.description);
   await app.listen(config.PORT, config.HOST);
-  const url = `http://${config.HOST}:${config.PORT}`;
+  const address = app.getHttpServer().address() as { port: number } | string | null;
+  const url = `http://${config.HOST}:${typeof address === 'object' && address ? address.port : config.PORT}`;
   logger.info({ url, docs: `${url}/docs` }, `${definition.name} listening`);
   return { app, url, logger };
 }

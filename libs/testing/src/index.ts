@@ -2,3 +2,4 @@ export * from './integration-env';
 export * from './names';
 export * from './eventually';
 export * from './postgres';
+export * from './service-basics';

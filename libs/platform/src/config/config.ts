@@ -11,7 +11,7 @@ export class ConfigError extends Error {
   }
 }
 
-const port = z.coerce.number().int().min(1).max(65535);
+const port = z.coerce.number().int().min(0, 'must be a TCP port (0 picks a free one)').max(65535);
 const url = (schemes: string[]) =>
   z.string().refine((value) => schemes.some((s) => value.startsWith(`${s}://`)), { message: `must be a URL starting with ${schemes.map((s) => `${s}://`).join(' or ')}` });
 const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');

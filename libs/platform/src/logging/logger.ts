@@ -21,8 +21,8 @@ function maskDeep(value: unknown, depth = 0): unknown {
   return out;
 }
 
-export function createLogger(service: string, level = 'info'): Logger {
-  return pino({
+export function createLogger(service: string, level = 'info', destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -32,7 +32,8 @@ export function createLogger(service: string, level = 'info'): Logger {
         method.apply(this, args.map((arg) => maskDeep(arg)) as Parameters<typeof method>);
       },
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Lets NestJS log through pino. */

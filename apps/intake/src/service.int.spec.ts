@@ -1,0 +1,4 @@
+import { describeServiceBasics } from '@sa/testing';
+import { service } from './service';
+
+describeServiceBasics(service);

@@ -1,0 +1,25 @@
+import { signDevToken, TokenError, verifyToken } from './tokens';
+
+const settings = { secret: 's'.repeat(40), issuer: 'social-assistance', audience: 'social-assistance' };
+
+describe('bearer tokens', () => {
+  it('round-trips the actor: user, role and organisation unit (normalised region code)', () => {
+    const token = signDevToken({ userId: 'wang.fang', role: 'intake-worker', orgUnit: '331002001000', name: '王芳' }, settings);
+    expect(verifyToken(token, settings)).toEqual({ userId: 'wang.fang', role: 'intake-worker', orgUnit: '331002001', name: '王芳' });
+  });
+
+  it('rejects a token signed with another key, an unknown role or a bad org unit', () => {
+    const foreign = signDevToken({ userId: 'x', role: 'auditor', orgUnit: '331002' }, { ...settings, secret: 'o'.repeat(40) });
+    expect(() => verifyToken(foreign, settings)).toThrow(/invalid signature/);
+    const badRole = signDevToken({ userId: 'x', role: 'mayor', orgUnit: '331002' }, settings);
+    expect(() => verifyToken(badRole, settings)).toThrow(TokenError);
+    expect(() => verifyToken(badRole, settings)).toThrow(/claim "role" must be a known role, got "mayor"/);
+    const badOrg = signDevToken({ userId: 'x', role: 'auditor', orgUnit: '33' }, settings);
+    expect(() => verifyToken(badOrg, settings)).toThrow(/claim "org"/);
+  });
+
+  it('rejects an expired token', () => {
+    const expired = signDevToken({ userId: 'x', role: 'auditor', orgUnit: '331002' }, { ...settings, expiresInSeconds: -10 });
+    expect(() => verifyToken(expired, settings)).toThrow(/jwt expired/);
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * The behaviour every service must show, as a reusable Jest suite run against the real servers:
+ * configuration errors name the variable, health endpoints answer, shutdown flips readiness.
+ */
+import type { BaseConfig, RunningService, ServiceDefinition } from '@sa/platform';
+import { HealthRegistry, startService } from '@sa/platform';
+import { integrationEnv } from './integration-env';
+import { uniqueName } from './names';
+
+export function serviceTestEnv(name: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const infra = integrationEnv();
+  const id = uniqueName(name.replace(/-/g, '_'));
+  return {
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+    EVENT_STORE_URL: infra.databaseUrl,
+    EVENT_STORE_SCHEMA: id,
+    MONGODB_URL: infra.mongodbUrl,
+    MONGODB_DB: id,
+    JWT_SECRET: 'test-secret-test-secret-test-secret-42',
+    POLICY_FILE: `${__dirname}/../../../config/regional-policies.yaml`,
+    ...extra,
+  };
+}
+
+export function describeServiceBasics<C extends BaseConfig>(definition: ServiceDefinition<C>, extraEnv: Record<string, string> = {}): void {
+  describe(`${definition.name}: configuration, health and shutdown`, () => {
+    it('refuses to start when configuration is missing or bad, naming each variable', async () => {
+      const env = { ...serviceTestEnv(definition.name, extraEnv), KAFKA_BROKERS: 'no-port', MONGODB_URL: undefined };
+      await expect(startService(definition, env)).rejects.toThrow(/KAFKA_BROKERS: must be host:port[\s\S]*MONGODB_URL: is required/);
+    });
+
+    it('answers /health/live and /health/ready with 200 against the real servers, then 503 while shutting down', async () => {
+      const service: RunningService = await startService(definition, serviceTestEnv(definition.name, extraEnv));
+      try {
+        expect((await fetch(`${service.url}/health/live`)).status).toBe(200);
+        const ready = await fetch(`${service.url}/health/ready`);
+        const body = (await ready.json()) as { status: string; checks: { name: string; ok: boolean }[] };
+        expect({ status: ready.status, body: body.status }).toEqual({ status: 200, body: 'ready' });
+        expect(body.checks.map((c) => c.name)).toEqual(expect.arrayContaining(['kafka', 'mongodb']));
+        expect(body.checks.every((c) => c.ok)).toBe(true);
+        expect((await fetch(`${service.url}/docs-json`)).status).toBe(200);
+
+        // When shutdown begins (SIGTERM runs the same hook), readiness turns 503 so traffic drains.
+        service.app.get(HealthRegistry).markShuttingDown();
+        const draining = await fetch(`${service.url}/health/ready`);
+        expect({ status: draining.status, body: ((await draining.json()) as { status: string }).status }).toEqual({ status: 503, body: 'shutting-down' });
+      } finally {
+        await service.app.close();
+      }
+    });
+  });
+}
