@@ -117,7 +117,7 @@ export function run(command: string, args: string[], options: SpawnSyncOptions =
 
 /** Tells whether a program is on PATH, and its first line of `--version`-like output. */
 export function probe(command: string, args: string[] = ['--version']): string | undefined {
-  const result = spawnSync(command, args, { encoding: 'utf8' });
+  const result = spawnSync(command, args, { encoding: 'utf8', env: process.env });
   if (result.error || result.status !== 0) return undefined;
   return `${result.stdout}${result.stderr}`.trim().split('\n')[0];
 }

@@ -17,10 +17,9 @@ import { connectMongo, pingMongo } from './mongo/mongo';
 import { AdjustableClock, Clock, SystemClock } from './time/clock';
 import { ClockController } from './time/clock.controller';
 
-export const CONFIG = Symbol('CONFIG');
-export const LOGGER = Symbol('LOGGER');
-export const MONGO = Symbol('MONGO');
-export const KAFKA_ADMIN = Symbol('KAFKA_ADMIN');
+import { CONFIG, KAFKA_ADMIN, LOGGER, MONGO } from './platform.tokens';
+import { JobsController } from './scheduler/jobs.controller';
+import { Scheduler } from './scheduler/scheduler';
 
 export interface PlatformOptions {
   readonly serviceName: string;
@@ -53,11 +52,12 @@ export class PlatformModule implements BeforeApplicationShutdown, OnApplicationS
     };
     return {
       module: PlatformModule,
-      controllers: [HealthController, ClockController],
+      controllers: [HealthController, ClockController, JobsController],
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: LOGGER, useValue: options.logger },
         HealthRegistry,
+        Scheduler,
         { provide: Clock, useValue: config.ALLOW_CLOCK_CONTROL ? new AdjustableClock() : new SystemClock() },
         { provide: TOKEN_SETTINGS, useValue: tokenSettings },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -67,7 +67,7 @@ export class PlatformModule implements BeforeApplicationShutdown, OnApplicationS
           useFactory: () => new Admin({ clientId: `${options.serviceName}-health`, bootstrapBrokers: config.KAFKA_BROKERS.split(','), timeout: 2000, retries: 1 }),
         },
       ],
-      exports: [CONFIG, LOGGER, HealthRegistry, Clock, TOKEN_SETTINGS, MONGO, KAFKA_ADMIN],
+      exports: [CONFIG, LOGGER, HealthRegistry, Scheduler, Clock, TOKEN_SETTINGS, MONGO, KAFKA_ADMIN],
     };
   }
 

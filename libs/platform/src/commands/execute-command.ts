@@ -1,0 +1,88 @@
+/**
+ * The thin command handler every service uses: load the aggregate's stream, fold it, ask the pure
+ * decider, append the decision with the revision it was based on. A concurrent writer makes the
+ * append fail with WrongExpectedRevisionError; then the whole load-decide-append is retried, so a
+ * decision is always taken on the latest history.
+ */
+import type { Actor, AppendResult, EventStore, HandledMessage, NewEvent, RecordedEvent } from '@sa/event-store';
+import type { Decider, Rejection } from '@sa/domain-shared';
+import { fold } from '@sa/domain-shared';
+import { CommandRejectedError } from '../http/domain-errors.filter';
+import { deterministicUuid } from './deterministic-id';
+
+export interface DomainEvent {
+  readonly type: string;
+  readonly data: unknown;
+}
+
+export interface CommandContext {
+  readonly actor: Actor;
+  readonly correlationId?: string;
+  /** The message or request that caused this command. */
+  readonly causationId?: string;
+  /** When the command came from a Kafka message: its id, so the inbox records it with the events. */
+  readonly handledMessage?: HandledMessage;
+  /** Seed for deterministic event ids (e.g. the inbound message id); random ids otherwise. */
+  readonly idempotencyKey?: string;
+}
+
+export interface CommandOutcome<E, S> {
+  readonly state: S;
+  readonly events: readonly E[];
+  readonly append?: AppendResult;
+}
+
+export interface ExecuteOptions {
+  readonly maxAttempts?: number;
+  /** HTTP status for a rejection (defaults: *_NOT_FOUND → 404, otherwise 422). */
+  readonly statusFor?: (rejection: Rejection) => 404 | 409 | 422;
+  readonly schemaVersion?: number;
+}
+
+function defaultStatus(rejection: Rejection): 404 | 409 | 422 {
+  return rejection.code.endsWith('NOT_FOUND') ? 404 : 422;
+}
+
+export async function loadAggregate<E extends DomainEvent, S>(store: EventStore, stream: string, decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>): Promise<{ state: S; revision: number | 'no_stream'; history: RecordedEvent[] }> {
+  const history = await store.readStream(stream);
+  const events = history.map((e) => ({ type: e.type, data: e.data }) as E);
+  const last = history.at(-1);
+  return { state: fold(decider, events), revision: last ? last.revision : 'no_stream', history };
+}
+
+export async function executeCommand<C, E extends DomainEvent, S>(
+  store: EventStore,
+  stream: string,
+  decider: Decider<C, E, S>,
+  command: C,
+  context: CommandContext,
+  options: ExecuteOptions = {},
+): Promise<CommandOutcome<E, S>> {
+  const maxAttempts = options.maxAttempts ?? 5;
+  for (let attempt = 1; ; attempt++) {
+    const { state, revision } = await loadAggregate(store, stream, decider);
+    const decision = decider.decide(command, state);
+    if (!decision.ok) throw new CommandRejectedError(decision.rejection, (options.statusFor ?? defaultStatus)(decision.rejection));
+    if (decision.events.length === 0) return { state, events: [] };
+    const newEvents: NewEvent[] = decision.events.map((event, index) => ({
+      ...(context.idempotencyKey ? { eventId: deterministicUuid(context.idempotencyKey, stream, String(index)) } : {}),
+      type: event.type,
+      schemaVersion: options.schemaVersion ?? 1,
+      data: event.data,
+      actor: context.actor,
+      ...(context.correlationId ? { correlationId: context.correlationId } : {}),
+      ...(context.causationId ? { causationId: context.causationId } : {}),
+    }));
+    try {
+      const append = await store.appendToStream(stream, newEvents, {
+        expectedRevision: revision,
+        ...(context.handledMessage ? { handledMessage: context.handledMessage } : {}),
+      });
+      const after = decision.events.reduce((s, e) => decider.evolve(s, e), state);
+      return { state: after, events: decision.events, append };
+    } catch (error) {
+      const conflict = error instanceof Error && error.name === 'WrongExpectedRevisionError';
+      if (!conflict || attempt >= maxAttempts) throw error;
+    }
+  }
+}

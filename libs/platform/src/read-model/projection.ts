@@ -1,0 +1,124 @@
+/**
+ * Keeps a MongoDB read model up to date from the service's own event store: a catch-up
+ * subscription from the projection's checkpoint (stored beside the read model), turning live.
+ * MongoDB-protocol servers such as FerretDB have no multi-document transactions, so the document
+ * write and the checkpoint are separate: after a crash a few events are applied again, and every
+ * handler must be idempotent (see `applyOnce`). Rebuild = drop the collections and the checkpoint.
+ */
+import type { EventFilter, EventStore, RecordedEvent, Subscription } from '@sa/event-store';
+import type { Connection, Model } from 'mongoose';
+import type { Logger } from '../logging/logger';
+
+export interface ProjectionDefinition {
+  readonly name: string;
+  readonly filter: EventFilter;
+  /** Applies one event; must be idempotent (an event can arrive again after a restart). */
+  readonly apply: (event: RecordedEvent) => Promise<void>;
+  /** Collections this projection owns (dropped on rebuild). */
+  readonly collections: readonly string[];
+}
+
+interface CheckpointDoc {
+  _id: string;
+  position: number;
+  updatedAt: Date;
+}
+
+export class Projection {
+  private subscription?: Subscription;
+  private lastPosition?: number;
+  private savedPosition?: number;
+  private flushTimer?: NodeJS.Timeout;
+  private caughtUp = false;
+
+  constructor(
+    private readonly definition: ProjectionDefinition,
+    private readonly store: EventStore,
+    private readonly mongo: Connection,
+    private readonly logger: Logger,
+  ) {}
+
+  get name(): string {
+    return this.definition.name;
+  }
+
+  get isCaughtUp(): boolean {
+    return this.caughtUp;
+  }
+
+  get position(): number | undefined {
+    return this.lastPosition;
+  }
+
+  private get checkpoints() {
+    return this.mongo.collection<CheckpointDoc>('projection_checkpoints');
+  }
+
+  async start(): Promise<void> {
+    const checkpoint = await this.checkpoints.findOne({ _id: this.definition.name });
+    this.lastPosition = this.savedPosition = checkpoint?.position;
+    this.subscription = this.store.subscribeToAll({
+      ...(this.lastPosition !== undefined ? { afterPosition: this.lastPosition } : {}),
+      filter: this.definition.filter,
+      onEvent: async (event) => {
+        await this.definition.apply(event);
+        this.lastPosition = event.position;
+        this.scheduleFlush();
+      },
+      onCaughtUp: () => {
+        this.caughtUp = true;
+      },
+      onError: (error) => this.logger.error({ err: error, projection: this.definition.name }, 'projection stopped on error'),
+    });
+    this.logger.info({ projection: this.definition.name, from: this.lastPosition ?? 'start' }, 'projection started');
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.stop();
+    clearTimeout(this.flushTimer);
+    await this.flush();
+  }
+
+  /** Drops the read model and its checkpoint, then replays the whole history. */
+  async rebuild(): Promise<void> {
+    await this.stop();
+    for (const name of this.definition.collections) await this.mongo.dropCollection(name).catch(() => undefined);
+    await this.checkpoints.deleteOne({ _id: this.definition.name });
+    this.caughtUp = false;
+    await this.start();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      void this.flush().catch((error: unknown) => this.logger.warn({ err: error }, 'checkpoint save failed; will retry'));
+    }, 100);
+  }
+
+  private async flush(): Promise<void> {
+    const position = this.lastPosition;
+    if (position === undefined || position === this.savedPosition) return;
+    await this.checkpoints.updateOne({ _id: this.definition.name }, { $set: { position, updatedAt: new Date() } }, { upsert: true });
+    this.savedPosition = position;
+  }
+}
+
+/**
+ * Upserts a read-model document only if this event is newer than what the document already
+ * reflects (per source stream revision), so replays change nothing.
+ */
+export async function applyOnce<T>(model: Model<T>, id: string, event: RecordedEvent, update: Record<string, unknown>): Promise<boolean> {
+  try {
+    const result = await model.updateOne(
+      { _id: id, $or: [{ _revision: { $lt: event.revision } }, { _revision: { $exists: false } }] } as never,
+      { ...update, $set: { ...((update.$set as object | undefined) ?? {}), _revision: event.revision, _position: event.position } } as never,
+      { upsert: true },
+    );
+    return result.modifiedCount + result.upsertedCount > 0;
+  } catch (error) {
+    // The document exists with a newer revision: the upsert's insert collides on _id. Already applied.
+    if ((error as { code?: number }).code === 11000) return false;
+    throw error;
+  }
+}
