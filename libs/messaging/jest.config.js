@@ -2,4 +2,8 @@ module.exports = {
   ...require('../../jest.preset.js'),
   displayName: 'messaging',
   rootDir: __dirname,
+  // Integration tests (*.int.spec.ts) run against the real local Kafka, PostgreSQL and FerretDB.
+  globalSetup: '../../tools/jest/infra-global-setup.js',
+  globalTeardown: '../../tools/jest/infra-global-teardown.js',
+  testTimeout: 120_000,
 };

@@ -1,1 +1,14 @@
-export {};
+export * from './contract';
+export * from './cloudevents';
+export * from './validation';
+export * from './registry';
+export * from './fields/common';
+export * from './fields/household';
+export * from './outbound/intake';
+export * from './outbound/verification';
+export * from './outbound/approval';
+export * from './outbound/payments';
+export * from './outbound/charity-referral';
+export * from './inbound/county-data';
+export * from './inbound/receipts';
+export * from './asyncapi/build-asyncapi';

@@ -1,2 +1,6 @@
 export * from './port/event-store';
 export * from './port/errors';
+export * from './integrity/canonical-json';
+export * from './integrity/hash-chain';
+export * from './postgres/postgres-event-store';
+export type { DeliveryHealth } from './postgres/reads';

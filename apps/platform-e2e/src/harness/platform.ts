@@ -1,0 +1,108 @@
+/**
+ * Starts the five services as separate processes against the real local servers, each with a fresh
+ * event-store schema, read-model database, Kafka topic namespace and consumer groups, so a run
+ * never sees another run's data. Logs go to .infra/e2e/<run>/<service>.log.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { integrationEnv, uniqueName } from '@sa/testing';
+import { repoRoot, serviceEntry, serviceEnv, services } from '../../../../tools/platform/services';
+
+export interface RunningPlatform {
+  readonly runId: string;
+  readonly topicPrefix: string;
+  readonly urls: Record<string, string>;
+  readonly logDir: string;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+function build(): void {
+  const result = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'tools/build/compile.ts', '--all'], { cwd: repoRoot, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`building the services failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+async function waitReady(name: string, url: string, child: ChildProcess, logFile: string, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}; see ${logFile}`);
+    try {
+      if ((await fetch(`${url}/health/ready`)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${name} was not ready within ${timeoutMs / 1000} s; see ${logFile}`);
+}
+
+function stopChild(child: ChildProcess, graceMs = 20_000): Promise<number | null> {
+  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolveStop) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolveStop(code);
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+export async function startPlatform(extraEnv: Record<string, string> = {}): Promise<RunningPlatform> {
+  build();
+  const infra = integrationEnv();
+  const runId = uniqueName('e2e');
+  const topicPrefix = `${runId}.`;
+  const logDir = join(repoRoot, '.infra', 'e2e', runId);
+  mkdirSync(logDir, { recursive: true });
+  const children = new Map<string, ChildProcess>();
+  const urls: Record<string, string> = {};
+  const started: Array<Promise<void>> = [];
+  for (const spec of services) {
+    const port = await freePort();
+    const id = `${runId}_${spec.name.replace(/-/g, '_')}`;
+    const env = serviceEnv(
+      { ...spec, port },
+      { DATABASE_URL: infra.databaseUrl, KAFKA_BROKERS: infra.kafkaBrokers.join(','), MONGODB_URL: infra.mongodbUrl },
+      {
+        EVENT_STORE_SCHEMA: id,
+        MONGODB_DB: id,
+        KAFKA_TOPIC_PREFIX: topicPrefix,
+        ALLOW_CLOCK_CONTROL: 'true',
+        SCHEDULER_INTERVAL_MS: '1000',
+        LOG_LEVEL: 'info',
+        ...extraEnv,
+      },
+    );
+    const logFile = join(logDir, `${spec.name}.log`);
+    const log = createWriteStream(logFile);
+    const child = spawn(process.execPath, ['--enable-source-maps', serviceEntry(spec.name)], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+    children.set(spec.name, child);
+    urls[spec.name] = `http://127.0.0.1:${port}`;
+    started.push(waitReady(spec.name, urls[spec.name] as string, child, logFile));
+  }
+  const stop = async () => {
+    await Promise.all([...children.values()].map((child) => stopChild(child)));
+  };
+  try {
+    await Promise.all(started);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { runId, topicPrefix, urls, logDir, stop };
+}

@@ -1,0 +1,120 @@
+/** Intake (受理): applications as they are submitted, amended and withdrawn. Topic sa.intake.applications.v1. */
+import { z } from 'zod';
+import { defineContract } from '../contract';
+import { actorField, applicationIdField, instantField, programmeField, regionCodeField, textField } from '../fields/common';
+import { consentsField, declaredAssetsField, householdField, householdMemberField, bankAccountField, nearRelativeField } from '../fields/household';
+import { exampleActors, exampleApplicationId, exampleHousehold } from './examples';
+
+export const applicationsTopicV1 = 'sa.intake.applications.v1';
+
+const householdPersonalData = [
+  'household.members[].residentId',
+  'household.members[].name',
+  'household.members[].birthDate',
+  'household.bankAccount.accountHolder',
+  'household.bankAccount.accountNumber',
+];
+
+export const applicationSubmittedV1 = defineContract({
+  type: 'sa.intake.application-submitted',
+  version: 1,
+  topic: applicationsTopicV1,
+  keyField: 'applicationId',
+  direction: 'outbound',
+  producer: 'intake service',
+  description:
+    'A household applied for dibao or extreme-poverty support (申请), at its hukou location or place of residence, ' +
+    'or a case was raised by active discovery (主动发现). Carries the declared household, incomes, assets and consents.',
+  schema: z.object({
+    applicationId: applicationIdField,
+    programme: programmeField,
+    region: regionCodeField.meta({ description: 'Village or community (村/社区) the application belongs to, 12 digits normally.' }),
+    applicationLocation: z.enum(['hukou', 'residence']).meta({ description: 'Applied at the hukou location or the place of residence (居住地申报).' }),
+    channel: z.enum(['walk-in', 'village-report', 'hotline-12345', 'data-alert']).meta({ description: 'How the case reached intake.' }),
+    household: householdField,
+    consents: consentsField,
+    nearRelative: nearRelativeField,
+    takenBy: actorField,
+    submittedAt: instantField('When the application was taken.'),
+  }),
+  example: {
+    applicationId: exampleApplicationId,
+    programme: 'dibao',
+    region: '330102001001',
+    applicationLocation: 'hukou',
+    channel: 'walk-in',
+    household: exampleHousehold,
+    consents: { economicCheck: true, charityReferral: true },
+    nearRelative: { declared: false },
+    takenBy: exampleActors.intake,
+    submittedAt: '2025-03-03T09:15:00+08:00',
+  },
+  personalData: [...householdPersonalData, 'nearRelative.staffName'],
+});
+
+export const applicationAmendedV1 = defineContract({
+  type: 'sa.intake.application-amended',
+  version: 1,
+  topic: applicationsTopicV1,
+  keyField: 'applicationId',
+  direction: 'outbound',
+  producer: 'intake service',
+  description: 'Declared facts of an application were corrected before approval. `changes` holds only the parts that changed, each in full.',
+  schema: z.object({
+    applicationId: applicationIdField,
+    changes: z
+      .object({
+        region: regionCodeField.optional(),
+        applicationLocation: z.enum(['hukou', 'residence']).optional(),
+        members: z.array(householdMemberField).min(1).max(30).optional(),
+        declaredAssets: declaredAssetsField.optional(),
+        bankAccount: bankAccountField.optional(),
+        consents: consentsField.optional(),
+        nearRelative: nearRelativeField.optional(),
+      })
+      .refine((changes) => Object.keys(changes).length > 0, 'must change at least one part')
+      .meta({ description: 'The changed parts of the application, each replaced in full (members replaces the whole member list).' }),
+    reason: textField('Why it was amended.', 500),
+    amendedBy: actorField,
+    amendedAt: instantField('When it was amended.'),
+  }),
+  example: {
+    applicationId: exampleApplicationId,
+    changes: { declaredAssets: { vehicles: 0, dwellings: 1, financialAssetsFen: 1_250_000, businessRegistrations: 0 } },
+    reason: 'Deposit declared twice by mistake',
+    amendedBy: exampleActors.intake,
+    amendedAt: '2025-03-04T10:00:00+08:00',
+  },
+  personalData: [
+    'changes.members[].residentId',
+    'changes.members[].name',
+    'changes.members[].birthDate',
+    'changes.bankAccount.accountHolder',
+    'changes.bankAccount.accountNumber',
+    'changes.nearRelative.staffName',
+  ],
+});
+
+export const applicationWithdrawnV1 = defineContract({
+  type: 'sa.intake.application-withdrawn',
+  version: 1,
+  topic: applicationsTopicV1,
+  keyField: 'applicationId',
+  direction: 'outbound',
+  producer: 'intake service',
+  description: 'The household withdrew its application before a decision; every downstream step stops.',
+  schema: z.object({
+    applicationId: applicationIdField,
+    reason: textField('Why the household withdrew.', 500),
+    withdrawnBy: actorField,
+    withdrawnAt: instantField('When it was withdrawn.'),
+  }),
+  example: {
+    applicationId: exampleApplicationId,
+    reason: 'Household found employment',
+    withdrawnBy: exampleActors.intake,
+    withdrawnAt: '2025-03-05T14:30:00+08:00',
+  },
+});
+
+export const intakeContracts = [applicationSubmittedV1, applicationAmendedV1, applicationWithdrawnV1] as const;

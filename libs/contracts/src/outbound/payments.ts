@@ -1,0 +1,144 @@
+/**
+ * Payments (资金发放): entitlements (who is owed what from when) and the monthly payments made
+ * against them. Topics sa.payments.entitlements.v1 and sa.payments.payments.v1.
+ */
+import { z } from 'zod';
+import { defineContract } from '../contract';
+import { actorField, applicationIdField, fenField, idField, instantField, monthField, programmeField, regionCodeField, textField } from '../fields/common';
+import { exampleActors, exampleApplicationId, exampleEntitlementId, exampleInstructionId, examplePayrollId } from './examples';
+
+export const entitlementsTopicV1 = 'sa.payments.entitlements.v1';
+export const paymentsTopicV1 = 'sa.payments.payments.v1';
+
+const entitlementContract = { topic: entitlementsTopicV1, keyField: 'applicationId', direction: 'outbound', producer: 'payments service' } as const;
+const paymentContract = { topic: paymentsTopicV1, keyField: 'applicationId', direction: 'outbound', producer: 'payments service' } as const;
+
+export const entitlementGrantedV1 = defineContract({
+  ...entitlementContract,
+  type: 'sa.payments.entitlement-granted',
+  version: 1,
+  description: 'An approved case became an entitlement: the monthly amount (补差) the household is paid from startMonth, under the policy in force.',
+  schema: z.object({
+    applicationId: applicationIdField,
+    entitlementId: idField('Id of the entitlement.'),
+    programme: programmeField,
+    region: regionCodeField,
+    householdSize: z.number().int().min(1).max(30),
+    monthlyAmountFen: fenField('Amount paid each month.'),
+    startMonth: monthField('First month paid.'),
+    policyId: textField('Regional policy version the amount comes from.', 64),
+    grantedBy: actorField,
+    grantedAt: instantField('When it was granted.'),
+  }),
+  example: {
+    applicationId: exampleApplicationId,
+    entitlementId: exampleEntitlementId,
+    programme: 'dibao',
+    region: '330102001001',
+    householdSize: 3,
+    monthlyAmountFen: 242_700,
+    startMonth: '2025-04',
+    policyId: '330000-2025-01',
+    grantedBy: exampleActors.paymentsOfficer,
+    grantedAt: '2025-03-21T11:00:00+08:00',
+  },
+});
+
+export const entitlementStoppedV1 = defineContract({
+  ...entitlementContract,
+  type: 'sa.payments.entitlement-stopped',
+  version: 1,
+  description: 'An entitlement ends from effectiveMonth (no payment for that month or later): death, exit after the gradual-exit period (渐退), moving away, a failed review or a voluntary withdrawal.',
+  schema: z.object({
+    applicationId: applicationIdField,
+    entitlementId: idField('The entitlement that stops.'),
+    reason: z.enum(['death', 'exit', 'moved-away', 'review-failed', 'voluntary-withdrawal']),
+    detail: textField('Explanation for the household and auditors.', 1000).optional(),
+    effectiveMonth: monthField('First month no longer paid.'),
+    stoppedBy: actorField,
+    stoppedAt: instantField('When it was stopped.'),
+  }),
+  example: {
+    applicationId: exampleApplicationId,
+    entitlementId: exampleEntitlementId,
+    reason: 'exit',
+    detail: '家庭人均收入连续超过低保标准，渐退期满退出',
+    effectiveMonth: '2026-01',
+    stoppedBy: exampleActors.paymentsOfficer,
+    stoppedAt: '2025-12-20T09:00:00+08:00',
+  },
+});
+
+export const paymentIssuedV1 = defineContract({
+  ...paymentContract,
+  type: 'sa.payments.payment-issued',
+  version: 1,
+  description: 'A payment instruction for one household and month was issued to the bank as part of a monthly payroll (发放花名册).',
+  schema: z.object({
+    applicationId: applicationIdField,
+    payrollId: idField('Monthly payroll the instruction belongs to.'),
+    instructionId: idField('Payment instruction sent to the bank.'),
+    region: regionCodeField,
+    month: monthField('Month paid for.'),
+    amountFen: fenField('Amount paid.'),
+    issuedAt: instantField('When the instruction was issued.'),
+  }),
+  example: {
+    applicationId: exampleApplicationId,
+    payrollId: examplePayrollId,
+    instructionId: exampleInstructionId,
+    region: '330102001001',
+    month: '2025-04',
+    amountFen: 242_700,
+    issuedAt: '2025-04-08T09:00:00+08:00',
+  },
+});
+
+export const paymentSettledV1 = defineContract({
+  ...paymentContract,
+  type: 'sa.payments.payment-settled',
+  version: 1,
+  description: 'The bank reported the outcome of a payment instruction: paid, or failed with the bank\u2019s reason.',
+  schema: z
+    .object({
+      applicationId: applicationIdField,
+      instructionId: idField('The instruction settled.'),
+      outcome: z.enum(['paid', 'failed']),
+      failureReason: textField('Bank\u2019s reason, when failed.', 500).optional(),
+      settledAt: instantField('When the bank settled it.'),
+    })
+    .superRefine((settlement, ctx) => {
+      if (settlement.outcome === 'failed' && settlement.failureReason === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['failureReason'], message: 'is required when outcome is failed' });
+      }
+    }),
+  example: {
+    applicationId: exampleApplicationId,
+    instructionId: exampleInstructionId,
+    outcome: 'paid',
+    settledAt: '2025-04-09T15:20:00+08:00',
+  },
+});
+
+export const recoveryFlaggedV1 = defineContract({
+  ...paymentContract,
+  type: 'sa.payments.recovery-flagged',
+  version: 1,
+  description: 'A payment must be recovered (追回), e.g. it was paid for a month after the recipient\u2019s death (虚报冒领 control).',
+  schema: z.object({
+    applicationId: applicationIdField,
+    instructionId: idField('The payment to recover.'),
+    reason: z.enum(['paid-after-death']),
+    amountFen: fenField('Amount to recover.'),
+    flaggedAt: instantField('When it was flagged.'),
+  }),
+  example: {
+    applicationId: exampleApplicationId,
+    instructionId: exampleInstructionId,
+    reason: 'paid-after-death',
+    amountFen: 242_700,
+    flaggedAt: '2025-05-02T10:00:00+08:00',
+  },
+});
+
+export const paymentsContracts = [entitlementGrantedV1, entitlementStoppedV1, paymentIssuedV1, paymentSettledV1, recoveryFlaggedV1] as const;

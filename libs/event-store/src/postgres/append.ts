@@ -1,0 +1,153 @@
+/**
+ * Appending to one stream in one transaction: lock the stream row, recognise a retried batch by
+ * its event ids, check the expected revision, chain the hashes, insert all events with one
+ * statement, record the inbox entry, and wake subscribers on commit.
+ */
+import { randomUUID } from 'node:crypto';
+import type { PoolClient } from 'pg';
+import { computeEventHash, genesisHash } from '../integrity/hash-chain';
+import { canonicalJson } from '../integrity/canonical-json';
+import { EventIdConflictError, MessageAlreadyHandledError, StreamDeletedError, WrongExpectedRevisionError } from '../port/errors';
+import type { AppendOptions, AppendResult, ExpectedRevision, NewEvent, RecordedEvent } from '../port/event-store';
+import { positionShift } from './migrations';
+
+export interface AppendContext {
+  readonly schema: string; // quoted
+  readonly channel: string;
+  readonly sourceSystem: string;
+  readonly now: () => Date;
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function validateBatch(stream: string, events: readonly NewEvent[]): void {
+  if (stream.trim() === '' || stream.length > 500) throw new Error('stream name must be 1 to 500 characters');
+  if (events.length === 0) throw new Error('an append needs at least one event');
+  if (events.length >= positionShift) throw new Error(`an append may carry at most ${positionShift - 1} events`);
+  for (const [i, event] of events.entries()) {
+    if (event.eventId !== undefined && !uuidPattern.test(event.eventId)) throw new Error(`events[${i}].eventId must be a UUID`);
+    if (!event.type) throw new Error(`events[${i}].type is required`);
+    if (!event.actor?.userId || !event.actor.role || !event.actor.orgUnit) throw new Error(`events[${i}].actor needs userId, role and orgUnit`);
+    if (event.occurredAt !== undefined && Number.isNaN(Date.parse(event.occurredAt))) throw new Error(`events[${i}].occurredAt must be an ISO 8601 instant`);
+    if (JSON.stringify(event.data ?? null).includes('\\u0000')) throw new Error(`events[${i}].data must not contain NUL characters`);
+  }
+}
+
+function revisionMatches(expected: ExpectedRevision, actual: number): boolean {
+  if (expected === 'any') return true;
+  if (expected === 'no_stream') return actual === -1;
+  if (expected === 'stream_exists') return actual >= 0;
+  return expected === actual;
+}
+
+interface StreamRow {
+  revision: string;
+  last_hash: string;
+  deleted_at: Date | null;
+}
+
+async function lockStream(client: PoolClient, ctx: AppendContext, stream: string): Promise<{ revision: number; lastHash: string; deleted: boolean }> {
+  await client.query(`insert into ${ctx.schema}.streams (stream_id, revision, last_hash) values ($1, -1, $2) on conflict do nothing`, [stream, genesisHash]);
+  const row = (await client.query<StreamRow>(`select revision, last_hash, deleted_at from ${ctx.schema}.streams where stream_id = $1 for update`, [stream])).rows[0] as StreamRow;
+  return { revision: Number(row.revision), lastHash: row.last_hash, deleted: row.deleted_at !== null };
+}
+
+/** A batch whose ids are all stored already, with the same content, is a retry: answer what was stored. */
+async function findRetry(client: PoolClient, ctx: AppendContext, stream: string, events: readonly NewEvent[]): Promise<AppendResult | undefined> {
+  const ids = events.map((e) => e.eventId).filter((id): id is string => id !== undefined);
+  if (ids.length === 0) return undefined;
+  const stored = (
+    await client.query<{ event_id: string; stream_id: string; revision: string; position: string; type: string; data: unknown }>(
+      `select event_id, stream_id, revision, position, type, data from ${ctx.schema}.events where event_id = any($1::uuid[])`,
+      [ids],
+    )
+  ).rows;
+  if (stored.length === 0) return undefined;
+  const byId = new Map(stored.map((row) => [row.event_id, row]));
+  for (const event of events) {
+    const row = event.eventId ? byId.get(event.eventId.toLowerCase()) : undefined;
+    // Part of the batch stored, part not, or stored elsewhere or differently: never a clean retry.
+    if (!row || row.stream_id !== stream || row.type !== event.type || canonicalJson(row.data) !== canonicalJson(event.data ?? null)) {
+      throw new EventIdConflictError(stream, event.eventId ?? stored[0]?.event_id ?? 'unknown');
+    }
+  }
+  const last = stored.reduce((a, b) => (Number(a.revision) > Number(b.revision) ? a : b));
+  const head = (await client.query<{ revision: string }>(`select revision from ${ctx.schema}.streams where stream_id = $1`, [stream])).rows[0];
+  return { nextExpectedRevision: Number(head?.revision ?? last.revision), position: Number(last.position), appended: 0 };
+}
+
+function buildRecords(stream: string, events: readonly NewEvent[], from: number, lastHash: string, ctx: AppendContext): Omit<RecordedEvent, 'position'>[] {
+  const recordedAt = ctx.now().toISOString();
+  let prevHash = lastHash;
+  return events.map((event, i) => {
+    const eventId = (event.eventId ?? randomUUID()).toLowerCase();
+    const base = {
+      eventId,
+      type: event.type,
+      schemaVersion: event.schemaVersion ?? 1,
+      stream,
+      revision: from + i,
+      data: event.data ?? null,
+      occurredAt: new Date(event.occurredAt ?? recordedAt).toISOString(),
+      recordedAt,
+      actor: { userId: event.actor.userId, role: event.actor.role, orgUnit: event.actor.orgUnit },
+      correlationId: event.correlationId ?? eventId,
+      causationId: event.causationId ?? null,
+      sourceSystem: event.sourceSystem ?? ctx.sourceSystem,
+      prevHash,
+    };
+    const hash = computeEventHash(base);
+    prevHash = hash;
+    return { ...base, hash };
+  });
+}
+
+async function insertEvents(client: PoolClient, ctx: AppendContext, records: Omit<RecordedEvent, 'position'>[]): Promise<number[]> {
+  const column = <K extends keyof (typeof records)[number]>(key: K) => records.map((r) => r[key]);
+  const result = await client.query<{ position: string }>(
+    `insert into ${ctx.schema}.events (position, stream_id, revision, event_id, type, schema_version, data, occurred_at, recorded_at, actor, correlation_id, causation_id, source_system, prev_hash, hash)
+     select pg_current_xact_id()::text::bigint * ${positionShift} + t.ordinality, t.stream_id, t.revision, t.event_id, t.type, t.schema_version, t.data, t.occurred_at, t.recorded_at, t.actor, t.correlation_id, t.causation_id, t.source_system, t.prev_hash, t.hash
+     from unnest($1::text[], $2::bigint[], $3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::timestamptz[], $8::timestamptz[], $9::jsonb[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
+       with ordinality as t(stream_id, revision, event_id, type, schema_version, data, occurred_at, recorded_at, actor, correlation_id, causation_id, source_system, prev_hash, hash, ordinality)
+     order by t.ordinality
+     returning position`,
+    [
+      column('stream'),
+      column('revision'),
+      column('eventId'),
+      column('type'),
+      column('schemaVersion'),
+      records.map((r) => JSON.stringify(r.data)),
+      column('occurredAt'),
+      column('recordedAt'),
+      records.map((r) => JSON.stringify(r.actor)),
+      column('correlationId'),
+      column('causationId'),
+      column('sourceSystem'),
+      column('prevHash'),
+      column('hash'),
+    ],
+  );
+  return result.rows.map((row) => Number(row.position)).sort((a, b) => a - b);
+}
+
+export async function appendInTransaction(client: PoolClient, ctx: AppendContext, stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+  if (options.handledMessage) {
+    const { consumer, messageId } = options.handledMessage;
+    const inserted = await client.query(`insert into ${ctx.schema}.inbox (consumer, message_id) values ($1, $2) on conflict do nothing`, [consumer, messageId]);
+    if (inserted.rowCount === 0) throw new MessageAlreadyHandledError(options.handledMessage);
+  }
+  const head = await lockStream(client, ctx, stream);
+  const retry = await findRetry(client, ctx, stream, events);
+  if (retry) return retry;
+  if (head.deleted) throw new StreamDeletedError(stream);
+  if (!revisionMatches(options.expectedRevision, head.revision)) {
+    throw new WrongExpectedRevisionError(stream, options.expectedRevision, head.revision === -1 ? 'no_stream' : head.revision);
+  }
+  const records = buildRecords(stream, events, head.revision + 1, head.lastHash, ctx);
+  const positions = await insertEvents(client, ctx, records);
+  const last = records[records.length - 1] as (typeof records)[number];
+  await client.query(`update ${ctx.schema}.streams set revision = $2, last_hash = $3 where stream_id = $1`, [stream, last.revision, last.hash]);
+  await client.query('select pg_notify($1, $2)', [ctx.channel, String(positions[positions.length - 1])]);
+  return { nextExpectedRevision: last.revision, position: positions[positions.length - 1] as number, appended: records.length };
+}

@@ -1,0 +1,270 @@
+/**
+ * The PostgreSQL adapter of the event store port. One schema per service; see DESIGN.md for the
+ * global-ordering guarantee and its limits.
+ */
+import { Client, Pool } from 'pg';
+import { verifyChain } from '../integrity/hash-chain';
+import { StreamDeletedError } from '../port/errors';
+import type {
+  Actor,
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  HandledMessage,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StreamMetadata,
+  SubscribeOptions,
+  Subscription,
+  VerifyResult,
+} from '../port/event-store';
+import { appendInTransaction, validateBatch, type AppendContext } from './append';
+import { migrate, quoteIdent } from './migrations';
+import { deliveryHealth, readBackwardFrom, readForwardAfter, type DeliveryHealth } from './reads';
+import { eventColumns, toRecordedEvent, type EventRow } from './rows';
+import { startSubscription, type Waker } from './subscription';
+
+export interface PostgresEventStoreOptions {
+  readonly pool?: Pool;
+  readonly connectionString?: string;
+  /** The service's schema, e.g. `es_intake`. */
+  readonly schema: string;
+  /** Recorded on events that do not name their source system. */
+  readonly sourceSystem: string;
+  /** Refuses every write (auditors, replay tools). */
+  readonly readOnly?: boolean;
+  readonly clock?: () => Date;
+  readonly poolSize?: number;
+  readonly subscriptionBatchSize?: number;
+  readonly subscriptionPollMs?: number;
+  /** Called when delivery has been held back by an open transaction for longer than `stallWarningMs`. */
+  readonly onDeliveryStalled?: (health: DeliveryHealth) => void;
+  readonly stallWarningMs?: number;
+}
+
+export class ReadOnlyEventStoreError extends Error {
+  override readonly name = 'ReadOnlyEventStoreError';
+  constructor() {
+    super('this event store was opened read-only');
+  }
+}
+
+/** Wakes waiting subscriptions when a writer commits (LISTEN/NOTIFY), with one connection per store. */
+class NotificationWaker implements Waker {
+  private client?: Client;
+  private waiters = new Set<() => void>();
+  private connecting?: Promise<void>;
+
+  constructor(
+    private readonly connect: () => Client,
+    private readonly channel: string,
+  ) {}
+
+  async wait(ms: number): Promise<void> {
+    await this.ensureListening().catch(() => undefined); // polling still works without it
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.waiters.add(done);
+    });
+  }
+
+  private ensureListening(): Promise<void> {
+    this.connecting ??= (async () => {
+      const client = this.connect();
+      client.on('notification', () => this.wakeAll());
+      client.on('error', () => {
+        this.client = undefined;
+        this.connecting = undefined;
+      });
+      await client.connect();
+      await client.query(`listen "${this.channel}"`);
+      this.client = client;
+    })();
+    return this.connecting;
+  }
+
+  private wakeAll(): void {
+    const waiters = this.waiters;
+    this.waiters = new Set();
+    for (const wake of waiters) wake();
+  }
+
+  async close(): Promise<void> {
+    this.wakeAll();
+    await this.client?.end().catch(() => undefined);
+  }
+}
+
+export class PostgresEventStore implements EventStore {
+  readonly pool: Pool;
+  private readonly ownsPool: boolean;
+  private readonly schema: string;
+  private readonly ctx: AppendContext;
+  private readonly waker: NotificationWaker;
+  private readonly subscriptions = new Set<Subscription>();
+  private stallTimer?: NodeJS.Timeout;
+
+  constructor(private readonly options: PostgresEventStoreOptions) {
+    this.schema = quoteIdent(options.schema);
+    this.ownsPool = options.pool === undefined;
+    this.pool = options.pool ?? new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
+    this.pool.on('error', () => undefined); // idle client errors surface on the next query
+    const channel = `es_${options.schema}`;
+    this.ctx = { schema: this.schema, channel, sourceSystem: options.sourceSystem, now: options.clock ?? (() => new Date()) };
+    const connectionString = options.connectionString ?? (this.pool.options as { connectionString?: string }).connectionString;
+    this.waker = new NotificationWaker(() => new Client(connectionString ? { connectionString } : (this.pool.options as object)), channel);
+  }
+
+  /** Creates or upgrades the schema (idempotent). */
+  async migrate(): Promise<number[]> {
+    if (this.options.readOnly) throw new ReadOnlyEventStoreError();
+    return migrate(this.pool, this.options.schema);
+  }
+
+  async appendToStream(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    this.refuseIfReadOnly();
+    validateBatch(stream, events);
+    const client = await this.pool.connect();
+    try {
+      await client.query('begin');
+      const result = await appendInTransaction(client, this.ctx, stream, events, options);
+      await client.query('commit');
+      return result;
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    if (!options.includeDeleted && (await this.isDeleted(stream))) throw new StreamDeletedError(stream);
+    const backwards = options.direction === 'backwards';
+    const from = options.from ?? (backwards ? 'end' : 'start');
+    const start = from === 'start' ? 0 : from === 'end' ? Number.MAX_SAFE_INTEGER : from;
+    const rows = await this.pool.query<EventRow>(
+      `select ${eventColumns} from ${this.schema}.events where stream_id = $1 and revision ${backwards ? '<=' : '>='} $2 order by revision ${backwards ? 'desc' : 'asc'} limit $3`,
+      [stream, start, options.maxCount ?? 2_147_483_647],
+    );
+    return rows.rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const limit = options.maxCount ?? 4096;
+    if (options.direction === 'backwards') return readBackwardFrom(this.pool, this.schema, options.fromPosition, limit, options.filter);
+    return readForwardAfter(this.pool, this.schema, (options.fromPosition ?? 1) - 1, limit, options.filter);
+  }
+
+  subscribeToAll(options: SubscribeOptions): Subscription {
+    const subscription = startSubscription(this.pool, this.schema, this.waker, options, {
+      batchSize: this.options.subscriptionBatchSize ?? 1000,
+      pollMs: this.options.subscriptionPollMs ?? 500,
+    });
+    this.subscriptions.add(subscription);
+    void subscription.done.finally(() => this.subscriptions.delete(subscription));
+    this.watchForStalls();
+    return subscription;
+  }
+
+  /** Whether delivery is held back, and by how old a transaction (for health checks and alerts). */
+  deliveryHealth(): Promise<DeliveryHealth> {
+    return deliveryHealth(this.pool, this.schema);
+  }
+
+  async getStreamMetadata(stream: string): Promise<StreamMetadata> {
+    const row = (await this.pool.query<{ metadata: StreamMetadata }>(`select metadata from ${this.schema}.streams where stream_id = $1`, [stream])).rows[0];
+    return row?.metadata ?? {};
+  }
+
+  async setStreamMetadata(stream: string, metadata: StreamMetadata): Promise<void> {
+    this.refuseIfReadOnly();
+    if ('deleted' in metadata) throw new Error('use softDeleteStream to delete a stream');
+    await this.writeMetadata(stream, async (current) => ({ ...metadata, ...(current.deleted ? { deleted: current.deleted } : {}) }));
+  }
+
+  async softDeleteStream(stream: string, by: Actor, reason: string): Promise<void> {
+    this.refuseIfReadOnly();
+    if (!reason.trim()) throw new Error('a soft delete needs a reason');
+    const at = this.ctx.now().toISOString();
+    await this.writeMetadata(stream, async (current) => ({ ...current, deleted: { at, by, reason } }), at);
+  }
+
+  async isMessageHandled(message: HandledMessage): Promise<boolean> {
+    const rows = await this.pool.query(`select 1 from ${this.schema}.inbox where consumer = $1 and message_id = $2`, [message.consumer, message.messageId]);
+    return (rows.rowCount ?? 0) > 0;
+  }
+
+  async markMessageHandled(message: HandledMessage): Promise<boolean> {
+    this.refuseIfReadOnly();
+    const rows = await this.pool.query(`insert into ${this.schema}.inbox (consumer, message_id) values ($1, $2) on conflict do nothing`, [message.consumer, message.messageId]);
+    return (rows.rowCount ?? 0) > 0;
+  }
+
+  async verifyStream(stream: string): Promise<VerifyResult> {
+    return verifyChain(stream, await this.readStream(stream, { includeDeleted: true }));
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query(`select 1 from ${this.schema}.migrations limit 1`);
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.stallTimer);
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.waker.close();
+    if (this.ownsPool) await this.pool.end();
+  }
+
+  private refuseIfReadOnly(): void {
+    if (this.options.readOnly) throw new ReadOnlyEventStoreError();
+  }
+
+  private async isDeleted(stream: string): Promise<boolean> {
+    const row = (await this.pool.query<{ deleted_at: Date | null }>(`select deleted_at from ${this.schema}.streams where stream_id = $1`, [stream])).rows[0];
+    return row?.deleted_at != null;
+  }
+
+  /** Metadata changes are kept in an append-only log beside the current value. */
+  private async writeMetadata(stream: string, next: (current: StreamMetadata) => Promise<StreamMetadata>, deletedAt?: string): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('begin');
+      await client.query(`insert into ${this.schema}.streams (stream_id, revision, last_hash) values ($1, -1, $2) on conflict do nothing`, [stream, '0'.repeat(64)]);
+      const current = (await client.query<{ metadata: StreamMetadata }>(`select metadata from ${this.schema}.streams where stream_id = $1 for update`, [stream])).rows[0]?.metadata ?? {};
+      const metadata = await next(current);
+      await client.query(`update ${this.schema}.streams set metadata = $2, deleted_at = coalesce(deleted_at, $3) where stream_id = $1`, [stream, JSON.stringify(metadata), deletedAt ?? null]);
+      await client.query(`insert into ${this.schema}.stream_metadata_log (stream_id, metadata) values ($1, $2)`, [stream, JSON.stringify(metadata)]);
+      await client.query('commit');
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private watchForStalls(): void {
+    if (this.stallTimer || !this.options.onDeliveryStalled) return;
+    const threshold = this.options.stallWarningMs ?? 30_000;
+    this.stallTimer = setInterval(() => {
+      void this.deliveryHealth().then(
+        (health) => {
+          if (health.heldBack && health.oldestOpenTransactionMs > threshold) this.options.onDeliveryStalled?.(health);
+        },
+        () => undefined,
+      );
+    }, Math.max(1000, threshold / 3));
+    this.stallTimer.unref();
+  }
+}
+
+export function createPostgresEventStore(options: PostgresEventStoreOptions): PostgresEventStore {
+  return new PostgresEventStore(options);
+}

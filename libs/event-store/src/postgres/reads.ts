@@ -1,0 +1,68 @@
+/**
+ * Reads of the global log that never outrun the safe horizon: only positions below
+ * pg_snapshot_xmin(pg_current_snapshot()) × 2^16 are returned, because every transaction that could
+ * still commit a lower position has an xid at or above that snapshot's xmin (see DESIGN.md).
+ */
+import type { Pool } from 'pg';
+import type { EventFilter, RecordedEvent } from '../port/event-store';
+import { positionShift } from './migrations';
+import { eventColumns, prefixPatterns, toRecordedEvent, type EventRow } from './rows';
+
+const horizonSql = `(pg_snapshot_xmin(pg_current_snapshot())::text::bigint * ${positionShift})`;
+
+function filterSql(filter: EventFilter | undefined, params: unknown[]): string {
+  const clauses: string[] = [];
+  if (filter?.streamPrefixes && filter.streamPrefixes.length > 0) {
+    params.push(prefixPatterns(filter.streamPrefixes));
+    clauses.push(`stream_id like any($${params.length}::text[])`);
+  }
+  if (filter?.eventTypes && filter.eventTypes.length > 0) {
+    params.push(filter.eventTypes);
+    clauses.push(`type = any($${params.length}::text[])`);
+  }
+  return clauses.map((c) => ` and ${c}`).join('');
+}
+
+/** Events after `after` (exclusive), oldest first, below the safe horizon. */
+export async function readForwardAfter(pool: Pool, schema: string, after: number, limit: number, filter?: EventFilter): Promise<RecordedEvent[]> {
+  const params: unknown[] = [after, limit];
+  const rows = await pool.query<EventRow>(
+    `select ${eventColumns} from ${schema}.events where position > $1 and position < ${horizonSql}${filterSql(filter, params)} order by position limit $2`,
+    params,
+  );
+  return rows.rows.map(toRecordedEvent);
+}
+
+/** Events at or before `from` (inclusive), newest first, below the safe horizon. */
+export async function readBackwardFrom(pool: Pool, schema: string, from: number | undefined, limit: number, filter?: EventFilter): Promise<RecordedEvent[]> {
+  const params: unknown[] = [from ?? Number.MAX_SAFE_INTEGER, limit];
+  const rows = await pool.query<EventRow>(
+    `select ${eventColumns} from ${schema}.events where position <= $1 and position < ${horizonSql}${filterSql(filter, params)} order by position desc limit $2`,
+    params,
+  );
+  return rows.rows.map(toRecordedEvent);
+}
+
+export interface DeliveryHealth {
+  /** Highest position readers may see now. */
+  readonly horizon: number;
+  /** Highest position committed (may be above the horizon while older transactions run). */
+  readonly head: number | undefined;
+  /** Age of the oldest open transaction in the database, which holds the horizon back. */
+  readonly oldestOpenTransactionMs: number;
+  readonly heldBack: boolean;
+}
+
+export async function deliveryHealth(pool: Pool, schema: string): Promise<DeliveryHealth> {
+  const row = (
+    await pool.query<{ horizon: string; head: string | null; oldest_ms: string | null }>(
+      `select ${horizonSql} - 1 as horizon,
+              (select max(position) from ${schema}.events) as head,
+              (select extract(epoch from max(now() - xact_start)) * 1000 from pg_stat_activity
+                 where pid <> pg_backend_pid() and (backend_xid is not null or backend_xmin is not null)) as oldest_ms`,
+    )
+  ).rows[0];
+  const horizon = Number(row?.horizon ?? 0);
+  const head = row?.head === null || row?.head === undefined ? undefined : Number(row.head);
+  return { horizon, head, oldestOpenTransactionMs: Math.round(Number(row?.oldest_ms ?? 0)), heldBack: head !== undefined && head > horizon };
+}

@@ -1,0 +1,84 @@
+/**
+ * Creates the topics a service publishes or consumes, and their `<topic>.dlq` dead-letter topics,
+ * when they do not exist yet. Safe to run at every start and from several instances at once.
+ * Brokers run with auto-creation off on purpose: a typo in a topic name must fail, not create.
+ */
+import { Admin } from '@platformatic/kafka';
+import { deadLetterTopicOf, type IntegrationContract } from '@sa/contracts';
+import type { KafkaClientOptions } from '../kafka/client-options';
+
+export interface TopicProvisioning {
+  readonly kafka: KafkaClientOptions;
+  readonly topics: readonly string[];
+  /** Partitions of each new topic (default 6): the most consumer instances that can share a topic. */
+  readonly partitions?: number;
+  /** Replicas of each new topic; the broker's default.replication.factor when omitted. */
+  readonly replicas?: number;
+  /** Also create `<topic>.dlq` for each topic (default true). */
+  readonly deadLetterTopics?: boolean;
+  /** Partitions of dead-letter topics (default 1, so an operator names a parked message by its offset alone). */
+  readonly deadLetterPartitions?: number;
+  /** Topic configuration for new topics, e.g. { 'min.insync.replicas': '2' }. */
+  readonly configs?: Readonly<Record<string, string>>;
+  /** How long to wait for new partitions to get a leader (default 30 s). */
+  readonly readyTimeoutMs?: number;
+}
+
+export interface ProvisionedTopics {
+  readonly created: string[];
+  readonly existing: string[];
+}
+
+/** The distinct topics of some contracts. */
+export function topicsOf(contracts: readonly IntegrationContract[]): string[] {
+  return [...new Set(contracts.map((c) => c.topic))];
+}
+
+export async function provisionTopics(options: TopicProvisioning): Promise<ProvisionedTopics> {
+  const admin = new Admin({ ...options.kafka, clientId: `${options.kafka.clientId}-admin` });
+  try {
+    const wanted = new Map<string, number>();
+    for (const topic of options.topics) {
+      wanted.set(topic, options.partitions ?? 6);
+      if (options.deadLetterTopics ?? true) wanted.set(deadLetterTopicOf(topic), options.deadLetterPartitions ?? 1);
+    }
+    const present = new Set(await admin.listTopics());
+    const missing = [...wanted.keys()].filter((topic) => !present.has(topic));
+    const created: string[] = [];
+    for (const topic of missing) {
+      if (await createIfAbsent(admin, topic, wanted.get(topic) as number, options)) created.push(topic);
+    }
+    if (created.length > 0) await waitForLeaders(admin, created, options.readyTimeoutMs ?? 30_000);
+    return { created, existing: [...wanted.keys()].filter((topic) => !created.includes(topic)) };
+  } finally {
+    await admin.close();
+  }
+}
+
+/** False when another instance created it first (the race is expected at a fleet's first start). */
+async function createIfAbsent(admin: Admin, topic: string, partitions: number, options: TopicProvisioning): Promise<boolean> {
+  try {
+    await admin.createTopics({
+      topics: [topic],
+      partitions,
+      replicas: options.replicas ?? -1,
+      configs: Object.entries(options.configs ?? {}).map(([name, value]) => ({ name, value })),
+    });
+    return true;
+  } catch (error) {
+    if ((await admin.listTopics()).includes(topic)) return false;
+    throw error;
+  }
+}
+
+async function waitForLeaders(admin: Admin, topics: string[], timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    // A copy: the client sorts the list it is given in place.
+    const metadata = await admin.metadata({ topics: [...topics], forceUpdate: true }).catch(() => undefined);
+    const ready = metadata && topics.every((topic) => metadata.topics.get(topic)?.partitions.every((p) => p.leader >= 0));
+    if (ready) return;
+    if (Date.now() > deadline) throw new Error(`topics ${topics.join(', ')} have partitions without a leader after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
