@@ -23,4 +23,7 @@ module.exports = {
   reporters: ['default', '<rootDir>/tools/jest/summary-reporter.js'],
   globalSetup: '<rootDir>/tools/jest/infra-global-setup.js',
   globalTeardown: '<rootDir>/tools/jest/infra-global-teardown.js',
+  // Jest reads testTimeout only from the root configuration when it runs several projects; the
+  // integration suites (real Kafka, PostgreSQL, FerretDB) need more than the 5 s default.
+  testTimeout: 120_000,
 };

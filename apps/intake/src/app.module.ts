@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApplicationsModule } from './applications/applications.module';
 
-@Module({})
+@Module({ imports: [ApplicationsModule] })
 export class AppModule {}

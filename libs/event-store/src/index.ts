@@ -3,4 +3,5 @@ export * from './port/errors';
 export * from './integrity/canonical-json';
 export * from './integrity/hash-chain';
 export * from './postgres/postgres-event-store';
+export * from './kurrentdb/kurrentdb-event-store';
 export type { DeliveryHealth } from './postgres/reads';

@@ -7,6 +7,7 @@ import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown,
 import { APP_GUARD } from '@nestjs/core';
 import { Admin } from '@platformatic/kafka';
 import type { Connection } from 'mongoose';
+import type { EventStore } from '@sa/event-store';
 import { AuthGuard, TOKEN_SETTINGS } from './auth/auth.guard';
 import type { TokenSettings } from './auth/tokens';
 import type { BaseConfig } from './config/config';
@@ -17,7 +18,11 @@ import { connectMongo, pingMongo } from './mongo/mongo';
 import { AdjustableClock, Clock, SystemClock } from './time/clock';
 import { ClockController } from './time/clock.controller';
 
-import { CONFIG, KAFKA_ADMIN, LOGGER, MONGO } from './platform.tokens';
+import { openEventStore } from './event-store/open-event-store';
+import { loadRegionalPolicies, RegionalPolicies } from './config/regional-policies';
+import { ServiceMessaging } from './messaging/service-messaging';
+import { ProjectionRunner } from './read-model/projection-runner';
+import { CONFIG, EVENT_STORE, KAFKA_ADMIN, LOGGER, MONGO, SERVICE_NAME } from './platform.tokens';
 import { JobsController } from './scheduler/jobs.controller';
 import { Scheduler } from './scheduler/scheduler';
 
@@ -35,7 +40,9 @@ export class PlatformModule implements BeforeApplicationShutdown, OnApplicationS
     @Inject(MONGO) private readonly mongo: Connection,
     @Inject(KAFKA_ADMIN) private readonly kafkaAdmin: Admin,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
   ) {
+    health.register('event-store', () => eventStore.ping());
     health.register('mongodb', () => pingMongo(mongo));
     health.register('kafka', async () => {
       await kafkaAdmin.listTopics();
@@ -55,19 +62,24 @@ export class PlatformModule implements BeforeApplicationShutdown, OnApplicationS
       controllers: [HealthController, ClockController, JobsController],
       providers: [
         { provide: CONFIG, useValue: config },
+        { provide: SERVICE_NAME, useValue: options.serviceName },
+        { provide: RegionalPolicies, useFactory: () => new RegionalPolicies(config.POLICY_FILE ? loadRegionalPolicies(config.POLICY_FILE) : []) },
+        ServiceMessaging,
+        ProjectionRunner,
         { provide: LOGGER, useValue: options.logger },
         HealthRegistry,
         Scheduler,
         { provide: Clock, useValue: config.ALLOW_CLOCK_CONTROL ? new AdjustableClock() : new SystemClock() },
         { provide: TOKEN_SETTINGS, useValue: tokenSettings },
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: EVENT_STORE, useFactory: async () => (await openEventStore(config, options.serviceName, options.logger)).store },
         { provide: MONGO, useFactory: () => connectMongo(config.MONGODB_URL, config.MONGODB_DB ?? `sa_${options.serviceName.replace(/-/g, '_')}`) },
         {
           provide: KAFKA_ADMIN,
           useFactory: () => new Admin({ clientId: `${options.serviceName}-health`, bootstrapBrokers: config.KAFKA_BROKERS.split(','), timeout: 2000, retries: 1 }),
         },
       ],
-      exports: [CONFIG, LOGGER, HealthRegistry, Scheduler, Clock, TOKEN_SETTINGS, MONGO, KAFKA_ADMIN],
+      exports: [CONFIG, SERVICE_NAME, RegionalPolicies, ServiceMessaging, ProjectionRunner, LOGGER, HealthRegistry, Scheduler, Clock, TOKEN_SETTINGS, MONGO, KAFKA_ADMIN, EVENT_STORE],
     };
   }
 
@@ -79,5 +91,6 @@ export class PlatformModule implements BeforeApplicationShutdown, OnApplicationS
   async onApplicationShutdown(): Promise<void> {
     await this.kafkaAdmin.close().catch(() => undefined);
     await this.mongo.close().catch(() => undefined);
+    await this.eventStore.close().catch(() => undefined);
   }
 }

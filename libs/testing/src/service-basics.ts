@@ -19,6 +19,7 @@ export function serviceTestEnv(name: string, extra: Record<string, string> = {})
     EVENT_STORE_SCHEMA: id,
     MONGODB_URL: infra.mongodbUrl,
     MONGODB_DB: id,
+    KAFKA_CONSUMER_GROUP_PREFIX: `${id}.`,
     JWT_SECRET: 'test-secret-test-secret-test-secret-42',
     POLICY_FILE: `${__dirname}/../../../config/regional-policies.yaml`,
     ...extra,
@@ -39,7 +40,7 @@ export function describeServiceBasics<C extends BaseConfig>(definition: ServiceD
         const ready = await fetch(`${service.url}/health/ready`);
         const body = (await ready.json()) as { status: string; checks: { name: string; ok: boolean }[] };
         expect({ status: ready.status, body: body.status }).toEqual({ status: 200, body: 'ready' });
-        expect(body.checks.map((c) => c.name)).toEqual(expect.arrayContaining(['kafka', 'mongodb']));
+        expect(body.checks.map((c) => c.name)).toEqual(expect.arrayContaining(['event-store', 'kafka', 'mongodb']));
         expect(body.checks.every((c) => c.ok)).toBe(true);
         expect((await fetch(`${service.url}/docs-json`)).status).toBe(200);
 

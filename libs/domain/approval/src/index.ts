@@ -1,1 +1,10 @@
-export {};
+export * from './values';
+export * from './commands';
+export * from './events';
+export * from './state';
+export * from './rejections';
+export * from './notice';
+export * from './rejection-notice';
+export * from './authority';
+export { benefitStartMonth } from './confirmation';
+export { decideCase, caseDecider } from './decider';

@@ -1,1 +1,9 @@
-export {};
+export * from './rejections';
+export * from './referral/needs';
+export * from './referral/organisation';
+export * from './referral/matching';
+export * from './referral/deadline';
+export * from './referral/commands';
+export * from './referral/events';
+export * from './referral/state';
+export * from './referral/decider';

@@ -1,1 +1,12 @@
-export {};
+export * from './rejections';
+export * from './application/household';
+export * from './application/household-validation';
+export * from './application/commands';
+export * from './application/events';
+export * from './application/state';
+export * from './application/decider';
+export * from './application/active-application';
+export * from './lead/commands';
+export * from './lead/events';
+export * from './lead/state';
+export * from './lead/decider';

@@ -1,1 +1,13 @@
-export {};
+/** Pure rules of the household economic-status check (家庭经济状况核对): no I/O, no clock, no randomness. */
+export * from './household';
+export * from './rule-trace';
+export * from './assessment/income-rules';
+export * from './assessment/discrepancies';
+export * from './assessment/property-tests';
+export * from './assessment/assess-household';
+export * from './register/county-facts';
+export * from './register/resident-records';
+export * from './register/records-on-date';
+export * from './check/messages';
+export * from './check/state';
+export * from './check/decider';

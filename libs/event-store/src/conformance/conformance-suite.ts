@@ -11,8 +11,12 @@ export interface ConformanceHarness {
   readonly store: EventStore;
   /** Another store on the same data, as a second service instance would open it. */
   openAnother(): Promise<EventStore>;
-  /** Changes a stored event's data behind the store's back (as a DB owner could). */
-  tamper?(stream: string, revision: number, data: unknown): Promise<void>;
+  /**
+   * Changes a stored event's data behind the store's back (as a DB owner could). Where stored events
+   * cannot be changed in place (KurrentDB), it appends a forged copy with that data through the raw
+   * client instead and returns the forged event's revision, where verification must report the break.
+   */
+  tamper?(stream: string, revision: number, data: unknown): Promise<void | { readonly forgedRevision: number }>;
   /** Appends one event inside a transaction kept open until `release()` is called. */
   holdOpenAppend?(stream: string, event: NewEvent): Promise<{ release(commit: boolean): Promise<void> }>;
   cleanup(): Promise<void>;
@@ -134,6 +138,18 @@ export function describeEventStoreConformance(adapter: string, createHarness: ()
         expect(await store.readStream(stream)).toHaveLength(2);
       });
 
+      it('stores a batch once when the same retry races itself (a client timeout and a second delivery)', async () => {
+        const stream = streamName();
+        await store.appendToStream(stream, [event('EntitlementGranted', { fen: 212700 })], { expectedRevision: 'no_stream' });
+        for (const expectedRevision of [0, 'any'] as const) {
+          const batch = [event('PaymentIssued', { fen: 212700, expectedRevision }, { eventId: randomUUID() })];
+          const results = await Promise.all(Array.from({ length: 6 }, () => store.appendToStream(stream, batch, { expectedRevision })));
+          expect(results.map((r) => r.appended).sort()).toEqual([0, 0, 0, 0, 0, 1]);
+          expect(new Set(results.map((r) => r.position)).size).toBe(1);
+        }
+        expect((await store.readStream(stream)).map((e) => e.revision)).toEqual([0, 1, 2]);
+      });
+
       it('refuses an event id that is stored with different content', async () => {
         const stream = streamName();
         const eventId = randomUUID();
@@ -248,9 +264,9 @@ export function describeEventStoreConformance(adapter: string, createHarness: ()
         await store.appendToStream(stream, [1, 2, 3, 4].map((n) => event('PaymentIssued', { fen: n * 100 })), { expectedRevision: 'no_stream' });
         expect(await store.verifyStream(stream)).toEqual({ ok: true, stream, events: 4 });
         if (!h.tamper) return;
-        await h.tamper(stream, 2, { fen: 999_999 });
+        const forged = await h.tamper(stream, 2, { fen: 999_999 });
         const result = await store.verifyStream(stream);
-        expect(result).toMatchObject({ ok: false, firstBreak: { stream, revision: 2, reason: 'hash-mismatch' } });
+        expect(result).toMatchObject({ ok: false, firstBreak: { stream, revision: forged ? forged.forgedRevision : 2, reason: 'hash-mismatch' } });
       });
     });
 

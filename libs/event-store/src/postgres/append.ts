@@ -40,16 +40,39 @@ function revisionMatches(expected: ExpectedRevision, actual: number): boolean {
   return expected === actual;
 }
 
-interface StreamRow {
+interface StreamHeadRow {
   revision: string;
   last_hash: string;
   deleted_at: Date | null;
+  known_ids: number;
 }
 
-async function lockStream(client: PoolClient, ctx: AppendContext, stream: string): Promise<{ revision: number; lastHash: string; deleted: boolean }> {
-  await client.query(`insert into ${ctx.schema}.streams (stream_id, revision, last_hash) values ($1, -1, $2) on conflict do nothing`, [stream, genesisHash]);
-  const row = (await client.query<StreamRow>(`select revision, last_hash, deleted_at from ${ctx.schema}.streams where stream_id = $1 for update`, [stream])).rows[0] as StreamRow;
-  return { revision: Number(row.revision), lastHash: row.last_hash, deleted: row.deleted_at !== null };
+interface StreamHead {
+  revision: number;
+  lastHash: string;
+  deleted: boolean;
+  /** How many of the batch's event ids are stored already (0: certainly not a retry). */
+  knownIds: number;
+}
+
+/**
+ * One statement creates the stream row if missing and locks it (an upsert that updates takes the
+ * row lock), returning the head and whether any of the batch's ids are stored: appends to one
+ * stream serialise here, and a fresh batch costs no extra round trip for the retry check.
+ */
+async function lockStream(client: PoolClient, ctx: AppendContext, stream: string, eventIds: readonly string[]): Promise<StreamHead> {
+  const row = (
+    await client.query<StreamHeadRow>({
+      // Named: prepared once per connection, as the append path runs thousands of times a second.
+      name: `es-lock-${ctx.schema}`,
+      text: `insert into ${ctx.schema}.streams as s (stream_id, revision, last_hash) values ($1, -1, $2)
+       on conflict (stream_id) do update set stream_id = s.stream_id
+       returning s.revision, s.last_hash, s.deleted_at,
+         (select count(*)::int from ${ctx.schema}.events e where e.event_id = any($3::uuid[])) as known_ids`,
+      values: [stream, genesisHash, eventIds],
+    })
+  ).rows[0] as StreamHeadRow;
+  return { revision: Number(row.revision), lastHash: row.last_hash, deleted: row.deleted_at !== null, knownIds: row.known_ids };
 }
 
 /** A batch whose ids are all stored already, with the same content, is a retry: answer what was stored. */
@@ -102,16 +125,24 @@ function buildRecords(stream: string, events: readonly NewEvent[], from: number,
   });
 }
 
-async function insertEvents(client: PoolClient, ctx: AppendContext, records: Omit<RecordedEvent, 'position'>[]): Promise<number[]> {
+/** Inserts the batch, moves the stream head and wakes subscribers, in one statement. */
+async function insertEvents(client: PoolClient, ctx: AppendContext, stream: string, records: Omit<RecordedEvent, 'position'>[]): Promise<number[]> {
   const column = <K extends keyof (typeof records)[number]>(key: K) => records.map((r) => r[key]);
-  const result = await client.query<{ position: string }>(
-    `insert into ${ctx.schema}.events (position, stream_id, revision, event_id, type, schema_version, data, occurred_at, recorded_at, actor, correlation_id, causation_id, source_system, prev_hash, hash)
-     select pg_current_xact_id()::text::bigint * ${positionShift} + t.ordinality, t.stream_id, t.revision, t.event_id, t.type, t.schema_version, t.data, t.occurred_at, t.recorded_at, t.actor, t.correlation_id, t.causation_id, t.source_system, t.prev_hash, t.hash
-     from unnest($1::text[], $2::bigint[], $3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::timestamptz[], $8::timestamptz[], $9::jsonb[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
-       with ordinality as t(stream_id, revision, event_id, type, schema_version, data, occurred_at, recorded_at, actor, correlation_id, causation_id, source_system, prev_hash, hash, ordinality)
-     order by t.ordinality
-     returning position`,
-    [
+  const last = records[records.length - 1] as (typeof records)[number];
+  const result = await client.query<{ position: string }>({
+    name: `es-insert-${ctx.schema}`,
+    text: `with inserted as (
+       insert into ${ctx.schema}.events (position, stream_id, revision, event_id, type, schema_version, data, occurred_at, recorded_at, actor, correlation_id, causation_id, source_system, prev_hash, hash)
+       select pg_current_xact_id()::text::bigint * ${positionShift} + t.ordinality, t.stream_id, t.revision, t.event_id, t.type, t.schema_version, t.data, t.occurred_at, t.recorded_at, t.actor, t.correlation_id, t.causation_id, t.source_system, t.prev_hash, t.hash
+       from unnest($1::text[], $2::bigint[], $3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::timestamptz[], $8::timestamptz[], $9::jsonb[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
+         with ordinality as t(stream_id, revision, event_id, type, schema_version, data, occurred_at, recorded_at, actor, correlation_id, causation_id, source_system, prev_hash, hash, ordinality)
+       order by t.ordinality
+       returning position
+     ),
+     head as (update ${ctx.schema}.streams set revision = $15, last_hash = $16 where stream_id = $17 returning 1),
+     wake as (select pg_notify($18, (select max(position) from inserted)::text) from head)
+     select position from inserted, wake`,
+    values: [
       column('stream'),
       column('revision'),
       column('eventId'),
@@ -126,8 +157,12 @@ async function insertEvents(client: PoolClient, ctx: AppendContext, records: Omi
       column('sourceSystem'),
       column('prevHash'),
       column('hash'),
+      last.revision,
+      last.hash,
+      stream,
+      ctx.channel,
     ],
-  );
+  });
   return result.rows.map((row) => Number(row.position)).sort((a, b) => a - b);
 }
 
@@ -137,17 +172,20 @@ export async function appendInTransaction(client: PoolClient, ctx: AppendContext
     const inserted = await client.query(`insert into ${ctx.schema}.inbox (consumer, message_id) values ($1, $2) on conflict do nothing`, [consumer, messageId]);
     if (inserted.rowCount === 0) throw new MessageAlreadyHandledError(options.handledMessage);
   }
-  const head = await lockStream(client, ctx, stream);
-  const retry = await findRetry(client, ctx, stream, events);
+  const ids = events.map((e) => e.eventId?.toLowerCase()).filter((id): id is string => id !== undefined);
+  const head = await lockStream(client, ctx, stream, ids);
+  const retry = head.knownIds > 0 ? await findRetry(client, ctx, stream, events) : undefined;
   if (retry) return retry;
   if (head.deleted) throw new StreamDeletedError(stream);
   if (!revisionMatches(options.expectedRevision, head.revision)) {
+    // The lock may have been waited for behind a concurrent copy of this very batch, committed after
+    // the statement's snapshot: look again with a fresh one before calling it a conflict.
+    const concurrentRetry = ids.length > 0 ? await findRetry(client, ctx, stream, events) : undefined;
+    if (concurrentRetry) return concurrentRetry;
     throw new WrongExpectedRevisionError(stream, options.expectedRevision, head.revision === -1 ? 'no_stream' : head.revision);
   }
   const records = buildRecords(stream, events, head.revision + 1, head.lastHash, ctx);
-  const positions = await insertEvents(client, ctx, records);
+  const positions = await insertEvents(client, ctx, stream, records);
   const last = records[records.length - 1] as (typeof records)[number];
-  await client.query(`update ${ctx.schema}.streams set revision = $2, last_hash = $3 where stream_id = $1`, [stream, last.revision, last.hash]);
-  await client.query('select pg_notify($1, $2)', [ctx.channel, String(positions[positions.length - 1])]);
   return { nextExpectedRevision: last.revision, position: positions[positions.length - 1] as number, appended: records.length };
 }

@@ -130,6 +130,17 @@ export class PostgresEventStore implements EventStore {
   async appendToStream(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     this.refuseIfReadOnly();
     validateBatch(stream, events);
+    try {
+      return await this.appendOnce(stream, events, options);
+    } catch (error) {
+      // A concurrent copy of this batch committed between our snapshot and our insert: the second
+      // attempt sees it and answers as an idempotent retry.
+      if (!isDuplicateEventId(error)) throw error;
+      return this.appendOnce(stream, events, options);
+    }
+  }
+
+  private async appendOnce(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     const client = await this.pool.connect();
     try {
       await client.query('begin');
@@ -263,6 +274,11 @@ export class PostgresEventStore implements EventStore {
     }, Math.max(1000, threshold / 3));
     this.stallTimer.unref();
   }
+}
+
+function isDuplicateEventId(error: unknown): boolean {
+  const e = error as { code?: string; constraint?: string };
+  return e?.code === '23505' && e.constraint === 'events_event_id';
 }
 
 export function createPostgresEventStore(options: PostgresEventStoreOptions): PostgresEventStore {

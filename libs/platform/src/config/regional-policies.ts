@@ -3,7 +3,7 @@
  * with the domain's rules; a service refuses to start on a bad policy.
  */
 import { readFileSync } from 'node:fs';
-import { parseRegionCode, policyProblems, yuanToFen, type RegionalPolicy } from '@sa/domain-shared';
+import { parseRegionCode, policyInForce, policyProblems, yuanToFen, type RegionalPolicy } from '@sa/domain-shared';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { describeZodIssues } from '../http/zod-validation';
@@ -85,4 +85,16 @@ export function loadRegionalPolicies(file: string): RegionalPolicy[] {
     throw new ConfigError([`POLICY_FILE: cannot read ${file} (${(error as Error).message})`]);
   }
   return parseRegionalPolicies(text, file);
+}
+
+/** The policies a service calculates with, loaded once from POLICY_FILE at start-up. */
+export class RegionalPolicies {
+  constructor(readonly all: readonly RegionalPolicy[]) {}
+
+  /** The version in force for a region on a date; an error naming both when there is none. */
+  inForce(region: string, date: string): RegionalPolicy {
+    const policy = policyInForce(this.all, parseRegionCode(region), date);
+    if (!policy) throw new Error(`no regional policy is in force for region ${region} on ${date.slice(0, 10)}; add one to POLICY_FILE`);
+    return policy;
+  }
 }

@@ -1,0 +1,82 @@
+/**
+ * Intake's messaging: which domain events leave the service (explicitly; NearRelativeCaseFlagged
+ * and ApplicationClosed stay inside — the flag travels on the submitted event), and what intake
+ * does with approval's decisions (closes the application, freeing its residents).
+ */
+import { applicationAmendedV1, applicationSubmittedV1, applicationWithdrawnV1, caseApprovedV1, caseRejectedV1, publicNoticePostedV1, townshipReviewCompletedV1, objectionLodgedV1, objectionResolvedV1 } from '@sa/contracts';
+import { applicationDecider, type ApplicationAmended, type ApplicationSubmitted, type ApplicationWithdrawn } from '@sa/domain-intake';
+import type { EventStore } from '@sa/event-store';
+import { handle, integrationEvent, type IntegrationEventMapping } from '@sa/messaging';
+import { CommandRejectedError, type ConsumptionDefinition, executeCommand, type PublicationDefinition } from '@sa/platform';
+import { applicationStream } from './application-commands';
+
+const mapping: IntegrationEventMapping = {
+  ApplicationSubmitted: (e) => {
+    const d = e.data as ApplicationSubmitted['data'];
+    return integrationEvent(applicationSubmittedV1, {
+      applicationId: d.applicationId,
+      programme: d.programme,
+      region: d.region,
+      applicationLocation: d.applicationLocation,
+      channel: d.channel,
+      household: d.household as never,
+      consents: d.consents,
+      nearRelative: d.nearRelative,
+      takenBy: d.submittedBy,
+      submittedAt: d.submittedAt,
+    });
+  },
+  ApplicationAmended: (e) => {
+    const d = e.data as ApplicationAmended['data'];
+    return integrationEvent(applicationAmendedV1, { applicationId: d.applicationId, changes: d.changes as never, reason: d.reason, amendedBy: d.amendedBy, amendedAt: d.amendedAt });
+  },
+  ApplicationWithdrawn: (e) => {
+    const d = e.data as ApplicationWithdrawn['data'];
+    return integrationEvent(applicationWithdrawnV1, { applicationId: d.applicationId, reason: d.reason, withdrawnBy: d.withdrawnBy, withdrawnAt: d.withdrawnAt });
+  },
+  NearRelativeCaseFlagged: () => null,
+  ApplicationClosed: () => null,
+};
+
+export const intakePublication: PublicationDefinition = {
+  streamPrefixes: ['application-'],
+  mapping,
+  contracts: [applicationSubmittedV1, applicationAmendedV1, applicationWithdrawnV1],
+};
+
+/** The service acting on another service's decision, in the region of the case. */
+const system = (region: string) => ({ userId: 'intake-service', role: 'county-system', orgUnit: region }) as const;
+
+export function intakeConsumption(store: EventStore): ConsumptionDefinition {
+  const close = async (
+    p: { applicationId: string; region: string },
+    outcome: 'approved' | 'rejected',
+    decidedAt: string,
+    e: { id: string; correlationId?: string },
+    handledMessage: { consumer: string; messageId: string },
+  ) => {
+    const { applicationId } = p;
+    const actor = system(p.region);
+    try {
+      await executeCommand(
+        store,
+        applicationStream(applicationId),
+        applicationDecider,
+        { type: 'RecordApplicationOutcome', applicationId, outcome, decidedAt, recordedBy: actor, recordedAt: decidedAt },
+        { actor, correlationId: e.correlationId ?? e.id, causationId: e.id, handledMessage, idempotencyKey: e.id },
+      );
+    } catch (error) {
+      // An application withdrawn meanwhile, or one this intake never took, has nothing to close.
+      if (!(error instanceof CommandRejectedError)) throw error;
+    }
+  };
+  return {
+    name: 'intake-case-decisions',
+    inbox: 'event-store',
+    handlers: [
+      handle(caseApprovedV1, (e, ctx) => close(e.payload, 'approved', e.payload.confirmedAt, e, ctx.handledMessage)),
+      handle(caseRejectedV1, (e, ctx) => close(e.payload, 'rejected', e.payload.rejectedAt, e, ctx.handledMessage)),
+    ],
+    ignore: [townshipReviewCompletedV1, publicNoticePostedV1, objectionLodgedV1, objectionResolvedV1],
+  };
+}

@@ -1,0 +1,187 @@
+/**
+ * Events of the Case aggregate: `{ type, data }` with plain JSON data (the shape the platform's
+ * command handler stores). They carry what the outbound approval contracts need, so a translator
+ * maps each event alone, without reading the rest of the stream.
+ */
+import type { Actor, Fen, RegionCode } from '@sa/domain-shared';
+import type {
+  BankAccount,
+  CaseMember,
+  CheckOutcome,
+  ConfirmationLevel,
+  Consents,
+  ObjectionOutcome,
+  Programme,
+  Reason,
+  Recommendation,
+  RejectionStage,
+} from './values';
+
+export interface CaseOpened {
+  readonly type: 'CaseOpened';
+  readonly data: {
+    readonly applicationId: string;
+    readonly programme: Programme;
+    readonly region: RegionCode;
+    readonly members: readonly CaseMember[];
+    readonly applicantMemberId: string;
+    readonly applicantPhone?: string;
+    readonly bankAccount: BankAccount;
+    readonly consents: Consents;
+    readonly involvesMinor: boolean;
+    readonly nearRelative: boolean;
+    readonly applicationTakenBy: Actor;
+    readonly check: CheckOutcome;
+    readonly openedAt: string;
+  };
+}
+
+export interface EconomicCheckRecorded {
+  readonly type: 'EconomicCheckRecorded';
+  readonly data: { readonly applicationId: string; readonly check: CheckOutcome; readonly recordedAt: string };
+}
+
+export interface TownshipReviewCompleted {
+  readonly type: 'TownshipReviewCompleted';
+  readonly data: {
+    readonly applicationId: string;
+    /** The check the review relied on. */
+    readonly checkId: string;
+    readonly recommendation: Recommendation;
+    readonly reasons: readonly Reason[];
+    readonly reviewedBy: Actor;
+    readonly reviewedAt: string;
+  };
+}
+
+export interface CountyHomeVisitRecorded {
+  readonly type: 'CountyHomeVisitRecorded';
+  readonly data: {
+    readonly applicationId: string;
+    readonly visitedOn: string;
+    readonly findings: string;
+    readonly visitedBy: Actor;
+    readonly recordedAt: string;
+  };
+}
+
+export interface PublicNoticePosted {
+  readonly type: 'PublicNoticePosted';
+  readonly data: {
+    readonly applicationId: string;
+    /** The household's village or community. */
+    readonly region: RegionCode;
+    readonly startsOn: string;
+    /** Last day of the notice, inclusive. */
+    readonly endsOn: string;
+    readonly noticeDays: number;
+    /** false for minors' cases: noticed without publishing personal details. */
+    readonly published: boolean;
+    readonly postedBy: Actor;
+    readonly postedAt: string;
+  };
+}
+
+export interface ObjectionLodged {
+  readonly type: 'ObjectionLodged';
+  readonly data: {
+    readonly applicationId: string;
+    readonly objectionId: string;
+    readonly summary: string;
+    readonly lodgedAt: string;
+    readonly recordedBy: Actor;
+  };
+}
+
+export interface ObjectionResolved {
+  readonly type: 'ObjectionResolved';
+  readonly data: {
+    readonly applicationId: string;
+    readonly objectionId: string;
+    readonly outcome: ObjectionOutcome;
+    readonly explanation: string;
+    readonly resolvedBy: Actor;
+    readonly resolvedAt: string;
+  };
+}
+
+/** A sustained objection voids the review and the notice: new check, review and notice needed. */
+export interface CaseSentBackForReinvestigation {
+  readonly type: 'CaseSentBackForReinvestigation';
+  readonly data: { readonly applicationId: string; readonly objectionId: string; readonly sentBackAt: string };
+}
+
+export interface CaseApproved {
+  readonly type: 'CaseApproved';
+  readonly data: {
+    readonly applicationId: string;
+    readonly programme: Programme;
+    readonly region: RegionCode;
+    readonly confirmedBy: Actor;
+    readonly confirmationLevel: ConfirmationLevel;
+    readonly confirmedAt: string;
+    /** The month after confirmation, YYYY-MM. */
+    readonly benefitStartMonth: string;
+    readonly checkId: string;
+    readonly policyId: string;
+    readonly standardFen: Fen;
+    readonly householdSize: number;
+    readonly perCapitaMonthlyIncomeFen: Fen;
+    readonly countedMonthlyIncomeFen: Fen;
+    readonly members: readonly CaseMember[];
+    readonly bankAccount: BankAccount;
+    readonly stillInHardship: boolean;
+    readonly consents: Consents;
+  };
+}
+
+export interface CaseRejected {
+  readonly type: 'CaseRejected';
+  readonly data: {
+    readonly applicationId: string;
+    readonly programme: Programme;
+    readonly region: RegionCode;
+    readonly stage: RejectionStage;
+    readonly reasons: readonly Reason[];
+    readonly rejectedBy: Actor;
+    readonly rejectionLevel: ConfirmationLevel;
+    readonly rejectedAt: string;
+    /** 不予批准通知书: reasons, date and the right to 行政复议 / 行政诉讼. */
+    readonly noticeText: string;
+    readonly consents: { readonly charityReferral: boolean };
+    readonly contact: {
+      readonly applicantResidentId: string;
+      readonly applicantName: string;
+      readonly phone?: string;
+      readonly householdSize: number;
+    };
+  };
+}
+
+export interface GreenChannelReliefGranted {
+  readonly type: 'GreenChannelReliefGranted';
+  readonly data: {
+    readonly applicationId: string;
+    readonly programme: Programme;
+    readonly region: RegionCode;
+    readonly amountFen: Fen;
+    readonly reason: string;
+    readonly grantedBy: Actor;
+    readonly grantedAt: string;
+  };
+}
+
+export type CaseEvent =
+  | CaseOpened
+  | EconomicCheckRecorded
+  | TownshipReviewCompleted
+  | CountyHomeVisitRecorded
+  | PublicNoticePosted
+  | ObjectionLodged
+  | ObjectionResolved
+  | CaseSentBackForReinvestigation
+  | CaseApproved
+  | CaseRejected
+  | GreenChannelReliefGranted;
+
+export type CaseEventType = CaseEvent['type'];

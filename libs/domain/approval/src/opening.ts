@@ -1,0 +1,122 @@
+/** Opening a case when the economic check completes, and recording later checks. */
+import { accept, type Decision, type RegionCode } from '@sa/domain-shared';
+import type { OpenCase, RecordEconomicCheck } from './commands';
+import type { CaseEvent } from './events';
+import { isRejection, undecidedCase } from './guards';
+import { problem, refuse, type ApprovalRejection } from './rejections';
+import type { CaseState } from './state';
+import type { BankAccount, CaseMember, CheckOutcome } from './values';
+import {
+  actorProblem,
+  fenAmountProblem,
+  firstInList,
+  firstOf,
+  flagProblem,
+  idProblem,
+  instantProblem,
+  isBlank,
+  programmeProblem,
+  reasonsProblem,
+  regionCodeOf,
+  regionProblem,
+  residentIdProblemAt,
+  textProblem,
+} from './validation';
+
+type Check = ApprovalRejection | undefined;
+
+export function decideOpenCase(command: OpenCase, state: CaseState): Decision<CaseEvent> {
+  const invalid = openCaseProblem(command);
+  if (invalid) return refuse(invalid);
+  if (state.phase !== 'not-opened') return refuse(problem('CASE_ALREADY_OPENED', 'a case is already open for this application', 'applicationId'));
+  // Fields are picked one by one so nothing a caller adds to the command leaks into the history.
+  const c = command;
+  return accept({
+    type: 'CaseOpened',
+    data: {
+      applicationId: c.applicationId,
+      programme: c.programme,
+      region: regionCodeOf(c.region) as RegionCode,
+      members: c.members.map(({ memberId, residentId, name }) => ({ memberId, residentId: residentId.trim().toUpperCase(), name })),
+      applicantMemberId: c.applicantMemberId,
+      ...(c.applicantPhone === undefined ? {} : { applicantPhone: c.applicantPhone }),
+      bankAccount: { bankName: c.bankAccount.bankName, accountHolder: c.bankAccount.accountHolder, accountNumber: c.bankAccount.accountNumber },
+      consents: { economicCheck: c.consents.economicCheck, charityReferral: c.consents.charityReferral },
+      involvesMinor: c.involvesMinor,
+      nearRelative: c.nearRelative,
+      applicationTakenBy: c.applicationTakenBy,
+      check: c.check,
+      openedAt: c.openedAt,
+    },
+  });
+}
+
+export function decideRecordEconomicCheck(command: RecordEconomicCheck, state: CaseState): Decision<CaseEvent> {
+  const invalid = idProblem(command.applicationId, 'applicationId') ?? checkProblem(command.check, 'check') ?? instantProblem(command.recordedAt, 'recordedAt');
+  if (invalid) return refuse(invalid);
+  const current = undecidedCase(state, command.applicationId);
+  if (isRejection(current)) return refuse(current);
+  if (current.checkIds.includes(command.check.checkId)) {
+    return refuse(problem('CHECK_ALREADY_RECORDED', 'this check is already on the case; a re-investigation needs a new check', 'check.checkId'));
+  }
+  const { applicationId, check, recordedAt } = command;
+  return accept({ type: 'EconomicCheckRecorded', data: { applicationId, check, recordedAt } });
+}
+
+function openCaseProblem(c: OpenCase): Check {
+  return firstOf(
+    () => idProblem(c.applicationId, 'applicationId'),
+    () => programmeProblem(c.programme, 'programme'),
+    () => regionProblem(c.region, 'region'),
+    () => membersProblem(c.members, c.applicantMemberId),
+    () => (c.applicantPhone === undefined || /^[0-9+\- ]{5,20}$/.test(c.applicantPhone) ? undefined : problem('INVALID_PHONE', 'must be 5 to 20 digits, spaces, + or -', 'applicantPhone')),
+    () => bankAccountProblem(c.bankAccount),
+    () => flagProblem(c.consents?.economicCheck, 'consents.economicCheck'),
+    () => flagProblem(c.consents?.charityReferral, 'consents.charityReferral'),
+    () => flagProblem(c.involvesMinor, 'involvesMinor'),
+    () => flagProblem(c.nearRelative, 'nearRelative'),
+    () => actorProblem(c.applicationTakenBy, 'applicationTakenBy'),
+    () => checkProblem(c.check, 'check'),
+    () => instantProblem(c.openedAt, 'openedAt'),
+  );
+}
+
+function membersProblem(members: readonly CaseMember[] | undefined, applicantMemberId: string): Check {
+  if (!members || members.length === 0 || members.length > 30) return problem('HOUSEHOLD_MEMBERS_REQUIRED', 'must list 1 to 30 members covered', 'members');
+  const found = firstInList(members, (m, i) =>
+    firstOf(
+      () => (isBlank(m.memberId) ? problem('TEXT_REQUIRED', 'must not be empty', `members[${i}].memberId`) : undefined),
+      () => residentIdProblemAt(m.residentId, `members[${i}].residentId`),
+      () => textProblem(m.name, `members[${i}].name`, 100),
+    ),
+  );
+  if (found) return found;
+  return members.some((m) => m.memberId === applicantMemberId) ? undefined : problem('APPLICANT_NOT_A_MEMBER', 'must be the memberId of one of the members', 'applicantMemberId');
+}
+
+function bankAccountProblem(account: BankAccount | undefined): Check {
+  if (!account) return problem('INVALID_BANK_ACCOUNT', 'is required', 'bankAccount');
+  return (
+    textProblem(account.bankName, 'bankAccount.bankName', 100) ??
+    textProblem(account.accountHolder, 'bankAccount.accountHolder', 100) ??
+    (/^\d{8,30}$/.test(account.accountNumber ?? '') ? undefined : problem('INVALID_BANK_ACCOUNT', 'must be 8 to 30 digits', 'bankAccount.accountNumber'))
+  );
+}
+
+/** An ineligible finding must say why; the figures must be whole fen so an auditor can recompute them. */
+export function checkProblem(check: CheckOutcome | undefined, field: string): Check {
+  if (!check) return problem('INVALID_CHECK', 'is required', field);
+  const size = check.householdSize;
+  return firstOf(
+    () => (isBlank(check.checkId) ? problem('INVALID_CHECK', 'must not be empty', `${field}.checkId`) : undefined),
+    () => (typeof check.eligible === 'boolean' ? undefined : problem('INVALID_CHECK', 'must be true or false', `${field}.eligible`)),
+    () => reasonsProblem(check.ineligibilityReasons, `${field}.ineligibilityReasons`, !check.eligible),
+    () => (isBlank(check.policyId) ? problem('INVALID_CHECK', 'must name the policy version applied', `${field}.policyId`) : undefined),
+    () => fenAmountProblem(check.standardFen, `${field}.standardFen`, true),
+    () => fenAmountProblem(check.countedMonthlyIncomeFen, `${field}.countedMonthlyIncomeFen`, false),
+    () => fenAmountProblem(check.perCapitaMonthlyIncomeFen, `${field}.perCapitaMonthlyIncomeFen`, false),
+    () => (Number.isInteger(size) && size >= 1 && size <= 30 ? undefined : problem('INVALID_CHECK', 'must be a whole number from 1 to 30', `${field}.householdSize`)),
+    () => actorProblem(check.investigatedBy, `${field}.investigatedBy`),
+    () => instantProblem(check.assessedAt, `${field}.assessedAt`),
+  );
+}

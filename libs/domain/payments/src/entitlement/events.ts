@@ -1,0 +1,120 @@
+/** Events of the Entitlement aggregate: `{ type, data }` with plain JSON data; money in integer fen. */
+import type { Actor, Fen, RegionCode } from '@sa/domain-shared';
+import type { BankAccount, Programme, StopReason, SuspensionReason } from '../values';
+
+export interface EntitlementGranted {
+  readonly type: 'EntitlementGranted';
+  readonly data: {
+    readonly entitlementId: string;
+    readonly applicationId: string;
+    readonly programme: Programme;
+    readonly region: RegionCode;
+    readonly householdSize: number;
+    readonly standardFen: Fen;
+    readonly perCapitaCountedIncomeFen: Fen;
+    /** 补差 for dibao, the support standard × persons for extreme poverty. */
+    readonly monthlyAmountFen: Fen;
+    readonly startMonth: string;
+    readonly policyId: string;
+    readonly payee: BankAccount;
+    readonly grantedBy: Actor;
+    readonly grantedAt: string;
+  };
+}
+
+export interface DeathReported {
+  readonly type: 'DeathReported';
+  readonly data: {
+    readonly entitlementId: string;
+    readonly applicationId: string;
+    readonly dateOfDeath: string;
+    readonly reportedBy: Actor;
+    readonly reportedAt: string;
+  };
+}
+
+/** The entitlement is not paid for effectiveMonth or any later month. */
+export interface EntitlementStopped {
+  readonly type: 'EntitlementStopped';
+  readonly data: {
+    readonly entitlementId: string;
+    readonly applicationId: string;
+    readonly reason: StopReason;
+    readonly detail?: string;
+    readonly effectiveMonth: string;
+    readonly stoppedBy: Actor;
+    readonly stoppedAt: string;
+  };
+}
+
+export interface EntitlementSuspended {
+  readonly type: 'EntitlementSuspended';
+  readonly data: {
+    readonly entitlementId: string;
+    readonly applicationId: string;
+    readonly fromMonth: string;
+    readonly reason: SuspensionReason;
+    readonly detail: string;
+    readonly suspendedBy: Actor;
+    readonly suspendedAt: string;
+  };
+}
+
+export interface EntitlementResumed {
+  readonly type: 'EntitlementResumed';
+  readonly data: { readonly entitlementId: string; readonly applicationId: string; readonly fromMonth: string; readonly resumedBy: Actor; readonly resumedAt: string };
+}
+
+export interface GradualExitStarted {
+  readonly type: 'GradualExitStarted';
+  readonly data: {
+    readonly entitlementId: string;
+    readonly applicationId: string;
+    readonly fromMonth: string;
+    readonly months: number;
+    /** Last month still paid; null when the policy grants no gradual-exit months. */
+    readonly lastPaidMonth: string | null;
+    readonly perCapitaCountedIncomeFen: Fen;
+    readonly standardFen: Fen;
+    readonly policyId: string;
+    readonly decidedBy: Actor;
+    readonly decidedAt: string;
+  };
+}
+
+export interface EntitlementPaymentRecorded {
+  readonly type: 'EntitlementPaymentRecorded';
+  readonly data: {
+    readonly entitlementId: string;
+    readonly applicationId: string;
+    readonly payrollId: string;
+    readonly instructionId: string;
+    readonly month: string;
+    readonly amountFen: Fen;
+    readonly recordedAt: string;
+  };
+}
+
+/** 追回: a payment issued for a month after the recipient's death (虚报冒领 control). */
+export interface PaymentFlaggedForRecovery {
+  readonly type: 'PaymentFlaggedForRecovery';
+  readonly data: {
+    readonly entitlementId: string;
+    readonly applicationId: string;
+    readonly instructionId: string;
+    readonly month: string;
+    readonly amountFen: Fen;
+    readonly reason: 'paid-after-death';
+    readonly flaggedAt: string;
+  };
+}
+
+export type EntitlementEvent =
+  | EntitlementGranted
+  | DeathReported
+  | EntitlementStopped
+  | EntitlementSuspended
+  | EntitlementResumed
+  | GradualExitStarted
+  | EntitlementPaymentRecorded
+  | PaymentFlaggedForRecovery;

@@ -1,0 +1,35 @@
+import { fen, given } from '@sa/domain-shared';
+import { grant, granted } from '../test-support/payment-fixtures';
+import { entitlementDecider } from './decider';
+
+describe('granting an entitlement', () => {
+  it('computes the worked example: 1,190.00 standard, 481.00 per capita, 3 members → 212,700 fen', () => {
+    given(entitlementDecider, []).when(grant).then([granted({ monthlyAmountFen: fen(212_700) })]);
+  });
+
+  it('refuses a household with no gap to pay', () => {
+    given(entitlementDecider, []).when({ ...grant, perCapitaCountedIncomeFen: fen(119_000) }).thenRejects('NOT_ENTITLED');
+  });
+
+  it('grants extreme-poverty support at the support standard per person', () => {
+    const extreme = { ...grant, programme: 'extreme-poverty' as const, householdSize: 1, standardFen: fen(154_700), perCapitaCountedIncomeFen: fen(0) };
+    given(entitlementDecider, [])
+      .when(extreme)
+      .then([granted({ programme: 'extreme-poverty', householdSize: 1, standardFen: fen(154_700), perCapitaCountedIncomeFen: fen(0), monthlyAmountFen: fen(154_700) })]);
+  });
+
+  it('is granted once', () => {
+    given(entitlementDecider, [granted()]).when(grant).thenRejects('ENTITLEMENT_ALREADY_GRANTED');
+  });
+
+  it('refuses money that is not whole fen and months that are not months', () => {
+    given(entitlementDecider, []).when({ ...grant, standardFen: 1190.5 as never }).thenRejects('INVALID_AMOUNT');
+    given(entitlementDecider, []).when({ ...grant, startMonth: '2025-13' }).thenRejects('INVALID_MONTH');
+  });
+
+  it('refuses commands on an entitlement never granted', () => {
+    given(entitlementDecider, [])
+      .when({ type: 'ReportDeath', entitlementId: grant.entitlementId, dateOfDeath: '2025-05-10', reportedBy: grant.grantedBy, reportedAt: '2025-05-12T09:00:00+08:00' })
+      .thenRejects('ENTITLEMENT_NOT_FOUND');
+  });
+});

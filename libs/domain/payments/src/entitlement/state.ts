@@ -1,0 +1,71 @@
+/** The Entitlement aggregate's state, folded from its events. */
+import type { Fen, RegionCode } from '@sa/domain-shared';
+import type { BankAccount, Programme, StopReason, Suspension } from '../values';
+import type { EntitlementEvent, EntitlementGranted } from './events';
+
+export interface IssuedPayment {
+  readonly payrollId: string;
+  readonly month: string;
+  readonly amountFen: Fen;
+}
+
+export interface GrantedEntitlement {
+  readonly status: 'granted';
+  readonly entitlementId: string;
+  readonly applicationId: string;
+  readonly programme: Programme;
+  readonly region: RegionCode;
+  readonly monthlyAmountFen: Fen;
+  readonly startMonth: string;
+  readonly payee: BankAccount;
+  /** The earliest month no longer paid, whatever stopped it; a later stop never extends payment. */
+  readonly stop?: { readonly effectiveMonth: string; readonly reason: StopReason };
+  readonly suspensions: readonly Suspension[];
+  readonly gradualExit?: { readonly fromMonth: string; readonly months: number };
+  readonly dateOfDeath?: string;
+  readonly payments: Readonly<Record<string, IssuedPayment>>;
+  readonly flaggedForRecovery: readonly string[];
+}
+
+export type EntitlementState = { readonly status: 'not-granted' } | GrantedEntitlement;
+
+export const initialEntitlementState: EntitlementState = { status: 'not-granted' };
+
+export function evolveEntitlement(state: EntitlementState, event: EntitlementEvent): EntitlementState {
+  if (event.type === 'EntitlementGranted') return granted(event);
+  if (state.status === 'not-granted') return state;
+  switch (event.type) {
+    case 'DeathReported':
+      return { ...state, dateOfDeath: event.data.dateOfDeath };
+    case 'EntitlementStopped': {
+      const { effectiveMonth, reason } = event.data;
+      return state.stop && state.stop.effectiveMonth <= effectiveMonth ? state : { ...state, stop: { effectiveMonth, reason } };
+    }
+    case 'EntitlementSuspended':
+      return { ...state, suspensions: [...state.suspensions, { fromMonth: event.data.fromMonth }] };
+    case 'EntitlementResumed':
+      return { ...state, suspensions: state.suspensions.map((s) => (s.untilMonth === undefined ? { ...s, untilMonth: event.data.fromMonth } : s)) };
+    case 'GradualExitStarted':
+      return { ...state, gradualExit: { fromMonth: event.data.fromMonth, months: event.data.months } };
+    case 'EntitlementPaymentRecorded': {
+      const { instructionId, payrollId, month, amountFen } = event.data;
+      return { ...state, payments: { ...state.payments, [instructionId]: { payrollId, month, amountFen } } };
+    }
+    case 'PaymentFlaggedForRecovery':
+      return { ...state, flaggedForRecovery: [...state.flaggedForRecovery, event.data.instructionId] };
+  }
+}
+
+function granted(event: EntitlementGranted): GrantedEntitlement {
+  const { entitlementId, applicationId, programme, region, monthlyAmountFen, startMonth, payee } = event.data;
+  return { status: 'granted', entitlementId, applicationId, programme, region, monthlyAmountFen, startMonth, payee, suspensions: [], payments: {}, flaggedForRecovery: [] };
+}
+
+export function openSuspension(state: GrantedEntitlement): Suspension | undefined {
+  return state.suspensions.find((s) => s.untilMonth === undefined);
+}
+
+/** Stopped for a month when a stop takes effect in or before it. */
+export function isStoppedIn(state: GrantedEntitlement, month: string): boolean {
+  return state.stop !== undefined && state.stop.effectiveMonth <= month;
+}

@@ -1,0 +1,36 @@
+/**
+ * What a payroll run needs to know about one entitlement, as a snapshot the caller passes in (the
+ * run does not read other streams). payrollEntryOf builds it from the entitlement's state.
+ */
+import type { Fen } from '@sa/domain-shared';
+import type { GrantedEntitlement } from '../entitlement/state';
+import type { BankAccount, Programme, Suspension } from '../values';
+
+export interface PayrollEntry {
+  readonly entitlementId: string;
+  readonly applicationId: string;
+  readonly programme: Programme;
+  /** The household's region; must lie within the run's region. */
+  readonly region: string;
+  readonly monthlyAmountFen: Fen;
+  readonly startMonth: string;
+  /** First month no longer paid (death, exit, move, …), when a stop is recorded. */
+  readonly stopMonth?: string;
+  readonly suspensions: readonly Suspension[];
+  readonly payee: BankAccount;
+}
+
+export type ExclusionReason = 'not-started' | 'stopped' | 'suspended' | 'outside-region';
+
+export function payrollEntryOf(state: GrantedEntitlement): PayrollEntry {
+  const { entitlementId, applicationId, programme, region, monthlyAmountFen, startMonth, suspensions, payee } = state;
+  return { entitlementId, applicationId, programme, region, monthlyAmountFen, startMonth, suspensions, payee, ...(state.stop ? { stopMonth: state.stop.effectiveMonth } : {}) };
+}
+
+/** Whether an entitlement is paid for a month, and if not, why. Months YYYY-MM compare as strings. */
+export function payabilityIn(entry: PayrollEntry, month: string): 'payable' | Exclude<ExclusionReason, 'outside-region'> {
+  if (month < entry.startMonth) return 'not-started';
+  if (entry.stopMonth !== undefined && month >= entry.stopMonth) return 'stopped';
+  const suspended = entry.suspensions.some((s) => month >= s.fromMonth && (s.untilMonth === undefined || month < s.untilMonth));
+  return suspended ? 'suspended' : 'payable';
+}

@@ -1,0 +1,88 @@
+/** Small checks on what commands carry; each returns a rejection naming the field, or undefined. */
+import { isRegionCode, isRole, parseRegionCode, type Actor, type RegionCode } from '@sa/domain-shared';
+import { problem, type PaymentsRejection } from './rejections';
+import { programmes, type BankAccount } from './values';
+
+export type Check = PaymentsRejection | undefined;
+
+export function isBlank(value: unknown): boolean {
+  return typeof value !== 'string' || value.trim() === '';
+}
+
+export function isRealDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export function isMonth(value: unknown): value is string {
+  return typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
+}
+
+/** An ISO 8601 instant with Z or an offset. */
+export function isInstant(value: unknown): value is string {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+/** Normalised region code; accepts 2- and 4-digit codes already normalised ("3301"). */
+export function regionCodeOf(value: unknown): RegionCode | undefined {
+  if (typeof value !== 'string') return undefined;
+  const padded = /^\d{2}$|^\d{4}$/.test(value) ? value.padEnd(6, '0') : value;
+  return isRegionCode(padded) ? parseRegionCode(padded) : undefined;
+}
+
+export const idProblem = (value: unknown, field: string): Check => (isBlank(value) ? problem('ID_REQUIRED', 'must not be empty', field) : undefined);
+export const dateProblem = (value: unknown, field: string): Check => (isRealDate(value) ? undefined : problem('INVALID_DATE', 'must be a real date YYYY-MM-DD', field));
+export const monthProblem = (value: unknown, field: string): Check => (isMonth(value) ? undefined : problem('INVALID_MONTH', 'must be a month YYYY-MM', field));
+export const instantProblem = (value: unknown, field: string): Check =>
+  isInstant(value) ? undefined : problem('INVALID_TIMESTAMP', 'must be an ISO 8601 date-time with Z or an offset', field);
+export const regionProblem = (value: unknown, field: string): Check =>
+  regionCodeOf(value) ? undefined : problem('INVALID_REGION_CODE', 'must be an administrative division code (GB/T 2260)', field);
+export const programmeProblem = (value: unknown, field: string): Check =>
+  (programmes as readonly unknown[]).includes(value) ? undefined : problem('INVALID_PROGRAMME', 'must be dibao or extreme-poverty', field);
+
+export function oneOfProblem(values: readonly string[], value: unknown, field: string): Check {
+  return values.includes(value as string) ? undefined : problem('INVALID_REASON', `must be one of ${values.join(', ')}`, field);
+}
+
+/** Money arrives from JSON: a float or a string must be refused, not rounded. */
+export function fenProblem(value: unknown, field: string, min = 0): Check {
+  return Number.isSafeInteger(value) && (value as number) >= min ? undefined : problem('INVALID_AMOUNT', `must be a whole number of fen, at least ${min}`, field);
+}
+
+export function textProblem(value: unknown, field: string, maxLength: number): Check {
+  if (isBlank(value)) return problem('TEXT_REQUIRED', 'must not be empty', field);
+  return (value as string).length > maxLength ? problem('TEXT_TOO_LONG', `must be at most ${maxLength} characters`, field) : undefined;
+}
+
+export function actorProblem(actor: Actor | undefined, field: string): Check {
+  const ok = actor !== undefined && !isBlank(actor.userId) && isRole(actor.role) && regionCodeOf(actor.orgUnit) !== undefined;
+  return ok ? undefined : problem('INVALID_ACTOR', 'must name a user, a known role and an organisation unit (region code)', field);
+}
+
+export function bankAccountProblem(account: BankAccount | undefined, field: string): Check {
+  if (!account) return problem('INVALID_BANK_ACCOUNT', 'is required', field);
+  return (
+    textProblem(account.bankName, `${field}.bankName`, 100) ??
+    textProblem(account.accountHolder, `${field}.accountHolder`, 100) ??
+    (/^\d{8,30}$/.test(account.accountNumber ?? '') ? undefined : problem('INVALID_BANK_ACCOUNT', 'must be 8 to 30 digits', `${field}.accountNumber`))
+  );
+}
+
+/** Runs checks in order and returns the first problem; later checks may rely on earlier ones. */
+export function firstOf(...checks: ReadonlyArray<() => Check>): Check {
+  for (const check of checks) {
+    const found = check();
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export function firstInList<T>(items: readonly T[], check: (item: T, index: number) => Check): Check {
+  for (let i = 0; i < items.length; i++) {
+    const found = check(items[i] as T, i);
+    if (found) return found;
+  }
+  return undefined;
+}

@@ -1,0 +1,175 @@
+/**
+ * 收入核算: the rules that turn a household's income items into counted monthly income, one trace
+ * entry per item and per deduction. Order: each member's items as listed, then that member's
+ * employment-cost deduction, then rigid expenditures.
+ */
+import { applyRatio, basisPoints, fen, subtractFen, type Fen, type RegionalPolicy } from '@sa/domain-shared';
+import type { HouseholdMember, HouseholdSnapshot, IncomeKind, RigidExpenditure, SupporterStatus, SupportPaymentWaiver } from '../household';
+import { countedEntry, excludedEntry, type RuleId, type RuleTraceEntry, type TraceParameters } from '../rule-trace';
+
+/** One monthly income of one member, declared or found in department records. */
+export interface IncomeItem {
+  readonly memberId: string;
+  readonly kind: IncomeKind;
+  readonly monthlyFen: Fen;
+  readonly origin: 'declared' | 'department';
+  readonly source?: string;
+  readonly supporterStatus?: SupporterStatus;
+  /** For department figures: what was declared, what was reported, which messages. */
+  readonly parameters?: TraceParameters;
+}
+
+export interface DeceasedMember {
+  readonly memberId: string;
+  readonly dateOfDeath: string;
+}
+
+export interface IncomeRulesInput {
+  readonly members: readonly HouseholdMember[];
+  readonly deceased: readonly DeceasedMember[];
+  readonly items: readonly IncomeItem[];
+  readonly rigidExpenditures: readonly RigidExpenditure[];
+  readonly supportPaymentWaiver?: SupportPaymentWaiver;
+  readonly policy: RegionalPolicy;
+}
+
+/** The incomes the household declared, member by member. */
+export function declaredIncomeItems(household: HouseholdSnapshot): IncomeItem[] {
+  return household.members.flatMap((member) =>
+    member.declaredMonthlyIncomes.map((income) => ({ memberId: member.memberId, origin: 'declared' as const, ...income })),
+  );
+}
+
+const labels: Record<IncomeKind, string> = {
+  wage: 'wage',
+  business: 'business income',
+  farming: 'farming income',
+  'property-rental': 'property income',
+  'pension-resident-basic': 'resident basic pension',
+  'pension-employee': 'employee pension',
+  'pension-other': 'other pension',
+  'unemployment-benefit': 'unemployment benefit',
+  'support-payment': 'support payment',
+  'happiness-post-wage': 'happiness-post wage',
+  other: 'other income',
+};
+
+const countedRules: Record<IncomeKind, RuleId> = {
+  wage: 'wage-counted',
+  business: 'business-income-counted',
+  farming: 'farming-income-counted',
+  'property-rental': 'property-income-counted',
+  'pension-resident-basic': 'pension-counted',
+  'pension-employee': 'pension-counted',
+  'pension-other': 'pension-counted',
+  'unemployment-benefit': 'unemployment-benefit-counted',
+  'support-payment': 'support-payment-counted',
+  'happiness-post-wage': 'happiness-post-wage-above-minimum-counted',
+  other: 'other-income-counted',
+};
+
+const lowIncomeSupporters: readonly SupporterStatus[] = ['extreme-poverty', 'dibao', 'low-income'];
+
+function factsOf(item: IncomeItem, policy: RegionalPolicy, parameters: TraceParameters = {}) {
+  const origin = item.origin === 'department' ? ', reported by department, not declared' : '';
+  const label = `${labels[item.kind]}${item.source ? ` (${item.source})` : ''}${origin}`;
+  return { item: label, memberId: item.memberId, origin: item.origin, policyId: policy.id, parameters: { ...item.parameters, ...parameters } };
+}
+
+/** A counted item: its kind's rule, or the undeclared-income rule when only a department reported it. */
+function counted(item: IncomeItem, policy: RegionalPolicy, amount: Fen = item.monthlyFen, parameters?: TraceParameters): RuleTraceEntry {
+  const rule = item.origin === 'department' ? 'undeclared-income-counted' : countedRules[item.kind];
+  return countedEntry(rule, factsOf(item, policy, parameters), amount);
+}
+
+function supportPaymentEntry(item: IncomeItem, input: IncomeRulesInput): RuleTraceEntry {
+  const { policy, supportPaymentWaiver: waiver } = input;
+  if (waiver) return excludedEntry('support-payment-waived', factsOf(item, policy, { ...waiver }), item.monthlyFen);
+  if (item.supporterStatus && lowIncomeSupporters.includes(item.supporterStatus)) {
+    return excludedEntry('support-from-low-income-supporter-excluded', factsOf(item, policy, { supporterStatus: item.supporterStatus }), item.monthlyFen);
+  }
+  return counted(item, policy, item.monthlyFen, { supporterStatus: item.supporterStatus ?? 'not recorded' });
+}
+
+function itemEntry(item: IncomeItem, input: IncomeRulesInput): RuleTraceEntry {
+  const { policy } = input;
+  if (item.kind === 'support-payment') return supportPaymentEntry(item, input);
+  if (item.kind === 'pension-resident-basic' && policy.excludeResidentBasicPension) {
+    return excludedEntry('resident-basic-pension-excluded', factsOf(item, policy, { excludeResidentBasicPension: true }), item.monthlyFen);
+  }
+  return counted(item, policy);
+}
+
+/**
+ * A happiness-post wage: the part up to the minimum wage is left out, the rest counted. The
+ * minimum wage is a monthly allowance per member, shared by all their happiness-post items.
+ */
+function happinessPostEntries(item: IncomeItem, allowance: Fen, policy: RegionalPolicy): { entries: RuleTraceEntry[]; allowanceLeft: Fen } {
+  const excluded = item.monthlyFen < allowance ? item.monthlyFen : allowance;
+  const above = subtractFen(item.monthlyFen, excluded);
+  const parameters = { monthlyWageFen: item.monthlyFen, minimumMonthlyWageFen: policy.minimumMonthlyWageFen };
+  const entries: RuleTraceEntry[] = [];
+  if (excluded > 0 || above === 0) entries.push(excludedEntry('happiness-post-wage-below-minimum-excluded', factsOf(item, policy, parameters), excluded));
+  if (above > 0) entries.push(counted(item, policy, above, parameters));
+  return { entries, allowanceLeft: subtractFen(allowance, excluded) };
+}
+
+/** Wage income a member keeps after the rules: wages (declared or found) and the counted part of happiness-post wages. */
+export function countedWageFen(items: readonly IncomeItem[], policy: RegionalPolicy): Fen {
+  const sum = (kind: IncomeKind) => items.filter((i) => i.kind === kind).reduce((s, i) => s + i.monthlyFen, 0);
+  return fen(sum('wage') + Math.max(0, sum('happiness-post-wage') - policy.minimumMonthlyWageFen));
+}
+
+/**
+ * 就业成本扣减: a share (30 %) of the URBAN dibao standard for each member with wage income, rounded
+ * half up to the fen, and never more than that member's counted wage.
+ */
+export function employmentCostDeduction(memberId: string, memberWageFen: Fen, policy: RegionalPolicy): RuleTraceEntry | undefined {
+  if (memberWageFen <= 0) return undefined;
+  const full = basisPoints(policy.dibaoStandardUrbanFen, policy.employmentCostDeductionBp, 'half-up');
+  const applied = full < memberWageFen ? full : memberWageFen;
+  const parameters = { urbanDibaoStandardFen: policy.dibaoStandardUrbanFen, employmentCostDeductionBp: policy.employmentCostDeductionBp, memberCountedWageFen: memberWageFen };
+  return countedEntry('employment-cost-deduction', { item: 'employment-cost deduction', memberId, origin: 'policy', policyId: policy.id, parameters }, fen(-applied), fen(-full));
+}
+
+function livingMemberEntries(items: readonly IncomeItem[], memberId: string, input: IncomeRulesInput): RuleTraceEntry[] {
+  let allowance = input.policy.minimumMonthlyWageFen;
+  const entries: RuleTraceEntry[] = [];
+  for (const item of items) {
+    if (item.kind !== 'happiness-post-wage') {
+      entries.push(itemEntry(item, input));
+      continue;
+    }
+    const happiness = happinessPostEntries(item, allowance, input.policy);
+    entries.push(...happiness.entries);
+    allowance = happiness.allowanceLeft;
+  }
+  const deduction = employmentCostDeduction(memberId, countedWageFen(items, input.policy), input.policy);
+  return deduction ? [...entries, deduction] : entries;
+}
+
+function deceasedMemberEntries(items: readonly IncomeItem[], death: DeceasedMember, policy: RegionalPolicy): RuleTraceEntry[] {
+  const parameters = { dateOfDeath: death.dateOfDeath };
+  const member = excludedEntry('deceased-member-excluded', { item: 'household member', memberId: death.memberId, origin: 'department', policyId: policy.id, parameters }, fen(0));
+  return [member, ...items.map((item) => excludedEntry('deceased-member-excluded', factsOf(item, policy, parameters), item.monthlyFen))];
+}
+
+/** 刚性支出: spending over a period, spread per month (half up to the fen) and deducted. */
+export function rigidExpenditureEntry(spending: RigidExpenditure, input: Pick<IncomeRulesInput, 'policy' | 'deceased'>): RuleTraceEntry {
+  const monthly = applyRatio(spending.amountFen, 1, spending.periodMonths, 'half-up');
+  const parameters = { kind: spending.kind, amountFen: spending.amountFen, periodMonths: spending.periodMonths };
+  const facts = { item: `${spending.kind} expenditure${spending.description ? ` (${spending.description})` : ''}`, memberId: spending.memberId, origin: 'declared' as const, policyId: input.policy.id, parameters };
+  const death = input.deceased.find((d) => d.memberId === spending.memberId);
+  if (death) return excludedEntry('deceased-member-excluded', { ...facts, parameters: { ...parameters, dateOfDeath: death.dateOfDeath } }, fen(-monthly));
+  return countedEntry('rigid-expenditure-deducted', facts, fen(-monthly));
+}
+
+/** Applies every income rule; the trace is the result (see countedIncomeFen). */
+export function applyIncomeRules(input: IncomeRulesInput): RuleTraceEntry[] {
+  const memberEntries = input.members.flatMap((member) => {
+    const items = input.items.filter((i) => i.memberId === member.memberId);
+    const death = input.deceased.find((d) => d.memberId === member.memberId);
+    return death ? deceasedMemberEntries(items, death, input.policy) : livingMemberEntries(items, member.memberId, input);
+  });
+  return [...memberEntries, ...input.rigidExpenditures.map((spending) => rigidExpenditureEntry(spending, input))];
+}

@@ -1,0 +1,177 @@
+/**
+ * HouseholdCheck (家庭经济状况核对) of one application: requested with the household's consent,
+ * department data collected, assessed under the policy in force, completed eligible or
+ * ineligible; re-checked when a sustained objection sends the case back. Repeating a command that
+ * already took effect (same check id) is accepted with no new events, so redelivery is harmless.
+ */
+import { accept, chinaDate, policyInForce, policyProblems, reject, type Decider, type Decision } from '@sa/domain-shared';
+import { assessHouseholdEconomicStatus } from '../assessment/assess-household';
+import { householdProblem } from '../household';
+import type {
+  AssessHousehold,
+  CancelCheck,
+  CollectDepartmentData,
+  CompleteCheck,
+  HouseholdCheckCommand,
+  HouseholdCheckEvent,
+  RequestCheck,
+  RequestRecheck,
+} from './messages';
+import { evolveHouseholdCheck, initialHouseholdCheckState, type CheckedApplication, type HouseholdCheckState } from './state';
+
+type Result = Decision<HouseholdCheckEvent>;
+type OpenState = Extract<HouseholdCheckState, { status: 'open' }>;
+
+/** The open round the command is about, or why there is none. */
+function openRound(state: HouseholdCheckState, checkId: string): { state: OpenState } | { rejection: Result } {
+  switch (state.status) {
+    case 'not-requested':
+      return { rejection: reject('CHECK_NOT_FOUND', 'no check was requested for this application') };
+    case 'cancelled':
+      return { rejection: reject('CHECK_CANCELLED', 'the check was cancelled') };
+    case 'completed':
+      return { rejection: reject('CHECK_ALREADY_COMPLETED', `check ${state.round.checkId} is already completed`) };
+    case 'open':
+      if (state.round.checkId !== checkId) return { rejection: reject('CHECK_ID_MISMATCH', `the open check is ${state.round.checkId}, not ${checkId}`, 'checkId') };
+      return { state };
+  }
+}
+
+function requestCheck(command: RequestCheck, state: HouseholdCheckState): Result {
+  if (state.status !== 'not-requested') {
+    if (state.status !== 'cancelled' && state.application.checkIds[0] === command.checkId) return accept();
+    return reject('CHECK_ALREADY_REQUESTED', 'a check was already requested for this application; request a re-check instead');
+  }
+  // 核对授权: without it no department may be asked about the household.
+  if (!command.consentToDataCheck) {
+    return reject('CONSENT_TO_DATA_CHECK_MISSING', 'the household has not authorised the economic-status check (核对授权)', 'consentToDataCheck');
+  }
+  const problem = householdProblem(command.household);
+  if (problem) return reject(problem.code, problem.message, problem.field);
+  const { applicationId, checkId, programme, region, area, household, requestedAt } = command;
+  return accept({ type: 'CheckRequested', data: { applicationId, checkId, programme, region, area, household, consentToDataCheck: true, requestedAt } });
+}
+
+function collectDepartmentData(command: CollectDepartmentData, state: HouseholdCheckState): Result {
+  const found = openRound(state, command.checkId);
+  if ('rejection' in found) return found.rejection;
+  const { application } = found.state;
+  // The consent covers the household's members only: a check never holds anyone else's data.
+  const members = new Set<string>(application.household.members.map((m) => m.residentId));
+  if (command.records.some((r) => !members.has(r.residentId))) {
+    return reject('RECORDS_FOR_NON_MEMBER', 'department records may only be collected for members of the household', 'records');
+  }
+  return accept({ type: 'DepartmentDataCollected', data: { applicationId: application.applicationId, checkId: command.checkId, records: command.records, asOf: command.asOf } });
+}
+
+function policyRejection(command: AssessHousehold, application: CheckedApplication, assessedOn: string): Result | undefined {
+  const problems = policyProblems(command.policy);
+  if (problems.length > 0) return reject('POLICY_INVALID', problems.map((p) => `${p.field} ${p.rule}`).join('; '), 'policy');
+  if (policyInForce([command.policy], application.region, assessedOn) !== command.policy) {
+    return reject('POLICY_NOT_IN_FORCE', `policy ${command.policy.id} is not in force for region ${application.region} on ${assessedOn}`, 'policy');
+  }
+  return undefined;
+}
+
+function assessHousehold(command: AssessHousehold, state: HouseholdCheckState): Result {
+  const found = openRound(state, command.checkId);
+  if ('rejection' in found) return found.rejection;
+  const { application, round } = found.state;
+  if (round.data === undefined) return reject('DEPARTMENT_DATA_NOT_COLLECTED', 'department data must be collected before the household is assessed (逢进必核)');
+  if (Number.isNaN(Date.parse(command.assessedAt))) return reject('ASSESSED_AT_INVALID', 'assessedAt must be an ISO 8601 date-time', 'assessedAt');
+  const assessedOn = chinaDate(command.assessedAt);
+  const rejection = policyRejection(command, application, assessedOn);
+  if (rejection) return rejection;
+  const assessment = assessHouseholdEconomicStatus({
+    programme: application.programme,
+    area: application.area,
+    assessedOn,
+    household: application.household,
+    departmentRecords: round.data.records,
+    policy: command.policy,
+    options: command.options,
+  });
+  const data = { applicationId: application.applicationId, checkId: round.checkId, region: application.region, assessedAt: command.assessedAt, policyId: command.policy.id, assessment };
+  return accept({ type: 'HouseholdEconomicStatusAssessed', data });
+}
+
+function completeCheck(command: CompleteCheck, state: HouseholdCheckState): Result {
+  if (state.status === 'completed' && state.round.checkId === command.checkId) return accept();
+  const found = openRound(state, command.checkId);
+  if ('rejection' in found) return found.rejection;
+  const { application, round } = found.state;
+  if (round.assessed === undefined) return reject('CHECK_NOT_ASSESSED', 'the household must be assessed on the latest department data before the check completes');
+  const { assessment, assessedAt } = round.assessed;
+  return accept({
+    type: 'CheckCompleted',
+    data: {
+      applicationId: application.applicationId,
+      checkId: round.checkId,
+      programme: application.programme,
+      region: application.region,
+      outcome: assessment.eligible ? 'eligible' : 'ineligible',
+      reasons: assessment.ineligibilityReasons,
+      assessedAt,
+      completedAt: command.completedAt,
+      ...(command.completedBy ? { completedBy: command.completedBy } : {}),
+      assessment,
+    },
+  });
+}
+
+/** Why a re-check cannot be requested when the last check is not completed. */
+function notCompleted(state: Exclude<HouseholdCheckState, { status: 'completed' }>): Result {
+  switch (state.status) {
+    case 'not-requested':
+      return reject('CHECK_NOT_FOUND', 'no check was requested for this application');
+    case 'cancelled':
+      return reject('CHECK_CANCELLED', 'the check was cancelled');
+    case 'open':
+      return reject('CHECK_IN_PROGRESS', `check ${state.round.checkId} is still in progress`);
+  }
+}
+
+function requestRecheck(command: RequestRecheck, state: HouseholdCheckState): Result {
+  if (state.status === 'open' && state.round.checkId === command.checkId) return accept();
+  if (state.status !== 'completed') return notCompleted(state);
+  if (state.round.checkId !== command.previousCheckId) {
+    return reject('PREVIOUS_CHECK_MISMATCH', `the last check is ${state.round.checkId}, not ${command.previousCheckId}`, 'previousCheckId');
+  }
+  if (state.application.checkIds.includes(command.checkId)) return reject('CHECK_ID_ALREADY_USED', `check id ${command.checkId} was already used`, 'checkId');
+  const household = command.household ?? state.application.household;
+  const problem = householdProblem(household);
+  if (problem) return reject(problem.code, problem.message, problem.field);
+  const { checkId, previousCheckId, objectionId, reason, requestedAt } = command;
+  return accept({ type: 'RecheckRequested', data: { applicationId: state.application.applicationId, checkId, previousCheckId, objectionId, reason, household, requestedAt } });
+}
+
+function cancelCheck(command: CancelCheck, state: HouseholdCheckState): Result {
+  if (state.status === 'cancelled' && state.round.checkId === command.checkId) return accept();
+  const found = openRound(state, command.checkId);
+  if ('rejection' in found) return found.rejection;
+  const data = { applicationId: found.state.application.applicationId, checkId: command.checkId, reason: command.reason, cancelledAt: command.cancelledAt };
+  return accept({ type: 'CheckCancelled', data });
+}
+
+export function decideHouseholdCheck(command: HouseholdCheckCommand, state: HouseholdCheckState): Result {
+  switch (command.type) {
+    case 'RequestCheck':
+      return requestCheck(command, state);
+    case 'CollectDepartmentData':
+      return collectDepartmentData(command, state);
+    case 'AssessHousehold':
+      return assessHousehold(command, state);
+    case 'CompleteCheck':
+      return completeCheck(command, state);
+    case 'RequestRecheck':
+      return requestRecheck(command, state);
+    case 'CancelCheck':
+      return cancelCheck(command, state);
+  }
+}
+
+export const householdCheckDecider: Decider<HouseholdCheckCommand, HouseholdCheckEvent, HouseholdCheckState> = {
+  initialState: initialHouseholdCheckState,
+  decide: decideHouseholdCheck,
+  evolve: evolveHouseholdCheck,
+};

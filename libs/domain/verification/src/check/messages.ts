@@ -1,0 +1,149 @@
+/**
+ * Commands and events of the HouseholdCheck aggregate: one stream per application, one check
+ * round per checkId (a re-check after a sustained objection opens a new round with a new id).
+ * Time, ids and the policy come in on commands; events are plain JSON `{ type, data }`.
+ */
+import type { Actor, RegionalPolicy, RegionCode } from '@sa/domain-shared';
+import type { HouseholdAssessment, IneligibilityReason } from '../assessment/assess-household';
+import type { ComparisonOptions } from '../assessment/discrepancies';
+import type { Area, HouseholdSnapshot, Programme } from '../household';
+import type { ResidentRecords } from '../register/resident-records';
+
+// ---- commands -------------------------------------------------------------------------------
+
+export interface RequestCheck {
+  readonly type: 'RequestCheck';
+  readonly applicationId: string;
+  readonly checkId: string;
+  readonly programme: Programme;
+  readonly region: RegionCode;
+  readonly area: Area;
+  readonly household: HouseholdSnapshot;
+  /** 核对授权: the household authorised the check of its data held by other departments. */
+  readonly consentToDataCheck: boolean;
+  readonly requestedAt: string;
+}
+
+/** The department records of the household's members, as the register held them at `asOf`. */
+export interface CollectDepartmentData {
+  readonly type: 'CollectDepartmentData';
+  readonly checkId: string;
+  readonly records: readonly ResidentRecords[];
+  readonly asOf: string;
+}
+
+export interface AssessHousehold {
+  readonly type: 'AssessHousehold';
+  readonly checkId: string;
+  /** The policy in force for the application's region on the assessment date (policyInForce). */
+  readonly policy: RegionalPolicy;
+  readonly assessedAt: string;
+  readonly options?: ComparisonOptions;
+}
+
+export interface CompleteCheck {
+  readonly type: 'CompleteCheck';
+  readonly checkId: string;
+  readonly completedAt: string;
+  /** The investigator who signs the check off, when one does. */
+  readonly completedBy?: Actor;
+}
+
+/** After a sustained objection during public notice sends the case back (公示异议成立). */
+export interface RequestRecheck {
+  readonly type: 'RequestRecheck';
+  readonly checkId: string;
+  readonly previousCheckId: string;
+  readonly objectionId: string;
+  readonly reason: string;
+  readonly requestedAt: string;
+  /** The household as corrected, when the objection changed it; otherwise the last one is kept. */
+  readonly household?: HouseholdSnapshot;
+}
+
+/** The application was withdrawn: the check stops. */
+export interface CancelCheck {
+  readonly type: 'CancelCheck';
+  readonly checkId: string;
+  readonly reason: string;
+  readonly cancelledAt: string;
+}
+
+export type HouseholdCheckCommand = RequestCheck | CollectDepartmentData | AssessHousehold | CompleteCheck | RequestRecheck | CancelCheck;
+
+// ---- events ---------------------------------------------------------------------------------
+
+export interface CheckRequested {
+  readonly type: 'CheckRequested';
+  readonly data: {
+    readonly applicationId: string;
+    readonly checkId: string;
+    readonly programme: Programme;
+    readonly region: RegionCode;
+    readonly area: Area;
+    readonly household: HouseholdSnapshot;
+    readonly consentToDataCheck: true;
+    readonly requestedAt: string;
+  };
+}
+
+export interface RecheckRequested {
+  readonly type: 'RecheckRequested';
+  readonly data: {
+    readonly applicationId: string;
+    readonly checkId: string;
+    readonly previousCheckId: string;
+    readonly objectionId: string;
+    readonly reason: string;
+    readonly household: HouseholdSnapshot;
+    readonly requestedAt: string;
+  };
+}
+
+export interface DepartmentDataCollected {
+  readonly type: 'DepartmentDataCollected';
+  readonly data: {
+    readonly applicationId: string;
+    readonly checkId: string;
+    readonly records: readonly ResidentRecords[];
+    readonly asOf: string;
+  };
+}
+
+export interface HouseholdEconomicStatusAssessed {
+  readonly type: 'HouseholdEconomicStatusAssessed';
+  readonly data: {
+    readonly applicationId: string;
+    readonly checkId: string;
+    readonly region: RegionCode;
+    readonly assessedAt: string;
+    readonly policyId: string;
+    readonly assessment: HouseholdAssessment;
+  };
+}
+
+export type CheckOutcome = 'eligible' | 'ineligible';
+
+/** Carries the assessment it completes, so the outbound message needs no other event. */
+export interface CheckCompleted {
+  readonly type: 'CheckCompleted';
+  readonly data: {
+    readonly applicationId: string;
+    readonly checkId: string;
+    readonly programme: Programme;
+    readonly region: RegionCode;
+    readonly outcome: CheckOutcome;
+    readonly reasons: readonly IneligibilityReason[];
+    readonly assessedAt: string;
+    readonly completedAt: string;
+    readonly completedBy?: Actor;
+    readonly assessment: HouseholdAssessment;
+  };
+}
+
+export interface CheckCancelled {
+  readonly type: 'CheckCancelled';
+  readonly data: { readonly applicationId: string; readonly checkId: string; readonly reason: string; readonly cancelledAt: string };
+}
+
+export type HouseholdCheckEvent = CheckRequested | RecheckRequested | DepartmentDataCollected | HouseholdEconomicStatusAssessed | CheckCompleted | CheckCancelled;

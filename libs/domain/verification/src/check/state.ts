@@ -1,0 +1,53 @@
+/** State of the HouseholdCheck aggregate, folded from its events. */
+import type { RegionCode } from '@sa/domain-shared';
+import type { HouseholdAssessment } from '../assessment/assess-household';
+import type { Area, HouseholdSnapshot, Programme } from '../household';
+import type { ResidentRecords } from '../register/resident-records';
+import type { CheckOutcome, HouseholdCheckEvent } from './messages';
+
+export interface CheckedApplication {
+  readonly applicationId: string;
+  readonly programme: Programme;
+  readonly region: RegionCode;
+  readonly area: Area;
+  readonly household: HouseholdSnapshot;
+  /** Every check id used on this application, so a re-check cannot reuse one. */
+  readonly checkIds: readonly string[];
+}
+
+export interface CheckRound {
+  readonly checkId: string;
+  readonly data?: { readonly records: readonly ResidentRecords[]; readonly asOf: string };
+  readonly assessed?: { readonly assessedAt: string; readonly assessment: HouseholdAssessment };
+}
+
+export type HouseholdCheckState =
+  | { readonly status: 'not-requested' }
+  | { readonly status: 'open'; readonly application: CheckedApplication; readonly round: CheckRound }
+  | { readonly status: 'completed'; readonly application: CheckedApplication; readonly round: CheckRound; readonly outcome: CheckOutcome }
+  | { readonly status: 'cancelled'; readonly application: CheckedApplication; readonly round: CheckRound };
+
+export const initialHouseholdCheckState: HouseholdCheckState = { status: 'not-requested' };
+
+export function evolveHouseholdCheck(state: HouseholdCheckState, event: HouseholdCheckEvent): HouseholdCheckState {
+  if (event.type === 'CheckRequested') {
+    const { checkId, applicationId, programme, region, area, household } = event.data;
+    return { status: 'open', application: { applicationId, programme, region, area, household, checkIds: [checkId] }, round: { checkId } };
+  }
+  if (state.status === 'not-requested') return state;
+  switch (event.type) {
+    case 'RecheckRequested': {
+      const application = { ...state.application, household: event.data.household, checkIds: [...state.application.checkIds, event.data.checkId] };
+      return { status: 'open', application, round: { checkId: event.data.checkId } };
+    }
+    case 'DepartmentDataCollected':
+      // New data makes any earlier assessment of this round stale: it must be assessed again.
+      return { ...state, round: { checkId: state.round.checkId, data: { records: event.data.records, asOf: event.data.asOf } } };
+    case 'HouseholdEconomicStatusAssessed':
+      return { ...state, round: { ...state.round, assessed: { assessedAt: event.data.assessedAt, assessment: event.data.assessment } } };
+    case 'CheckCompleted':
+      return { status: 'completed', application: state.application, round: state.round, outcome: event.data.outcome };
+    case 'CheckCancelled':
+      return { status: 'cancelled', application: state.application, round: state.round };
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * Opens the service's event store from its configuration: PostgreSQL (one schema per service,
+ * migrated at start-up) or KurrentDB. Delivery held back by a long transaction is logged as a
+ * warning, because it stalls every subscriber of the database (see libs/event-store/DESIGN.md).
+ */
+import { createPostgresEventStore, type EventStore } from '@sa/event-store';
+import type { BaseConfig } from '../config/config';
+import type { Logger } from '../logging/logger';
+
+export interface OpenedEventStore {
+  readonly store: EventStore;
+  readonly kind: 'postgresql' | 'kurrentdb';
+}
+
+export function defaultEventStoreSchema(serviceName: string): string {
+  return `es_${serviceName.replace(/-/g, '_')}`;
+}
+
+export async function openEventStore(config: BaseConfig, serviceName: string, logger: Logger): Promise<OpenedEventStore> {
+  const url = config.EVENT_STORE_URL;
+  if (/^(kurrentdb|esdb)(\+discover)?:\/\//.test(url)) {
+    // Loaded lazily so PostgreSQL deployments never load the gRPC client.
+    const { createKurrentDbEventStore } = await import('@sa/event-store');
+    return { store: createKurrentDbEventStore({ connectionString: url, sourceSystem: serviceName }), kind: 'kurrentdb' };
+  }
+  const store = createPostgresEventStore({
+    connectionString: url,
+    schema: config.EVENT_STORE_SCHEMA ?? defaultEventStoreSchema(serviceName),
+    sourceSystem: serviceName,
+    onDeliveryStalled: (health) =>
+      logger.warn({ horizon: health.horizon, head: health.head, oldestOpenTransactionMs: health.oldestOpenTransactionMs }, 'event delivery held back by a long-running database transaction'),
+  });
+  const applied = await store.migrate();
+  if (applied.length > 0) logger.info({ migrations: applied }, 'event store schema migrated');
+  return { store, kind: 'postgresql' };
+}

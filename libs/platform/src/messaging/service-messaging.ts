@@ -1,0 +1,161 @@
+/**
+ * A service's messaging, declared once: what it publishes (a relay over its own stream categories,
+ * with an explicit domain → integration event mapping) and what it consumes (handlers per
+ * contract). Topics are provisioned before anything starts; relays and consumers start after the
+ * application has bootstrapped and stop, in reverse order, on shutdown; their state feeds readiness.
+ */
+import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import type { IntegrationContract } from '@sa/contracts';
+import { PostgresEventStore, type EventStore } from '@sa/event-store';
+import {
+  type ContractHandler,
+  eventStoreInbox,
+  EventRelay,
+  IntegrationConsumer,
+  type IntegrationConsumerOptions,
+  type IntegrationEventMapping,
+  type KafkaClientOptions,
+  MongoInbox,
+  PostgresRelayCheckpointStore,
+  provisionTopics,
+  topicsOf,
+} from '@sa/messaging';
+import type { Connection } from 'mongoose';
+import { Pool } from 'pg';
+import type { BaseConfig } from '../config/config';
+import { HealthRegistry } from '../health/health-registry';
+import type { Logger } from '../logging/logger';
+import { CONFIG, EVENT_STORE, LOGGER, MONGO, SERVICE_NAME } from '../platform.tokens';
+import { defaultEventStoreSchema } from '../event-store/open-event-store';
+
+export interface PublicationDefinition {
+  /** The service's own stream categories, e.g. ['application-']. */
+  readonly streamPrefixes: readonly string[];
+  /** Explicit: a domain event type not listed never leaves the service. */
+  readonly mapping: IntegrationEventMapping;
+  /** The contracts the mapping produces (their topics are provisioned). */
+  readonly contracts: readonly IntegrationContract[];
+}
+
+export interface ConsumptionDefinition {
+  /** Names the consumer group and its inbox, e.g. 'payments-approvals'. */
+  readonly name: string;
+  readonly handlers: readonly ContractHandler[];
+  readonly ignore?: readonly IntegrationContract[];
+  /** 'event-store' when handlers append (the inbox commits with the events); 'read-model' when they only write MongoDB. */
+  readonly inbox: 'event-store' | 'read-model';
+  readonly receipts?: IntegrationConsumerOptions['receipts'];
+  readonly retry?: IntegrationConsumerOptions['retry'];
+}
+
+interface Runnable {
+  start(): void | Promise<void>;
+  stop(): Promise<void>;
+}
+
+@Injectable()
+export class ServiceMessaging implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private publication?: PublicationDefinition;
+  private readonly consumptions: ConsumptionDefinition[] = [];
+  private readonly running: { name: string; part: Runnable }[] = [];
+  private checkpointPool?: Pool;
+
+  constructor(
+    @Inject(CONFIG) private readonly config: BaseConfig,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(MONGO) private readonly mongo: Connection,
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly health: HealthRegistry,
+    @Inject(SERVICE_NAME) private readonly serviceName: string,
+  ) {}
+
+  /** Declares what the service publishes; call from a module's constructor or onModuleInit. */
+  publish(definition: PublicationDefinition): void {
+    if (this.publication) throw new Error('a service declares one publication (one relay over its categories)');
+    this.publication = definition;
+  }
+
+  consume(definition: ConsumptionDefinition): void {
+    this.consumptions.push(definition);
+  }
+
+  private get kafka(): KafkaClientOptions {
+    return { bootstrapBrokers: this.config.KAFKA_BROKERS.split(','), clientId: this.serviceName };
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const contracts = [...(this.publication?.contracts ?? []), ...this.consumptions.flatMap((c) => [...c.handlers.map((h) => h.contract), ...(c.ignore ?? [])])];
+    if (contracts.length === 0) return;
+    await provisionTopics({ kafka: this.kafka, topics: topicsOf(contracts), partitions: this.config.KAFKA_TOPIC_PARTITIONS });
+    if (this.publication) await this.startRelay(this.publication);
+    for (const consumption of this.consumptions) await this.startConsumer(consumption);
+  }
+
+  /** Before the event store and MongoDB connections close: in-flight messages finish first. */
+  async beforeApplicationShutdown(): Promise<void> {
+    for (const { name, part } of [...this.running].reverse()) {
+      await part.stop().catch((error: unknown) => this.logger.error({ err: error, part: name }, 'stopping a messaging component failed'));
+    }
+    await this.checkpointPool?.end().catch(() => undefined);
+  }
+
+  private async startRelay(publication: PublicationDefinition): Promise<void> {
+    const checkpoints = await this.checkpointStore();
+    const name = `${this.serviceName}-relay`;
+    const relay = new EventRelay({
+      name,
+      store: this.store,
+      checkpoints,
+      streamPrefixes: publication.streamPrefixes,
+      mapping: publication.mapping,
+      source: `/sa/${this.serviceName}`,
+      kafka: this.kafka,
+      logger: this.logger,
+    });
+    this.health.register('relay', async () => {
+      const status = relay.status();
+      if (status.state === 'retrying' || status.state === 'stopped') throw new Error(`relay ${status.state}${status.lastError ? `: ${status.lastError}` : ''}`);
+    });
+    relay.start();
+    this.running.push({ name, part: relay });
+  }
+
+  private async startConsumer(consumption: ConsumptionDefinition): Promise<void> {
+    const inbox = consumption.inbox === 'event-store' ? eventStoreInbox(this.store) : await MongoInbox.create(this.mongoDb());
+    const consumer = new IntegrationConsumer({
+      name: consumption.name,
+      groupId: `${this.config.KAFKA_CONSUMER_GROUP_PREFIX}${consumption.name}`,
+      kafka: this.kafka,
+      handlers: consumption.handlers,
+      inbox,
+      logger: this.logger,
+      ...(consumption.ignore ? { ignore: consumption.ignore } : {}),
+      ...(consumption.receipts ? { receipts: consumption.receipts } : {}),
+      ...(consumption.retry ? { retry: consumption.retry } : {}),
+    });
+    await consumer.start();
+    this.health.register(`consumer:${consumption.name}`, async () => {
+      const status = consumer.status();
+      if (status.state !== 'running') throw new Error(`consumer ${status.state}`);
+    });
+    this.running.push({ name: consumption.name, part: consumer });
+  }
+
+  private mongoDb() {
+    if (!this.mongo.db) throw new Error('MongoDB is not connected');
+    return this.mongo.db;
+  }
+
+  /** Beside the events on PostgreSQL; in CHECKPOINT_DATABASE_URL when the events live in KurrentDB. */
+  private async checkpointStore(): Promise<PostgresRelayCheckpointStore> {
+    const schema = this.config.EVENT_STORE_SCHEMA ?? defaultEventStoreSchema(this.serviceName);
+    let pool: Pool;
+    if (this.store instanceof PostgresEventStore) pool = this.store.pool;
+    else if (this.config.CHECKPOINT_DATABASE_URL) pool = this.checkpointPool = new Pool({ connectionString: this.config.CHECKPOINT_DATABASE_URL, max: 2 });
+    else throw new Error('CHECKPOINT_DATABASE_URL is required when the event store is not PostgreSQL (the relay keeps its checkpoint there)');
+    if (this.checkpointPool) await pool.query(`create schema if not exists "${schema}"`);
+    const store = new PostgresRelayCheckpointStore(pool, schema);
+    await store.ensureTable();
+    return store;
+  }
+}
