@@ -24,7 +24,7 @@ export async function readTopicUntil(brokers: readonly string[], topic: string, 
   } finally {
     clearTimeout(timer);
     await Promise.resolve(stream.close()).catch(() => undefined);
-    await consumer.close(true).catch(() => undefined);
+    await Promise.resolve(consumer.close(true)).catch(() => undefined);
   }
   if (!done(records)) throw new Error(`topic ${topic}: condition not met within ${timeoutMs} ms (${records.length} records read)`);
   return records;
