@@ -27,7 +27,20 @@ export interface OpenCase {
   readonly openedAt: string;
 }
 
-/** A new economic check, e.g. the re-investigation after a sustained objection. */
+/**
+ * The application as intake took it (受理), arriving on its own topic. The case opens when both the
+ * application and an economic check have arrived, in whichever order (see RecordEconomicCheck).
+ */
+export interface ReceiveApplication extends Omit<OpenCase, 'type' | 'check' | 'openedAt'> {
+  readonly type: 'ReceiveApplication';
+  readonly receivedAt: string;
+}
+
+/**
+ * An economic check's outcome. Before the case is open it waits for the application (or, when the
+ * application is already here, opens the case); on an open case it is a new check, e.g. the
+ * re-investigation after a sustained objection.
+ */
 export interface RecordEconomicCheck {
   readonly type: 'RecordEconomicCheck';
   readonly applicationId: string;
@@ -40,7 +53,7 @@ export interface CompleteTownshipReview {
   readonly type: 'CompleteTownshipReview';
   readonly applicationId: string;
   readonly recommendation: Recommendation;
-  /** At least one when recommending rejection. */
+  /** At least one when recommending rejection; empty means the check's ineligibility reasons. */
   readonly reasons: readonly Reason[];
   readonly reviewedBy: Actor;
   readonly reviewedAt: string;
@@ -106,7 +119,11 @@ export interface ApproveCase {
 export interface RejectCase {
   readonly type: 'RejectCase';
   readonly applicationId: string;
-  readonly reasons: readonly Reason[];
+  /**
+   * The grounds stated in the written notice. Omitted or empty: the township's reasons when it
+   * recommended rejection, otherwise the economic check's ineligibility reasons.
+   */
+  readonly reasons?: readonly Reason[];
   /** The calendar day in China (YYYY-MM-DD) of rejectedAt; dates the written notice. */
   readonly today: string;
   readonly rejectedBy: Actor;
@@ -114,6 +131,37 @@ export interface RejectCase {
   readonly confirmationDelegatedToTownship: boolean;
   /** Name printed under the written notice, e.g. "某某县民政局"; a generic name by level when omitted. */
   readonly authorityName?: string;
+}
+
+/**
+ * Intake corrected declared facts before a decision (the household's members, account, consents,
+ * near-relative filing or region). Each part given replaces the old one in full.
+ */
+export interface AmendApplication {
+  readonly type: 'AmendApplication';
+  readonly applicationId: string;
+  readonly changes: ApplicationChanges;
+  readonly reason: string;
+  readonly amendedBy: Actor;
+  readonly amendedAt: string;
+}
+
+export interface ApplicationChanges {
+  readonly region?: string;
+  /** With members, the applicant among them and whether the notice may be published. */
+  readonly household?: { readonly members: readonly CaseMember[]; readonly applicantMemberId: string; readonly involvesMinor: boolean };
+  readonly bankAccount?: BankAccount;
+  readonly consents?: Consents;
+  readonly nearRelative?: boolean;
+}
+
+/** The household withdrew its application (撤回申请): the case ends without a decision. */
+export interface WithdrawCase {
+  readonly type: 'WithdrawCase';
+  readonly applicationId: string;
+  readonly reason: string;
+  readonly withdrawnBy: Actor;
+  readonly withdrawnAt: string;
 }
 
 /** 先行救助 (green channel): help first, documents later; the full procedure still follows. */
@@ -130,6 +178,7 @@ export interface GrantGreenChannelRelief {
 
 export type CaseCommand =
   | OpenCase
+  | ReceiveApplication
   | RecordEconomicCheck
   | CompleteTownshipReview
   | RecordCountyHomeVisit
@@ -138,4 +187,6 @@ export type CaseCommand =
   | ResolveObjection
   | ApproveCase
   | RejectCase
+  | AmendApplication
+  | WithdrawCase
   | GrantGreenChannelRelief;

@@ -12,7 +12,7 @@ import { noticeHasEnded } from './notice';
 import { rejectionNoticeText } from './rejection-notice';
 import { problem, refuse, type ApprovalRejection } from './rejections';
 import { openObjectionIds, type CaseState, type OpenedCase } from './state';
-import type { ConfirmationLevel, RejectionStage } from './values';
+import type { ConfirmationLevel, Reason, RejectionStage } from './values';
 import { actorProblem, firstOf, flagProblem, idProblem, reasonsProblem, textProblem, todayProblem } from './validation';
 
 type Check = ApprovalRejection | undefined;
@@ -65,7 +65,7 @@ export function decideApproveCase(command: ApproveCase, state: CaseState): Decis
 export function decideRejectCase(command: RejectCase, state: CaseState): Decision<CaseEvent> {
   const invalid = firstOf(
     () => idProblem(command.applicationId, 'applicationId'),
-    () => reasonsProblem(command.reasons, 'reasons', true),
+    () => reasonsProblem(command.reasons, 'reasons', false),
     () => todayProblem(command.today, command.rejectedAt, 'today', 'rejectedAt'),
     () => actorProblem(command.rejectedBy, 'rejectedBy'),
     () => flagProblem(command.confirmationDelegatedToTownship, 'confirmationDelegatedToTownship'),
@@ -78,7 +78,16 @@ export function decideRejectCase(command: RejectCase, state: CaseState): Decisio
   if ('rejection' in authority) return refuse(authority.rejection);
   const stage = rejectionStage(current, command.today);
   if ('code' in stage) return refuse(stage);
-  return accept({ type: 'CaseRejected', data: rejectionData(current, command, stage.stage, authority.level) });
+  // 不予批准 always states its grounds: given ones, or those already on the case.
+  const reasons = command.reasons?.length ? command.reasons : groundsOnTheCase(current);
+  const missing = reasonsProblem(reasons, 'reasons', true);
+  if (missing) return refuse(missing);
+  return accept({ type: 'CaseRejected', data: rejectionData(current, { ...command, reasons }, stage.stage, authority.level) });
+}
+
+/** The township's reasons when it recommended rejection, otherwise what the economic check found. */
+function groundsOnTheCase(state: OpenedCase): readonly Reason[] {
+  return state.review?.recommendation === 'reject' ? state.review.reasons : state.check.ineligibilityReasons;
 }
 
 /** Confirmation authority, then segregation of duties: both apply to approving and rejecting. */
@@ -128,7 +137,7 @@ function rejectionStage(state: OpenedCase, today: string): { stage: RejectionSta
   return noticeProblem(state, today) ?? { stage: 'confirmation' };
 }
 
-function rejectionData(state: OpenedCase, command: RejectCase, stage: RejectionStage, level: ConfirmationLevel) {
+function rejectionData(state: OpenedCase, command: RejectCase & { readonly reasons: readonly Reason[] }, stage: RejectionStage, level: ConfirmationLevel) {
   const { facts } = state;
   const applicant = facts.members.find((m) => m.memberId === facts.applicantMemberId) ?? facts.members[0];
   const applicantName = applicant?.name ?? '';

@@ -6,7 +6,7 @@ import type { CaseEvent } from './events';
 import { decideGreenChannel } from './green-channel';
 import { decideCountyHomeVisit } from './home-visit';
 import { decideLodgeObjection, decideResolveObjection } from './objections';
-import { decideOpenCase, decideRecordEconomicCheck } from './opening';
+import { decideOpenCase, decideReceiveApplication, decideRecordEconomicCheck } from './opening';
 import { decidePostPublicNotice } from './public-notice';
 import { decideTownshipReview } from './review';
 import { evolveCase, initialCaseState, type CaseState } from './state';
@@ -15,6 +15,8 @@ export function decideCase(command: CaseCommand, state: CaseState): Decision<Cas
   switch (command.type) {
     case 'OpenCase':
       return decideOpenCase(command, state);
+    case 'ReceiveApplication':
+      return decideReceiveApplication(command, state);
     case 'RecordEconomicCheck':
       return decideRecordEconomicCheck(command, state);
     case 'CompleteTownshipReview':

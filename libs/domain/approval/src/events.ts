@@ -36,6 +36,13 @@ export interface CaseOpened {
   };
 }
 
+/** The application arrived before its economic check: it waits here until the check comes. */
+export interface ApplicationReceived {
+  readonly type: 'ApplicationReceived';
+  readonly data: Omit<CaseOpened['data'], 'check' | 'openedAt'> & { readonly receivedAt: string };
+}
+
+/** Before the case is open: the check waits for the application. After: a new check (re-investigation). */
 export interface EconomicCheckRecorded {
   readonly type: 'EconomicCheckRecorded';
   readonly data: { readonly applicationId: string; readonly check: CheckOutcome; readonly recordedAt: string };
@@ -158,6 +165,32 @@ export interface CaseRejected {
   };
 }
 
+/** Declared facts corrected by intake; the parts given replace the old ones. */
+export interface ApplicationAmended {
+  readonly type: 'ApplicationAmended';
+  readonly data: {
+    readonly applicationId: string;
+    readonly changes: {
+      readonly region?: RegionCode;
+      readonly members?: readonly CaseMember[];
+      readonly applicantMemberId?: string;
+      readonly involvesMinor?: boolean;
+      readonly bankAccount?: BankAccount;
+      readonly consents?: Consents;
+      readonly nearRelative?: boolean;
+    };
+    readonly reason: string;
+    readonly amendedBy: Actor;
+    readonly amendedAt: string;
+  };
+}
+
+/** The household withdrew: the case ends without a decision, and nothing more happens on it. */
+export interface CaseWithdrawn {
+  readonly type: 'CaseWithdrawn';
+  readonly data: { readonly applicationId: string; readonly reason: string; readonly withdrawnBy: Actor; readonly withdrawnAt: string };
+}
+
 export interface GreenChannelReliefGranted {
   readonly type: 'GreenChannelReliefGranted';
   readonly data: {
@@ -173,6 +206,7 @@ export interface GreenChannelReliefGranted {
 
 export type CaseEvent =
   | CaseOpened
+  | ApplicationReceived
   | EconomicCheckRecorded
   | TownshipReviewCompleted
   | CountyHomeVisitRecorded
@@ -182,6 +216,8 @@ export type CaseEvent =
   | CaseSentBackForReinvestigation
   | CaseApproved
   | CaseRejected
+  | ApplicationAmended
+  | CaseWithdrawn
   | GreenChannelReliefGranted;
 
 export type CaseEventType = CaseEvent['type'];

@@ -7,7 +7,7 @@ import { authorityProblem } from './authority';
 import type { GrantGreenChannelRelief } from './commands';
 import type { CaseEvent } from './events';
 import { problem, refuse } from './rejections';
-import type { CaseState } from './state';
+import { isDecided, type CaseState } from './state';
 import { actorProblem, fenAmountProblem, firstOf, idProblem, instantProblem, programmeProblem, regionCodeOf, regionProblem, textProblem } from './validation';
 
 export function decideGreenChannel(command: GrantGreenChannelRelief, state: CaseState): Decision<CaseEvent> {
@@ -36,7 +36,7 @@ export function decideGreenChannel(command: GrantGreenChannelRelief, state: Case
 function caseProblem(command: GrantGreenChannelRelief, state: CaseState) {
   if (state.phase === 'not-opened') return undefined;
   if (state.facts.applicationId !== command.applicationId) return problem('WRONG_CASE', `this stream holds case ${state.facts.applicationId}`, 'applicationId');
-  if (state.phase === 'approved' || state.phase === 'rejected') return problem('CASE_ALREADY_DECIDED', `the case was already ${state.phase}`, 'applicationId');
+  if (isDecided(state)) return problem('CASE_ALREADY_DECIDED', `the case was already ${state.phase}`, 'applicationId');
   if (state.facts.region !== regionCodeOf(command.region)) return problem('INVALID_REGION_CODE', `must be the case's region ${state.facts.region}`, 'region');
   return undefined;
 }

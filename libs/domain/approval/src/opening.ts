@@ -1,10 +1,14 @@
-/** Opening a case when the economic check completes, and recording later checks. */
+/**
+ * Opening a case. The application (from intake) and the economic check (from verification) arrive
+ * on different topics in either order: the first one waits in the stream, the second opens the case.
+ * Later checks (re-investigation) are recorded on the open case.
+ */
 import { accept, type Decision, type RegionCode } from '@sa/domain-shared';
-import type { OpenCase, RecordEconomicCheck } from './commands';
+import type { OpenCase, ReceiveApplication, RecordEconomicCheck } from './commands';
 import type { CaseEvent } from './events';
 import { isRejection, undecidedCase } from './guards';
 import { problem, refuse, type ApprovalRejection } from './rejections';
-import type { CaseState } from './state';
+import type { CaseFacts, CaseState, UnopenedCase } from './state';
 import type { BankAccount, CaseMember, CheckOutcome } from './values';
 import {
   actorProblem,
@@ -26,34 +30,27 @@ import {
 type Check = ApprovalRejection | undefined;
 
 export function decideOpenCase(command: OpenCase, state: CaseState): Decision<CaseEvent> {
-  const invalid = openCaseProblem(command);
+  const invalid = applicationProblem(command) ?? checkProblem(command.check, 'check') ?? instantProblem(command.openedAt, 'openedAt');
   if (invalid) return refuse(invalid);
-  if (state.phase !== 'not-opened') return refuse(problem('CASE_ALREADY_OPENED', 'a case is already open for this application', 'applicationId'));
-  // Fields are picked one by one so nothing a caller adds to the command leaks into the history.
-  const c = command;
-  return accept({
-    type: 'CaseOpened',
-    data: {
-      applicationId: c.applicationId,
-      programme: c.programme,
-      region: regionCodeOf(c.region) as RegionCode,
-      members: c.members.map(({ memberId, residentId, name }) => ({ memberId, residentId: residentId.trim().toUpperCase(), name })),
-      applicantMemberId: c.applicantMemberId,
-      ...(c.applicantPhone === undefined ? {} : { applicantPhone: c.applicantPhone }),
-      bankAccount: { bankName: c.bankAccount.bankName, accountHolder: c.bankAccount.accountHolder, accountNumber: c.bankAccount.accountNumber },
-      consents: { economicCheck: c.consents.economicCheck, charityReferral: c.consents.charityReferral },
-      involvesMinor: c.involvesMinor,
-      nearRelative: c.nearRelative,
-      applicationTakenBy: c.applicationTakenBy,
-      check: c.check,
-      openedAt: c.openedAt,
-    },
-  });
+  if (state.phase !== 'not-opened') return refuse(alreadyOpened);
+  return accept(caseOpened(applicationFacts(command), command.check, command.openedAt));
+}
+
+/** The application arrived: the case opens if its check is already here, otherwise the application waits. */
+export function decideReceiveApplication(command: ReceiveApplication, state: CaseState): Decision<CaseEvent> {
+  const invalid = applicationProblem(command) ?? instantProblem(command.receivedAt, 'receivedAt');
+  if (invalid) return refuse(invalid);
+  if (state.phase !== 'not-opened') return refuse(alreadyOpened);
+  if (state.application) return refuse(problem('APPLICATION_ALREADY_RECEIVED', 'the application of this case has already arrived', 'applicationId'));
+  const facts = applicationFacts(command);
+  if (state.pendingCheck) return accept(caseOpened(facts, state.pendingCheck, command.receivedAt));
+  return accept({ type: 'ApplicationReceived', data: { ...facts, receivedAt: command.receivedAt } });
 }
 
 export function decideRecordEconomicCheck(command: RecordEconomicCheck, state: CaseState): Decision<CaseEvent> {
   const invalid = idProblem(command.applicationId, 'applicationId') ?? checkProblem(command.check, 'check') ?? instantProblem(command.recordedAt, 'recordedAt');
   if (invalid) return refuse(invalid);
+  if (state.phase === 'not-opened') return checkBeforeOpening(command, state);
   const current = undecidedCase(state, command.applicationId);
   if (isRejection(current)) return refuse(current);
   if (current.checkIds.includes(command.check.checkId)) {
@@ -63,7 +60,41 @@ export function decideRecordEconomicCheck(command: RecordEconomicCheck, state: C
   return accept({ type: 'EconomicCheckRecorded', data: { applicationId, check, recordedAt } });
 }
 
-function openCaseProblem(c: OpenCase): Check {
+/** A check before the case is open: it opens the case when the application is here, otherwise it waits (the latest check counts). */
+function checkBeforeOpening(command: RecordEconomicCheck, state: UnopenedCase): Decision<CaseEvent> {
+  const { applicationId, check, recordedAt } = command;
+  if (state.pendingCheck?.checkId === check.checkId) return refuse(problem('CHECK_ALREADY_RECORDED', 'this check has already arrived', 'check.checkId'));
+  if (!state.application) return accept({ type: 'EconomicCheckRecorded', data: { applicationId, check, recordedAt } });
+  if (state.application.applicationId !== applicationId) return refuse(problem('WRONG_CASE', `this stream holds case ${state.application.applicationId}`, 'applicationId'));
+  return accept(caseOpened(state.application, check, recordedAt));
+}
+
+const alreadyOpened = problem('CASE_ALREADY_OPENED', 'a case is already open for this application', 'applicationId');
+
+type ApplicationFacts = Omit<OpenCase, 'type' | 'check' | 'openedAt'>;
+
+/** Fields are picked one by one so nothing a caller adds to the command leaks into the history. */
+function applicationFacts(c: ApplicationFacts): CaseFacts {
+  return {
+    applicationId: c.applicationId,
+    programme: c.programme,
+    region: regionCodeOf(c.region) as RegionCode,
+    members: c.members.map(({ memberId, residentId, name }) => ({ memberId, residentId: residentId.trim().toUpperCase(), name })),
+    applicantMemberId: c.applicantMemberId,
+    ...(c.applicantPhone === undefined ? {} : { applicantPhone: c.applicantPhone }),
+    bankAccount: { bankName: c.bankAccount.bankName, accountHolder: c.bankAccount.accountHolder, accountNumber: c.bankAccount.accountNumber },
+    consents: { economicCheck: c.consents.economicCheck, charityReferral: c.consents.charityReferral },
+    involvesMinor: c.involvesMinor,
+    nearRelative: c.nearRelative,
+    applicationTakenBy: c.applicationTakenBy,
+  };
+}
+
+function caseOpened(facts: CaseFacts, check: CheckOutcome, openedAt: string): CaseEvent {
+  return { type: 'CaseOpened', data: { ...facts, check, openedAt } };
+}
+
+function applicationProblem(c: ApplicationFacts): Check {
   return firstOf(
     () => idProblem(c.applicationId, 'applicationId'),
     () => programmeProblem(c.programme, 'programme'),
@@ -76,8 +107,6 @@ function openCaseProblem(c: OpenCase): Check {
     () => flagProblem(c.involvesMinor, 'involvesMinor'),
     () => flagProblem(c.nearRelative, 'nearRelative'),
     () => actorProblem(c.applicationTakenBy, 'applicationTakenBy'),
-    () => checkProblem(c.check, 'check'),
-    () => instantProblem(c.openedAt, 'openedAt'),
   );
 }
 

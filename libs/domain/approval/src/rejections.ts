@@ -8,6 +8,7 @@ export const approvalRejectionCodes = [
   // the case itself
   'CASE_NOT_FOUND',
   'CASE_ALREADY_OPENED',
+  'APPLICATION_ALREADY_RECEIVED',
   'CASE_ALREADY_DECIDED',
   'WRONG_CASE',
   // what commands carry

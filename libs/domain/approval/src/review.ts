@@ -7,30 +7,39 @@ import { isRejection, undecidedCase } from './guards';
 import { problem, refuse, type ApprovalRejection } from './rejections';
 import type { CaseState, OpenedCase } from './state';
 import { actorProblem, firstOf, idProblem, instantProblem, reasonsProblem } from './validation';
+import type { Reason } from './values';
 
 export function decideTownshipReview(command: CompleteTownshipReview, state: CaseState): Decision<CaseEvent> {
   const invalid = firstOf(
     () => idProblem(command.applicationId, 'applicationId'),
     () => (['approve', 'reject'].includes(command.recommendation) ? undefined : problem('INVALID_RECOMMENDATION', 'must be approve or reject', 'recommendation')),
-    // 不予批准 must always state its grounds; an approval may.
-    () => reasonsProblem(command.reasons, 'reasons', command.recommendation === 'reject'),
+    () => reasonsProblem(command.reasons, 'reasons', false),
     () => actorProblem(command.reviewedBy, 'reviewedBy'),
     () => instantProblem(command.reviewedAt, 'reviewedAt'),
   );
   if (invalid) return refuse(invalid);
   const current = undecidedCase(state, command.applicationId);
   if (isRejection(current)) return refuse(current);
+  const reasons = reviewReasons(current, command);
   const refused =
     authorityProblem(command.reviewedBy, current.facts.region, ['township-reviewer'], ['township'], 'reviewedBy') ??
     reviewSegregationProblem(current, command.reviewedBy, 'reviewedBy') ??
     reviewOrderProblem(current) ??
-    eligibilityProblem(current, command);
+    eligibilityProblem(current, command) ??
+    // 不予批准 must always state its grounds; an approval may.
+    reasonsProblem(reasons, 'reasons', command.recommendation === 'reject');
   if (refused) return refuse(refused);
-  const { applicationId, recommendation, reasons, reviewedBy, reviewedAt } = command;
+  const { applicationId, recommendation, reviewedBy, reviewedAt } = command;
   return accept({
     type: 'TownshipReviewCompleted',
-    data: { applicationId, checkId: current.check.checkId, recommendation, reasons: reasons ?? [], reviewedBy, reviewedAt },
+    data: { applicationId, checkId: current.check.checkId, recommendation, reasons, reviewedBy, reviewedAt },
   });
+}
+
+/** Recommending rejection without stating grounds adopts the economic check's ineligibility reasons. */
+function reviewReasons(state: OpenedCase, command: CompleteTownshipReview): readonly Reason[] {
+  const given = command.reasons ?? [];
+  return given.length === 0 && command.recommendation === 'reject' ? state.check.ineligibilityReasons : given;
 }
 
 function reviewOrderProblem(state: OpenedCase): ApprovalRejection | undefined {

@@ -1,13 +1,13 @@
 /** The Case aggregate's state, folded from its events. Only what decisions need. */
 import type { Actor, Fen, RegionCode } from '@sa/domain-shared';
-import type { CaseEvent, CaseOpened } from './events';
+import type { ApplicationAmended, CaseEvent, CaseOpened } from './events';
 import type { CheckOutcome, ObjectionOutcome, Reason, Recommendation } from './values';
 
 /**
  * Where the case stands. The order 审核 → 公示 → 确认 is the phase order; a sustained objection
  * sends the case to 'reinvestigation', from which only a new economic check leads on.
  */
-export type CasePhase = 'not-opened' | 'awaiting-review' | 'reviewed' | 'on-notice' | 'reinvestigation' | 'approved' | 'rejected';
+export type CasePhase = 'not-opened' | 'awaiting-review' | 'reviewed' | 'on-notice' | 'reinvestigation' | 'approved' | 'rejected' | 'withdrawn';
 
 export type CaseFacts = Omit<CaseOpened['data'], 'check' | 'openedAt'>;
 
@@ -37,6 +37,12 @@ export interface UnopenedCase {
   readonly phase: 'not-opened';
   /** 先行救助 may come before the case is opened. */
   readonly greenChannel?: GreenChannelRecord;
+  /** The application, when it arrived before its economic check. */
+  readonly application?: CaseFacts;
+  /** The economic check, when it arrived before the application. */
+  readonly pendingCheck?: CheckOutcome;
+  /** Withdrawn before the case opened: it never will. */
+  readonly withdrawn?: boolean;
 }
 
 export interface OpenedCase {
@@ -64,7 +70,7 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
   if (event.type === 'GreenChannelReliefGranted') {
     return { ...state, greenChannel: { amountFen: event.data.amountFen, grantedAt: event.data.grantedAt, region: event.data.region } };
   }
-  if (state.phase === 'not-opened') return state;
+  if (state.phase === 'not-opened') return evolveUnopened(state, event);
   return evolveOpened(state, event);
 }
 
@@ -80,6 +86,18 @@ function opened(state: CaseState, event: CaseOpened): OpenedCase {
     objections: {},
     ...(state.greenChannel ? { greenChannel: state.greenChannel } : {}),
   };
+}
+
+/** The application and the check arrive on different topics, in either order: the first one waits. */
+function evolveUnopened(state: UnopenedCase, event: Exclude<CaseEvent, CaseOpened>): UnopenedCase {
+  if (event.type === 'ApplicationReceived') {
+    const { receivedAt: _receivedAt, ...application } = event.data;
+    return { ...state, application };
+  }
+  if (event.type === 'EconomicCheckRecorded') return { ...state, pendingCheck: event.data.check };
+  if (event.type === 'ApplicationAmended' && state.application) return { ...state, application: amendedFacts(state.application, event) };
+  if (event.type === 'CaseWithdrawn') return { ...state, withdrawn: true };
+  return state;
 }
 
 function evolveOpened(state: OpenedCase, event: Exclude<CaseEvent, CaseOpened>): OpenedCase {
@@ -117,9 +135,27 @@ function evolveOpened(state: OpenedCase, event: Exclude<CaseEvent, CaseOpened>):
       return { ...state, phase: 'approved' };
     case 'CaseRejected':
       return { ...state, phase: 'rejected' };
+    case 'ApplicationAmended':
+      return { ...state, facts: amendedFacts(state.facts, event) };
+    case 'CaseWithdrawn':
+      return { ...state, phase: 'withdrawn' };
     default:
       return state;
   }
+}
+
+function amendedFacts(facts: CaseFacts, event: ApplicationAmended): CaseFacts {
+  const c = event.data.changes;
+  return {
+    ...facts,
+    ...(c.region === undefined ? {} : { region: c.region }),
+    ...(c.members === undefined ? {} : { members: c.members }),
+    ...(c.applicantMemberId === undefined ? {} : { applicantMemberId: c.applicantMemberId }),
+    ...(c.involvesMinor === undefined ? {} : { involvesMinor: c.involvesMinor }),
+    ...(c.bankAccount === undefined ? {} : { bankAccount: c.bankAccount }),
+    ...(c.consents === undefined ? {} : { consents: c.consents }),
+    ...(c.nearRelative === undefined ? {} : { nearRelative: c.nearRelative }),
+  };
 }
 
 function addOnce(list: readonly string[], item: string): readonly string[] {
@@ -127,7 +163,7 @@ function addOnce(list: readonly string[], item: string): readonly string[] {
 }
 
 export function isDecided(state: OpenedCase): boolean {
-  return state.phase === 'approved' || state.phase === 'rejected';
+  return state.phase === 'approved' || state.phase === 'rejected' || state.phase === 'withdrawn';
 }
 
 export function openObjectionIds(state: OpenedCase): string[] {

@@ -7,3 +7,6 @@ export * from './referral/commands';
 export * from './referral/events';
 export * from './referral/state';
 export * from './referral/decider';
+export * from './organisation/commands';
+export * from './organisation/events';
+export * from './organisation/decider';

@@ -39,6 +39,14 @@ export const referralRejectionCodes = [
   'INVALID_OUTCOME',
   'OUTCOME_DOES_NOT_FIT_STATUS',
   'SUMMARY_REQUIRED',
+  // The organisation registry.
+  'INVALID_ORGANISATION_ID',
+  'ORGANISATION_NAME_REQUIRED',
+  'SERVICE_REGION_REQUIRED',
+  'DUPLICATE_SERVICE_REGION',
+  'ORGANISATION_ALREADY_REGISTERED',
+  'ORGANISATION_NOT_FOUND',
+  'ORGANISATION_DEREGISTERED',
 ] as const;
 
 export type ReferralRejectionCode = (typeof referralRejectionCodes)[number];

@@ -126,6 +126,24 @@ export function describeEventStoreConformance(adapter: string, createHarness: ()
         expect(attempts.filter((a) => a.status === 'rejected').every((a) => (a as PromiseRejectedResult).reason instanceof WrongExpectedRevisionError)).toBe(true);
         expect((await store.verifyStream(stream)).ok).toBe(true);
       });
+
+      it('refuses a decision taken on a stale read by another instance, and keeps the chain whole', async () => {
+        // Given two service instances that both read the stream at revision 0
+        const stream = streamName();
+        const other = await h.openAnother();
+        await store.appendToStream(stream, [event('Opened', {})], { expectedRevision: 'no_stream' });
+        expect(await store.readStream(stream)).toHaveLength(1);
+        expect(await other.readStream(stream)).toHaveLength(1);
+        // When the first appends on what it read, and the second then appends on the same read
+        await store.appendToStream(stream, [event('Reviewed', { by: 'a' })], { expectedRevision: 0 });
+        await store.appendToStream(stream, [event('Noticed', { by: 'a' })], { expectedRevision: 1 });
+        await expect(other.appendToStream(stream, [event('Reviewed', { by: 'b' })], { expectedRevision: 0 })).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+        // Then, after reading again, the second appends on the real head and the chain verifies
+        const fresh = await other.readStream(stream);
+        await other.appendToStream(stream, [event('Confirmed', { by: 'b' })], { expectedRevision: fresh.length - 1 });
+        expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['Opened', 'Reviewed', 'Noticed', 'Confirmed']);
+        expect((await store.verifyStream(stream)).ok).toBe(true);
+      });
     });
 
     describe('idempotent appends', () => {

@@ -99,7 +99,7 @@ async function findRetry(client: PoolClient, ctx: AppendContext, stream: string,
   return { nextExpectedRevision: Number(head?.revision ?? last.revision), position: Number(last.position), appended: 0 };
 }
 
-function buildRecords(stream: string, events: readonly NewEvent[], from: number, lastHash: string, ctx: AppendContext): Omit<RecordedEvent, 'position'>[] {
+export function buildRecords(stream: string, events: readonly NewEvent[], from: number, lastHash: string, ctx: AppendContext): Omit<RecordedEvent, 'position'>[] {
   const recordedAt = ctx.now().toISOString();
   let prevHash = lastHash;
   return events.map((event, i) => {
@@ -125,48 +125,97 @@ function buildRecords(stream: string, events: readonly NewEvent[], from: number,
   });
 }
 
+type Records = Omit<RecordedEvent, 'position'>[];
+
+/** A stream's last event, as the hash chain needs it. */
+export interface StreamHeadLink {
+  readonly revision: number;
+  readonly hash: string;
+}
+
+/** What an append did, and where it left the stream's head (undefined when it was a retry). */
+export interface AppendedAt {
+  readonly result: AppendResult;
+  readonly head?: StreamHeadLink;
+}
+
+const insertColumns = `position, stream_id, revision, event_id, type, schema_version, data, occurred_at, recorded_at, actor, correlation_id, causation_id, source_system, prev_hash, hash`;
+const unnestRows = `select pg_current_xact_id()::text::bigint * ${positionShift} + t.ordinality, t.stream_id, t.revision, t.event_id, t.type, t.schema_version, t.data, t.occurred_at, t.recorded_at, t.actor, t.correlation_id, t.causation_id, t.source_system, t.prev_hash, t.hash
+       from unnest($1::text[], $2::bigint[], $3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::timestamptz[], $8::timestamptz[], $9::jsonb[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
+         with ordinality as t(stream_id, revision, event_id, type, schema_version, data, occurred_at, recorded_at, actor, correlation_id, causation_id, source_system, prev_hash, hash, ordinality)`;
+
+/** $1–$14: the batch as column arrays; $15–$18: new head revision and hash, stream, channel. */
+function batchParameters(stream: string, records: Records, channel: string): unknown[] {
+  const column = <K extends keyof Records[number]>(key: K) => records.map((r) => r[key]);
+  const last = records[records.length - 1] as Records[number];
+  return [
+    column('stream'),
+    column('revision'),
+    column('eventId'),
+    column('type'),
+    column('schemaVersion'),
+    records.map((r) => JSON.stringify(r.data)),
+    column('occurredAt'),
+    column('recordedAt'),
+    records.map((r) => JSON.stringify(r.actor)),
+    column('correlationId'),
+    column('causationId'),
+    column('sourceSystem'),
+    column('prevHash'),
+    column('hash'),
+    last.revision,
+    last.hash,
+    stream,
+    channel,
+  ];
+}
+
+function positionsOf(rows: { position: string }[]): number[] {
+  return rows.map((row) => Number(row.position)).sort((a, b) => a - b);
+}
+
 /** Inserts the batch, moves the stream head and wakes subscribers, in one statement. */
-async function insertEvents(client: PoolClient, ctx: AppendContext, stream: string, records: Omit<RecordedEvent, 'position'>[]): Promise<number[]> {
-  const column = <K extends keyof (typeof records)[number]>(key: K) => records.map((r) => r[key]);
-  const last = records[records.length - 1] as (typeof records)[number];
+async function insertEvents(client: PoolClient, ctx: AppendContext, stream: string, records: Records): Promise<number[]> {
   const result = await client.query<{ position: string }>({
     name: `es-insert-${ctx.schema}`,
-    text: `with inserted as (
-       insert into ${ctx.schema}.events (position, stream_id, revision, event_id, type, schema_version, data, occurred_at, recorded_at, actor, correlation_id, causation_id, source_system, prev_hash, hash)
-       select pg_current_xact_id()::text::bigint * ${positionShift} + t.ordinality, t.stream_id, t.revision, t.event_id, t.type, t.schema_version, t.data, t.occurred_at, t.recorded_at, t.actor, t.correlation_id, t.causation_id, t.source_system, t.prev_hash, t.hash
-       from unnest($1::text[], $2::bigint[], $3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::timestamptz[], $8::timestamptz[], $9::jsonb[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
-         with ordinality as t(stream_id, revision, event_id, type, schema_version, data, occurred_at, recorded_at, actor, correlation_id, causation_id, source_system, prev_hash, hash, ordinality)
-       order by t.ordinality
-       returning position
-     ),
+    text: `with inserted as (insert into ${ctx.schema}.events (${insertColumns}) ${unnestRows} order by t.ordinality returning position),
      head as (update ${ctx.schema}.streams set revision = $15, last_hash = $16 where stream_id = $17 returning 1),
      wake as (select pg_notify($18, (select max(position) from inserted)::text) from head)
      select position from inserted, wake`,
-    values: [
-      column('stream'),
-      column('revision'),
-      column('eventId'),
-      column('type'),
-      column('schemaVersion'),
-      records.map((r) => JSON.stringify(r.data)),
-      column('occurredAt'),
-      column('recordedAt'),
-      records.map((r) => JSON.stringify(r.actor)),
-      column('correlationId'),
-      column('causationId'),
-      column('sourceSystem'),
-      column('prevHash'),
-      column('hash'),
-      last.revision,
-      last.hash,
-      stream,
-      ctx.channel,
-    ],
+    values: batchParameters(stream, records, ctx.channel),
   });
-  return result.rows.map((row) => Number(row.position)).sort((a, b) => a - b);
+  return positionsOf(result.rows);
 }
 
-export async function appendInTransaction(client: PoolClient, ctx: AppendContext, stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+/**
+ * The fast path, one statement in its own implicit transaction: when the caller already knows the
+ * stream's head (revision and hash, from the read its decision was based on), the head moves only
+ * if it is still exactly that, and the batch is inserted only if it moved. Anything else — a
+ * concurrent writer, a retry, a deleted stream — returns no rows and the caller takes the full
+ * path, which explains what happened.
+ */
+export async function appendAtKnownHead(client: Pick<PoolClient, 'query'>, ctx: AppendContext, stream: string, events: readonly NewEvent[], head: StreamHeadLink): Promise<AppendedAt | undefined> {
+  const records = buildRecords(stream, events, head.revision + 1, head.hash, ctx);
+  const moveHead =
+    head.revision === -1
+      ? `insert into ${ctx.schema}.streams (stream_id, revision, last_hash) values ($17, $15, $16) on conflict do nothing returning 1`
+      : `update ${ctx.schema}.streams set revision = $15, last_hash = $16 where stream_id = $17 and revision = $19 and last_hash = $20 and deleted_at is null returning 1`;
+  const values = batchParameters(stream, records, ctx.channel);
+  const result = await client.query<{ position: string }>({
+    name: `es-fast-${head.revision === -1 ? 'new' : 'next'}-${ctx.schema}`,
+    text: `with head as (${moveHead}),
+     inserted as (insert into ${ctx.schema}.events (${insertColumns}) ${unnestRows} where exists (select 1 from head) order by t.ordinality returning position),
+     wake as (select pg_notify($18, (select max(position) from inserted)::text) from head)
+     select position from inserted, wake`,
+    values: head.revision === -1 ? values : [...values, head.revision, head.hash],
+  });
+  if (result.rows.length === 0) return undefined;
+  const positions = positionsOf(result.rows);
+  const last = records[records.length - 1] as Records[number];
+  return { result: { nextExpectedRevision: last.revision, position: positions[positions.length - 1] as number, appended: records.length }, head: { revision: last.revision, hash: last.hash } };
+}
+
+export async function appendInTransaction(client: PoolClient, ctx: AppendContext, stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendedAt> {
   if (options.handledMessage) {
     const { consumer, messageId } = options.handledMessage;
     const inserted = await client.query(`insert into ${ctx.schema}.inbox (consumer, message_id) values ($1, $2) on conflict do nothing`, [consumer, messageId]);
@@ -175,17 +224,17 @@ export async function appendInTransaction(client: PoolClient, ctx: AppendContext
   const ids = events.map((e) => e.eventId?.toLowerCase()).filter((id): id is string => id !== undefined);
   const head = await lockStream(client, ctx, stream, ids);
   const retry = head.knownIds > 0 ? await findRetry(client, ctx, stream, events) : undefined;
-  if (retry) return retry;
+  if (retry) return { result: retry };
   if (head.deleted) throw new StreamDeletedError(stream);
   if (!revisionMatches(options.expectedRevision, head.revision)) {
     // The lock may have been waited for behind a concurrent copy of this very batch, committed after
     // the statement's snapshot: look again with a fresh one before calling it a conflict.
     const concurrentRetry = ids.length > 0 ? await findRetry(client, ctx, stream, events) : undefined;
-    if (concurrentRetry) return concurrentRetry;
+    if (concurrentRetry) return { result: concurrentRetry };
     throw new WrongExpectedRevisionError(stream, options.expectedRevision, head.revision === -1 ? 'no_stream' : head.revision);
   }
   const records = buildRecords(stream, events, head.revision + 1, head.lastHash, ctx);
   const positions = await insertEvents(client, ctx, stream, records);
   const last = records[records.length - 1] as (typeof records)[number];
-  return { nextExpectedRevision: last.revision, position: positions[positions.length - 1] as number, appended: records.length };
+  return { result: { nextExpectedRevision: last.revision, position: positions[positions.length - 1] as number, appended: records.length }, head: { revision: last.revision, hash: last.hash } };
 }

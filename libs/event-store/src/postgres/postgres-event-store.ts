@@ -20,7 +20,8 @@ import type {
   Subscription,
   VerifyResult,
 } from '../port/event-store';
-import { appendInTransaction, validateBatch, type AppendContext } from './append';
+import { appendAtKnownHead, appendInTransaction, type AppendedAt, type StreamHeadLink, validateBatch, type AppendContext } from './append';
+import { genesisHash } from '../integrity/hash-chain';
 import { migrate, quoteIdent } from './migrations';
 import { deliveryHealth, readBackwardFrom, readForwardAfter, type DeliveryHealth } from './reads';
 import { eventColumns, toRecordedEvent, type EventRow } from './rows';
@@ -109,6 +110,7 @@ export class PostgresEventStore implements EventStore {
   private readonly waker: NotificationWaker;
   private readonly subscriptions = new Set<Subscription>();
   private stallTimer?: NodeJS.Timeout;
+  private readonly heads = new Map<string, StreamHeadLink>();
 
   constructor(private readonly options: PostgresEventStoreOptions) {
     this.schema = quoteIdent(options.schema);
@@ -130,17 +132,49 @@ export class PostgresEventStore implements EventStore {
   async appendToStream(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     this.refuseIfReadOnly();
     validateBatch(stream, events);
+    const fast = await this.tryFastAppend(stream, events, options);
+    if (fast) return fast;
+    let appended: AppendedAt;
     try {
-      return await this.appendOnce(stream, events, options);
+      appended = await this.appendOnce(stream, events, options);
     } catch (error) {
       // A concurrent copy of this batch committed between our snapshot and our insert: the second
       // attempt sees it and answers as an idempotent retry.
       if (!isDuplicateEventId(error)) throw error;
-      return this.appendOnce(stream, events, options);
+      appended = await this.appendOnce(stream, events, options);
+    }
+    this.rememberHead(stream, appended.head);
+    return appended.result;
+  }
+
+  /**
+   * One round trip instead of four when this store already knows the stream's head at the expected
+   * revision (from the read the caller's decision was based on, or its own last append). The head
+   * is re-checked inside the statement, so a stale memory only costs a fall back to the full path.
+   */
+  private async tryFastAppend(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult | undefined> {
+    if (options.handledMessage || typeof options.expectedRevision !== 'number' && options.expectedRevision !== 'no_stream') return undefined;
+    const head: StreamHeadLink | undefined = options.expectedRevision === 'no_stream' ? { revision: -1, hash: genesisHash } : this.heads.get(stream);
+    if (!head || (typeof options.expectedRevision === 'number' && head.revision !== options.expectedRevision)) return undefined;
+    try {
+      const appended = await appendAtKnownHead(this.pool, this.ctx, stream, events, head);
+      if (appended) this.rememberHead(stream, appended.head);
+      return appended?.result;
+    } catch (error) {
+      if (isDuplicateEventId(error)) return undefined; // a retry: the full path recognises it
+      throw error;
     }
   }
 
-  private async appendOnce(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+  /** Remembers up to 10,000 stream heads, most recently used last. */
+  private rememberHead(stream: string, head: StreamHeadLink | undefined): void {
+    this.heads.delete(stream);
+    if (!head) return;
+    this.heads.set(stream, head);
+    if (this.heads.size > 10_000) this.heads.delete(this.heads.keys().next().value as string);
+  }
+
+  private async appendOnce(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendedAt> {
     const client = await this.pool.connect();
     try {
       await client.query('begin');
@@ -164,7 +198,11 @@ export class PostgresEventStore implements EventStore {
       `select ${eventColumns} from ${this.schema}.events where stream_id = $1 and revision ${backwards ? '<=' : '>='} $2 order by revision ${backwards ? 'desc' : 'asc'} limit $3`,
       [stream, start, options.maxCount ?? 2_147_483_647],
     );
-    return rows.rows.map(toRecordedEvent);
+    const events = rows.rows.map(toRecordedEvent);
+    const last = events.at(-1);
+    // A forward read without a limit ends at the head: what a command handler's next append builds on.
+    if (!backwards && options.maxCount === undefined && last) this.rememberHead(stream, { revision: last.revision, hash: last.hash });
+    return events;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

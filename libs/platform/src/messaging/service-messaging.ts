@@ -5,7 +5,7 @@
  * application has bootstrapped and stop, in reverse order, on shutdown; their state feeds readiness.
  */
 import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import type { IntegrationContract } from '@sa/contracts';
+import { countyDataReceiptV1, type IntegrationContract } from '@sa/contracts';
 import { PostgresEventStore, type EventStore } from '@sa/event-store';
 import {
   type ContractHandler,
@@ -83,10 +83,16 @@ export class ServiceMessaging implements OnApplicationBootstrap, BeforeApplicati
     return { bootstrapBrokers: this.config.KAFKA_BROKERS.split(','), clientId: this.serviceName };
   }
 
+  /** The contract as this deployment names its topic (KAFKA_TOPIC_PREFIX). */
+  onTopic<C extends IntegrationContract>(contract: C): C {
+    const prefix = this.config.KAFKA_TOPIC_PREFIX;
+    return prefix === '' ? contract : { ...contract, topic: `${prefix}${contract.topic}` };
+  }
+
   async onApplicationBootstrap(): Promise<void> {
-    const contracts = [...(this.publication?.contracts ?? []), ...this.consumptions.flatMap((c) => [...c.handlers.map((h) => h.contract), ...(c.ignore ?? [])])];
+    const contracts = [...(this.publication?.contracts ?? []), ...this.consumptions.flatMap((c) => [...c.handlers.map((h) => h.contract), ...(c.ignore ?? [])])].map((c) => this.onTopic(c));
     if (contracts.length === 0) return;
-    await provisionTopics({ kafka: this.kafka, topics: topicsOf(contracts), partitions: this.config.KAFKA_TOPIC_PARTITIONS });
+    await provisionTopics({ kafka: this.kafka, topics: topicsOf([...contracts, this.onTopic(countyDataReceiptV1)]), partitions: this.config.KAFKA_TOPIC_PARTITIONS });
     if (this.publication) await this.startRelay(this.publication);
     for (const consumption of this.consumptions) await this.startConsumer(consumption);
   }
@@ -107,7 +113,7 @@ export class ServiceMessaging implements OnApplicationBootstrap, BeforeApplicati
       store: this.store,
       checkpoints,
       streamPrefixes: publication.streamPrefixes,
-      mapping: publication.mapping,
+      mapping: this.prefixedMapping(publication.mapping),
       source: `/sa/${this.serviceName}`,
       kafka: this.kafka,
       logger: this.logger,
@@ -126,11 +132,11 @@ export class ServiceMessaging implements OnApplicationBootstrap, BeforeApplicati
       name: consumption.name,
       groupId: `${this.config.KAFKA_CONSUMER_GROUP_PREFIX}${consumption.name}`,
       kafka: this.kafka,
-      handlers: consumption.handlers,
+      handlers: consumption.handlers.map((h) => ({ ...h, contract: this.onTopic(h.contract) })),
       inbox,
       logger: this.logger,
-      ...(consumption.ignore ? { ignore: consumption.ignore } : {}),
-      ...(consumption.receipts ? { receipts: consumption.receipts } : {}),
+      ...(consumption.ignore ? { ignore: consumption.ignore.map((c) => this.onTopic(c)) } : {}),
+      ...(consumption.receipts ? { receipts: { ...consumption.receipts, topic: this.onTopic(countyDataReceiptV1).topic } } : {}),
       ...(consumption.retry ? { retry: consumption.retry } : {}),
     });
     await consumer.start();
@@ -139,6 +145,19 @@ export class ServiceMessaging implements OnApplicationBootstrap, BeforeApplicati
       if (status.state !== 'running') throw new Error(`consumer ${status.state}`);
     });
     this.running.push({ name: consumption.name, part: consumer });
+  }
+
+  private prefixedMapping(mapping: IntegrationEventMapping): IntegrationEventMapping {
+    if (this.config.KAFKA_TOPIC_PREFIX === '') return mapping;
+    return Object.fromEntries(
+      Object.entries(mapping).map(([type, mapper]) => [
+        type,
+        (event: Parameters<typeof mapper>[0]) => {
+          const draft = mapper(event);
+          return draft ? { ...draft, contract: this.onTopic(draft.contract) } : null;
+        },
+      ]),
+    );
   }
 
   private mongoDb() {

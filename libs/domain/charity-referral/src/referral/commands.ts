@@ -29,6 +29,11 @@ export interface OpenReferral {
   readonly contact: HouseholdContact;
   readonly openedBy: Actor;
   readonly openedAt: string;
+  /**
+   * When given, the same decision also offers the referral to the best match (or records that none
+   * matches), so a referral opened from a case decision is never left waiting for a second step.
+   */
+  readonly autoOffer?: OfferTerms;
 }
 
 /** What the decider needs to pick the next organisation: the registry and the configured response window. */

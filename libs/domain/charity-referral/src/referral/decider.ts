@@ -1,13 +1,13 @@
 /** 慈善转介 — the Referral aggregate: opened with consent, offered in turn to matching organisations, helped, closed. */
-import type { Decider, Decision, RegionCode } from '@sa/domain-shared';
+import type { Decider, Decision } from '@sa/domain-shared';
 import { addToTotals, decideRecordAssistance } from './assistance';
 import { decideClose } from './close';
 import type { ReferralCommand } from './commands';
-import type { ReferralEvent, ReferralOpened } from './events';
+import type { ReferralEvent } from './events';
 import { decideOffer } from './offer';
 import { decideOpen } from './open';
 import { decideAccept, decideDecline, decideTimeOut } from './respond';
-import { initialReferralState, noAssistance, type Referral, type ReferralState } from './state';
+import { initialReferralState, openedReferral, type ReferralState } from './state';
 
 function decide(command: ReferralCommand, state: ReferralState): Decision<ReferralEvent> {
   switch (command.type) {
@@ -56,21 +56,6 @@ function evolve(state: ReferralState, event: ReferralEvent): ReferralState {
     case 'ReferralClosed':
       return { status: 'closed', referral, outcome: event.data.outcome };
   }
-}
-
-function openedReferral(data: ReferralOpened['data']): Referral {
-  return {
-    referralId: data.referralId,
-    applicationId: data.applicationId,
-    // Normalised when the referral was opened; parsing again would refuse short (city, province) codes.
-    region: data.region as RegionCode,
-    needs: data.needs,
-    contact: data.contact,
-    consentRecordedAt: data.consentRecordedAt,
-    triedOrganisationIds: [],
-    assistanceIds: [],
-    totals: noAssistance,
-  };
 }
 
 export const referralDecider: Decider<ReferralCommand, ReferralEvent, ReferralState> = {

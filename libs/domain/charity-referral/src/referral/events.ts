@@ -24,8 +24,11 @@ export interface ReferralOpened {
   };
 }
 
-/** Why this offer was made: a case worker's offer, or the automatic move on after a decline or lapse. */
-export type OfferTrigger = 'case-worker' | 'previous-declined' | 'previous-timed-out';
+/**
+ * Why this offer was made: a case worker's offer, the automatic first offer when the referral was
+ * opened from a case decision, or the automatic move on after a decline or lapse.
+ */
+export type OfferTrigger = 'case-worker' | 'on-opening' | 'previous-declined' | 'previous-timed-out';
 
 /**
  * An offer discloses the household's contact to one organisation, so the event records exactly
@@ -47,7 +50,7 @@ export interface ReferralOffered {
     readonly consentRecordedAt: string;
     /** UTC instant after which the offer lapses. */
     readonly deadline: string;
-    /** Whose command caused the offer: the case worker, the declining organisation, or the scheduler (see trigger). */
+    /** Whose command caused the offer: the case worker, the opener, the declining organisation, or the scheduler (see trigger). */
     readonly offeredBy: Actor;
     readonly offeredAt: string;
   };

@@ -21,3 +21,16 @@ export function isNeed(value: unknown): value is Need {
 export function isVolunteerServiceKind(value: unknown): value is VolunteerServiceKind {
   return (volunteerServiceKinds as readonly unknown[]).includes(value);
 }
+
+/**
+ * What a referral asks for when it is opened automatically from a case decision, before anyone has
+ * talked to the household (the case events carry no finer signal):
+ * - a rejected household gets no government money, so it needs money (资金) and a visit (探访) to
+ *   learn what else would help;
+ * - an approved household still in hardship already receives the monthly gap payment (补差), which
+ *   was judged not enough: money, goods (物资) and a visit.
+ * The organisation's own visit then refines the help it records.
+ */
+export function defaultNeeds(basis: 'case-rejected' | 'approved-still-in-hardship'): Need[] {
+  return basis === 'case-rejected' ? ['money', 'visits'] : ['money', 'goods', 'visits'];
+}

@@ -1,7 +1,8 @@
-import { given } from '@sa/domain-shared';
+import { fold, given } from '@sa/domain-shared';
 import type { OpenReferral } from './commands';
 import { referralDecider } from './decider';
-import { contact, open, opened } from './referral.fixtures';
+import { defaultNeeds } from './needs';
+import { applicationId, caseWorker, contact, offered, open, openedAt, opened, referralId, registry } from './referral.fixtures';
 
 describe('opening a referral (慈善转介)', () => {
   it('opens for a rejected case whose household consented', () => {
@@ -37,7 +38,38 @@ describe('opening a referral (慈善转介)', () => {
     ['DUPLICATE_NEED', { needs: ['visits', 'tutoring', 'visits'] }],
     ['CONTACT_NAME_REQUIRED', { contact: { ...contact, name: '' } }],
     ['INVALID_PHONE', { contact: { ...contact, phone: 'call me' } }],
+    ['INVALID_TIMESTAMP', { openedAt: 'now' }],
+    ['INVALID_RESPONSE_WINDOW', { autoOffer: { organisations: registry, responseWindowHours: 0 } }],
   ])('rejects %s', (code, change) => {
     given(referralDecider, []).when({ ...open, ...change }).thenRejects(code);
+  });
+});
+
+describe('opening a referral from a case decision offers it at once', () => {
+  const autoOpen: OpenReferral = { ...open, autoOffer: { organisations: registry, responseWindowHours: 72 } };
+
+  it('opens and offers to the best match in one decision', () => {
+    given(referralDecider, [])
+      .when(autoOpen)
+      .then([opened, offered('org-village', { trigger: 'on-opening' })]);
+    const decision = given(referralDecider, []).when(autoOpen).decision;
+    expect(fold(referralDecider, decision.ok ? decision.events : []).status).toBe('offered');
+  });
+
+  it('opens and records at once that no organisation matches', () => {
+    given(referralDecider, [])
+      .when({ ...autoOpen, autoOffer: { organisations: [], responseWindowHours: 72 } })
+      .then([opened, { type: 'ReferralExhausted', data: { referralId, applicationId, triedOrganisationIds: [], exhaustedAt: openedAt } }]);
+  });
+
+  it('still opens nothing without consent', () => {
+    given(referralDecider, []).when({ ...autoOpen, consent: { ...open.consent, charityReferral: false }, openedBy: caseWorker }).thenRejects('CHARITY_REFERRAL_CONSENT_REQUIRED');
+  });
+});
+
+describe('default needs of a referral opened from a case decision', () => {
+  it('asks money and a visit for a rejected household, and goods too for one approved but still in hardship', () => {
+    expect(defaultNeeds('case-rejected')).toEqual(['money', 'visits']);
+    expect(defaultNeeds('approved-still-in-hardship')).toEqual(['money', 'goods', 'visits']);
   });
 });

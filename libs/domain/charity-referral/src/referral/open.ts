@@ -3,9 +3,10 @@ import { problem, rejectWith, type ReferralRejection } from '../rejections';
 import { isBlank } from '../validation';
 import type { CaseOutcome, HouseholdContact, OpenReferral } from './commands';
 import { isInstant } from './deadline';
-import type { ReferralBasis, ReferralEvent } from './events';
+import type { ReferralBasis, ReferralEvent, ReferralOpened } from './events';
 import { isNeed, type Need } from './needs';
-import type { ReferralState } from './state';
+import { instantProblem, nextOffer, termsProblem } from './offer';
+import { openedReferral, type ReferralState } from './state';
 
 /** 慈善转介 needs the household's consent and a reason to help: a rejected case, or hardship that approval did not end. */
 export function decideOpen(command: OpenReferral, state: ReferralState): Decision<ReferralEvent> {
@@ -16,9 +17,9 @@ export function decideOpen(command: OpenReferral, state: ReferralState): Decisio
   if (invalid) return rejectWith(invalid);
   const basis = basisOf(command.caseOutcome);
   if (typeof basis !== 'string') return rejectWith(basis);
-  const invalidHousehold = householdProblem(command);
-  if (invalidHousehold) return rejectWith(invalidHousehold);
-  return accept<ReferralEvent>({
+  const invalidRest = householdProblem(command) ?? instantProblem(command.openedAt, 'openedAt') ?? (command.autoOffer ? termsProblem(command.autoOffer) : undefined);
+  if (invalidRest) return rejectWith(invalidRest);
+  const opened: ReferralOpened = {
     type: 'ReferralOpened',
     data: {
       referralId: command.referralId,
@@ -31,7 +32,12 @@ export function decideOpen(command: OpenReferral, state: ReferralState): Decisio
       openedBy: command.openedBy,
       openedAt: command.openedAt,
     },
-  });
+  };
+  if (!command.autoOffer) return accept<ReferralEvent>(opened);
+  // Opening and the first offer are one decision: no referral is ever left opened but never offered.
+  const first = nextOffer(openedReferral(opened.data), command.autoOffer, { trigger: 'on-opening', by: command.openedBy, at: command.openedAt });
+  if ('code' in first) return rejectWith(first);
+  return accept<ReferralEvent>(opened, first);
 }
 
 function idsProblem(command: OpenReferral): ReferralRejection | undefined {
@@ -63,11 +69,11 @@ function householdProblem(command: OpenReferral): ReferralRejection | undefined 
   return needsProblem(command.needs) ?? contactProblem(command.contact);
 }
 
-export function needsProblem(needs: readonly Need[]): ReferralRejection | undefined {
-  if (needs.length === 0) return problem('NEEDS_REQUIRED', 'Name at least one need: money, goods or a volunteer service', 'needs');
+export function needsProblem(needs: readonly Need[], field = 'needs'): ReferralRejection | undefined {
+  if (!Array.isArray(needs) || needs.length === 0) return problem('NEEDS_REQUIRED', 'Name at least one need: money, goods or a volunteer service', field);
   for (let i = 0; i < needs.length; i++) {
-    if (!isNeed(needs[i])) return problem('INVALID_NEED', `Need ${String(needs[i])} is not a known need`, `needs[${i}]`);
-    if (needs.indexOf(needs[i] as Need) !== i) return problem('DUPLICATE_NEED', `Need ${needs[i]} is listed twice`, `needs[${i}]`);
+    if (!isNeed(needs[i])) return problem('INVALID_NEED', `Need ${String(needs[i])} is not a known need`, `${field}[${i}]`);
+    if (needs.indexOf(needs[i] as Need) !== i) return problem('DUPLICATE_NEED', `Need ${needs[i]} is listed twice`, `${field}[${i}]`);
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 import type { RegionCode } from '@sa/domain-shared';
 import type { HouseholdContact, ReferralOutcome } from './commands';
-import type { AssistanceTotals } from './events';
+import type { AssistanceTotals, ReferralOpened } from './events';
 import type { Need } from './needs';
 
 export interface Referral {
@@ -32,3 +32,19 @@ export type ReferralState =
 export const initialReferralState: ReferralState = { status: 'not-opened' };
 
 export const noAssistance: AssistanceTotals = { moneyFen: 0, goodsValueFen: 0, goodsRecords: 0, serviceVisits: 0 };
+
+/** The referral as it stands right after it was opened: nobody asked yet, nothing given. */
+export function openedReferral(data: ReferralOpened['data']): Referral {
+  return {
+    referralId: data.referralId,
+    applicationId: data.applicationId,
+    // Normalised when the referral was opened; parsing again would refuse short (city, province) codes.
+    region: data.region as RegionCode,
+    needs: data.needs,
+    contact: data.contact,
+    consentRecordedAt: data.consentRecordedAt,
+    triedOrganisationIds: [],
+    assistanceIds: [],
+    totals: noAssistance,
+  };
+}

@@ -141,15 +141,24 @@ function requestRecheck(command: RequestRecheck, state: HouseholdCheckState): Re
   const household = command.household ?? state.application.household;
   const problem = householdProblem(household);
   if (problem) return reject(problem.code, problem.message, problem.field);
-  const { checkId, previousCheckId, objectionId, reason, requestedAt } = command;
-  return accept({ type: 'RecheckRequested', data: { applicationId: state.application.applicationId, checkId, previousCheckId, objectionId, reason, household, requestedAt } });
+  const { checkId, previousCheckId, objectionId, reason, requestedAt, requestedBy, region, area } = command;
+  const optional = { ...(objectionId ? { objectionId } : {}), ...(requestedBy ? { requestedBy } : {}), ...(region ? { region } : {}), ...(area ? { area } : {}) };
+  return accept({ type: 'RecheckRequested', data: { applicationId: state.application.applicationId, checkId, previousCheckId, reason, household, requestedAt, ...optional } });
 }
 
+/**
+ * A withdrawn application stops its open check; a completed check keeps its result (it was
+ * published and may be relied on) but is closed, so no re-check runs on a withdrawn application.
+ */
 function cancelCheck(command: CancelCheck, state: HouseholdCheckState): Result {
   if (state.status === 'cancelled' && state.round.checkId === command.checkId) return accept();
-  const found = openRound(state, command.checkId);
-  if ('rejection' in found) return found.rejection;
-  const data = { applicationId: found.state.application.applicationId, checkId: command.checkId, reason: command.reason, cancelledAt: command.cancelledAt };
+  if (state.status === 'completed') {
+    if (state.round.checkId !== command.checkId) return reject('CHECK_ID_MISMATCH', `the last check is ${state.round.checkId}, not ${command.checkId}`, 'checkId');
+  } else {
+    const found = openRound(state, command.checkId);
+    if ('rejection' in found) return found.rejection;
+  }
+  const data = { applicationId: state.application.applicationId, checkId: command.checkId, reason: command.reason, cancelledAt: command.cancelledAt };
   return accept({ type: 'CheckCancelled', data });
 }
 

@@ -49,19 +49,29 @@ export interface CompleteCheck {
   readonly completedBy?: Actor;
 }
 
-/** After a sustained objection during public notice sends the case back (公示异议成立). */
+/**
+ * A new round after the last check completed: a sustained objection during public notice sent the
+ * case back (公示异议成立), the application was amended, or an investigator asks for it (new
+ * department data, a household visit that found something).
+ */
 export interface RequestRecheck {
   readonly type: 'RequestRecheck';
   readonly checkId: string;
   readonly previousCheckId: string;
-  readonly objectionId: string;
+  /** The sustained objection, when one caused it. */
+  readonly objectionId?: string;
   readonly reason: string;
   readonly requestedAt: string;
+  /** Who asked for it, when a person did (the investigator signs the new round off). */
+  readonly requestedBy?: Actor;
   /** The household as corrected, when the objection changed it; otherwise the last one is kept. */
   readonly household?: HouseholdSnapshot;
+  /** The application's region and area, when an amendment moved it; otherwise the last ones are kept. */
+  readonly region?: RegionCode;
+  readonly area?: Area;
 }
 
-/** The application was withdrawn: the check stops. */
+/** The application was withdrawn: an open check stops, and a completed one is closed to re-checks. */
 export interface CancelCheck {
   readonly type: 'CancelCheck';
   readonly checkId: string;
@@ -93,10 +103,13 @@ export interface RecheckRequested {
     readonly applicationId: string;
     readonly checkId: string;
     readonly previousCheckId: string;
-    readonly objectionId: string;
+    readonly objectionId?: string;
     readonly reason: string;
     readonly household: HouseholdSnapshot;
     readonly requestedAt: string;
+    readonly requestedBy?: Actor;
+    readonly region?: RegionCode;
+    readonly area?: Area;
   };
 }
 

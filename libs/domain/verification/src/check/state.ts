@@ -1,5 +1,5 @@
 /** State of the HouseholdCheck aggregate, folded from its events. */
-import type { RegionCode } from '@sa/domain-shared';
+import type { Actor, RegionCode } from '@sa/domain-shared';
 import type { HouseholdAssessment } from '../assessment/assess-household';
 import type { Area, HouseholdSnapshot, Programme } from '../household';
 import type { ResidentRecords } from '../register/resident-records';
@@ -17,6 +17,8 @@ export interface CheckedApplication {
 
 export interface CheckRound {
   readonly checkId: string;
+  /** The person who asked for this round, when one did. */
+  readonly requestedBy?: Actor;
   readonly data?: { readonly records: readonly ResidentRecords[]; readonly asOf: string };
   readonly assessed?: { readonly assessedAt: string; readonly assessment: HouseholdAssessment };
 }
@@ -37,8 +39,15 @@ export function evolveHouseholdCheck(state: HouseholdCheckState, event: Househol
   if (state.status === 'not-requested') return state;
   switch (event.type) {
     case 'RecheckRequested': {
-      const application = { ...state.application, household: event.data.household, checkIds: [...state.application.checkIds, event.data.checkId] };
-      return { status: 'open', application, round: { checkId: event.data.checkId } };
+      const { household, checkId, region, area, requestedBy } = event.data;
+      const application = {
+        ...state.application,
+        household,
+        ...(region ? { region } : {}),
+        ...(area ? { area } : {}),
+        checkIds: [...state.application.checkIds, checkId],
+      };
+      return { status: 'open', application, round: { checkId, ...(requestedBy ? { requestedBy } : {}) } };
     }
     case 'DepartmentDataCollected':
       // New data makes any earlier assessment of this round stale: it must be assessed again.
