@@ -1,12 +1,36 @@
 /**
- * `npm test`: installs and starts the real local servers the integration tests need (Kafka,
- * PostgreSQL, FerretDB), runs every project's Jest tests against them, then stops the servers
- * this run started. Extra arguments go to Jest, e.g. `npm test -- libs/event-store`.
+ * `npm test`: first the static checks (TypeScript over the whole workspace — Jest's SWC transform
+ * does not type-check — and ESLint with the Nx module-boundary rules), then installs and starts the
+ * real local servers the integration tests need (Kafka, PostgreSQL, FerretDB), runs every project's
+ * Jest tests against them, and stops the servers this run started.
+ * Extra arguments go to Jest and skip the static checks, e.g. `npm test -- libs/event-store`.
  */
 import { spawnSync } from 'node:child_process';
 import { ensureUp, stop } from '../../deploy/local/infra';
 
+function staticChecks(): boolean {
+  const steps: { name: string; args: string[]; env?: NodeJS.ProcessEnv }[] = [
+    { name: 'type check (tsc -p tsconfig.check.json)', args: [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.check.json'] },
+    // ESLint's module-boundary rule reads the Nx project graph; compute it first.
+    { name: 'project graph (nx show projects)', args: [require.resolve('nx/bin/nx'), 'show', 'projects'], env: { NX_DAEMON: 'false' } },
+    { name: 'lint and module boundaries (eslint)', args: [require.resolve('eslint/bin/eslint'), 'apps', 'libs', 'tools', 'deploy'] },
+  ];
+  for (const step of steps) {
+    const began = Date.now();
+    const result = spawnSync(process.execPath, step.args, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', env: { ...process.env, ...step.env } });
+    if (result.status !== 0) {
+      process.stdout.write(result.stdout ?? '');
+      console.error(`✖ ${step.name} failed`);
+      return false;
+    }
+    console.log(`✔ ${step.name} (${((Date.now() - began) / 1000).toFixed(1)} s)`);
+  }
+  return true;
+}
+
 async function main(): Promise<number> {
+  const focused = process.argv.length > 2 || process.env.SA_SKIP_STATIC_CHECKS === '1';
+  if (!focused && !staticChecks()) return 1;
   const up = await ensureUp();
   let status = 1;
   try {

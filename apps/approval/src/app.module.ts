@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from './cases/cases.module';
 
-@Module({})
+@Module({ imports: [CasesModule] })
 export class AppModule {}

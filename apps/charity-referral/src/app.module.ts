@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { ReferralsModule } from './referrals/referrals.module';
 
-@Module({})
+@Module({ imports: [OrganisationsModule, ReferralsModule] })
 export class AppModule {}

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ChecksModule } from './checks/checks.module';
+import { RegisterModule } from './register/register.module';
+import { ResidentsModule } from './residents/residents.module';
 
-@Module({})
+@Module({ imports: [RegisterModule, ChecksModule, ResidentsModule] })
 export class AppModule {}

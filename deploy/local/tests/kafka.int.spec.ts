@@ -1,5 +1,5 @@
 import { Admin, Consumer, Producer, stringDeserializers, stringSerializers } from '@platformatic/kafka';
-import { integrationEnv, uniqueName } from '@sa/testing';
+import { integrationEnv, uniqueName } from '@sa/testing-infra';
 
 describe('local Kafka (KRaft, real broker)', () => {
   const { kafkaBrokers } = integrationEnv();

@@ -1,4 +1,4 @@
-import { integrationEnv, uniqueName } from '@sa/testing';
+import { integrationEnv, uniqueName } from '@sa/testing-infra';
 import mongoose, { Schema } from 'mongoose';
 
 interface CaseSummary {

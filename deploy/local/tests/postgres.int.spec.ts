@@ -1,4 +1,4 @@
-import { createTestSchema, integrationEnv, type TestSchema } from '@sa/testing';
+import { createTestSchema, integrationEnv, type TestSchema } from '@sa/testing-infra';
 
 describe('local PostgreSQL (real server)', () => {
   let schema: TestSchema;

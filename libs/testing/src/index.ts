@@ -1,6 +1,4 @@
-export * from './integration-env';
-export * from './names';
-export * from './eventually';
-export * from './postgres';
+// Test support for services; the infrastructure helpers live in @sa/testing-infra (which libraries
+// below the platform use without a dependency cycle) and are re-exported here for apps.
+export * from '@sa/testing-infra';
 export * from './service-basics';
-export * from './kafka-topic-reader';

@@ -4,8 +4,7 @@
  */
 import type { BaseConfig, RunningService, ServiceDefinition } from '@sa/platform';
 import { HealthRegistry, startService } from '@sa/platform';
-import { integrationEnv } from './integration-env';
-import { uniqueName } from './names';
+import { integrationEnv, uniqueName } from '@sa/testing-infra';
 
 export function serviceTestEnv(name: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const infra = integrationEnv();

@@ -1,5 +1,7 @@
 /** A small REST client for the tests: bearer token per actor, JSON in and out, status kept. */
 import { signDevToken } from '@sa/platform';
+// The end-to-end run starts the services exactly as `npm start` does: one list, one environment.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { devJwtAudience, devJwtIssuer, devJwtSecret } from '../../../../tools/platform/services';
 
 export interface ActorSpec {

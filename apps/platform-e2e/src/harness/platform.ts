@@ -8,6 +8,8 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { integrationEnv, uniqueName } from '@sa/testing';
+// The end-to-end run starts the services exactly as `npm start` does: one list, one environment.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { repoRoot, serviceEntry, serviceEnv, services } from '../../../../tools/platform/services';
 
 export interface RunningPlatform {
@@ -80,6 +82,7 @@ export async function startPlatform(extraEnv: Record<string, string> = {}): Prom
         EVENT_STORE_SCHEMA: id,
         MONGODB_DB: id,
         KAFKA_TOPIC_PREFIX: topicPrefix,
+        KAFKA_CONSUMER_GROUP_PREFIX: topicPrefix,
         ALLOW_CLOCK_CONTROL: 'true',
         SCHEDULER_INTERVAL_MS: '1000',
         LOG_LEVEL: 'info',

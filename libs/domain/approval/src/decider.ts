@@ -5,6 +5,7 @@ import { decideApproveCase, decideRejectCase } from './confirmation';
 import type { CaseEvent } from './events';
 import { decideGreenChannel } from './green-channel';
 import { decideCountyHomeVisit } from './home-visit';
+import { decideAmendApplication, decideWithdrawCase } from './intake-changes';
 import { decideLodgeObjection, decideResolveObjection } from './objections';
 import { decideOpenCase, decideReceiveApplication, decideRecordEconomicCheck } from './opening';
 import { decidePostPublicNotice } from './public-notice';
@@ -33,6 +34,10 @@ export function decideCase(command: CaseCommand, state: CaseState): Decision<Cas
       return decideApproveCase(command, state);
     case 'RejectCase':
       return decideRejectCase(command, state);
+    case 'AmendApplication':
+      return decideAmendApplication(command, state);
+    case 'WithdrawCase':
+      return decideWithdrawCase(command, state);
     case 'GrantGreenChannelRelief':
       return decideGreenChannel(command, state);
   }

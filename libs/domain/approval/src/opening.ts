@@ -41,6 +41,7 @@ export function decideReceiveApplication(command: ReceiveApplication, state: Cas
   const invalid = applicationProblem(command) ?? instantProblem(command.receivedAt, 'receivedAt');
   if (invalid) return refuse(invalid);
   if (state.phase !== 'not-opened') return refuse(alreadyOpened);
+  if (state.withdrawn) return refuse(withdrawnBeforeOpening);
   if (state.application) return refuse(problem('APPLICATION_ALREADY_RECEIVED', 'the application of this case has already arrived', 'applicationId'));
   const facts = applicationFacts(command);
   if (state.pendingCheck) return accept(caseOpened(facts, state.pendingCheck, command.receivedAt));
@@ -63,12 +64,14 @@ export function decideRecordEconomicCheck(command: RecordEconomicCheck, state: C
 /** A check before the case is open: it opens the case when the application is here, otherwise it waits (the latest check counts). */
 function checkBeforeOpening(command: RecordEconomicCheck, state: UnopenedCase): Decision<CaseEvent> {
   const { applicationId, check, recordedAt } = command;
+  if (state.withdrawn) return refuse(withdrawnBeforeOpening);
   if (state.pendingCheck?.checkId === check.checkId) return refuse(problem('CHECK_ALREADY_RECORDED', 'this check has already arrived', 'check.checkId'));
   if (!state.application) return accept({ type: 'EconomicCheckRecorded', data: { applicationId, check, recordedAt } });
   if (state.application.applicationId !== applicationId) return refuse(problem('WRONG_CASE', `this stream holds case ${state.application.applicationId}`, 'applicationId'));
   return accept(caseOpened(state.application, check, recordedAt));
 }
 
+const withdrawnBeforeOpening = problem('CASE_ALREADY_DECIDED', 'the application was withdrawn before the case opened', 'applicationId');
 const alreadyOpened = problem('CASE_ALREADY_OPENED', 'a case is already open for this application', 'applicationId');
 
 type ApplicationFacts = Omit<OpenCase, 'type' | 'check' | 'openedAt'>;
@@ -110,7 +113,7 @@ function applicationProblem(c: ApplicationFacts): Check {
   );
 }
 
-function membersProblem(members: readonly CaseMember[] | undefined, applicantMemberId: string): Check {
+export function membersProblem(members: readonly CaseMember[] | undefined, applicantMemberId: string): Check {
   if (!members || members.length === 0 || members.length > 30) return problem('HOUSEHOLD_MEMBERS_REQUIRED', 'must list 1 to 30 members covered', 'members');
   const found = firstInList(members, (m, i) =>
     firstOf(
@@ -123,7 +126,7 @@ function membersProblem(members: readonly CaseMember[] | undefined, applicantMem
   return members.some((m) => m.memberId === applicantMemberId) ? undefined : problem('APPLICANT_NOT_A_MEMBER', 'must be the memberId of one of the members', 'applicantMemberId');
 }
 
-function bankAccountProblem(account: BankAccount | undefined): Check {
+export function bankAccountProblem(account: BankAccount | undefined): Check {
   if (!account) return problem('INVALID_BANK_ACCOUNT', 'is required', 'bankAccount');
   return (
     textProblem(account.bankName, 'bankAccount.bankName', 100) ??

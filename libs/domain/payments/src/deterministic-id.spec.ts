@@ -1,4 +1,4 @@
-import { nameBasedUuid, paymentInstructionId, payrollRunId, sha256 } from './deterministic-id';
+import { entitlementIdFor, nameBasedUuid, paymentInstructionId, payrollRunId, sha256 } from './deterministic-id';
 
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -27,6 +27,13 @@ describe('deterministic ids', () => {
     expect(payrollRunId('330102', '2025-04')).not.toBe(payrollRunId('330102', '2025-05'));
     expect(payrollRunId('330102', '2025-04')).not.toBe(payrollRunId('330103', '2025-04'));
     expect(paymentInstructionId('e-1', '2025-04')).not.toBe(payrollRunId('e-1', '2025-04'));
+  });
+
+  it('gives one entitlement id per approved case', () => {
+    const applicationId = '0195f2a4-7c1e-7b3a-9d4e-2f6a8b1c3d5e';
+    expect(entitlementIdFor(applicationId)).toBe(entitlementIdFor(applicationId));
+    expect(entitlementIdFor(applicationId)).not.toBe(paymentInstructionId(applicationId, ''));
+    expect(entitlementIdFor(applicationId)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
   it('keeps parts apart', () => {

@@ -20,6 +20,11 @@ export function paymentInstructionId(entitlementId: string, month: string): stri
   return nameBasedUuid('payment-instruction', entitlementId, month);
 }
 
+/** Deterministic id of the entitlement an approved case becomes: one case, one entitlement, however often the approval arrives. */
+export function entitlementIdFor(applicationId: string): string {
+  return nameBasedUuid('entitlement', applicationId);
+}
+
 export function nameBasedUuid(kind: string, ...parts: string[]): string {
   // U+001F (unit separator) cannot occur in ids, so ("a","bc") and ("ab","c") never meet.
   const hash = sha256(new TextEncoder().encode([namespace, kind, ...parts].join('\u001f')));

@@ -16,3 +16,4 @@ export { payrollDecider, decidePayroll } from './payroll/decider';
 export { paymentReference } from './payroll/start';
 export * from './bank/bank-file';
 export * from './bank/bank-result-file';
+export * from './standards';

@@ -1,7 +1,7 @@
 /** Small checks on what commands carry; each returns a rejection naming the field, or undefined. */
-import { isRegionCode, isRole, parseRegionCode, type Actor, type RegionCode } from '@sa/domain-shared';
+import { describeResidentIdProblem, isRegionCode, isRole, parseRegionCode, residentIdProblem, type Actor, type RegionCode } from '@sa/domain-shared';
 import { problem, type PaymentsRejection } from './rejections';
-import { programmes, type BankAccount } from './values';
+import { programmes, type BankAccount, type CoveredMember } from './values';
 
 export type Check = PaymentsRejection | undefined;
 
@@ -68,6 +68,20 @@ export function bankAccountProblem(account: BankAccount | undefined, field: stri
     textProblem(account.accountHolder, `${field}.accountHolder`, 100) ??
     (/^\d{8,30}$/.test(account.accountNumber ?? '') ? undefined : problem('INVALID_BANK_ACCOUNT', 'must be 8 to 30 digits', `${field}.accountNumber`))
   );
+}
+
+/** The persons an entitlement covers: 1 to 30, each with a member id and a valid resident ID, none twice. */
+export function membersProblem(members: readonly CoveredMember[] | undefined, field: string): Check {
+  if (!Array.isArray(members) || members.length < 1 || members.length > 30) return problem('INVALID_MEMBERS', 'must list 1 to 30 covered members', field);
+  const seen = new Set<string>();
+  return firstInList(members, (m, i) => {
+    if (isBlank(m?.memberId)) return problem('ID_REQUIRED', 'must not be empty', `${field}[${i}].memberId`);
+    const idProblem = typeof m.residentId === 'string' ? residentIdProblem(m.residentId) : 'format';
+    if (idProblem) return problem('INVALID_RESIDENT_ID', describeResidentIdProblem(idProblem), `${field}[${i}].residentId`);
+    if (seen.has(m.residentId)) return problem('DUPLICATE_MEMBER', 'appears more than once', `${field}[${i}].residentId`);
+    seen.add(m.residentId);
+    return undefined;
+  });
 }
 
 /** Runs checks in order and returns the first problem; later checks may rely on earlier ones. */

@@ -12,6 +12,15 @@ export interface BankAccount {
   readonly accountNumber: string;
 }
 
+/**
+ * A person the entitlement covers (保障对象): the household member's id and resident ID, so a death
+ * reported by public security can be matched to every entitlement covering that person. Personal data.
+ */
+export interface CoveredMember {
+  readonly memberId: string;
+  readonly residentId: string;
+}
+
 /** Why an entitlement ends; the same words as the outbound entitlement-stopped contract. */
 export type StopReason = 'death' | 'exit' | 'moved-away' | 'review-failed' | 'voluntary-withdrawal';
 

@@ -1,4 +1,4 @@
-import { createTestSchema, eventually, integrationEnv, type TestSchema } from '@sa/testing';
+import { createTestSchema, eventually, integrationEnv, type TestSchema } from '@sa/testing-infra';
 import { describeEventStoreConformance } from '../conformance/conformance-suite';
 import type { NewEvent } from '../port/event-store';
 import { appendInTransaction } from './append';

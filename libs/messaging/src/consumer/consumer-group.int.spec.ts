@@ -4,8 +4,8 @@
  * acted on twice.
  */
 import { residentDeathV1 } from '@sa/contracts';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- test-only: the shared integration-test helpers (real servers' addresses, unique names)
-import { eventually, integrationEnv, uniqueName } from '@sa/testing';
+ 
+import { eventually, integrationEnv, uniqueName } from '@sa/testing-infra';
 import { MongoClient, type Db } from 'mongodb';
 import { encodeCloudEvent } from '../cloudevents/binary-mode';
 import { KafkaTestKit, onTestTopic, testTopicName } from '../test-support/kafka-test-kit';

@@ -6,8 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { countyDataReceiptV1, deadLetterTopicOf, residentDeathV1, type IntegrationContract } from '@sa/contracts';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- test-only: the shared integration-test helpers (real servers' addresses, unique names)
-import { eventually, integrationEnv, uniqueName } from '@sa/testing';
+ 
+import { eventually, integrationEnv, uniqueName } from '@sa/testing-infra';
 import { MongoClient, type Db } from 'mongodb';
 import { runDlqCommand } from '../cli/dlq-command';
 import { encodeCloudEvent } from '../cloudevents/binary-mode';

@@ -1,5 +1,5 @@
-// eslint-disable-next-line @nx/enforce-module-boundaries -- test-only: the shared integration-test helpers (real servers' addresses, unique names)
-import { integrationEnv, uniqueName } from '@sa/testing';
+ 
+import { integrationEnv, uniqueName } from '@sa/testing-infra';
 import { MongoClient, type Db } from 'mongodb';
 import { MongoInbox } from './inbox';
 

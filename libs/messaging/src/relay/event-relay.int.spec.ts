@@ -8,8 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { applicationWithdrawnV1 } from '@sa/contracts';
 import type { EventStore } from '@sa/event-store';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- test-only: the shared integration-test helpers (real servers' addresses, unique names)
-import { createTestSchema, eventually, integrationEnv, type TestSchema } from '@sa/testing';
+ 
+import { createTestSchema, eventually, integrationEnv, type TestSchema } from '@sa/testing-infra';
 import { headersAsText } from '../kafka/client-options';
 import { eventStoreInbox } from '../consumer/inbox';
 import { handle, IntegrationConsumer } from '../consumer/integration-consumer';

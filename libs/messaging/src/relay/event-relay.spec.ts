@@ -1,7 +1,7 @@
 import { applicationSubmittedV1, applicationWithdrawnV1 } from '@sa/contracts';
 import type { RecordedEvent } from '@sa/event-store';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- test-only: the shared integration-test helpers (real servers' addresses, unique names)
-import { eventually } from '@sa/testing';
+ 
+import { eventually } from '@sa/testing-infra';
 import type { OutgoingRecord } from '../kafka/serial-producer';
 import { InMemoryEventStore } from '../test-support/in-memory-event-store';
 import type { RelayCheckpointStore } from './checkpoint-store';

@@ -1,5 +1,5 @@
-// eslint-disable-next-line @nx/enforce-module-boundaries -- test-only: the shared integration-test helpers (real servers' addresses, unique names)
-import { createTestSchema, integrationEnv, type TestSchema } from '@sa/testing';
+ 
+import { createTestSchema, integrationEnv, type TestSchema } from '@sa/testing-infra';
 import { PostgresRelayCheckpointStore } from './postgres-checkpoint-store';
 
 describe('PostgresRelayCheckpointStore (real PostgreSQL)', () => {

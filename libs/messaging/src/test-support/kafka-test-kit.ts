@@ -4,8 +4,8 @@
  */
 import { Admin } from '@platformatic/kafka';
 import { deadLetterTopicOf, type IntegrationContract } from '@sa/contracts';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- test-only: the shared integration-test helpers (real servers' addresses, unique names)
-import { uniqueName } from '@sa/testing';
+ 
+import { uniqueName } from '@sa/testing-infra';
 import { toRawHeaders, type KafkaClientOptions } from '../kafka/client-options';
 import { SerialProducer } from '../kafka/serial-producer';
 import { provisionTopics } from '../topics/provision-topics';

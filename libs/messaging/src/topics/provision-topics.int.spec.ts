@@ -1,6 +1,6 @@
 import { Admin } from '@platformatic/kafka';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- test-only: the shared integration-test helpers (real servers' addresses, unique names)
-import { integrationEnv, uniqueName } from '@sa/testing';
+ 
+import { integrationEnv, uniqueName } from '@sa/testing-infra';
 import { testTopicName } from '../test-support/kafka-test-kit';
 import { provisionTopics } from './provision-topics';
 

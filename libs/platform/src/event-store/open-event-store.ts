@@ -3,7 +3,7 @@
  * migrated at start-up) or KurrentDB. Delivery held back by a long transaction is logged as a
  * warning, because it stalls every subscriber of the database (see libs/event-store/DESIGN.md).
  */
-import { createPostgresEventStore, type EventStore } from '@sa/event-store';
+import { createKurrentDbEventStore, createPostgresEventStore, type EventStore } from '@sa/event-store';
 import type { BaseConfig } from '../config/config';
 import type { Logger } from '../logging/logger';
 
@@ -19,8 +19,7 @@ export function defaultEventStoreSchema(serviceName: string): string {
 export async function openEventStore(config: BaseConfig, serviceName: string, logger: Logger): Promise<OpenedEventStore> {
   const url = config.EVENT_STORE_URL;
   if (/^(kurrentdb|esdb)(\+discover)?:\/\//.test(url)) {
-    // Loaded lazily so PostgreSQL deployments never load the gRPC client.
-    const { createKurrentDbEventStore } = await import('@sa/event-store');
+    // The adapter loads the gRPC client on first use, so PostgreSQL deployments never load it.
     return { store: createKurrentDbEventStore({ connectionString: url, sourceSystem: serviceName }), kind: 'kurrentdb' };
   }
   const store = createPostgresEventStore({

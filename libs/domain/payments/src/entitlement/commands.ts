@@ -1,6 +1,6 @@
 /** Commands of the Entitlement aggregate: one stream per entitlement (who is owed what, from when). */
 import type { Actor, Fen } from '@sa/domain-shared';
-import type { BankAccount, Programme, SuspensionReason, TerminationReason } from '../values';
+import type { BankAccount, CoveredMember, Programme, SuspensionReason, TerminationReason } from '../values';
 
 /** Grants the entitlement when a case is approved (审批通过后纳入保障). */
 export interface GrantEntitlement {
@@ -10,6 +10,8 @@ export interface GrantEntitlement {
   readonly programme: Programme;
   readonly region: string;
   readonly householdSize: number;
+  /** The persons covered, as the approved case lists them. */
+  readonly members: readonly CoveredMember[];
   /** Dibao standard, or the extreme-poverty support standard, per person per month (policy value). */
   readonly standardFen: Fen;
   /** Per-capita monthly counted income from the economic check (0 for extreme-poverty support). */
@@ -26,6 +28,8 @@ export interface GrantEntitlement {
 export interface ReportDeath {
   readonly type: 'ReportDeath';
   readonly entitlementId: string;
+  /** The covered member who died, when known (a county death message names a resident, not an entitlement). */
+  readonly memberId?: string;
   readonly dateOfDeath: string;
   readonly reportedBy: Actor;
   readonly reportedAt: string;

@@ -37,10 +37,24 @@ describe('death of the recipient', () => {
     expect(payabilityIn(entry, '2025-08')).toBe('stopped');
   });
 
+  it('tells a payroll which months are already paid', () => {
+    const entry = entryAfter([granted(), paymentRecorded('2025-05'), paymentRecorded('2025-04')]);
+    expect(entry.paidMonths).toEqual(['2025-04', '2025-05']);
+    expect(payabilityIn(entry, '2025-05')).toBe('already-paid');
+    expect(payabilityIn(entry, '2025-06')).toBe('payable');
+  });
+
   it('flags a payment issued after the death was reported (a payroll run on an older list)', () => {
     given(entitlementDecider, [granted(), deathReported, stopped])
       .when({ type: 'RecordPaymentIssued', entitlementId, payrollId: 'run-2025-08', instructionId: 'instr-2025-08', month: '2025-08', amountFen: fen(212_700), recordedAt: '2025-08-08T09:00:00+08:00' })
       .then([paymentRecorded('2025-08'), flagged('2025-08', '2025-08-08T09:00:00+08:00')]);
+  });
+
+  it('names the member who died when the report says, and only a member it covers', () => {
+    given(entitlementDecider, [granted()])
+      .when({ ...reportDeath, memberId: 'm-applicant' })
+      .then([{ ...deathReported, data: { ...deathReported.data, memberId: 'm-applicant' } } as EntitlementEvent, stopped]);
+    given(entitlementDecider, [granted()]).when({ ...reportDeath, memberId: 'm-stranger' }).thenRejects('MEMBER_NOT_COVERED');
   });
 
   it('is recorded once', () => {

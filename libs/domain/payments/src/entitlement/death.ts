@@ -28,11 +28,15 @@ export function decideReportDeath(command: ReportDeath, state: EntitlementState)
   if (invalid) return refuse(invalid);
   const current = grantedEntitlement(state, command.entitlementId);
   if (isRejection(current)) return refuse(current);
+  if (command.memberId !== undefined && !current.members.some((m) => m.memberId === command.memberId)) {
+    return refuse(problem('MEMBER_NOT_COVERED', 'is not a member this entitlement covers', 'memberId'));
+  }
   if (current.dateOfDeath !== undefined) return refuse(problem('DEATH_ALREADY_REPORTED', `death on ${current.dateOfDeath} is already recorded`, 'dateOfDeath'));
-  const { entitlementId, dateOfDeath, reportedBy, reportedAt } = command;
+  const { entitlementId, memberId, dateOfDeath, reportedBy, reportedAt } = command;
   const { applicationId } = current;
   const effectiveMonth = firstMonthAfterDeath(dateOfDeath);
-  const events: EntitlementEvent[] = [{ type: 'DeathReported', data: { entitlementId, applicationId, dateOfDeath, reportedBy, reportedAt } }];
+  const reported = { entitlementId, applicationId, ...(memberId !== undefined ? { memberId } : {}), dateOfDeath, reportedBy, reportedAt };
+  const events: EntitlementEvent[] = [{ type: 'DeathReported', data: reported }];
   if (!current.stop || current.stop.effectiveMonth > effectiveMonth) {
     events.push({ type: 'EntitlementStopped', data: { entitlementId, applicationId, reason: 'death', effectiveMonth, stoppedBy: reportedBy, stoppedAt: reportedAt } });
   }

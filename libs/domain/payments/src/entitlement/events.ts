@@ -1,6 +1,6 @@
 /** Events of the Entitlement aggregate: `{ type, data }` with plain JSON data; money in integer fen. */
 import type { Actor, Fen, RegionCode } from '@sa/domain-shared';
-import type { BankAccount, Programme, StopReason, SuspensionReason } from '../values';
+import type { BankAccount, CoveredMember, Programme, StopReason, SuspensionReason } from '../values';
 
 export interface EntitlementGranted {
   readonly type: 'EntitlementGranted';
@@ -10,6 +10,7 @@ export interface EntitlementGranted {
     readonly programme: Programme;
     readonly region: RegionCode;
     readonly householdSize: number;
+    readonly members: readonly CoveredMember[];
     readonly standardFen: Fen;
     readonly perCapitaCountedIncomeFen: Fen;
     /** 补差 for dibao, the support standard × persons for extreme poverty. */
@@ -27,6 +28,7 @@ export interface DeathReported {
   readonly data: {
     readonly entitlementId: string;
     readonly applicationId: string;
+    readonly memberId?: string;
     readonly dateOfDeath: string;
     readonly reportedBy: Actor;
     readonly reportedAt: string;

@@ -1,5 +1,5 @@
 import { fen, given } from '@sa/domain-shared';
-import { grant, granted } from '../test-support/payment-fixtures';
+import { grant, granted, members } from '../test-support/payment-fixtures';
 import { entitlementDecider } from './decider';
 
 describe('granting an entitlement', () => {
@@ -25,6 +25,19 @@ describe('granting an entitlement', () => {
   it('refuses money that is not whole fen and months that are not months', () => {
     given(entitlementDecider, []).when({ ...grant, standardFen: 1190.5 as never }).thenRejects('INVALID_AMOUNT');
     given(entitlementDecider, []).when({ ...grant, startMonth: '2025-13' }).thenRejects('INVALID_MONTH');
+  });
+
+  it('records the members it covers, so a death can be matched to it', () => {
+    given(entitlementDecider, []).when(grant).then([granted()]);
+    expect(granted().data.members.map((m) => m.memberId)).toEqual(['m-applicant', 'm-son', 'm-granddaughter']);
+  });
+
+  it('refuses a member list that is empty, names a resident twice or carries an invalid resident ID', () => {
+    given(entitlementDecider, []).when({ ...grant, members: [] }).thenRejects('INVALID_MEMBERS');
+    given(entitlementDecider, []).when({ ...grant, members: [...members, { memberId: 'm-again', residentId: '330102195806120026' }] }).thenRejects('DUPLICATE_MEMBER');
+    const outcome = given(entitlementDecider, []).when({ ...grant, members: [{ memberId: 'm-1', residentId: '330102195806120027' }] });
+    outcome.thenRejects('INVALID_RESIDENT_ID');
+    expect(!outcome.decision.ok && outcome.decision.rejection.field).toBe('members[0].residentId');
   });
 
   it('refuses commands on an entitlement never granted', () => {

@@ -1,6 +1,6 @@
 /** The Entitlement aggregate's state, folded from its events. */
 import type { Fen, RegionCode } from '@sa/domain-shared';
-import type { BankAccount, Programme, StopReason, Suspension } from '../values';
+import type { BankAccount, CoveredMember, Programme, StopReason, Suspension } from '../values';
 import type { EntitlementEvent, EntitlementGranted } from './events';
 
 export interface IssuedPayment {
@@ -15,6 +15,7 @@ export interface GrantedEntitlement {
   readonly applicationId: string;
   readonly programme: Programme;
   readonly region: RegionCode;
+  readonly members: readonly CoveredMember[];
   readonly monthlyAmountFen: Fen;
   readonly startMonth: string;
   readonly payee: BankAccount;
@@ -57,8 +58,8 @@ export function evolveEntitlement(state: EntitlementState, event: EntitlementEve
 }
 
 function granted(event: EntitlementGranted): GrantedEntitlement {
-  const { entitlementId, applicationId, programme, region, monthlyAmountFen, startMonth, payee } = event.data;
-  return { status: 'granted', entitlementId, applicationId, programme, region, monthlyAmountFen, startMonth, payee, suspensions: [], payments: {}, flaggedForRecovery: [] };
+  const { entitlementId, applicationId, programme, region, members, monthlyAmountFen, startMonth, payee } = event.data;
+  return { status: 'granted', entitlementId, applicationId, programme, region, members, monthlyAmountFen, startMonth, payee, suspensions: [], payments: {}, flaggedForRecovery: [] };
 }
 
 export function openSuspension(state: GrantedEntitlement): Suspension | undefined {

@@ -18,13 +18,19 @@ export interface PayrollEntry {
   readonly stopMonth?: string;
   readonly suspensions: readonly Suspension[];
   readonly payee: BankAccount;
+  /**
+   * Months some payroll run has already paid (recorded on the entitlement). A run for an enclosing
+   * or enclosed region in the same month must not pay them again.
+   */
+  readonly paidMonths?: readonly string[];
 }
 
-export type ExclusionReason = 'not-started' | 'stopped' | 'suspended' | 'outside-region';
+export type ExclusionReason = 'not-started' | 'stopped' | 'suspended' | 'already-paid' | 'outside-region';
 
 export function payrollEntryOf(state: GrantedEntitlement): PayrollEntry {
   const { entitlementId, applicationId, programme, region, monthlyAmountFen, startMonth, suspensions, payee } = state;
-  return { entitlementId, applicationId, programme, region, monthlyAmountFen, startMonth, suspensions, payee, ...(state.stop ? { stopMonth: state.stop.effectiveMonth } : {}) };
+  const paidMonths = [...new Set(Object.values(state.payments).map((p) => p.month))].sort();
+  return { entitlementId, applicationId, programme, region, monthlyAmountFen, startMonth, suspensions, payee, ...(state.stop ? { stopMonth: state.stop.effectiveMonth } : {}), paidMonths };
 }
 
 /** Whether an entitlement is paid for a month, and if not, why. Months YYYY-MM compare as strings. */
@@ -32,5 +38,6 @@ export function payabilityIn(entry: PayrollEntry, month: string): 'payable' | Ex
   if (month < entry.startMonth) return 'not-started';
   if (entry.stopMonth !== undefined && month >= entry.stopMonth) return 'stopped';
   const suspended = entry.suspensions.some((s) => month >= s.fromMonth && (s.untilMonth === undefined || month < s.untilMonth));
-  return suspended ? 'suspended' : 'payable';
+  if (suspended) return 'suspended';
+  return entry.paidMonths?.includes(month) ? 'already-paid' : 'payable';
 }

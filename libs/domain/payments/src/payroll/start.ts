@@ -119,6 +119,7 @@ function entryProblem(entry: PayrollEntry, field: string): Check {
     () => monthProblem(entry.startMonth, `${field}.startMonth`),
     () => (entry.stopMonth === undefined ? undefined : monthProblem(entry.stopMonth, `${field}.stopMonth`)),
     () => firstInList(entry.suspensions ?? [], (s, j) => monthProblem(s.fromMonth, `${field}.suspensions[${j}].fromMonth`)),
+    () => firstInList(entry.paidMonths ?? [], (m, j) => monthProblem(m, `${field}.paidMonths[${j}]`)),
     () => bankAccountProblem(entry.payee, `${field}.payee`),
   );
 }

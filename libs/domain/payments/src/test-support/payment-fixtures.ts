@@ -12,6 +12,11 @@ export const publicSecurity: Actor = { userId: 'gaj-system', role: 'county-syste
 export const entitlementId = '0195f3c1-2b3c-7d4e-9f5a-6b7c8d9e0f1a';
 export const applicationId = '0195f2a4-7c1e-7b3a-9d4e-2f6a8b1c3d5e';
 export const payee = { bankName: '杭州联合农村商业银行', accountHolder: '王秀英', accountNumber: '6228480012345678901' };
+export const members = [
+  { memberId: 'm-applicant', residentId: '330102195806120026' },
+  { memberId: 'm-son', residentId: '330102198503140015' },
+  { memberId: 'm-granddaughter', residentId: '330102201209050021' },
+];
 
 /** The worked example: standard 1,190.00, per-capita counted income 481.00, three members. */
 export const grant: GrantEntitlement = {
@@ -21,6 +26,7 @@ export const grant: GrantEntitlement = {
   programme: 'dibao',
   region: '330102001001',
   householdSize: 3,
+  members,
   standardFen: fen(119_000),
   perCapitaCountedIncomeFen: fen(48_100),
   startMonth: '2025-04',

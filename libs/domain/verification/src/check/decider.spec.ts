@@ -1,4 +1,4 @@
-import { fen, given, parseRegionCode, type Actor } from '@sa/domain-shared';
+import { fen, fold, given, parseRegionCode, type Actor } from '@sa/domain-shared';
 import { assessHouseholdEconomicStatus } from '../assessment/assess-household';
 import { facts, householdOfThree, jiaojiangVillage, recordsOf, residents, taizhou2025 } from '../testing/fixtures';
 import { householdCheckDecider as decider } from './decider';
@@ -194,6 +194,23 @@ describe('HouseholdCheck (家庭经济状况核对)', () => {
       expect(result.ineligibilityReasons.map((r) => r.code)).toEqual(['property-above-limit']);
     });
 
+    it('opens a round an investigator asks for, without an objection, and remembers who asked', () => {
+      const asked = recheck({ objectionId: undefined, reason: '新的部门数据: 车辆登记', requestedBy: investigator });
+      const { objectionId: _none, ...data } = recheckRequested.data;
+      const requested: RecheckRequested = { type: 'RecheckRequested', data: { ...data, household, reason: '新的部门数据: 车辆登记', requestedBy: investigator } };
+      given(decider, finished).when(asked).then([requested]);
+      const state = fold(decider, [...finished, requested]);
+      expect(state.status === 'open' && state.round).toEqual({ checkId: recheckId, requestedBy: investigator });
+    });
+
+    it('moves the application to the region and area an amendment names', () => {
+      const moved = parseRegionCode('331002001201');
+      const requested: RecheckRequested = { type: 'RecheckRequested', data: { ...recheckRequested.data, household, region: moved, area: 'rural' } };
+      given(decider, finished).when(recheck({ region: moved, area: 'rural' })).then([requested]);
+      const state = fold(decider, [...finished, requested]);
+      expect(state.status === 'open' && [state.application.region, state.application.area]).toEqual([moved, 'rural']);
+    });
+
     it('refuses a re-check while a check is in progress, before any check, with a used id, or against an older check', () => {
       given(decider, [checkRequested]).when(recheck()).thenRejects('CHECK_IN_PROGRESS');
       given(decider, []).when(recheck()).thenRejects('CHECK_NOT_FOUND');
@@ -213,8 +230,12 @@ describe('HouseholdCheck (家庭经济状况核对)', () => {
       given(decider, [checkRequested, cancelled]).when(collect()).thenRejects('CHECK_CANCELLED');
     });
 
-    it('cannot cancel a completed check', () => {
-      given(decider, finished).when(cancel).thenRejects('CHECK_ALREADY_COMPLETED');
+    it('closes a completed check to re-checks, keeping its outcome, when the application is withdrawn afterwards', () => {
+      given(decider, finished).when(cancel).then([cancelled]);
+      given(decider, finished).when({ ...cancel, checkId: recheckId }).thenRejects('CHECK_ID_MISMATCH');
+      given(decider, [...finished, cancelled]).when(recheck()).thenRejects('CHECK_CANCELLED');
+      const state = fold(decider, [...finished, cancelled]);
+      expect(state.status === 'cancelled' && state.outcome).toBe('eligible');
     });
   });
 });

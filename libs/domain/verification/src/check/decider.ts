@@ -152,14 +152,15 @@ function requestRecheck(command: RequestRecheck, state: HouseholdCheckState): Re
  */
 function cancelCheck(command: CancelCheck, state: HouseholdCheckState): Result {
   if (state.status === 'cancelled' && state.round.checkId === command.checkId) return accept();
+  const cancelled = (applicationId: string): Result =>
+    accept({ type: 'CheckCancelled', data: { applicationId, checkId: command.checkId, reason: command.reason, cancelledAt: command.cancelledAt } });
   if (state.status === 'completed') {
     if (state.round.checkId !== command.checkId) return reject('CHECK_ID_MISMATCH', `the last check is ${state.round.checkId}, not ${command.checkId}`, 'checkId');
-  } else {
-    const found = openRound(state, command.checkId);
-    if ('rejection' in found) return found.rejection;
+    return cancelled(state.application.applicationId);
   }
-  const data = { applicationId: state.application.applicationId, checkId: command.checkId, reason: command.reason, cancelledAt: command.cancelledAt };
-  return accept({ type: 'CheckCancelled', data });
+  const found = openRound(state, command.checkId);
+  if ('rejection' in found) return found.rejection;
+  return cancelled(found.state.application.applicationId);
 }
 
 export function decideHouseholdCheck(command: HouseholdCheckCommand, state: HouseholdCheckState): Result {

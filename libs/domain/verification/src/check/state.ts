@@ -27,7 +27,8 @@ export type HouseholdCheckState =
   | { readonly status: 'not-requested' }
   | { readonly status: 'open'; readonly application: CheckedApplication; readonly round: CheckRound }
   | { readonly status: 'completed'; readonly application: CheckedApplication; readonly round: CheckRound; readonly outcome: CheckOutcome }
-  | { readonly status: 'cancelled'; readonly application: CheckedApplication; readonly round: CheckRound };
+  /** Cancelled because the application was withdrawn; outcome is kept when the round had completed. */
+  | { readonly status: 'cancelled'; readonly application: CheckedApplication; readonly round: CheckRound; readonly outcome?: CheckOutcome };
 
 export const initialHouseholdCheckState: HouseholdCheckState = { status: 'not-requested' };
 
@@ -57,6 +58,6 @@ export function evolveHouseholdCheck(state: HouseholdCheckState, event: Househol
     case 'CheckCompleted':
       return { status: 'completed', application: state.application, round: state.round, outcome: event.data.outcome };
     case 'CheckCancelled':
-      return { status: 'cancelled', application: state.application, round: state.round };
+      return { status: 'cancelled', application: state.application, round: state.round, ...(state.status === 'completed' ? { outcome: state.outcome } : {}) };
   }
 }

@@ -1,0 +1,129 @@
+/**
+ * Approval's messaging. Publishes, explicitly, the steps other services act on (review, notice,
+ * objections, the decision); the case's internal steps (opening, checks, home visit, amendments,
+ * withdrawal, green channel) stay inside. Consumes intake's applications and verification's checks,
+ * which arrive on different topics in either order: the Case decider opens the case when both are in.
+ */
+import {
+  applicationAmendedV1,
+  applicationSubmittedV1,
+  applicationWithdrawnV1,
+  caseApprovedV1,
+  caseRejectedV1,
+  economicCheckCompletedV1,
+  objectionLodgedV1,
+  objectionResolvedV1,
+  publicNoticePostedV1,
+  townshipReviewCompletedV1,
+} from '@sa/contracts';
+import { caseDecider, type CaseApproved, type CaseCommand, type CaseRejected, type ObjectionLodged, type ObjectionResolved, type PublicNoticePosted, type TownshipReviewCompleted } from '@sa/domain-approval';
+import type { EventStore } from '@sa/event-store';
+import { handle, integrationEvent, type HandlerContext, type IntegrationEventMapping, type ReceivedEvent } from '@sa/messaging';
+import { type Clock, CommandRejectedError, type ConsumptionDefinition, executeCommand, type Logger, type PublicationDefinition } from '@sa/platform';
+import { caseStream } from './case-stream';
+import { amendApplication, approvalSystemActor, receiveApplication, recordEconomicCheck, withdrawCase } from './inbound-commands';
+
+const mapping: IntegrationEventMapping = {
+  TownshipReviewCompleted: (e) => {
+    const d = e.data as TownshipReviewCompleted['data'];
+    return integrationEvent(townshipReviewCompletedV1, { applicationId: d.applicationId, recommendation: d.recommendation, reasons: [...d.reasons], reviewedBy: d.reviewedBy, reviewedAt: d.reviewedAt });
+  },
+  PublicNoticePosted: (e) => {
+    const d = e.data as PublicNoticePosted['data'];
+    return integrationEvent(publicNoticePostedV1, { applicationId: d.applicationId, region: d.region, startsOn: d.startsOn, endsOn: d.endsOn, published: d.published, postedAt: d.postedAt });
+  },
+  ObjectionLodged: (e) => {
+    const d = e.data as ObjectionLodged['data'];
+    return integrationEvent(objectionLodgedV1, { applicationId: d.applicationId, objectionId: d.objectionId, summary: d.summary, lodgedAt: d.lodgedAt, recordedBy: d.recordedBy });
+  },
+  ObjectionResolved: (e) => {
+    const d = e.data as ObjectionResolved['data'];
+    return integrationEvent(objectionResolvedV1, { applicationId: d.applicationId, objectionId: d.objectionId, outcome: d.outcome, explanation: d.explanation, resolvedBy: d.resolvedBy, resolvedAt: d.resolvedAt });
+  },
+  CaseApproved: (e) => {
+    const d = e.data as CaseApproved['data'];
+    // checkId and standardFen stay for auditors; payments recomputes from policyId.
+    return integrationEvent(caseApprovedV1, {
+      applicationId: d.applicationId,
+      programme: d.programme,
+      region: d.region,
+      confirmedBy: d.confirmedBy,
+      confirmationLevel: d.confirmationLevel,
+      confirmedAt: d.confirmedAt,
+      benefitStartMonth: d.benefitStartMonth,
+      householdSize: d.householdSize,
+      perCapitaMonthlyIncomeFen: d.perCapitaMonthlyIncomeFen,
+      countedMonthlyIncomeFen: d.countedMonthlyIncomeFen,
+      policyId: d.policyId,
+      members: [...d.members],
+      bankAccount: d.bankAccount,
+      stillInHardship: d.stillInHardship,
+      consents: d.consents,
+    });
+  },
+  CaseRejected: (e) => {
+    const d = e.data as CaseRejected['data'];
+    return integrationEvent(caseRejectedV1, {
+      applicationId: d.applicationId,
+      programme: d.programme,
+      region: d.region,
+      stage: d.stage,
+      reasons: [...d.reasons],
+      rejectedBy: d.rejectedBy,
+      rejectedAt: d.rejectedAt,
+      noticeText: d.noticeText,
+      consents: d.consents,
+      contact: d.contact,
+    });
+  },
+  CaseOpened: () => null,
+  ApplicationReceived: () => null,
+  EconomicCheckRecorded: () => null,
+  CountyHomeVisitRecorded: () => null,
+  CaseSentBackForReinvestigation: () => null,
+  ApplicationAmended: () => null,
+  CaseWithdrawn: () => null,
+  GreenChannelReliefGranted: () => null,
+};
+
+export const approvalPublication: PublicationDefinition = {
+  streamPrefixes: ['case-'],
+  mapping,
+  contracts: [townshipReviewCompletedV1, publicNoticePostedV1, objectionLodgedV1, objectionResolvedV1, caseApprovedV1, caseRejectedV1],
+};
+
+/**
+ * Refusals that mean "already done" or "not ours": a redelivered or republished message, a check
+ * for a case decided meanwhile, a withdrawal of an application this service never saw. Anything
+ * else (an invalid household, say) is a real fault and goes to the dead-letter topic.
+ */
+const settledCodes = new Set(['APPLICATION_ALREADY_RECEIVED', 'CASE_ALREADY_OPENED', 'CHECK_ALREADY_RECORDED', 'CASE_ALREADY_DECIDED', 'CASE_NOT_FOUND']);
+
+export function approvalConsumption(store: EventStore, clock: Clock, logger: Logger): ConsumptionDefinition {
+  const execute = async (applicationId: string, region: string, command: CaseCommand, e: ReceivedEvent, ctx: HandlerContext) => {
+    const actor = approvalSystemActor(region);
+    try {
+      await executeCommand(store, caseStream(applicationId), caseDecider, command, {
+        actor,
+        correlationId: e.correlationId ?? e.id,
+        causationId: e.id,
+        handledMessage: ctx.handledMessage,
+        idempotencyKey: e.id,
+      });
+    } catch (error) {
+      if (!(error instanceof CommandRejectedError && settledCodes.has(error.rejection.code))) throw error;
+      logger.info({ applicationId, type: e.type, code: error.rejection.code }, 'message needs nothing more on this case');
+    }
+  };
+  const now = () => clock.now().toISOString();
+  return {
+    name: 'approval-case-inputs',
+    inbox: 'event-store',
+    handlers: [
+      handle(applicationSubmittedV1, (e, ctx) => execute(e.payload.applicationId, e.payload.region, receiveApplication(e.payload, now()), e, ctx)),
+      handle(economicCheckCompletedV1, (e, ctx) => execute(e.payload.applicationId, e.payload.region, recordEconomicCheck(e.payload, now()), e, ctx)),
+      handle(applicationAmendedV1, (e, ctx) => execute(e.payload.applicationId, e.payload.amendedBy.orgUnit, amendApplication(e.payload), e, ctx)),
+      handle(applicationWithdrawnV1, (e, ctx) => execute(e.payload.applicationId, e.payload.withdrawnBy.orgUnit, withdrawCase(e.payload), e, ctx)),
+    ],
+  };
+}

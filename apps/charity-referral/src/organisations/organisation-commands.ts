@@ -1,0 +1,44 @@
+/** The thin command side of the registry: build the command, let the decider decide, append. */
+import { Inject, Injectable } from '@nestjs/common';
+import { organisationDecider, type OrganisationState } from '@sa/domain-charity-referral';
+import type { EventStore } from '@sa/event-store';
+import { assertJurisdiction, type AuthenticatedActor, Clock, EVENT_STORE, executeCommand, loadAggregate } from '@sa/platform';
+import { actorOf, executeOptions, userContext } from '../command-context';
+import type { RegisterOrganisationRequest } from './requests';
+
+export const organisationStream = (organisationId: string) => `organisation-${organisationId}`;
+
+@Injectable()
+export class OrganisationCommands {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A county administrator registers organisations only for regions within the county. */
+  async register(request: RegisterOrganisationRequest, actor: AuthenticatedActor, correlationId?: string): Promise<OrganisationState> {
+    for (const region of request.serviceRegions) assertJurisdiction(actor, region);
+    const command = {
+      type: 'RegisterOrganisation' as const,
+      organisationId: request.organisationId,
+      name: request.name,
+      serviceRegions: request.serviceRegions,
+      provides: request.needs,
+      registeredBy: actorOf(actor),
+      registeredAt: this.clock.now().toISOString(),
+    };
+    const stream = organisationStream(request.organisationId);
+    return (await executeCommand(this.store, stream, organisationDecider, command, userContext(actor, correlationId ?? request.organisationId), executeOptions)).state;
+  }
+
+  async deregister(organisationId: string, reason: string, actor: AuthenticatedActor): Promise<OrganisationState> {
+    const current = await this.load(organisationId);
+    if (current.status !== 'not-registered') for (const region of current.organisation.serviceRegions) assertJurisdiction(actor, region);
+    const command = { type: 'DeregisterOrganisation' as const, organisationId, reason, deregisteredBy: actorOf(actor), deregisteredAt: this.clock.now().toISOString() };
+    return (await executeCommand(this.store, organisationStream(organisationId), organisationDecider, command, userContext(actor, organisationId), executeOptions)).state;
+  }
+
+  async load(organisationId: string): Promise<OrganisationState> {
+    return (await loadAggregate(this.store, organisationStream(organisationId), organisationDecider)).state;
+  }
+}

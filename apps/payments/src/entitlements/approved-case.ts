@@ -1,0 +1,40 @@
+/**
+ * What an approved case (caseApprovedV1) becomes: the GrantEntitlement command, with the standard
+ * taken from the regional policy in force for the region in the benefit's first month. Pure, so the
+ * mapping is tested without Kafka.
+ */
+import type { caseApprovedV1 } from '@sa/contracts';
+import { entitlementIdFor, monthlyStandard, type GrantEntitlement } from '@sa/domain-payments';
+import type { Actor, RegionalPolicy } from '@sa/domain-shared';
+
+export type ApprovedCase = typeof caseApprovedV1 extends { readonly example: infer P } ? P : never;
+
+export type GrantPlan = { readonly ok: true; readonly command: GrantEntitlement; readonly policy: RegionalPolicy } | { readonly ok: false; readonly reason: string };
+
+/** The first day paid for decides which standard applies (提标 from a date applies from that month). */
+export const policyDateOf = (approved: Pick<ApprovedCase, 'benefitStartMonth'>) => `${approved.benefitStartMonth}-01`;
+
+export function grantForApprovedCase(approved: ApprovedCase, policy: RegionalPolicy | undefined, grantedBy: Actor, grantedAt: string): GrantPlan {
+  if (!policy) return { ok: false, reason: `no regional policy is in force for region ${approved.region} on ${policyDateOf(approved)}` };
+  const standard = monthlyStandard(policy, approved.programme, approved.region);
+  if (!standard.ok) {
+    return { ok: false, reason: `policy ${policy.id} has different urban and rural standards and region ${approved.region} is not a village-level code that says which applies` };
+  }
+  const command: GrantEntitlement = {
+    type: 'GrantEntitlement',
+    entitlementId: entitlementIdFor(approved.applicationId),
+    applicationId: approved.applicationId,
+    programme: approved.programme,
+    region: approved.region,
+    householdSize: approved.householdSize,
+    members: approved.members.map((m) => ({ memberId: m.memberId, residentId: m.residentId })),
+    standardFen: standard.standardFen,
+    perCapitaCountedIncomeFen: approved.perCapitaMonthlyIncomeFen as GrantEntitlement['perCapitaCountedIncomeFen'],
+    startMonth: approved.benefitStartMonth,
+    policyId: policy.id,
+    payee: { bankName: approved.bankAccount.bankName, accountHolder: approved.bankAccount.accountHolder, accountNumber: approved.bankAccount.accountNumber },
+    grantedBy,
+    grantedAt,
+  };
+  return { ok: true, command, policy };
+}

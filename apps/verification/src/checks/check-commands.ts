@@ -1,0 +1,116 @@
+/**
+ * The thin command side of verification: what intake's events and an investigator's request do to
+ * an application's HouseholdCheck stream. Each method builds one decider command, executes it, and
+ * hands the open round to the runner, which takes it to completion.
+ */
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { householdCheckDecider, type HouseholdCheckCommand } from '@sa/domain-verification';
+import type { EventStore } from '@sa/event-store';
+import { assertJurisdiction, type AuthenticatedActor, Clock, type CommandContext, EVENT_STORE, executeCommand, LOGGER, type Logger } from '@sa/platform';
+import { checkStatusFor } from './check-rejections';
+import { checkStream, CheckRunner, type RunOutcome } from './check-runner';
+import { amendmentOfCheck, householdOf, placeOf, type ApplicationAmendedPayload, type ApplicationSubmittedPayload } from './household-from-application';
+
+/** The service acting on its own (an automatic check), in the region of the application. */
+export const verificationSystem = (region: string) => ({ userId: 'verification-service', role: 'county-system', orgUnit: region }) as const;
+
+/** The context for the steps after a message's own command: its inbox record is already committed. */
+function afterMessage({ actor, correlationId, causationId }: CommandContext): CommandContext {
+  return { actor, ...(correlationId ? { correlationId } : {}), ...(causationId ? { causationId } : {}) };
+}
+
+@Injectable()
+export class CheckCommands {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly runner: CheckRunner,
+    private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /** application-submitted: request the check with the household's consent (核对授权), then run it. */
+  async requestForApplication(application: ApplicationSubmittedPayload, context: CommandContext): Promise<RunOutcome> {
+    const command: HouseholdCheckCommand = {
+      type: 'RequestCheck',
+      applicationId: application.applicationId,
+      checkId: randomUUID(),
+      programme: application.programme,
+      ...placeOf(application.region),
+      household: householdOf(application.household),
+      consentToDataCheck: application.consents.economicCheck,
+      requestedAt: this.clock.now().toISOString(),
+    };
+    await this.execute(application.applicationId, command, context);
+    return this.runQuietly(application.applicationId, afterMessage(context));
+  }
+
+  /**
+   * application-amended: when the household or its place changed, a new round on the corrected
+   * facts. An open round is finished first (a re-check follows a completed one); without consent
+   * to the check any more, nothing is re-checked.
+   */
+  async applyAmendment(amendment: ApplicationAmendedPayload, context: CommandContext): Promise<RunOutcome | undefined> {
+    let { state } = await this.runner.load(amendment.applicationId);
+    if (state.status === 'open') state = (await this.runner.run(amendment.applicationId, afterMessage(context))).state;
+    if (state.status !== 'completed') return undefined;
+    const change = amendmentOfCheck(state.application.household, amendment.changes);
+    if (!change || amendment.changes.consents?.economicCheck === false) return undefined;
+    const command: HouseholdCheckCommand = {
+      type: 'RequestRecheck',
+      checkId: randomUUID(),
+      previousCheckId: state.round.checkId,
+      reason: `application amended: ${amendment.reason}`,
+      requestedAt: this.clock.now().toISOString(),
+      ...change,
+    };
+    await this.execute(amendment.applicationId, command, context);
+    return this.runQuietly(amendment.applicationId, afterMessage(context));
+  }
+
+  /** application-withdrawn: the open check stops; a completed one is closed to re-checks. */
+  async cancelForWithdrawal(applicationId: string, reason: string, withdrawnAt: string, context: CommandContext): Promise<void> {
+    const { state } = await this.runner.load(applicationId);
+    if (state.status === 'not-requested' || state.status === 'cancelled') return;
+    const command: HouseholdCheckCommand = { type: 'CancelCheck', checkId: state.round.checkId, reason: `application withdrawn: ${reason}`, cancelledAt: withdrawnAt };
+    await this.execute(applicationId, command, context);
+  }
+
+  /** An investigator asks for a new round (new department data, a household visit); they sign it off. */
+  async recheck(applicationId: string, reason: string, actor: AuthenticatedActor): Promise<RunOutcome> {
+    const { state } = await this.runner.load(applicationId);
+    if (state.status !== 'not-requested') assertJurisdiction(actor, state.application.region);
+    const requestedBy = { userId: actor.userId, role: actor.role, orgUnit: actor.orgUnit };
+    const command: HouseholdCheckCommand = {
+      type: 'RequestRecheck',
+      checkId: randomUUID(),
+      previousCheckId: state.status === 'not-requested' ? '' : state.round.checkId,
+      reason,
+      requestedAt: this.clock.now().toISOString(),
+      requestedBy,
+    };
+    const context: CommandContext = { actor: requestedBy, correlationId: applicationId };
+    await this.execute(applicationId, command, context);
+    return this.runner.run(applicationId, context);
+  }
+
+  private async execute(applicationId: string, command: HouseholdCheckCommand, context: CommandContext): Promise<void> {
+    await executeCommand(this.store, checkStream(applicationId), householdCheckDecider, command, context, { statusFor: checkStatusFor });
+  }
+
+  /**
+   * After the triggering message's command committed (with its inbox record), failing to finish
+   * the run must not fail the message: a retry would be skipped as a duplicate. The check stays
+   * open and the resume job finishes it.
+   */
+  private async runQuietly(applicationId: string, context: CommandContext): Promise<RunOutcome> {
+    try {
+      const outcome = await this.runner.run(applicationId, context);
+      if (outcome.blocked) this.logger.warn({ applicationId, reason: outcome.blocked }, 'economic check waits: it cannot go on yet');
+      return outcome;
+    } catch (error) {
+      this.logger.error({ err: error, applicationId }, 'economic check stopped half-way; the resume-open-checks job will finish it');
+      return { state: (await this.runner.load(applicationId)).state, blocked: 'stopped on an error' };
+    }
+  }
+}

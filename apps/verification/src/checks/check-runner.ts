@@ -1,0 +1,70 @@
+/**
+ * Runs an open check to its end, one decider step at a time (自动核对): collect the members'
+ * department records from the register, assess under the policy in force for the region on the
+ * day (China time), complete. Each step is its own command and event, so the history says when
+ * the data was taken and which policy was used. A run that stops half-way (a crash, no policy in
+ * force yet) is picked up again by the `resume-open-checks` job: the state alone says what is next.
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import { chinaDate, policyInForce } from '@sa/domain-shared';
+import { householdCheckDecider, nextCheckStep, type CheckStep, type HouseholdCheckCommand, type HouseholdCheckState } from '@sa/domain-verification';
+import type { EventStore } from '@sa/event-store';
+import { Clock, type CommandContext, EVENT_STORE, executeCommand, loadAggregate, RegionalPolicies } from '@sa/platform';
+import { ResidentRegister } from '../register/resident-register';
+import { checkStatusFor } from './check-rejections';
+
+export const checkStream = (applicationId: string) => `household-check-${applicationId}`;
+
+export interface RunOutcome {
+  readonly state: HouseholdCheckState;
+  /** Why the check could not go on, when it stopped before completing. */
+  readonly blocked?: string;
+}
+
+/** Collect, assess, complete: three steps; a few more allow for a concurrent runner's steps. */
+const maxSteps = 6;
+
+@Injectable()
+export class CheckRunner {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly register: ResidentRegister,
+    private readonly policies: RegionalPolicies,
+    private readonly clock: Clock,
+  ) {}
+
+  async load(applicationId: string) {
+    return loadAggregate(this.store, checkStream(applicationId), householdCheckDecider);
+  }
+
+  async run(applicationId: string, context: CommandContext): Promise<RunOutcome> {
+    for (let step = 0; step < maxSteps; step++) {
+      const { state } = await this.load(applicationId);
+      const next = nextCheckStep(state);
+      if (!next) return { state };
+      const command = await this.commandFor(next.step, next.checkId, state);
+      if ('blocked' in command) return { state, blocked: command.blocked };
+      await executeCommand(this.store, checkStream(applicationId), householdCheckDecider, command, context, { statusFor: checkStatusFor });
+    }
+    return { state: (await this.load(applicationId)).state };
+  }
+
+  private async commandFor(step: CheckStep, checkId: string, state: HouseholdCheckState): Promise<HouseholdCheckCommand | { blocked: string }> {
+    if (state.status !== 'open') return { blocked: `the check is ${state.status}` };
+    const now = this.clock.now().toISOString();
+    switch (step) {
+      case 'collect-department-data': {
+        const records = await this.register.recordsOf(state.application.household.members.map((m) => m.residentId));
+        return { type: 'CollectDepartmentData', checkId, records, asOf: now };
+      }
+      case 'assess-household': {
+        // The policy in force on the assessment day in China, not the UTC date.
+        const policy = policyInForce(this.policies.all, state.application.region, chinaDate(now));
+        if (!policy) return { blocked: `no regional policy is in force for region ${state.application.region} on ${chinaDate(now)}; add one to POLICY_FILE` };
+        return { type: 'AssessHousehold', checkId, policy, assessedAt: now };
+      }
+      case 'complete-check':
+        return { type: 'CompleteCheck', checkId, completedAt: now, ...(state.round.requestedBy ? { completedBy: state.round.requestedBy } : {}) };
+    }
+  }
+}

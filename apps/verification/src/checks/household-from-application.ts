@@ -1,0 +1,57 @@
+/**
+ * Intake's application contract as the check's household (anti-corruption translation): members,
+ * declared incomes and assets. Intake does not ask for rigid expenditures, support-payment waivers
+ * or an obliged supporter, so those start empty; the rules then take the cautious reading.
+ */
+import type { applicationAmendedV1, applicationSubmittedV1, IntegrationContract } from '@sa/contracts';
+import { fen, parseRegionCode, parseResidentId, type RegionCode } from '@sa/domain-shared';
+import { areaOfRegion, type Area, type HouseholdMember, type HouseholdSnapshot } from '@sa/domain-verification';
+
+type PayloadOf<C> = C extends IntegrationContract<infer P> ? P : never;
+export type ApplicationSubmittedPayload = PayloadOf<typeof applicationSubmittedV1>;
+export type ApplicationAmendedPayload = PayloadOf<typeof applicationAmendedV1>;
+type MemberPayload = ApplicationSubmittedPayload['household']['members'][number];
+
+function householdMember(m: MemberPayload): HouseholdMember {
+  return {
+    memberId: m.memberId,
+    residentId: parseResidentId(m.residentId),
+    relation: m.relation,
+    workAbility: m.workAbility,
+    disabilityGrade: m.disabilityGrade,
+    seriousIllness: m.seriousIllness,
+    declaredMonthlyIncomes: m.declaredMonthlyIncomes.map((i) => ({ kind: i.kind, monthlyFen: fen(i.monthlyFen), ...(i.source ? { source: i.source } : {}) })),
+  };
+}
+
+function declaredAssets(a: ApplicationSubmittedPayload['household']['declaredAssets']): HouseholdSnapshot['declaredAssets'] {
+  return { vehicles: a.vehicles, dwellings: a.dwellings, financialAssetsFen: fen(a.financialAssetsFen), businessRegistrations: a.businessRegistrations };
+}
+
+export function householdOf(household: ApplicationSubmittedPayload['household']): HouseholdSnapshot {
+  return { members: household.members.map(householdMember), declaredAssets: declaredAssets(household.declaredAssets), rigidExpenditures: [] };
+}
+
+/** Where the application is assessed: its region, and urban or rural as the region code says. */
+export function placeOf(region: string): { region: RegionCode; area: Area } {
+  const code = parseRegionCode(region);
+  return { region: code, area: areaOfRegion(code) };
+}
+
+/**
+ * What an amendment changes for the check: the household (members or declared assets replaced in
+ * full) and the place; undefined when it changed nothing the check looks at (a bank account, say).
+ */
+export function amendmentOfCheck(previous: HouseholdSnapshot, changes: ApplicationAmendedPayload['changes']): { household?: HouseholdSnapshot; region?: RegionCode; area?: Area } | undefined {
+  if (!changes.members && !changes.declaredAssets && !changes.region) return undefined;
+  const members = changes.members ? changes.members.map(householdMember) : previous.members;
+  const memberIds = new Set(members.map((m) => m.memberId));
+  const household: HouseholdSnapshot = {
+    ...previous,
+    members,
+    declaredAssets: changes.declaredAssets ? declaredAssets(changes.declaredAssets) : previous.declaredAssets,
+    // Spending of a member no longer in the household goes with them.
+    rigidExpenditures: previous.rigidExpenditures.filter((e) => memberIds.has(e.memberId)),
+  };
+  return { household, ...(changes.region ? placeOf(changes.region) : {}) };
+}

@@ -1,0 +1,65 @@
+/**
+ * Verification's messaging on the application side: which domain events leave the service (only
+ * CheckCompleted, as economicCheckCompletedV1; the steps before it stay inside) and what intake's
+ * application events do here. The inbox record commits with each handler's first append.
+ */
+import { applicationAmendedV1, applicationSubmittedV1, applicationWithdrawnV1, economicCheckCompletedV1 } from '@sa/contracts';
+import type { CheckCompleted } from '@sa/domain-verification';
+import { handle, integrationEvent, type IntegrationEventMapping } from '@sa/messaging';
+import { CommandRejectedError, type CommandContext, type ConsumptionDefinition, type PublicationDefinition } from '@sa/platform';
+import type { Logger } from '@sa/platform';
+import { verificationSystem, type CheckCommands } from './check-commands';
+import { economicCheckCompleted } from './economic-check-completed';
+
+const mapping: IntegrationEventMapping = {
+  CheckRequested: () => null,
+  RecheckRequested: () => null,
+  DepartmentDataCollected: () => null,
+  HouseholdEconomicStatusAssessed: () => null,
+  CheckCompleted: (e) => integrationEvent(economicCheckCompletedV1, economicCheckCompleted(e.data as CheckCompleted['data'])),
+  CheckCancelled: () => null,
+};
+
+export const verificationPublication: PublicationDefinition = {
+  streamPrefixes: ['household-check-'],
+  mapping,
+  contracts: [economicCheckCompletedV1],
+};
+
+/** Refusals that mean "nothing to do here": already done, or not this service's to do. */
+const nothingToDo = new Set(['CHECK_ALREADY_REQUESTED', 'CONSENT_TO_DATA_CHECK_MISSING', 'CHECK_NOT_FOUND', 'CHECK_CANCELLED', 'CHECK_ID_MISMATCH', 'CHECK_IN_PROGRESS', 'CHECK_ID_ALREADY_USED']);
+
+async function unlessNothingToDo(logger: Logger, applicationId: string, work: () => Promise<unknown>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (!(error instanceof CommandRejectedError) || !nothingToDo.has(error.rejection.code)) throw error;
+    logger.info({ applicationId, code: error.rejection.code }, 'application event needs no check step');
+  }
+}
+
+export function applicationsConsumption(commands: CheckCommands, logger: Logger): ConsumptionDefinition {
+  const context = (region: string, e: { id: string; correlationId?: string | undefined }, handledMessage: CommandContext['handledMessage']): CommandContext => ({
+    actor: verificationSystem(region),
+    correlationId: e.correlationId ?? e.id,
+    causationId: e.id,
+    ...(handledMessage ? { handledMessage } : {}),
+  });
+  return {
+    name: 'verification-applications',
+    inbox: 'event-store',
+    handlers: [
+      handle(applicationSubmittedV1, (e, ctx) =>
+        unlessNothingToDo(logger, e.payload.applicationId, () => commands.requestForApplication(e.payload, context(e.payload.region, e, ctx.handledMessage))),
+      ),
+      handle(applicationAmendedV1, (e, ctx) =>
+        unlessNothingToDo(logger, e.payload.applicationId, () => commands.applyAmendment(e.payload, context(e.payload.amendedBy.orgUnit, e, ctx.handledMessage))),
+      ),
+      handle(applicationWithdrawnV1, (e, ctx) =>
+        unlessNothingToDo(logger, e.payload.applicationId, () =>
+          commands.cancelForWithdrawal(e.payload.applicationId, e.payload.reason, e.payload.withdrawnAt, context(e.payload.withdrawnBy.orgUnit, e, ctx.handledMessage)),
+        ),
+      ),
+    ],
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * Inbound county data (部门数据共享): every message on the eleven county topics is filed in the
+ * resident register and answered with a receipt on sa.county-data.receipts.v1 — ACK, ACK DUPLICATE
+ * for a redelivered message id, or NACK with a reason code (a bad resident ID, a broken field, an
+ * unknown type) while the message itself is parked on the topic's dead-letter topic. Validation,
+ * receipts and dead-lettering are the messaging consumer's; this file only says what a valid
+ * message does. The inbox record commits with the fact's append, so a message is filed once.
+ */
+import { isRegionCode, parseRegionCode } from '@sa/domain-shared';
+import { handle } from '@sa/messaging';
+import type { Clock, CommandContext, ConsumptionDefinition } from '@sa/platform';
+import { countyTopics, factHeader } from './county-facts-from-contracts';
+import type { ResidentRegister } from './resident-register';
+
+/** The county a sending system speaks for: from a ce_source like /county/331002/public-security, else the resident's address code. */
+export function countyOf(source: string, residentId: string): string {
+  const fromSource = /^\/county\/(\d{6}|\d{9}|\d{12})(\/|$)/.exec(source)?.[1];
+  if (fromSource !== undefined && isRegionCode(fromSource)) return parseRegionCode(fromSource);
+  return parseRegionCode(residentId.slice(0, 6));
+}
+
+export function countyDataConsumption(register: ResidentRegister, clock: Clock): ConsumptionDefinition {
+  return {
+    name: 'verification-county-data',
+    inbox: 'event-store',
+    receipts: { source: '/sa/verification' },
+    handlers: countyTopics.map((topic) =>
+      handle(topic.contract, async (event, context) => {
+        const fact = topic.toFact(event.payload, factHeader(event.payload, clock.now()));
+        const commandContext: CommandContext = {
+          // The county department's system is the actor: its ce_source is who said so.
+          actor: { userId: event.source.slice(0, 200), role: 'county-system', orgUnit: countyOf(event.source, event.payload.residentId) },
+          correlationId: event.correlationId ?? event.id,
+          causationId: event.id,
+          handledMessage: context.handledMessage,
+          // No idempotencyKey: recordedAt comes from the clock, so a retry's event would differ;
+          // the inbox (committed with the append) and the register's own message-id check make it once.
+        };
+        await register.file(fact, commandContext);
+      }),
+    ),
+  };
+}

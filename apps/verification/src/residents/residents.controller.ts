@@ -1,0 +1,52 @@
+/**
+ * GET /residents/:residentId/records: the county facts the register holds about one person, for
+ * investigators and auditors within their jurisdiction. Every read is logged (who, whose records,
+ * masked), because this is personal data from other departments.
+ */
+import { Controller, ForbiddenException, Get, Inject, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { residentIdField } from '@sa/contracts';
+import { maskResidentId, parseResidentId } from '@sa/domain-shared';
+import { sourceOf, type CountyFact } from '@sa/domain-verification';
+import { type AuthenticatedActor, CurrentActor, LOGGER, type Logger, Roles, validate } from '@sa/platform';
+import { z } from 'zod';
+import { CheckReadModel } from '../checks/check-read-model';
+import { ResidentRegister } from '../register/resident-register';
+import { mayReadResident } from './resident-access';
+
+const residentParams = z.object({ residentId: residentIdField });
+
+@ApiTags('residents')
+@ApiBearerAuth()
+@Controller('residents')
+export class ResidentsController {
+  constructor(
+    private readonly register: ResidentRegister,
+    private readonly checks: CheckReadModel,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  @Get(':residentId/records')
+  @Roles('investigator', 'auditor')
+  @ApiOperation({ summary: 'County department facts the register holds about a resident (部门数据), in jurisdiction' })
+  async records(@Param(validate(residentParams)) params: { residentId: string }, @CurrentActor() actor: AuthenticatedActor) {
+    const residentId = parseResidentId(params.residentId);
+    if (!mayReadResident(actor, residentId, await this.checks.regionsOfResident(residentId))) {
+      throw new ForbiddenException(`resident ${maskResidentId(residentId)} is in no application within the jurisdiction of organisation unit ${actor.orgUnit}`);
+    }
+    this.logger.info({ reader: actor.userId, role: actor.role, orgUnit: actor.orgUnit, resident: maskResidentId(residentId) }, 'resident records read');
+    const { records, facts } = await this.register.history(residentId);
+    const { seenFactKeys: _seen, ...held } = records;
+    return {
+      ...held,
+      facts: facts.map((e) => ({
+        type: e.type,
+        source: sourceOf(e.type as CountyFact['type']),
+        messageId: (e.data as CountyFact['data']).messageId,
+        recordedAt: e.recordedAt,
+        reportedBy: e.actor.userId,
+        eventId: e.eventId,
+      })),
+    };
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * For the verification service's integration tests: the real service on its own topic namespace
+ * (KAFKA_TOPIC_PREFIX, so earlier runs' messages are never seen and the topics are deleted after),
+ * a county system and intake played by producing real CloudEvents messages, and an HTTP client.
+ */
+import { randomUUID } from 'node:crypto';
+import { Admin } from '@platformatic/kafka';
+import { applicationSubmittedV1, type IntegrationContract } from '@sa/contracts';
+import { checkCharacter } from '@sa/domain-shared';
+import { encodeCloudEvent, SerialProducer } from '@sa/messaging';
+import { type RunningService, signDevToken, startService } from '@sa/platform';
+import { integrationEnv, readTopicUntil, serviceTestEnv, type TopicRecord, uniqueName } from '@sa/testing';
+import { service } from '../service';
+
+const secret = 'test-secret-test-secret-test-secret-42';
+
+export const token = (role: string, orgUnit = '331002', userId = 'li.hua') => signDevToken({ userId, role, orgUnit }, { secret, issuer: 'social-assistance', audience: 'social-assistance' });
+
+let sequence = 0;
+/** A valid resident ID (GB 11643) of someone born in Jiaojiang, unique within the run. */
+export function residentId(): string {
+  sequence += 1;
+  const first17 = `3310021980${String(1 + (sequence % 12)).padStart(2, '0')}${String(1 + (sequence % 28)).padStart(2, '0')}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
+  return first17 + checkCharacter(first17);
+}
+
+/** The same ID with a wrong check character. */
+export function withWrongCheckCharacter(id: string): string {
+  const right = id.slice(17);
+  return id.slice(0, 17) + (right === '0' ? '1' : '0');
+}
+
+type Submitted = Parameters<typeof applicationSubmittedV1.key>[0];
+
+/** An application as intake publishes it: the first member earns `wageFen` a month, nobody declares a vehicle. */
+export function application(members: string[], wageFen = 180_000, region = '331002001001'): Submitted {
+  return {
+    applicationId: randomUUID(),
+    programme: 'dibao',
+    region,
+    applicationLocation: 'hukou',
+    channel: 'walk-in',
+    household: {
+      members: members.map((id, i) => ({
+        memberId: randomUUID(),
+        residentId: id,
+        name: `成员${i}`,
+        relation: i === 0 ? 'applicant' : 'child',
+        birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
+        disabilityGrade: null,
+        seriousIllness: false,
+        workAbility: i === 0 ? 'full' : 'none',
+        declaredMonthlyIncomes: i === 0 ? [{ kind: 'wage', monthlyFen: wageFen, source: '台州某鞋厂' }] : [],
+      })),
+      declaredAssets: { vehicles: 0, dwellings: 1, financialAssetsFen: 0, businessRegistrations: 0 },
+      bankAccount: { bankName: '台州银行', accountHolder: '成员0', accountNumber: '6222000011112222' },
+    },
+    consents: { economicCheck: true, charityReferral: true },
+    nearRelative: { declared: false },
+    takenBy: { userId: 'wang.fang', role: 'intake-worker', orgUnit: '331002001' },
+    submittedAt: new Date().toISOString(),
+  };
+}
+
+export class VerificationHarness {
+  readonly prefix = `${uniqueName('vt')}.`;
+  readonly brokers = integrationEnv().kafkaBrokers;
+  private readonly producer = new SerialProducer({ bootstrapBrokers: [...this.brokers], clientId: uniqueName('vt-producer') });
+  private running?: RunningService;
+
+  get url(): string {
+    if (!this.running) throw new Error('the service is not started');
+    return this.running.url;
+  }
+
+  async start(): Promise<void> {
+    this.running = await startService(service, serviceTestEnv('verification', { KAFKA_TOPIC_PREFIX: this.prefix }));
+  }
+
+  /** Publishes one message on the contract's topic in this run's namespace, as its producer would. */
+  async publish<P>(contract: IntegrationContract<P>, payload: P, id: string, source: string): Promise<void> {
+    await this.producer.send([encodeCloudEvent(contract, payload, { id, source, time: new Date().toISOString() }, this.topic(contract.topic))]);
+  }
+
+  /** A Jiaojiang department's message (ce_id = messageId, as the county contract requires), e.g. from /county/331002/hrss. */
+  async county<P extends { messageId: string }>(contract: IntegrationContract<P>, payload: P): Promise<void> {
+    await this.publish(contract, payload, payload.messageId, `/county/331002/${contract.type.split('.')[1]}`);
+  }
+
+  async submit(payload: Submitted): Promise<void> {
+    await this.publish(applicationSubmittedV1, payload, randomUUID(), '/sa/intake');
+  }
+
+  topic(name: string): string {
+    return `${this.prefix}${name}`;
+  }
+
+  /** Records of a topic in this namespace, read from the start until `done` holds. */
+  read(topic: string, done: (records: readonly TopicRecord[]) => boolean, timeoutMs = 30_000): Promise<TopicRecord[]> {
+    return readTopicUntil(this.brokers, this.topic(topic), done, timeoutMs);
+  }
+
+  get(path: string, bearer = token('investigator')): Promise<Response> {
+    return fetch(`${this.url}${path}`, { headers: { authorization: `Bearer ${bearer}` } });
+  }
+
+  post(path: string, body: unknown, bearer = token('investigator')): Promise<Response> {
+    return fetch(`${this.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` }, body: JSON.stringify(body) });
+  }
+
+  /** Stops the service and deletes this run's topics. */
+  async stop(): Promise<void> {
+    await this.running?.app.close();
+    await this.producer.close();
+    const admin = new Admin({ bootstrapBrokers: [...this.brokers], clientId: uniqueName('vt-cleanup') });
+    try {
+      const topics = (await admin.listTopics()).filter((t) => t.startsWith(this.prefix));
+      if (topics.length > 0) await admin.deleteTopics({ topics });
+    } finally {
+      await admin.close();
+    }
+  }
+}

@@ -1,0 +1,5 @@
+export * from './integration-env';
+export * from './names';
+export * from './eventually';
+export * from './postgres';
+export * from './kafka-topic-reader';
