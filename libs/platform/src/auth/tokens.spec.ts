@@ -1,4 +1,5 @@
 import { signDevToken, TokenError, verifyToken } from './tokens';
+import { isInJurisdiction } from './jurisdiction';
 
 const settings = { secret: 's'.repeat(40), issuer: 'social-assistance', audience: 'social-assistance' };
 
@@ -21,5 +22,15 @@ describe('bearer tokens', () => {
   it('rejects an expired token', () => {
     const expired = signDevToken({ userId: 'x', role: 'auditor', orgUnit: '331002' }, { ...settings, expiresInSeconds: -10 });
     expect(() => verifyToken(expired, settings)).toThrow(/jwt expired/);
+  });
+});
+
+describe('jurisdiction', () => {
+  it('lets a city or province unit see the villages within it, and nothing outside', () => {
+    expect(isInJurisdiction({ orgUnit: '331000' }, '331002001001')).toBe(true);
+    expect(isInJurisdiction({ orgUnit: '330000' }, '331002001001')).toBe(true);
+    expect(isInJurisdiction({ orgUnit: '331002001' }, '331002001001')).toBe(true);
+    expect(isInJurisdiction({ orgUnit: '331002001' }, '331002002001')).toBe(false);
+    expect(isInJurisdiction({ orgUnit: '330100' }, '331002001001')).toBe(false);
   });
 });

@@ -38,7 +38,7 @@ export function verifyToken(token: string, settings: TokenSettings): Authenticat
   const { sub, role, org, name } = claims as { sub?: unknown; role?: unknown; org?: unknown; name?: unknown };
   if (typeof sub !== 'string' || sub === '') throw new TokenError('bearer token claim "sub" must be the user id');
   if (typeof role !== 'string' || !isRole(role)) throw new TokenError(`bearer token claim "role" must be a known role, got "${String(role)}"`);
-  if (typeof org !== 'string' || !isRegionCode(org)) throw new TokenError('bearer token claim "org" must be a 6, 9 or 12-digit region code');
+  if (typeof org !== 'string' || !/^(\d{6}|\d{9}|\d{12})$/.test(org) || !isRegionCode(org)) throw new TokenError('bearer token claim "org" must be a 6, 9 or 12-digit region code');
   return { userId: sub, role, orgUnit: parseRegionCode(org), ...(typeof name === 'string' ? { name } : {}) };
 }
 

@@ -35,11 +35,11 @@ export interface CommandOutcome<E, S> {
 export interface ExecuteOptions {
   readonly maxAttempts?: number;
   /** HTTP status for a rejection (defaults: *_NOT_FOUND → 404, otherwise 422). */
-  readonly statusFor?: (rejection: Rejection) => 404 | 409 | 422;
+  readonly statusFor?: (rejection: Rejection) => 403 | 404 | 409 | 422;
   readonly schemaVersion?: number;
 }
 
-function defaultStatus(rejection: Rejection): 404 | 409 | 422 {
+function defaultStatus(rejection: Rejection): 403 | 404 | 409 | 422 {
   return rejection.code.endsWith('NOT_FOUND') ? 404 : 422;
 }
 

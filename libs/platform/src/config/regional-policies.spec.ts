@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRegionCode, policyInForce } from '@sa/domain-shared';
 import { ConfigError } from './config';
-import { parseRegionalPolicies } from './regional-policies';
+import { chinaCalendarDay, parseRegionalPolicies } from './regional-policies';
 
 const shipped = readFileSync(join(__dirname, '..', '..', '..', '..', 'config', 'regional-policies.yaml'), 'utf8');
 
@@ -23,5 +23,14 @@ describe('regional policy file', () => {
   it('names malformed fields with their rule', () => {
     const bad = shipped.replace('dibaoStandardUrban: "1190.00"', 'dibaoStandardUrban: 1190.5');
     expect(() => parseRegionalPolicies(bad, 'test.yaml')).toThrow(/test.yaml: policies.0.dibaoStandardUrban: /);
+  });
+});
+
+describe('the China calendar day a policy is looked up on', () => {
+  it('counts an instant on its day in China (UTC+8), and takes a plain date as given', () => {
+    expect(chinaCalendarDay('2025-06-30T20:00:00.000Z')).toBe('2025-07-01');
+    expect(chinaCalendarDay(new Date('2025-06-30T15:59:59.000Z'))).toBe('2025-06-30');
+    expect(chinaCalendarDay('2025-07-01')).toBe('2025-07-01');
+    expect(() => chinaCalendarDay('yesterday')).toThrow(/neither a date/);
   });
 });

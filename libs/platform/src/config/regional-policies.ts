@@ -91,10 +91,23 @@ export function loadRegionalPolicies(file: string): RegionalPolicy[] {
 export class RegionalPolicies {
   constructor(readonly all: readonly RegionalPolicy[]) {}
 
-  /** The version in force for a region on a date; an error naming both when there is none. */
-  inForce(region: string, date: string): RegionalPolicy {
+  /**
+   * The version in force for a region on a day; an error naming both when there is none. An instant
+   * (a Date or an ISO timestamp) counts on its China calendar day (UTC+8, no daylight saving), so
+   * 2025-06-30T20:00:00Z is 1 July — the day a standard raised on 1 July already applies.
+   */
+  inForce(region: string, when: string | Date): RegionalPolicy {
+    const date = chinaCalendarDay(when);
     const policy = policyInForce(this.all, parseRegionCode(region), date);
-    if (!policy) throw new Error(`no regional policy is in force for region ${region} on ${date.slice(0, 10)}; add one to POLICY_FILE`);
+    if (!policy) throw new Error(`no regional policy is in force for region ${region} on ${date}; add one to POLICY_FILE`);
     return policy;
   }
+}
+
+/** YYYY-MM-DD as given, or the China calendar day of an instant. */
+export function chinaCalendarDay(when: string | Date): string {
+  if (typeof when === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(when)) return when;
+  const instant = typeof when === 'string' ? new Date(when) : when;
+  if (Number.isNaN(instant.getTime())) throw new RangeError(`"${String(when)}" is neither a date YYYY-MM-DD nor an instant`);
+  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }

@@ -13,8 +13,8 @@ export class CommandRejectedError extends Error {
   override readonly name = 'CommandRejectedError';
   constructor(
     readonly rejection: Rejection,
-    /** 404 when the aggregate does not exist, 409 for a state conflict, 422 for a rule. */
-    readonly status: 404 | 409 | 422 = 422,
+    /** 403 when the actor may not do this, 404 when the aggregate does not exist, 409 for a state conflict, 422 for a rule. */
+    readonly status: 403 | 404 | 409 | 422 = 422,
   ) {
     super(rejection.message);
   }

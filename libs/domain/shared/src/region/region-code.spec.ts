@@ -7,7 +7,10 @@ describe('region codes', () => {
     expect(regionLevel(parseRegionCode('130102'))).toBe('county');
     expect(parseRegionCode('130102001000')).toBe('130102001');
     expect(regionLevel(parseRegionCode('130102001201'))).toBe('village');
-    expect(() => parseRegionCode('1301')).toThrow(/6, 9 or 12 digits/);
+    expect(parseRegionCode(parseRegionCode('130100'))).toBe('1301');
+    expect(parseRegionCode('33')).toBe('33');
+    expect(() => parseRegionCode('13010')).toThrow(/6, 9 or 12 digits/);
+    expect(() => parseRegionCode('1301020012')).toThrow(/6, 9 or 12 digits/);
   });
 
   it('puts a village within its township, county and city but not a neighbour', () => {

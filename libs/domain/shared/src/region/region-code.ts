@@ -12,8 +12,10 @@ const levelsByLength: Record<number, RegionLevel> = { 2: 'province', 4: 'city', 
 
 export function parseRegionCode(value: string): RegionCode {
   const code = value.trim();
-  if (!/^\d{6}$|^\d{9}$|^\d{12}$/.test(code)) {
-    throw new RangeError(`region code "${value}" must be 6, 9 or 12 digits (GB/T 2260 and its township/village extension)`);
+  // 2 and 4 digits are the already-normalised province and city forms (what this function returns),
+  // so a normalised code parses to itself.
+  if (!/^\d{2}$|^\d{4}$|^\d{6}$|^\d{9}$|^\d{12}$/.test(code)) {
+    throw new RangeError(`region code "${value}" must be 6, 9 or 12 digits (GB/T 2260 and its township/village extension), or a normalised 2- or 4-digit province or city code`);
   }
   let normalised = code;
   if (normalised.length === 12 && normalised.endsWith('000')) normalised = normalised.slice(0, 9);
