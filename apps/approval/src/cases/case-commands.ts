@@ -4,11 +4,11 @@
  * on the case's stream. Every rule of the order 审核 → 公示 → 确认 is the Case decider's.
  */
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { caseDecider, type CaseCommand, type CaseState, type OpenedCase, type Reason } from '@sa/domain-approval';
 import { type Actor, chinaDate, type RegionalPolicy, type Rejection } from '@sa/domain-shared';
 import type { EventStore } from '@sa/event-store';
-import { assertJurisdiction, type AuthenticatedActor, Clock, EVENT_STORE, executeCommand, loadAggregate, RegionalPolicies } from '@sa/platform';
+import { assertJurisdiction, type AuthenticatedActor, Clock, CommandRejectedError, EVENT_STORE, executeCommand, loadAggregate, RegionalPolicies } from '@sa/platform';
 import { caseStream } from './case-stream';
 import type { ConfirmationRequest, HomeVisitRequest, LodgeObjectionRequest, PublicNoticeRequest, ResolveObjectionRequest, ReviewRequest } from './requests';
 
@@ -16,6 +16,15 @@ import type { ConfirmationRequest, HomeVisitRequest, LodgeObjectionRequest, Publ
 function statusFor(rejection: Rejection): 404 | 409 | 422 {
   if (rejection.code.endsWith('NOT_FOUND')) return 404;
   return rejection.code.includes('ALREADY') ? 409 : 422;
+}
+
+/** Who may act at all: answered 403 like the role guard does, but with the decider's code and field. */
+const forbiddenCodes = new Set(['ROLE_NOT_ALLOWED', 'ORG_UNIT_LEVEL_NOT_ALLOWED', 'OUTSIDE_JURISDICTION']);
+
+function asForbidden(error: unknown): unknown {
+  if (!(error instanceof CommandRejectedError) || !forbiddenCodes.has(error.rejection.code)) return error;
+  const { code, message, field } = error.rejection;
+  return new ForbiddenException({ statusCode: 403, error: code, code, message: field ? `${field}: ${message}` : message, ...(field ? { field } : {}) });
 }
 
 const domainActor = (actor: AuthenticatedActor): Actor => ({ userId: actor.userId, role: actor.role, orgUnit: actor.orgUnit });
@@ -123,7 +132,11 @@ export class CaseCommands {
 
   private async execute(applicationId: string, actor: AuthenticatedActor, command: CaseCommand): Promise<CaseState> {
     const context = { actor: domainActor(actor), correlationId: applicationId };
-    return (await executeCommand(this.store, caseStream(applicationId), caseDecider, command, context, { statusFor })).state;
+    try {
+      return (await executeCommand(this.store, caseStream(applicationId), caseDecider, command, context, { statusFor })).state;
+    } catch (error) {
+      throw asForbidden(error);
+    }
   }
 
   private now(): string {

@@ -36,9 +36,11 @@ export class CasesController {
     private readonly queries: CaseQueries,
   ) {}
 
+  // intake-worker passes the guard so the person who took the application hears SEGREGATION_OF_DUTIES
+  // (422); any other intake worker gets the decider's ROLE_NOT_ALLOWED (403).
   @Post(':id/review')
   @HttpCode(200)
-  @Roles('township-reviewer')
+  @Roles('township-reviewer', 'intake-worker')
   @ApiOperation({ summary: 'Township review (乡镇审核): recommend approval or rejection on the latest economic check' })
   async review(@Param('id', caseId) id: string, @Body(validate(reviewRequest)) body: ReviewRequest, @CurrentActor() actor: AuthenticatedActor) {
     return answer(id, await this.commands.review(id, body, actor));
@@ -81,9 +83,10 @@ export class CasesController {
     return answer(id, await this.commands.recordHomeVisit(id, body, actor));
   }
 
+  // As for review: whoever took or investigated the case hears SEGREGATION_OF_DUTIES, others without the role 403.
   @Post(':id/confirmation')
   @HttpCode(200)
-  @Roles('county-approver', 'township-reviewer')
+  @Roles('county-approver', 'township-reviewer', 'intake-worker', 'investigator')
   @ApiOperation({ summary: 'Confirm (确认) after the notice period ended: county, or a township where the policy delegates it' })
   async confirm(@Param('id', caseId) id: string, @Body(validate(confirmationRequest)) body: ConfirmationRequest, @CurrentActor() actor: AuthenticatedActor) {
     return answer(id, await this.commands.confirm(id, body, actor));
@@ -91,7 +94,7 @@ export class CasesController {
 
   @Post(':id/rejection')
   @HttpCode(200)
-  @Roles('county-approver', 'township-reviewer')
+  @Roles('county-approver', 'township-reviewer', 'intake-worker', 'investigator')
   @ApiOperation({ summary: 'Reject (不予批准) with reasons; produces the written notice' })
   async reject(@Param('id', caseId) id: string, @Body(validate(rejectionRequest)) body: RejectionRequest, @CurrentActor() actor: AuthenticatedActor) {
     return answer(id, await this.commands.reject(id, body.reasons, actor));

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { Admin } from '@platformatic/kafka';
 import { applicationSubmittedV1, applicationWithdrawnV1, casesTopicV1, economicCheckCompletedV1, type IntegrationContract } from '@sa/contracts';
 import { checkCharacter } from '@sa/domain-shared';
 import { encodeCloudEvent, SerialProducer } from '@sa/messaging';
 import type { EventStore } from '@sa/event-store';
 import { EVENT_STORE, type RunningService, signDevToken, startService } from '@sa/platform';
-import { eventually, integrationEnv, readTopicUntil, serviceTestEnv, type TopicRecord } from '@sa/testing';
+import { eventually, integrationEnv, readTopicUntil, serviceTestEnv, type TopicRecord, uniqueName } from '@sa/testing';
 import { service } from '../service';
 import type { ApplicationSubmitted, EconomicCheckCompleted } from './inbound-commands';
 
@@ -14,6 +15,7 @@ const token = (userId: string, role: string, orgUnit: string) => signDevToken({ 
 /** The people of one Taizhou county (椒江区 331002) and one of its townships. */
 const people = {
   intake: token('wang.fang', 'intake-worker', '331002'),
+  otherIntake: token('chen.jing', 'intake-worker', '331002'),
   /** The same person as intake, also holding the reviewer role in the township. */
   intakeAsReviewer: token('wang.fang', 'township-reviewer', '331002001'),
   reviewer: token('li.ming', 'township-reviewer', '331002001'),
@@ -87,6 +89,8 @@ function economicCheck(applicationId: string, eligible = true): EconomicCheckCom
 
 describe('approval API (real PostgreSQL event store, FerretDB read model, Kafka)', () => {
   const brokers = integrationEnv().kafkaBrokers;
+  // Topics of this run only (KAFKA_TOPIC_PREFIX): the service reads no other run's messages.
+  const topicPrefix = `${uniqueName('approval-test').replace(/_/g, '-')}.`;
   let approval: RunningService;
   let producer: SerialProducer;
 
@@ -105,12 +109,12 @@ describe('approval API (real PostgreSQL event store, FerretDB read model, Kafka)
     expect(res.status).toBe(200);
   };
   const produce = async <P>(contract: IntegrationContract<P>, payload: P) => {
-    await producer.send([encodeCloudEvent(contract, payload, { id: randomUUID(), source: '/sa/test', time: new Date().toISOString() })]);
+    await producer.send([encodeCloudEvent(contract, payload, { id: randomUUID(), source: '/sa/test', time: new Date().toISOString() }, `${topicPrefix}${contract.topic}`)]);
   };
   const caseStatus = async (id: string) => (await get(`/cases/${id}`)).body.status;
   const published = async (id: string, type: string): Promise<Record<string, unknown>> => {
     const matches = (r: TopicRecord) => r.key === id && r.headers.get('ce_type') === type;
-    const records = await readTopicUntil(brokers, casesTopicV1, (rs) => rs.some(matches));
+    const records = await readTopicUntil(brokers, `${topicPrefix}${casesTopicV1}`, (rs) => rs.some(matches));
     return JSON.parse((records.find(matches) as TopicRecord).value) as Record<string, unknown>;
   };
   /** Opens a case from the two real Kafka messages, the economic check first. */
@@ -124,12 +128,20 @@ describe('approval API (real PostgreSQL event store, FerretDB read model, Kafka)
   };
 
   beforeAll(async () => {
-    approval = await startService(service, serviceTestEnv('approval', { ALLOW_CLOCK_CONTROL: 'true' }));
+    approval = await startService(service, serviceTestEnv('approval', { ALLOW_CLOCK_CONTROL: 'true', KAFKA_TOPIC_PREFIX: topicPrefix }));
     producer = new SerialProducer({ bootstrapBrokers: brokers, clientId: 'approval-test' });
   });
   afterAll(async () => {
     await producer?.close();
     await approval?.app.close();
+    // This run's topics go with it.
+    const admin = new Admin({ clientId: 'approval-test-cleanup', bootstrapBrokers: brokers });
+    try {
+      const topics = (await admin.listTopics()).filter((t) => t.startsWith(topicPrefix));
+      if (topics.length > 0) await admin.deleteTopics({ topics });
+    } finally {
+      await admin.close();
+    }
   });
 
   it('opens a case from Kafka (check first), reviews, notices, confirms only after the notice and publishes case-approved', async () => {
@@ -140,9 +152,12 @@ describe('approval API (real PostgreSQL event store, FerretDB read model, Kafka)
 
     // When the intake worker who took it tries to review it, wearing the reviewer role
     const own = await post(`/cases/${id}/review`, people.intakeAsReviewer, { recommendation: 'approve', reasons: [] });
-    // Then segregation of duties refuses
+    // Then segregation of duties refuses, as it does in the intake role
     expect(own.status).toBe(422);
     expect(own.body).toMatchObject({ code: 'SEGREGATION_OF_DUTIES' });
+    expect((await post(`/cases/${id}/review`, people.intake, { recommendation: 'approve' })).body).toMatchObject({ code: 'SEGREGATION_OF_DUTIES' });
+    // While another intake worker simply lacks the role
+    expect((await post(`/cases/${id}/review`, people.otherIntake, { recommendation: 'approve' }))).toMatchObject({ status: 403, body: { code: 'ROLE_NOT_ALLOWED' } });
 
     // When another township reviewer recommends approval and posts the notice (7 days by the Taizhou policy)
     const reasons = [{ code: 'income-below-standard', message: '家庭月人均收入低于当地低保标准' }];
@@ -162,6 +177,8 @@ describe('approval API (real PostgreSQL event store, FerretDB read model, Kafka)
     const early = await post(`/cases/${id}/confirmation`, people.county, { stillInHardship: true });
     expect(early.status).toBe(422);
     expect(early.body).toMatchObject({ code: 'NOTICE_PERIOD_NOT_ENDED' });
+    // And the intake worker who took it may never confirm it
+    expect((await post(`/cases/${id}/confirmation`, people.intake, { stillInHardship: true })).body).toMatchObject({ code: 'SEGREGATION_OF_DUTIES' });
 
     // But may from the day after: benefits start the month after confirmation
     await setClock('2025-07-02T09:30:00+08:00');

@@ -1,6 +1,6 @@
 /** The thin command side of the registry: build the command, let the decider decide, append. */
 import { Inject, Injectable } from '@nestjs/common';
-import { organisationDecider, type OrganisationState } from '@sa/domain-charity-referral';
+import { type CharityOrganisation, organisationDecider, type OrganisationState } from '@sa/domain-charity-referral';
 import type { EventStore } from '@sa/event-store';
 import { assertJurisdiction, type AuthenticatedActor, Clock, EVENT_STORE, executeCommand, loadAggregate } from '@sa/platform';
 import { actorOf, executeOptions, userContext } from '../command-context';
@@ -8,8 +8,13 @@ import type { RegisterOrganisationRequest } from './requests';
 
 export const organisationStream = (organisationId: string) => `organisation-${organisationId}`;
 
+/** Told after an organisation was registered (e.g. to offer it referrals nobody else took). */
+export type RegistrationListener = (organisation: CharityOrganisation) => Promise<void>;
+
 @Injectable()
 export class OrganisationCommands {
+  private readonly listeners: RegistrationListener[] = [];
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly clock: Clock,
@@ -28,7 +33,14 @@ export class OrganisationCommands {
       registeredAt: this.clock.now().toISOString(),
     };
     const stream = organisationStream(request.organisationId);
-    return (await executeCommand(this.store, stream, organisationDecider, command, userContext(actor, correlationId ?? request.organisationId), executeOptions)).state;
+    const { state } = await executeCommand(this.store, stream, organisationDecider, command, userContext(actor, correlationId ?? request.organisationId), executeOptions);
+    if (state.status === 'registered') for (const listener of this.listeners) void listener(state.organisation);
+    return state;
+  }
+
+  /** Listeners run after the registration is stored, without holding up the answer; they handle their own errors. */
+  whenRegistered(listener: RegistrationListener): void {
+    this.listeners.push(listener);
   }
 
   async deregister(organisationId: string, reason: string, actor: AuthenticatedActor): Promise<OrganisationState> {

@@ -6,6 +6,6 @@ import { OrganisationsController } from './organisations.controller';
 @Module({
   controllers: [OrganisationsController],
   providers: [OrganisationCommands, OrganisationRegistry],
-  exports: [OrganisationRegistry],
+  exports: [OrganisationRegistry, OrganisationCommands],
 })
 export class OrganisationsModule {}

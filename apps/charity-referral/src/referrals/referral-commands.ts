@@ -8,6 +8,7 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import {
   type Assistance,
   type CaseOutcome,
+  type CharityOrganisation,
   defaultNeeds,
   type HouseholdContact,
   type OfferTerms,
@@ -129,6 +130,25 @@ export class ReferralCommands {
     const region = await this.assertCaseWorkerMay(referralId, actor);
     const terms = await this.terms(region);
     return this.execute(referralId, { type: 'OfferReferral', referralId, ...(organisationId ? { organisationId } : {}), ...terms, offeredBy: actorOf(actor), offeredAt: this.now() }, actor);
+  }
+
+  /**
+   * The service offers a referral nobody took to the organisations now registered; the newcomer is
+   * passed in because the registry read model may not show it yet.
+   */
+  async offerToNewcomer(referralId: string, region: string, newcomer: CharityOrganisation): Promise<ReferralState> {
+    const actor = serviceActor(region);
+    const { organisations, responseWindowHours } = await this.terms(region);
+    const command: ReferralCommand = {
+      type: 'OfferReferral',
+      referralId,
+      trigger: 'organisation-registered',
+      organisations: [...organisations.filter((o) => o.organisationId !== newcomer.organisationId), newcomer],
+      responseWindowHours,
+      offeredBy: actor,
+      offeredAt: this.now(),
+    };
+    return (await executeCommand(this.store, referralStream(referralId), referralDecider, command, { actor, correlationId: referralId }, executeOptions)).state;
   }
 
   /** The scheduler's move-on of an unanswered offer; `now` is the job's clock reading. */

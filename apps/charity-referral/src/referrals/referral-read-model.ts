@@ -72,6 +72,12 @@ export class ReferralReadModel implements OnModuleInit {
     return this.model.find({ status: 'offered', deadline: { $lt: now.toISOString() } }, { _id: 1, region: 1, deadline: 1 }).sort({ deadline: 1 }).limit(limit).lean();
   }
 
+  /** Referrals every matching organisation declined or let lapse, in these regions, not yet offered to this organisation. */
+  async exhaustedIn(regions: readonly string[], notTriedBy: string, limit: number): Promise<Pick<ReferralView, '_id' | 'region'>[]> {
+    const inRegions = regions.map((region) => ({ region: { $regex: `^${region}` } }));
+    return this.model.find({ status: 'exhausted', triedOrganisationIds: { $ne: notTriedBy }, $or: inRegions }, { _id: 1, region: 1 }).sort({ updatedAt: 1 }).limit(limit).lean();
+  }
+
   private async apply(recorded: RecordedEvent): Promise<void> {
     const event = { type: recorded.type, data: recorded.data } as ReferralEvent;
     const id = event.data.referralId;

@@ -23,9 +23,9 @@ describe('charity referral API (real event store, read model and Kafka)', () => 
   const asOrganisation = (organisationId: string) => token('charity-organisation', organisationId, township);
   const caseWorker = () => token('county-approver', 'zhao.lei');
 
-  const offeredTo = async (organisationId: string, applicationId: string) =>
+  const offeredTo = async (organisationId: string, applicationId: string, orgUnit = township) =>
     eventually(async () => {
-      const { body } = await api.get<Offered>('/referrals?status=offered', asOrganisation(organisationId));
+      const { body } = await api.get<Offered>('/referrals?status=offered', token('charity-organisation', organisationId, orgUnit));
       const item = body.items.find((i) => i.applicationId === applicationId);
       expect(item).toBeDefined();
       return item as Offered['items'][number];
@@ -128,6 +128,25 @@ describe('charity referral API (real event store, read model and Kafka)', () => 
     expect((await store.readStream(`referral-${referralIdFor(rejected.applicationId)}`)).length).toBe(0);
     expect((await api.get(`/referrals/${referralIdFor(rejected.applicationId)}`, caseWorker())).status).toBe(404);
     expect((await api.get<{ items: unknown[] }>(`/referrals?applicationId=${rejected.applicationId}`, caseWorker())).body.items).toEqual([]);
+  });
+
+  it('keeps a referral no organisation could take waiting, and offers it when a matching organisation registers', async () => {
+    // Given a consenting household rejected in a village no registered organisation serves
+    const elsewhere = uniqueVillage();
+    const rejected = caseRejected(elsewhere.village, true);
+    await decisions.publish(caseRejectedV1, rejected);
+    const referralId = referralIdFor(rejected.applicationId);
+    await eventually(async () => expect((await api.get(`/referrals/${referralId}`, caseWorker())).body).toMatchObject({ status: 'exhausted' }), 30_000);
+
+    // When an organisation serving that village registers
+    const newcomer = uniqueOrganisationId('newcomer');
+    expect((await api.post('/organisations', { organisationId: newcomer, name: '新成立的社工服务中心', serviceRegions: [elsewhere.township], needs: ['visits'] }, adminToken())).status).toBe(201);
+
+    // Then the waiting referral is offered to it
+    const offered = await offeredTo(newcomer, rejected.applicationId, elsewhere.township);
+    expect(offered.referralId).toBe(referralId);
+    const detail = await api.get<{ history: { type: string; data: { trigger?: string } }[] }>(`/referrals/${referralId}`, caseWorker());
+    expect(detail.body.history.at(-1)).toMatchObject({ type: 'ReferralOffered', data: { trigger: 'organisation-registered' } });
   });
 
   it('moves an offer left unanswered past the response window on to the next match (referral-offer-timeouts job)', async () => {

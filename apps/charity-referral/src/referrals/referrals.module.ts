@@ -6,11 +6,12 @@ import { OfferTimeouts } from './offer-timeouts';
 import { ReferralCommands } from './referral-commands';
 import { ReferralReadModel } from './referral-read-model';
 import { ReferralsController } from './referrals.controller';
+import { WaitingReferrals } from './waiting-referrals';
 
 @Module({
   imports: [OrganisationsModule],
   controllers: [ReferralsController],
-  providers: [ReferralCommands, ReferralReadModel, OfferTimeouts],
+  providers: [ReferralCommands, ReferralReadModel, OfferTimeouts, WaitingReferrals],
 })
 export class ReferralsModule {
   constructor(messaging: ServiceMessaging, commands: ReferralCommands, @Inject(LOGGER) logger: Logger) {

@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { householdCheckDecider, type HouseholdCheckCommand } from '@sa/domain-verification';
 import type { EventStore } from '@sa/event-store';
-import { assertJurisdiction, type AuthenticatedActor, Clock, type CommandContext, EVENT_STORE, executeCommand, LOGGER, type Logger } from '@sa/platform';
+import { type AuthenticatedActor, Clock, type CommandContext, EVENT_STORE, executeCommand, LOGGER, type Logger } from '@sa/platform';
+import { assertJurisdiction } from '../jurisdiction';
 import { checkStatusFor } from './check-rejections';
 import { checkStream, CheckRunner, type RunOutcome } from './check-runner';
 import { amendmentOfCheck, householdOf, placeOf, type ApplicationAmendedPayload, type ApplicationSubmittedPayload } from './household-from-application';
@@ -52,7 +53,12 @@ export class CheckCommands {
    */
   async applyAmendment(amendment: ApplicationAmendedPayload, context: CommandContext): Promise<RunOutcome | undefined> {
     let { state } = await this.runner.load(amendment.applicationId);
-    if (state.status === 'open') state = (await this.runner.run(amendment.applicationId, afterMessage(context))).state;
+    if (state.status === 'open') {
+      const run = await this.runner.run(amendment.applicationId, afterMessage(context));
+      // Retried, then dead-lettered for an operator to replay: an amendment is never dropped silently.
+      if (run.state.status === 'open') throw new Error(`the open check cannot complete before the amendment is applied (${run.blocked ?? 'still running'})`);
+      state = run.state;
+    }
     if (state.status !== 'completed') return undefined;
     const change = amendmentOfCheck(state.application.household, amendment.changes);
     if (!change || amendment.changes.consents?.economicCheck === false) return undefined;

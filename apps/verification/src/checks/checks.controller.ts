@@ -1,8 +1,8 @@
 /** The checks REST API: household economic-status checks (家庭经济状况核对) for investigators and reviewers. */
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { parseRegionCode } from '@sa/domain-shared';
-import { assertJurisdiction, type AuthenticatedActor, CurrentActor, isInJurisdiction, Roles, validate } from '@sa/platform';
+import { type AuthenticatedActor, CurrentActor, Roles, validate } from '@sa/platform';
+import { assertJurisdiction, isInJurisdiction, normalisedRegion } from '../jurisdiction';
 import { CheckCommands } from './check-commands';
 import { CheckReadModel } from './check-read-model';
 import { CheckRunner } from './check-runner';
@@ -44,7 +44,7 @@ export class ChecksController {
   @Roles('investigator', 'township-reviewer', 'county-approver', 'auditor')
   @ApiOperation({ summary: 'Checks in the caller’s jurisdiction (read model; resident IDs masked)' })
   async list(@Query(validate(listChecksQuery)) query: ListChecksQuery, @CurrentActor() actor: AuthenticatedActor) {
-    const region = query.region ?? parseRegionCode(actor.orgUnit);
+    const region = query.region ?? normalisedRegion(actor.orgUnit);
     if (!isInJurisdiction(actor, region)) return { items: [] };
     const filter: Record<string, unknown> = { region: { $regex: `^${region}` } };
     if (query.status) filter.status = query.status;

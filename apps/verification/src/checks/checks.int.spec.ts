@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { countyDataReceiptV1, economicCheckCompletedV1, economicChecksTopicV1, receiptsTopicV1, vehicleRegistrationV1 } from '@sa/contracts';
-import { eventually, type TopicRecord } from '@sa/testing';
+import { countyDataReceiptV1, receiptsTopicV1, vehicleRegistrationV1 } from '@sa/contracts';
+import { eventually } from '@sa/testing';
 import { application, residentId, token, VerificationHarness } from '../test-support/verification-harness';
-
-type CheckPayload = ReturnType<typeof economicCheckCompletedV1.schema.parse>;
 
 describe('verification: automatic economic checks (real PostgreSQL event store, FerretDB read model, Kafka)', () => {
   const harness = new VerificationHarness();
@@ -14,13 +12,6 @@ describe('verification: automatic economic checks (real PostgreSQL event store, 
   afterAll(async () => {
     await harness.stop();
   });
-
-  /** The economic-check-completed messages published for an application, oldest first. */
-  async function publishedChecks(applicationId: string, count = 1): Promise<CheckPayload[]> {
-    const mine = (records: readonly TopicRecord[]) => records.filter((r) => r.key === applicationId && r.headers.get('ce_type') === economicCheckCompletedV1.type);
-    const records = await harness.read(economicChecksTopicV1, (rs) => mine(rs).length >= count);
-    return mine(records).map((r) => economicCheckCompletedV1.schema.parse(JSON.parse(r.value)));
-  }
 
   /** A vehicle registered to the resident, as public security reports it; resolves once it is ACKed. */
   async function vehicleRegistered(resident: string): Promise<string> {
@@ -38,7 +29,7 @@ describe('verification: automatic economic checks (real PostgreSQL event store, 
     await harness.submit(submitted);
 
     // Then the check is published with the full rule trace: 1,800.00 − 30 % × 1,190.00 = 1,443.00; ÷ 3 = 481.00
-    const [check] = await publishedChecks(submitted.applicationId);
+    const [check] = await harness.publishedChecks(submitted.applicationId);
     expect(check).toMatchObject({
       applicationId: submitted.applicationId,
       programme: 'dibao',
@@ -86,7 +77,7 @@ describe('verification: automatic economic checks (real PostgreSQL event store, 
     await harness.submit(submitted);
 
     // Then the check is ineligible for the undeclared vehicle, names the discrepancy (masked) and the fact it rests on
-    const [check] = await publishedChecks(submitted.applicationId);
+    const [check] = await harness.publishedChecks(submitted.applicationId);
     expect(check?.eligible).toBe(false);
     expect(check?.ineligibilityReasons.map((r) => r.code)).toEqual(expect.arrayContaining(['undeclared-vehicle']));
     expect(check?.discrepancies).toEqual([
@@ -102,7 +93,7 @@ describe('verification: automatic economic checks (real PostgreSQL event store, 
     const members = [residentId(), residentId()];
     const submitted = application(members);
     await harness.submit(submitted);
-    const [first] = await publishedChecks(submitted.applicationId);
+    const [first] = await harness.publishedChecks(submitted.applicationId);
     expect(first?.eligible).toBe(true);
 
     // When a vehicle is registered afterwards and the investigator asks for a re-check
@@ -119,7 +110,7 @@ describe('verification: automatic economic checks (real PostgreSQL event store, 
     const answer = (await res.json()) as { checkId: string; status: string; eligible: boolean };
     expect(answer).toMatchObject({ status: 'completed', eligible: false });
     expect(answer.checkId).not.toBe(first?.checkId);
-    const [, second] = await publishedChecks(submitted.applicationId, 2);
+    const [, second] = await harness.publishedChecks(submitted.applicationId, 2);
     expect(second).toMatchObject({ checkId: answer.checkId, eligible: false, investigator: { userId: 'li.hua', role: 'investigator', orgUnit: '331002' } });
 
     // And reading stays within the jurisdiction and the roles

@@ -6,7 +6,7 @@
  * under (户籍地 at issue; people move, so this is a fallback, never the first rule).
  */
 import { parseRegionCode } from '@sa/domain-shared';
-import { isInJurisdiction } from '@sa/platform';
+import { isInJurisdiction } from '../jurisdiction';
 
 export function mayReadResident(actor: { orgUnit: string }, residentId: string, applicationRegions: readonly string[]): boolean {
   if (applicationRegions.length > 0) return applicationRegions.some((region) => isInJurisdiction(actor, region));

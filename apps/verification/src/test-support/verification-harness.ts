@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Admin } from '@platformatic/kafka';
-import { applicationSubmittedV1, type IntegrationContract } from '@sa/contracts';
+import { applicationAmendedV1, applicationSubmittedV1, applicationWithdrawnV1, economicCheckCompletedV1, economicChecksTopicV1, type IntegrationContract } from '@sa/contracts';
 import { checkCharacter } from '@sa/domain-shared';
 import { encodeCloudEvent, SerialProducer } from '@sa/messaging';
 import { type RunningService, signDevToken, startService } from '@sa/platform';
@@ -31,6 +31,9 @@ export function withWrongCheckCharacter(id: string): string {
 }
 
 type Submitted = Parameters<typeof applicationSubmittedV1.key>[0];
+type Amended = Parameters<typeof applicationAmendedV1.key>[0];
+type Withdrawn = Parameters<typeof applicationWithdrawnV1.key>[0];
+export type PublishedCheck = Parameters<typeof economicCheckCompletedV1.key>[0];
 
 /** An application as intake publishes it: the first member earns `wageFen` a month, nobody declares a vehicle. */
 export function application(members: string[], wageFen = 180_000, region = '331002001001'): Submitted {
@@ -68,6 +71,12 @@ export class VerificationHarness {
   private readonly producer = new SerialProducer({ bootstrapBrokers: [...this.brokers], clientId: uniqueName('vt-producer') });
   private running?: RunningService;
 
+  /** The running application, to reach a provider the way an operator's tool would. */
+  get app(): RunningService['app'] {
+    if (!this.running) throw new Error('the service is not started');
+    return this.running.app;
+  }
+
   get url(): string {
     if (!this.running) throw new Error('the service is not started');
     return this.running.url;
@@ -91,6 +100,14 @@ export class VerificationHarness {
     await this.publish(applicationSubmittedV1, payload, randomUUID(), '/sa/intake');
   }
 
+  async amend(payload: Amended): Promise<void> {
+    await this.publish(applicationAmendedV1, payload, randomUUID(), '/sa/intake');
+  }
+
+  async withdraw(payload: Withdrawn): Promise<void> {
+    await this.publish(applicationWithdrawnV1, payload, randomUUID(), '/sa/intake');
+  }
+
   topic(name: string): string {
     return `${this.prefix}${name}`;
   }
@@ -102,6 +119,18 @@ export class VerificationHarness {
 
   get(path: string, bearer = token('investigator')): Promise<Response> {
     return fetch(`${this.url}${path}`, { headers: { authorization: `Bearer ${bearer}` } });
+  }
+
+  /** The economic-check-completed messages published for an application, oldest first, once there are `count`. */
+  async publishedChecks(applicationId: string, count = 1): Promise<PublishedCheck[]> {
+    const mine = (records: readonly TopicRecord[]) => records.filter((r) => r.key === applicationId && r.headers.get('ce_type') === economicCheckCompletedV1.type);
+    const records = await this.read(economicChecksTopicV1, (rs) => mine(rs).length >= count);
+    return mine(records).map((r) => economicCheckCompletedV1.schema.parse(JSON.parse(r.value)));
+  }
+
+  /** The check as GET /checks/:applicationId shows it to a county investigator. */
+  async check<T = { status: string; outcome?: string; checkId: string }>(applicationId: string): Promise<T> {
+    return (await (await this.get(`/checks/${applicationId}`)).json()) as T;
   }
 
   post(path: string, body: unknown, bearer = token('investigator')): Promise<Response> {

@@ -92,6 +92,10 @@ describe('segregation of duties at confirmation', () => {
     given(caseDecider, onNotice).when(approve({ confirmedBy: actors.reviewer, confirmationDelegatedToTownship: true })).thenRejects('SEGREGATION_OF_DUTIES');
   });
 
+  it('names the person even when they also lack the role', () => {
+    given(caseDecider, onNotice).when(approve({ confirmedBy: actors.intake })).thenRejects('SEGREGATION_OF_DUTIES');
+  });
+
   it('applies to rejections too', () => {
     given(caseDecider, onNotice).when(rejectCase({ rejectedBy: { ...actors.county, userId: actors.intake.userId } })).thenRejects('SEGREGATION_OF_DUTIES');
   });

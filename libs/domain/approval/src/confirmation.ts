@@ -90,12 +90,13 @@ function groundsOnTheCase(state: OpenedCase): readonly Reason[] {
   return state.review?.recommendation === 'reject' ? state.review.reasons : state.check.ineligibilityReasons;
 }
 
-/** Confirmation authority, then segregation of duties: both apply to approving and rejecting. */
+/**
+ * Segregation of duties, then confirmation authority: both apply to approving and rejecting. The
+ * person comes first: whoever took, investigated or reviewed the case is refused whatever role they hold.
+ */
 function deciderAuthority(state: OpenedCase, actor: Actor, delegated: boolean, field: string): { level: ConfirmationLevel } | { rejection: ApprovalRejection } {
-  const authority = confirmationAuthority(state, actor, delegated, field);
-  if ('rejection' in authority) return authority;
   const sod = confirmationSegregationProblem(state, actor, field);
-  return sod ? { rejection: sod } : authority;
+  return sod ? { rejection: sod } : confirmationAuthority(state, actor, delegated, field);
 }
 
 function approvalOrderProblem(state: OpenedCase, today: string): Check {

@@ -34,6 +34,8 @@ describe('township review (审核)', () => {
   it('is not done by the person who took the application (segregation of duties)', () => {
     const intakeAsReviewer = { ...actors.reviewer, userId: actors.intake.userId };
     given(caseDecider, [caseOpened()]).when(review({ reviewedBy: intakeAsReviewer })).thenRejects('SEGREGATION_OF_DUTIES');
+    // Told as such even in the intake role: the person is the reason, not the role.
+    given(caseDecider, [caseOpened()]).when(review({ reviewedBy: actors.intake })).thenRejects('SEGREGATION_OF_DUTIES');
   });
 
   it('is done by a reviewer of the household\u2019s own township', () => {

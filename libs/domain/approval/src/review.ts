@@ -22,8 +22,9 @@ export function decideTownshipReview(command: CompleteTownshipReview, state: Cas
   if (isRejection(current)) return refuse(current);
   const reasons = reviewReasons(current, command);
   const refused =
-    authorityProblem(command.reviewedBy, current.facts.region, ['township-reviewer'], ['township'], 'reviewedBy') ??
+    // The person first: whoever took the application may not review it, whatever role they now hold.
     reviewSegregationProblem(current, command.reviewedBy, 'reviewedBy') ??
+    authorityProblem(command.reviewedBy, current.facts.region, ['township-reviewer'], ['township'], 'reviewedBy') ??
     reviewOrderProblem(current) ??
     eligibilityProblem(current, command) ??
     // 不予批准 must always state its grounds; an approval may.

@@ -47,6 +47,8 @@ export interface OfferReferral extends OfferTerms {
   readonly type: 'OfferReferral';
   readonly referralId: string;
   readonly organisationId?: string;
+  /** Who asks: a case worker (the default), or the service when a newly registered organisation matches. */
+  readonly trigger?: 'case-worker' | 'organisation-registered';
   readonly offeredBy: Actor;
   readonly offeredAt: string;
 }

@@ -26,9 +26,10 @@ export interface ReferralOpened {
 
 /**
  * Why this offer was made: a case worker's offer, the automatic first offer when the referral was
- * opened from a case decision, or the automatic move on after a decline or lapse.
+ * opened from a case decision, the automatic move on after a decline or lapse, or a newly
+ * registered organisation matching a referral every earlier organisation had left.
  */
-export type OfferTrigger = 'case-worker' | 'on-opening' | 'previous-declined' | 'previous-timed-out';
+export type OfferTrigger = 'case-worker' | 'on-opening' | 'previous-declined' | 'previous-timed-out' | 'organisation-registered';
 
 /**
  * An offer discloses the household's contact to one organisation, so the event records exactly
@@ -50,7 +51,7 @@ export interface ReferralOffered {
     readonly consentRecordedAt: string;
     /** UTC instant after which the offer lapses. */
     readonly deadline: string;
-    /** Whose command caused the offer: the case worker, the opener, the declining organisation, or the scheduler (see trigger). */
+    /** Whose command caused the offer: the case worker, the opener, the declining organisation, the scheduler or the registry (see trigger). */
     readonly offeredBy: Actor;
     readonly offeredAt: string;
   };

@@ -140,5 +140,9 @@ describe('an unanswered offer times out', () => {
     given(referralDecider, history)
       .when({ ...offer, organisations: [...registry, newcomer], offeredBy: caseWorker })
       .then([offered('org-new', { attempt: 4 })]);
+    // The service may do the same on its own when the newcomer registers, and the offer says so.
+    given(referralDecider, history)
+      .when({ ...offer, organisations: [...registry, newcomer], trigger: 'organisation-registered', offeredBy: scheduler })
+      .then([offered('org-new', { attempt: 4, trigger: 'organisation-registered', by: scheduler })]);
   });
 });

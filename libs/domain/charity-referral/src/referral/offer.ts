@@ -24,7 +24,7 @@ export function decideOffer(command: OfferReferral, state: ReferralState): Decis
   const invalid = termsProblem(command) ?? instantProblem(command.offeredAt, 'offeredAt');
   if (invalid) return rejectWith(invalid);
   const next = nextOffer(live.referral, command, {
-    trigger: 'case-worker',
+    trigger: command.trigger ?? 'case-worker',
     by: command.offeredBy,
     at: command.offeredAt,
     ...(command.organisationId === undefined ? {} : { organisationId: command.organisationId }),

@@ -199,8 +199,8 @@ describe('HouseholdCheck (家庭经济状况核对)', () => {
       const { objectionId: _none, ...data } = recheckRequested.data;
       const requested: RecheckRequested = { type: 'RecheckRequested', data: { ...data, household, reason: '新的部门数据: 车辆登记', requestedBy: investigator } };
       given(decider, finished).when(asked).then([requested]);
-      const state = fold(decider, [...finished, requested]);
-      expect(state.status === 'open' && state.round).toEqual({ checkId: recheckId, requestedBy: investigator });
+      const state = fold(decider, [...finished, requested, dataCollected(recheckId)]);
+      expect(state.status === 'open' && state.round.requestedBy).toEqual(investigator);
     });
 
     it('moves the application to the region and area an amendment names', () => {

@@ -50,9 +50,11 @@ export function evolveHouseholdCheck(state: HouseholdCheckState, event: Househol
       };
       return { status: 'open', application, round: { checkId, ...(requestedBy ? { requestedBy } : {}) } };
     }
-    case 'DepartmentDataCollected':
+    case 'DepartmentDataCollected': {
       // New data makes any earlier assessment of this round stale: it must be assessed again.
-      return { ...state, round: { checkId: state.round.checkId, data: { records: event.data.records, asOf: event.data.asOf } } };
+      const { assessed: _stale, ...round } = state.round;
+      return { ...state, round: { ...round, data: { records: event.data.records, asOf: event.data.asOf } } };
+    }
     case 'HouseholdEconomicStatusAssessed':
       return { ...state, round: { ...state.round, assessed: { assessedAt: event.data.assessedAt, assessment: event.data.assessment } } };
     case 'CheckCompleted':

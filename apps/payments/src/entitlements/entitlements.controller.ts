@@ -1,0 +1,41 @@
+/** The entitlements REST API (保障待遇): who is owed what, from when, and what was paid. */
+import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { entitlementIdFor, type EntitlementGranted } from '@sa/domain-payments';
+import { assertJurisdiction, type AuthenticatedActor, CurrentActor, isInJurisdiction, Roles, validate } from '@sa/platform';
+import { EntitlementCommands } from './entitlement-commands';
+import { EntitlementReadModel, statusFilter, statusOf } from './entitlement-read-model';
+import { entitlementViewOf } from './entitlement-view';
+import { listEntitlementsQuery, type ListEntitlementsQuery } from './requests';
+
+@ApiTags('entitlements')
+@ApiBearerAuth()
+@Controller('entitlements')
+export class EntitlementsController {
+  constructor(
+    private readonly commands: EntitlementCommands,
+    private readonly readModel: EntitlementReadModel,
+  ) {}
+
+  @Get(':applicationId')
+  @Roles('payments-officer', 'county-approver', 'auditor')
+  @ApiOperation({ summary: 'The entitlement of an approved case, as its events say now: amount, stop, payments, recoveries' })
+  async get(@Param('applicationId', ParseUUIDPipe) applicationId: string, @CurrentActor() actor: AuthenticatedActor) {
+    const { state, history } = await this.commands.load(entitlementIdFor(applicationId));
+    if (state.status !== 'granted') throw new NotFoundException(`no entitlement has been granted for application ${applicationId}`);
+    assertJurisdiction(actor, state.region);
+    const granted = history.find((e) => e.type === 'EntitlementGranted')?.data as EntitlementGranted['data'];
+    return entitlementViewOf(state, granted);
+  }
+
+  @Get()
+  @Roles('payments-officer', 'county-approver', 'auditor')
+  @ApiOperation({ summary: 'Entitlements in the caller’s jurisdiction (read model; resident IDs and accounts masked)' })
+  async list(@Query(validate(listEntitlementsQuery)) query: ListEntitlementsQuery, @CurrentActor() actor: AuthenticatedActor) {
+    const region = query.region ?? actor.orgUnit;
+    if (!isInJurisdiction(actor, region)) return { items: [] };
+    const filter: Record<string, unknown> = { region: { $regex: `^${region}` }, ...(query.status ? statusFilter(query.status) : {}) };
+    const docs = await this.readModel.model.find(filter, { memberKeys: 0, 'members.residentKey': 0, _revision: 0, _position: 0 }).sort({ grantedAt: -1 }).limit(query.limit).lean();
+    return { items: docs.map(({ _id, ...rest }) => ({ entitlementId: _id, ...rest, status: statusOf(rest) })) };
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * Payments' messaging. Leaving the service, explicitly: entitlement granted and stopped, payment
+ * issued and settled, recovery flagged; the other domain events (deaths as reported, suspensions,
+ * payments recorded on entitlements, run bookkeeping) stay inside. Arriving: approval's decisions
+ * (only case-approved acts) and county public security's deaths (no receipt: verification answers
+ * county messages).
+ */
+import { approvalContracts, caseApprovedV1, entitlementGrantedV1, entitlementStoppedV1, paymentIssuedV1, paymentSettledV1, recoveryFlaggedV1, residentDeathV1 } from '@sa/contracts';
+import type { EntitlementGranted, EntitlementStopped, PaymentFailed, PaymentFlaggedForRecovery, PaymentInstructionIssued, PaymentSucceeded } from '@sa/domain-payments';
+import { handle, integrationEvent, type IntegrationEventMapping } from '@sa/messaging';
+import type { ConsumptionDefinition, PublicationDefinition } from '@sa/platform';
+import type { CaseApprovals } from './entitlements/case-approvals';
+import type { DeathReports } from './entitlements/death-reports';
+import { entitlementStreamPrefix, payrollStreamPrefix } from './streams';
+
+const mapping: IntegrationEventMapping = {
+  EntitlementGranted: (e) => {
+    const d = e.data as EntitlementGranted['data'];
+    return integrationEvent(entitlementGrantedV1, {
+      applicationId: d.applicationId,
+      entitlementId: d.entitlementId,
+      programme: d.programme,
+      region: d.region,
+      householdSize: d.householdSize,
+      monthlyAmountFen: d.monthlyAmountFen,
+      startMonth: d.startMonth,
+      policyId: d.policyId,
+      grantedBy: d.grantedBy,
+      grantedAt: d.grantedAt,
+    });
+  },
+  EntitlementStopped: (e) => {
+    const d = e.data as EntitlementStopped['data'];
+    return integrationEvent(entitlementStoppedV1, {
+      applicationId: d.applicationId,
+      entitlementId: d.entitlementId,
+      reason: d.reason,
+      ...(d.detail ? { detail: d.detail } : d.reason === 'death' ? { detail: '保障对象死亡，死亡次月停发' } : {}),
+      effectiveMonth: d.effectiveMonth,
+      stoppedBy: d.stoppedBy,
+      stoppedAt: d.stoppedAt,
+    });
+  },
+  PaymentInstructionIssued: (e) => {
+    const d = e.data as PaymentInstructionIssued['data'];
+    return integrationEvent(paymentIssuedV1, { applicationId: d.applicationId, payrollId: d.payrollId, instructionId: d.instructionId, region: d.region, month: d.month, amountFen: d.amountFen, issuedAt: d.issuedAt });
+  },
+  PaymentSucceeded: (e) => {
+    const d = e.data as PaymentSucceeded['data'];
+    return integrationEvent(paymentSettledV1, { applicationId: d.applicationId, instructionId: d.instructionId, outcome: 'paid', settledAt: d.settledAt });
+  },
+  PaymentFailed: (e) => {
+    const d = e.data as PaymentFailed['data'];
+    const failureReason = d.failureReason === d.failureCode ? d.failureCode : `${d.failureCode}: ${d.failureReason}`;
+    return integrationEvent(paymentSettledV1, { applicationId: d.applicationId, instructionId: d.instructionId, outcome: 'failed', failureReason: failureReason.slice(0, 500), settledAt: d.settledAt });
+  },
+  PaymentFlaggedForRecovery: (e) => {
+    const d = e.data as PaymentFlaggedForRecovery['data'];
+    return integrationEvent(recoveryFlaggedV1, { applicationId: d.applicationId, instructionId: d.instructionId, reason: d.reason, amountFen: d.amountFen, flaggedAt: d.flaggedAt });
+  },
+  DeathReported: () => null,
+  EntitlementSuspended: () => null,
+  EntitlementResumed: () => null,
+  GradualExitStarted: () => null,
+  EntitlementPaymentRecorded: () => null,
+  PayrollStarted: () => null,
+  PayrollReconciled: () => null,
+};
+
+export const paymentsPublication: PublicationDefinition = {
+  streamPrefixes: [entitlementStreamPrefix, payrollStreamPrefix],
+  mapping,
+  contracts: [entitlementGrantedV1, entitlementStoppedV1, paymentIssuedV1, paymentSettledV1, recoveryFlaggedV1],
+};
+
+export function caseApprovalConsumption(approvals: CaseApprovals): ConsumptionDefinition {
+  return {
+    name: 'payments-case-approvals',
+    inbox: 'event-store',
+    handlers: [handle(caseApprovedV1, (e, ctx) => approvals.onCaseApproved(e, ctx.handledMessage))],
+    // Same topic: reviews, notices, objections and rejections are approval's business, not a payment.
+    ignore: approvalContracts.filter((c) => c !== caseApprovedV1),
+  };
+}
+
+export function residentDeathConsumption(deaths: DeathReports): ConsumptionDefinition {
+  return {
+    name: 'payments-resident-deaths',
+    inbox: 'event-store',
+    handlers: [handle(residentDeathV1, (e) => deaths.onResidentDeath(e))],
+  };
+}

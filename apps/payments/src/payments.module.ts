@@ -1,0 +1,43 @@
+import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
+import { ServiceMessaging } from '@sa/platform';
+import { CaseApprovals } from './entitlements/case-approvals';
+import { DeathReports } from './entitlements/death-reports';
+import { EntitlementCommands } from './entitlements/entitlement-commands';
+import { EntitlementReadModel } from './entitlements/entitlement-read-model';
+import { EntitlementsController } from './entitlements/entitlements.controller';
+import { ResidentDeaths } from './entitlements/resident-deaths';
+import { caseApprovalConsumption, paymentsPublication, residentDeathConsumption } from './integration';
+import { MonthlyPayroll } from './payroll/monthly-payroll';
+import { PaymentFeedback } from './payroll/payment-feedback';
+import { PayrollCandidates } from './payroll/payroll-candidates';
+import { PayrollCommands } from './payroll/payroll-commands';
+import { PayrollsController } from './payroll/payrolls.controller';
+import { ReadBarrier } from './payroll/read-barrier';
+import { TextBodyMiddleware } from './payroll/text-body.middleware';
+
+@Module({
+  controllers: [EntitlementsController, PayrollsController],
+  providers: [
+    EntitlementReadModel,
+    ResidentDeaths,
+    EntitlementCommands,
+    DeathReports,
+    CaseApprovals,
+    ReadBarrier,
+    PaymentFeedback,
+    PayrollCandidates,
+    PayrollCommands,
+    MonthlyPayroll,
+  ],
+})
+export class PaymentsModule implements NestModule {
+  constructor(messaging: ServiceMessaging, approvals: CaseApprovals, deaths: DeathReports) {
+    messaging.publish(paymentsPublication);
+    messaging.consume(caseApprovalConsumption(approvals));
+    messaging.consume(residentDeathConsumption(deaths));
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(TextBodyMiddleware).forRoutes({ path: 'payrolls/:payrollId/bank-results', method: RequestMethod.POST });
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Feeds every issued payment instruction back to its entitlement (RecordPaymentIssued), so that a
+ * death report knows what to recover and no other run pays the same month again. It follows the
+ * event store from a checkpoint like a projection: a crash in the middle of a run's feedback is
+ * resumed on restart, and recording twice appends nothing (idempotent by instruction id).
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import type { PaymentInstructionIssued } from '@sa/domain-payments';
+import type { EventFilter, RecordedEvent } from '@sa/event-store';
+import { Clock, CommandRejectedError, LOGGER, type Logger, ProjectionRunner } from '@sa/platform';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { EntitlementCommands } from '../entitlements/entitlement-commands';
+import { paymentsSystem, payrollStreamPrefix } from '../streams';
+
+export const paymentFeedbackProjection = 'payment-feedback';
+export const instructionsIssued: EventFilter = { streamPrefixes: [payrollStreamPrefix], eventTypes: ['PaymentInstructionIssued'] };
+
+const attempts = 6;
+
+@Injectable()
+export class PaymentFeedback {
+  constructor(
+    projections: ProjectionRunner,
+    private readonly commands: EntitlementCommands,
+    private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    projections.register({ name: paymentFeedbackProjection, filter: instructionsIssued, collections: [], apply: (e) => this.apply(e) });
+  }
+
+  private async apply(recorded: RecordedEvent): Promise<void> {
+    const issued = recorded.data as PaymentInstructionIssued['data'];
+    const actor = paymentsSystem(issued.region);
+    const command = {
+      type: 'RecordPaymentIssued',
+      entitlementId: issued.entitlementId,
+      payrollId: issued.payrollId,
+      instructionId: issued.instructionId,
+      month: issued.month,
+      amountFen: issued.amountFen,
+      recordedAt: this.clock.now().toISOString(),
+    } as const;
+    // No fixed event ids: a concurrent or repeated recording reloads and finds the instruction recorded.
+    const context = { actor, correlationId: recorded.correlationId, causationId: recorded.eventId };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.commands.recordPaymentIssued(command, context);
+        return;
+      } catch (error) {
+        if (error instanceof CommandRejectedError) {
+          this.logger.error({ instructionId: issued.instructionId, entitlementId: issued.entitlementId, code: error.rejection.code }, 'an issued payment could not be recorded on its entitlement');
+          return;
+        }
+        // Past the budget the projection stops and payroll runs answer 503 until it is restarted: safer than skipping.
+        if (attempt >= attempts) throw error;
+        await sleep(200 * 2 ** attempt);
+      }
+    }
+  }
+}

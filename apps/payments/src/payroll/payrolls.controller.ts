@@ -1,0 +1,85 @@
+/** The payroll REST API (资金发放): monthly runs, the bank disbursement file, the bank's results. */
+import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { formatDisbursementFile } from '@sa/domain-payments';
+import { assertJurisdiction, type AuthenticatedActor, CurrentActor, Roles, validate } from '@sa/platform';
+import type { Request, Response } from 'express';
+import { PayrollCommands } from './payroll-commands';
+import { issuedInstructions, payrollViewOf, type PayrollView } from './payroll-view';
+import { bankResultsJsonRequest, disbursementFileQuery, startPayrollRequest, type StartPayrollRequest } from './requests';
+
+const actorOf = (a: AuthenticatedActor) => ({ userId: a.userId, role: a.role, orgUnit: a.orgUnit });
+
+@ApiTags('payrolls')
+@ApiBearerAuth()
+@Controller('payrolls')
+export class PayrollsController {
+  constructor(private readonly payrolls: PayrollCommands) {}
+
+  @Post()
+  @Roles('payments-officer')
+  @ApiOperation({ summary: 'Run the payroll of a region for a month (idempotent: the same region and month again answers the existing run)' })
+  async start(
+    @Body(validate(startPayrollRequest)) body: StartPayrollRequest,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Req() req: Request & { correlationId?: string },
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    assertJurisdiction(actor, body.region);
+    const { outcome, payrollId } = await this.payrolls.start(body.region, body.month, actorOf(actor), req.correlationId);
+    res.status(outcome === 'started' ? 201 : 200);
+    return { outcome, ...(await this.view(payrollId, actor)) };
+  }
+
+  @Get(':payrollId')
+  @Roles('payments-officer', 'auditor')
+  @ApiOperation({ summary: 'A payroll run: instructions (accounts masked), bank outcomes, totals' })
+  async get(@Param('payrollId', ParseUUIDPipe) payrollId: string, @CurrentActor() actor: AuthenticatedActor) {
+    return this.view(payrollId, actor);
+  }
+
+  @Get(':payrollId/disbursement-file')
+  @Roles('payments-officer', 'auditor')
+  @ApiOperation({ summary: 'The bank disbursement file (代发文件, CSV with a control total); auditors always get account numbers masked' })
+  async disbursementFile(
+    @Param('payrollId', ParseUUIDPipe) payrollId: string,
+    @Query(validate(disbursementFileQuery)) query: { accountNumbers: 'full' | 'masked' },
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    const view = await this.view(payrollId, actor);
+    const accountNumbers = actor.role === 'auditor' ? 'masked' : query.accountNumbers;
+    const file = formatDisbursementFile(issuedInstructions(await this.payrolls.history(payrollId)), { accountNumbers });
+    res.setHeader('content-type', 'text/csv; charset=utf-8');
+    res.setHeader('content-disposition', `attachment; filename="disbursement-${view.region}-${view.month}${accountNumbers === 'masked' ? '-masked' : ''}.csv"`);
+    return file;
+  }
+
+  @Post(':payrollId/bank-results')
+  @HttpCode(200)
+  @Roles('payments-officer')
+  @ApiConsumes('text/csv', 'application/json')
+  @ApiOperation({ summary: 'Import the bank’s result file (回盘文件): paid, or failed with the bank’s reason; importing it again changes nothing' })
+  async importBankResults(@Param('payrollId', ParseUUIDPipe) payrollId: string, @Body() body: unknown, @CurrentActor() actor: AuthenticatedActor) {
+    await this.view(payrollId, actor);
+    const outcome = await this.payrolls.importBankResults(payrollId, fileTextOf(body), actorOf(actor));
+    return { payrollId, ...outcome, payroll: await this.view(payrollId, actor) };
+  }
+
+  private async view(payrollId: string, actor: AuthenticatedActor): Promise<PayrollView> {
+    const view = payrollViewOf(await this.payrolls.history(payrollId));
+    if (!view) throw new NotFoundException(`payroll run ${payrollId} does not exist`);
+    assertJurisdiction(actor, view.region);
+    return view;
+  }
+}
+
+/** The file as text/csv, or inside JSON as { content } (or { file }). */
+function fileTextOf(body: unknown): string {
+  if (typeof body === 'string') {
+    if (body.trim() === '') throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'body: the result file is empty' });
+    return body;
+  }
+  const json = validate(bankResultsJsonRequest).transform(body ?? {});
+  return (json.content ?? json.file) as string;
+}

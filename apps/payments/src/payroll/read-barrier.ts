@@ -1,0 +1,32 @@
+/**
+ * Read-your-writes for the work a payroll run reads: before a run lists the entitlements to pay,
+ * the projections it relies on must have applied every event already in the store (the list of
+ * grants; the payments other runs issued). Waits for that, or answers 503 rather than pay on a
+ * stale view.
+ */
+import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import type { EventFilter, EventStore } from '@sa/event-store';
+import { EVENT_STORE, ProjectionRunner } from '@sa/platform';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+@Injectable()
+export class ReadBarrier {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly projections: ProjectionRunner,
+  ) {}
+
+  /** Resolves once the projection has applied the last event matching its filter that exists now. */
+  async caughtUp(projection: string, filter: EventFilter, timeoutMs = 20_000): Promise<void> {
+    const [head] = await this.store.readAll({ direction: 'backwards', maxCount: 1, filter });
+    if (!head) return;
+    const deadline = performance.now() + timeoutMs;
+    while ((this.projections.positions()[projection] ?? -1) < head.position) {
+      if (performance.now() > deadline) {
+        throw new ServiceUnavailableException(`the ${projection} projection has not yet applied event ${head.position}; retry shortly (nothing was paid)`);
+      }
+      await sleep(50);
+    }
+  }
+}

@@ -1,0 +1,202 @@
+/**
+ * The case lifecycle end to end: the five services as separate processes on the real Kafka,
+ * PostgreSQL and FerretDB, driven only through their REST APIs and Kafka topics, as a county would.
+ * Every service's clock is set to the same day and moved forward together where the rules need time
+ * to pass (a public notice, the next month's payroll).
+ */
+import { caseApprovedV1, caseRejectedV1, economicCheckCompletedV1, paymentIssuedV1, referralClosedV1, residentDeathV1, vehicleRegistrationV1 } from '@sa/contracts';
+import { eventually } from '@sa/testing';
+import { Api, type ActorSpec } from './harness/api';
+import { County } from './harness/county';
+import { application, household } from './harness/households';
+import { type RunningPlatform, startPlatform } from './harness/platform';
+
+// Taizhou (台州), Jiaojiang district (椒江区 331002): dibao standard 1,190.00 CNY per person per month
+// (config/regional-policies.yaml, taizhou-2025). Each scenario uses its own village.
+const township = '331002001';
+const actors = {
+  intake: { userId: 'li.na', role: 'intake-worker', orgUnit: township },
+  investigator: { userId: 'zhou.qiang', role: 'investigator', orgUnit: township },
+  reviewer: { userId: 'zhao.lei', role: 'township-reviewer', orgUnit: township },
+  approver: { userId: 'chen.jing', role: 'county-approver', orgUnit: '331002' },
+  payments: { userId: 'sun.hui', role: 'payments-officer', orgUnit: '331002' },
+  admin: { userId: 'wu.min', role: 'civil-affairs-admin', orgUnit: '331002' },
+} satisfies Record<string, ActorSpec>;
+
+interface CaseView {
+  status: string;
+  phase?: string;
+}
+
+describe('case lifecycle across the five services (real Kafka, PostgreSQL, FerretDB; separate processes)', () => {
+  let platform: RunningPlatform;
+  let county: County;
+  const api = (service: string, actor: ActorSpec) => new Api(platform.urls[service] as string, actor);
+
+  /** Every service's clock to the same instant (China time), as if the days had passed. */
+  async function setClocks(instant: string): Promise<void> {
+    for (const url of Object.values(platform.urls)) {
+      const res = await new Api(url).put('/admin/clock', { now: instant });
+      expect(res.status).toBe(200);
+    }
+  }
+
+  async function submit(body: unknown): Promise<string> {
+    const res = await api('intake', actors.intake).post<{ applicationId: string }>('/applications', body);
+    expect(res.status).toBe(201);
+    return res.body.applicationId;
+  }
+
+  /** Township review, 7-day public notice, and — once the notice has ended — county confirmation. */
+  async function approve(applicationId: string, stillInHardship = false): Promise<void> {
+    await eventually(async () => expect((await api('approval', actors.reviewer).get<CaseView>(`/cases/${applicationId}`)).status).toBe(200), 60_000, 250);
+    expect((await api('approval', actors.reviewer).post(`/cases/${applicationId}/review`, { recommendation: 'approve', reasons: [] })).status).toBeLessThan(300);
+    expect((await api('approval', actors.reviewer).post(`/cases/${applicationId}/public-notice`, {})).status).toBeLessThan(300);
+    const early = await api('approval', actors.approver).post<{ code: string }>(`/cases/${applicationId}/confirmation`, { stillInHardship });
+    expect({ status: early.status, code: early.body.code }).toEqual({ status: 422, code: 'NOTICE_PERIOD_NOT_ENDED' });
+  }
+
+  async function confirm(applicationId: string, stillInHardship = false): Promise<void> {
+    const res = await api('approval', actors.approver).post(`/cases/${applicationId}/confirmation`, { stillInHardship });
+    expect(res.status).toBeLessThan(300);
+  }
+
+  async function runPayroll(region: string, month: string): Promise<{ payrollId: string; instructions: { applicationId: string; amountFen: number; amountYuan: string }[] }> {
+    const res = await api('payments', actors.payments).post<{ payrollId: string; instructions: { applicationId: string; amountFen: number; amountYuan: string }[] }>('/payrolls', { region, month });
+    expect([200, 201]).toContain(res.status);
+    return res.body;
+  }
+
+  beforeAll(async () => {
+    // The scheduled city-wide payroll waits for the 28th, so the test's own runs are the only ones.
+    platform = await startPlatform({ PAYROLL_DAY_OF_MONTH: '28' });
+    county = new County(platform.topicPrefix);
+    await setClocks('2026-03-02T09:00:00+08:00');
+  }, 240_000);
+
+  afterAll(async () => {
+    await county?.close();
+    await platform?.stop();
+  });
+
+  it('approves a household of three with one wage of 1,800 and its first payroll pays exactly 2,127.00', async () => {
+    const village = `${township}001`;
+    // Given a household of three in which one member earns 1,800.00 a month
+    const members = household([
+      { name: '王建国', relation: 'applicant', birthDate: '1978-04-12', workAbility: 'full', wageFen: 180_000 },
+      { name: '李秀英', relation: 'spouse', birthDate: '1980-09-03', workAbility: 'none' },
+      { name: '王小明', relation: 'child', birthDate: '2012-06-18', workAbility: 'none' },
+    ]);
+
+    // When intake takes its application
+    const applicationId = await submit(application('dibao', village, members));
+
+    // Then verification counts 1,800 − 30% × 1,190 = 1,443.00, i.e. 481.00 per person, eligible
+    const check = await county.published(economicCheckCompletedV1, (c) => c.applicationId === applicationId);
+    expect(check).toMatchObject({ countedMonthlyIncomeFen: 144_300, perCapitaMonthlyIncomeFen: 48_100, householdSize: 3, standardFen: 119_000, eligible: true });
+
+    // And approval reviews, notices for 7 days, refuses an early confirmation, and confirms after
+    await approve(applicationId);
+    await setClocks('2026-03-10T10:00:00+08:00');
+    await confirm(applicationId);
+    const approved = await county.published(caseApprovedV1, (c) => c.applicationId === applicationId);
+    expect(approved).toMatchObject({ benefitStartMonth: '2026-04', confirmationLevel: 'county', householdSize: 3 });
+
+    // And payments grants (1,190 − 481) × 3 = 2,127.00 a month
+    await eventually(async () => {
+      const entitlement = await api('payments', actors.payments).get<{ monthlyAmountFen: number; monthlyAmountYuan: string }>(`/entitlements/${applicationId}`);
+      expect(entitlement.body).toMatchObject({ monthlyAmountFen: 212_700, monthlyAmountYuan: '2127.00' });
+    }, 60_000, 250);
+
+    // When the April payroll of the village runs (twice: a retry must pay nothing twice)
+    await setClocks('2026-04-05T09:00:00+08:00');
+    const payroll = await runPayroll(village, '2026-04');
+    const again = await runPayroll(village, '2026-04');
+
+    // Then the household is paid exactly 2,127.00, once, and the bank file says so
+    expect(payroll.instructions.filter((i) => i.applicationId === applicationId)).toEqual([expect.objectContaining({ amountFen: 212_700, amountYuan: '2127.00' })]);
+    expect(again.payrollId).toBe(payroll.payrollId);
+    expect(again.instructions).toHaveLength(payroll.instructions.length);
+    const file = await api('payments', actors.payments).get<string>(`/payrolls/${payroll.payrollId}/disbursement-file`);
+    expect(file.status).toBe(200);
+    expect(file.body).toContain('2127.00');
+    const issued = await county.published(paymentIssuedV1, (p) => p.applicationId === applicationId);
+    expect(issued).toMatchObject({ amountFen: 212_700, month: '2026-04' });
+  });
+
+  it('rejects a household whose county data shows an undeclared car, and refers it, with consent, to a charity that helps', async () => {
+    const village = `${township}002`;
+    // Given a registered charity serving the township, and a car registered to a member who declared none
+    const charity = { userId: `e2e-charity-${platform.runId}`.slice(0, 60), role: 'charity-organisation', orgUnit: township };
+    const registered = await api('charity-referral', actors.admin).post('/organisations', { organisationId: charity.userId, name: '椒江区慈善总会', serviceRegions: [township], needs: ['money', 'visits', 'goods'] });
+    expect(registered.status).toBe(201);
+    const members = household([{ name: '张卫东', relation: 'applicant', birthDate: '1969-11-02', workAbility: 'partial' }]);
+    const owner = members.members[0]?.residentId as string;
+    await county.send(vehicleRegistrationV1, { messageId: County.messageId('gaj-vh'), residentId: owner, plateNumber: '浙J·8K231', vehicleType: '小型轿车', registeredOn: '2023-05-20' });
+
+    // When the household applies declaring no vehicle
+    const applicationId = await submit(application('dibao', village, members));
+
+    // Then the economic check finds the undeclared car and the household ineligible
+    const check = await county.published(economicCheckCompletedV1, (c) => c.applicationId === applicationId);
+    expect(check.eligible).toBe(false);
+    expect(check.ineligibilityReasons.map((r) => r.code)).toContain('undeclared-vehicle');
+
+    // And the township recommends rejection and the county rejects, with that reason in a written notice
+    await eventually(async () => expect((await api('approval', actors.reviewer).get(`/cases/${applicationId}`)).status).toBe(200), 60_000, 250);
+    expect((await api('approval', actors.reviewer).post(`/cases/${applicationId}/review`, { recommendation: 'reject', reasons: [{ code: 'undeclared-vehicle', message: '核对发现家庭成员名下有未申报的机动车' }] })).status).toBeLessThan(300);
+    expect((await api('approval', actors.approver).post(`/cases/${applicationId}/rejection`, {})).status).toBeLessThan(300);
+    const rejected = await county.published(caseRejectedV1, (c) => c.applicationId === applicationId);
+    expect(rejected.reasons.map((r) => r.code)).toContain('undeclared-vehicle');
+    expect(rejected.noticeText).toContain('行政复议');
+
+    // And, with the household's consent, the charity is offered the referral, accepts and records help
+    const charityApi = api('charity-referral', charity);
+    let referralId = '';
+    await eventually(async () => {
+      const offered = await charityApi.get<{ items: { referralId: string; applicationId: string }[] }>('/referrals?status=offered');
+      const mine = offered.body.items.find((r) => r.applicationId === applicationId);
+      expect(mine).toBeDefined();
+      referralId = mine?.referralId as string;
+    }, 60_000, 250);
+    expect((await charityApi.post(`/referrals/${referralId}/acceptance`)).status).toBeLessThan(300);
+    expect((await charityApi.post(`/referrals/${referralId}/assistance`, { kind: 'money', amountFen: 50_000, description: '临时生活补助' })).status).toBe(201);
+    expect((await charityApi.post(`/referrals/${referralId}/assistance`, { kind: 'service-visit', serviceKind: 'visits', date: '2026-03-03' })).status).toBe(201);
+    expect((await charityApi.post(`/referrals/${referralId}/closure`, { summary: '已发放临时生活补助并上门探访' })).status).toBeLessThan(300);
+    const closed = await county.published(referralClosedV1, (r) => r.applicationId === applicationId);
+    expect(closed).toMatchObject({ referralId });
+  });
+
+  it('pays a single-person extreme-poverty case, then stops the next payroll after public security reports the death', async () => {
+    const village = `${township}003`;
+    await setClocks('2026-04-06T09:00:00+08:00');
+    // Given a person with no work ability and no income, approved for extreme-poverty support
+    const members = household([{ name: '刘桂兰', relation: 'applicant', birthDate: '1941-02-14', workAbility: 'none' }]);
+    const person = members.members[0]?.residentId as string;
+    const applicationId = await submit(application('extreme-poverty', village, members, false));
+    const check = await county.published(economicCheckCompletedV1, (c) => c.applicationId === applicationId);
+    expect(check.eligible).toBe(true);
+    await approve(applicationId);
+    await setClocks('2026-04-14T10:00:00+08:00');
+    await confirm(applicationId);
+
+    // When May's payroll runs, the support standard 1,547.00 (1.3 × 1,190) is paid
+    await eventually(async () => expect((await api('payments', actors.payments).get(`/entitlements/${applicationId}`)).status).toBe(200), 60_000, 250);
+    await setClocks('2026-05-05T09:00:00+08:00');
+    const may = await runPayroll(village, '2026-05');
+    expect(may.instructions.filter((i) => i.applicationId === applicationId)).toEqual([expect.objectContaining({ amountFen: 154_700, amountYuan: '1547.00' })]);
+
+    // And public security reports, on 21 May, the death on 20 May
+    await setClocks('2026-05-21T09:00:00+08:00');
+    await county.send(residentDeathV1, { messageId: County.messageId('gaj-death'), residentId: person, dateOfDeath: '2026-05-20', reportedAt: '2026-05-21T08:00:00+08:00' });
+    await eventually(async () => {
+      const entitlement = await api('payments', actors.payments).get<{ status: string; dateOfDeath: string | null }>(`/entitlements/${applicationId}`);
+      expect(entitlement.body).toMatchObject({ status: 'stopped', dateOfDeath: '2026-05-20' });
+    }, 60_000, 250);
+
+    // Then June's payroll pays this person nothing
+    await setClocks('2026-06-05T09:00:00+08:00');
+    const june = await runPayroll(village, '2026-06');
+    expect(june.instructions.filter((i) => i.applicationId === applicationId)).toEqual([]);
+  });
+});

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { householdCheckDecider } from '@sa/domain-verification';
+import type { EventStore } from '@sa/event-store';
+import { EVENT_STORE, executeCommand } from '@sa/platform';
+import { eventually } from '@sa/testing';
+import { application, residentId, token, VerificationHarness } from '../test-support/verification-harness';
+import { verificationSystem } from './check-commands';
+import { checkStream } from './check-runner';
+import { householdOf, placeOf } from './household-from-application';
+
+const intakeWorker = { userId: 'wang.fang', role: 'intake-worker' as const, orgUnit: '331002001' };
+
+describe('verification: amended and withdrawn applications, checks that cannot finish at once (real servers)', () => {
+  const harness = new VerificationHarness();
+
+  beforeAll(async () => {
+    await harness.start();
+  });
+  afterAll(async () => {
+    await harness.stop();
+  });
+
+  const runJob = async () => {
+    const res = await harness.post('/admin/jobs/resume-open-checks/run', {}, token('civil-affairs-admin'));
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { result: Record<string, number> }).result;
+  };
+
+  it('re-checks an amended household, then closes the check when the application is withdrawn', async () => {
+    // Given a checked, eligible application
+    const submitted = application([residentId(), residentId(), residentId()]);
+    await harness.submit(submitted);
+    const [first] = await harness.publishedChecks(submitted.applicationId);
+    expect(first?.eligible).toBe(true);
+
+    // When intake amends it: the applicant's wage was 4,000.00, not 1,800.00
+    const members = submitted.household.members.map((m, i) => (i === 0 ? { ...m, declaredMonthlyIncomes: [{ kind: 'wage' as const, monthlyFen: 400_000 }] } : m));
+    await harness.amend({ applicationId: submitted.applicationId, changes: { members }, reason: '工资申报有误', amendedBy: intakeWorker, amendedAt: new Date().toISOString() });
+
+    // Then a new round assesses the corrected household: (4,000.00 − 357.00) ÷ 3 = 1,214.33, above the standard
+    const [, second] = await harness.publishedChecks(submitted.applicationId, 2);
+    expect(second).toMatchObject({ countedMonthlyIncomeFen: 364_300, perCapitaMonthlyIncomeFen: 121_433, eligible: false, ineligibilityReasons: [expect.objectContaining({ code: 'income-above-standard' })] });
+    expect(second?.checkId).not.toBe(first?.checkId);
+
+    // When the household withdraws
+    await harness.withdraw({ applicationId: submitted.applicationId, reason: '家庭主动撤回', withdrawnBy: intakeWorker, withdrawnAt: new Date().toISOString() });
+
+    // Then the check is closed, keeping its result, and no re-check runs on it any more
+    await eventually(async () => expect(await harness.check(submitted.applicationId)).toMatchObject({ status: 'cancelled', outcome: 'ineligible' }));
+    const refused = await harness.post(`/checks/${submitted.applicationId}/recheck`, { reason: '复核' });
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({ code: 'CHECK_CANCELLED' });
+  });
+
+  it('keeps a check open while no policy is in force for the region, without losing or dead-lettering the application', async () => {
+    // Given an application from a region no policy in POLICY_FILE covers (Beijing, Dongcheng)
+    const submitted = application([residentId()], 180_000, '110101001001');
+
+    // When it arrives
+    await harness.submit(submitted);
+
+    // Then its department data is collected, but it waits for a policy instead of completing
+    const beijing = token('investigator', '110101');
+    await eventually(async () => {
+      const view = (await (await harness.get(`/checks/${submitted.applicationId}`, beijing)).json()) as { status: string; rounds: { departmentDataAsOf?: string }[] };
+      expect(view).toMatchObject({ status: 'open', rounds: [{ departmentDataAsOf: expect.any(String) }] });
+    });
+    // And the resume job reports it as waiting, run after run
+    await eventually(async () => expect(await runJob()).toMatchObject({ waiting: 1 }));
+  });
+
+  it('finishes a check a run left half-way (the service stopped after the request) with the resume job', async () => {
+    // Given a check that was requested but never run (as after a crash right after the request)
+    const submitted = application([residentId(), residentId(), residentId()]);
+    const store = harness.app.get<EventStore>(EVENT_STORE);
+    await executeCommand(
+      store,
+      checkStream(submitted.applicationId),
+      householdCheckDecider,
+      { type: 'RequestCheck', applicationId: submitted.applicationId, checkId: randomUUID(), programme: 'dibao', ...placeOf(submitted.region), household: householdOf(submitted.household), consentToDataCheck: true, requestedAt: new Date().toISOString() },
+      { actor: verificationSystem(submitted.region) },
+    );
+
+    // When the job runs
+    await eventually(async () => expect((await runJob()).completed).toBeGreaterThanOrEqual(1));
+
+    // Then the check completes and is published like any other
+    const [check] = await harness.publishedChecks(submitted.applicationId);
+    expect(check).toMatchObject({ countedMonthlyIncomeFen: 144_300, perCapitaMonthlyIncomeFen: 48_100, eligible: true });
+  });
+});
