@@ -26,4 +26,7 @@ module.exports = {
   // Jest reads testTimeout only from the root configuration when it runs several projects; the
   // integration suites (real Kafka, PostgreSQL, FerretDB) need more than the 5 s default.
   testTimeout: 120_000,
+  // A safety net, not a habit: every suite closes what it opens (each project exits cleanly on its
+  // own), but a leaked socket must never hold CI until its time limit.
+  forceExit: true,
 };

@@ -71,7 +71,10 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown(0));
   try {
     build();
-    for (const spec of services) children.set(spec.name, startService(spec, serviceEnv(spec, infra.env)));
+    // SA_ALLOW_CLOCK_CONTROL=true lets the README walk-through move the services' clocks (a 7-day
+    // public notice, next month's payroll); development only, never in production.
+    const demo = process.env.SA_ALLOW_CLOCK_CONTROL === 'true' ? { ALLOW_CLOCK_CONTROL: 'true' } : {};
+    for (const spec of services) children.set(spec.name, startService(spec, serviceEnv(spec, infra.env, demo)));
     for (const [name, child] of children) {
       child.once('exit', (code) => {
         if (!stopping) {

@@ -25,7 +25,6 @@ const actors = {
 
 interface CaseView {
   status: string;
-  phase?: string;
 }
 
 describe('case lifecycle across the five services (real Kafka, PostgreSQL, FerretDB; separate processes)', () => {
@@ -47,9 +46,14 @@ describe('case lifecycle across the five services (real Kafka, PostgreSQL, Ferre
     return res.body.applicationId;
   }
 
-  /** Township review, 7-day public notice, and — once the notice has ended — county confirmation. */
+  /** Approval opens the case once both the application and its economic check have arrived (any order). */
+  async function caseOpened(applicationId: string): Promise<void> {
+    await eventually(async () => expect((await api('approval', actors.reviewer).get<CaseView>(`/cases/${applicationId}`)).body.status).toBe('awaiting-review'), 60_000, 250);
+  }
+
+  /** Township review and the 7-day public notice; confirming before the notice ends is refused. */
   async function approve(applicationId: string, stillInHardship = false): Promise<void> {
-    await eventually(async () => expect((await api('approval', actors.reviewer).get<CaseView>(`/cases/${applicationId}`)).status).toBe(200), 60_000, 250);
+    await caseOpened(applicationId);
     expect((await api('approval', actors.reviewer).post(`/cases/${applicationId}/review`, { recommendation: 'approve', reasons: [] })).status).toBeLessThan(300);
     expect((await api('approval', actors.reviewer).post(`/cases/${applicationId}/public-notice`, {})).status).toBeLessThan(300);
     const early = await api('approval', actors.approver).post<{ code: string }>(`/cases/${applicationId}/confirmation`, { stillInHardship });
@@ -143,7 +147,7 @@ describe('case lifecycle across the five services (real Kafka, PostgreSQL, Ferre
     expect(check.ineligibilityReasons.map((r) => r.code)).toContain('undeclared-vehicle');
 
     // And the township recommends rejection and the county rejects, with that reason in a written notice
-    await eventually(async () => expect((await api('approval', actors.reviewer).get(`/cases/${applicationId}`)).status).toBe(200), 60_000, 250);
+    await caseOpened(applicationId);
     expect((await api('approval', actors.reviewer).post(`/cases/${applicationId}/review`, { recommendation: 'reject', reasons: [{ code: 'undeclared-vehicle', message: '核对发现家庭成员名下有未申报的机动车' }] })).status).toBeLessThan(300);
     expect((await api('approval', actors.approver).post(`/cases/${applicationId}/rejection`, {})).status).toBeLessThan(300);
     const rejected = await county.published(caseRejectedV1, (c) => c.applicationId === applicationId);

@@ -1,9 +1,12 @@
 import { ForbiddenException } from '@nestjs/common';
-import { isWithin, parseRegionCode, type Actor } from '@sa/domain-shared';
+import { isWithin, normalisedRegionCode, type Actor } from '@sa/domain-shared';
 
-/** A user sees and acts only within their organisation unit's region (a county covers its townships and villages). */
+/**
+ * A user sees and acts only within their organisation unit's region (a county covers its
+ * townships and villages; a city or province unit, carried normalised as 4 or 2 digits, its counties).
+ */
 export function isInJurisdiction(actor: Pick<Actor, 'orgUnit'>, region: string): boolean {
-  return isWithin(parseRegionCode(region), parseRegionCode(actor.orgUnit));
+  return isWithin(normalisedRegionCode(region), normalisedRegionCode(actor.orgUnit));
 }
 
 export function assertJurisdiction(actor: Pick<Actor, 'orgUnit' | 'userId'>, region: string): void {

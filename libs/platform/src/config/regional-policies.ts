@@ -3,7 +3,7 @@
  * with the domain's rules; a service refuses to start on a bad policy.
  */
 import { readFileSync } from 'node:fs';
-import { parseRegionCode, policyInForce, policyProblems, yuanToFen, type RegionalPolicy } from '@sa/domain-shared';
+import { normalisedRegionCode, parseRegionCode, policyInForce, policyProblems, yuanToFen, type RegionalPolicy } from '@sa/domain-shared';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { describeZodIssues } from '../http/zod-validation';
@@ -98,7 +98,7 @@ export class RegionalPolicies {
    */
   inForce(region: string, when: string | Date): RegionalPolicy {
     const date = chinaCalendarDay(when);
-    const policy = policyInForce(this.all, parseRegionCode(region), date);
+    const policy = policyInForce(this.all, normalisedRegionCode(region), date);
     if (!policy) throw new Error(`no regional policy is in force for region ${region} on ${date}; add one to POLICY_FILE`);
     return policy;
   }

@@ -12,10 +12,8 @@ const levelsByLength: Record<number, RegionLevel> = { 2: 'province', 4: 'city', 
 
 export function parseRegionCode(value: string): RegionCode {
   const code = value.trim();
-  // 2 and 4 digits are the already-normalised province and city forms (what this function returns),
-  // so a normalised code parses to itself.
-  if (!/^\d{2}$|^\d{4}$|^\d{6}$|^\d{9}$|^\d{12}$/.test(code)) {
-    throw new RangeError(`region code "${value}" must be 6, 9 or 12 digits (GB/T 2260 and its township/village extension), or a normalised 2- or 4-digit province or city code`);
+  if (!/^\d{6}$|^\d{9}$|^\d{12}$/.test(code)) {
+    throw new RangeError(`region code "${value}" must be 6, 9 or 12 digits (GB/T 2260 and its township/village extension)`);
   }
   let normalised = code;
   if (normalised.length === 12 && normalised.endsWith('000')) normalised = normalised.slice(0, 9);
@@ -48,4 +46,15 @@ export function ancestorAt(code: RegionCode, level: RegionLevel): RegionCode | u
   const length = Object.entries(levelsByLength).find(([, l]) => l === level)?.[0];
   const n = Number(length);
   return code.length >= n ? (code.slice(0, n) as RegionCode) : undefined;
+}
+
+/**
+ * A region code as given in a request (6, 9 or 12 digits) or as already normalised and carried on
+ * an actor (2 or 4 digits for a province or city unit): used to compare jurisdictions, never to
+ * accept a new code into the record (use parseRegionCode for that).
+ */
+export function normalisedRegionCode(value: string): RegionCode {
+  const code = value.trim();
+  if (/^\d{2}$|^\d{4}$/.test(code)) return code as RegionCode;
+  return parseRegionCode(code);
 }
