@@ -10,7 +10,7 @@ import { ensureUp, stop } from '../../deploy/local/infra';
 
 function staticChecks(): boolean {
   const steps: { name: string; args: string[]; env?: NodeJS.ProcessEnv }[] = [
-    { name: 'type check (tsc -p tsconfig.check.json)', args: [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.check.json'] },
+    { name: 'type check (tsc -p tsconfig.json)', args: [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'] },
     // ESLint's module-boundary rule reads the Nx project graph; compute it first.
     { name: 'project graph (nx show projects)', args: [require.resolve('nx/bin/nx'), 'show', 'projects'], env: { NX_DAEMON: 'false' } },
     { name: 'lint and module boundaries (eslint)', args: [require.resolve('eslint/bin/eslint'), 'apps', 'libs', 'tools', 'deploy'] },
