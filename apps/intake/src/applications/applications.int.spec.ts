@@ -45,8 +45,11 @@ describe('intake API (real PostgreSQL event store, FerretDB read model, Kafka)',
     fetch(`${intake.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` }, body: JSON.stringify(body) });
   const get = (path: string, bearer = token('intake-worker')) => fetch(`${intake.url}${path}`, { headers: { authorization: `Bearer ${bearer}` } });
 
+  // Topics of this run only: the service reads no other run's messages, and tests see only its own.
+  const topicPrefix = `${randomUUID().slice(0, 8)}.`;
+
   beforeAll(async () => {
-    intake = await startService(service, serviceTestEnv('intake'));
+    intake = await startService(service, serviceTestEnv('intake', { KAFKA_TOPIC_PREFIX: topicPrefix }));
   });
   afterAll(async () => {
     await intake?.app.close();
@@ -67,7 +70,7 @@ describe('intake API (real PostgreSQL event store, FerretDB read model, Kafka)',
       const mine = list.items.find((i) => i.applicationId === applicationId);
       expect(mine?.members.map((m) => m.residentIdMasked)).toEqual(members.map((m) => `${m.slice(0, 6)}************`));
     });
-    const records = await readTopicUntil(integrationEnv().kafkaBrokers, applicationsTopicV1, (rs) => rs.some((r) => r.key === applicationId));
+    const records = await readTopicUntil(integrationEnv().kafkaBrokers, `${topicPrefix}${applicationsTopicV1}`, (rs) => rs.some((r) => r.key === applicationId));
     const record = records.find((r) => r.key === applicationId);
     expect(record?.headers.get('ce_type')).toBe('sa.intake.application-submitted');
     expect(JSON.parse(record?.value ?? '{}')).toMatchObject({ applicationId, programme: 'dibao', takenBy: { userId: 'wang.fang', role: 'intake-worker' } });
