@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     build();
     // SA_ALLOW_CLOCK_CONTROL=true lets the README walk-through move the services' clocks (a 7-day
     // public notice, next month's payroll); development only, never in production.
-    const demo = process.env.SA_ALLOW_CLOCK_CONTROL === 'true' ? { ALLOW_CLOCK_CONTROL: 'true' } : {};
+    const demo: Record<string, string> = process.env.SA_ALLOW_CLOCK_CONTROL === 'true' ? { ALLOW_CLOCK_CONTROL: 'true' } : {};
     for (const spec of services) children.set(spec.name, startService(spec, serviceEnv(spec, infra.env, demo)));
     for (const [name, child] of children) {
       child.once('exit', (code) => {

@@ -1,26 +1,11 @@
 /** Small checks on what commands carry; each returns a rejection naming the field, or undefined. */
-import { chinaDate, isRegionCode, isResidentId, isRole, parseRegionCode, type Actor, type RegionCode } from '@sa/domain-shared';
+import { type Actor, chinaDate, isBlank, isInstant, isRealDate, isRegionCode, isResidentId, isRole, parseRegionCode, type RegionCode } from '@sa/domain-shared';
 import { problem, type ApprovalRejection } from './rejections';
 import { programmes, type Reason } from './values';
+// The plain value checks live in the domain kernel; re-exported for this context's deciders.
+export { isBlank, isRealDate, isInstant, firstOf, firstInList } from '@sa/domain-shared';
 
 type Check = ApprovalRejection | undefined;
-
-export function isBlank(value: unknown): boolean {
-  return typeof value !== 'string' || value.trim() === '';
-}
-
-/** A real calendar day written YYYY-MM-DD. */
-export function isRealDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-/** An ISO 8601 instant with Z or an offset: a local time without offset is ambiguous across regions. */
-export function isInstant(value: unknown): value is string {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value));
-}
 
 export function dateProblem(value: unknown, field: string): Check {
   return isRealDate(value) ? undefined : problem('INVALID_DATE', 'must be a real date YYYY-MM-DD', field);
@@ -107,20 +92,3 @@ export function flagProblem(value: unknown, field: string): Check {
   return typeof value === 'boolean' ? undefined : problem('INVALID_FLAG', 'must be true or false', field);
 }
 
-/** Runs checks in order and returns the first problem; later checks may rely on earlier ones. */
-export function firstOf(...checks: ReadonlyArray<() => Check>): Check {
-  for (const check of checks) {
-    const found = check();
-    if (found) return found;
-  }
-  return undefined;
-}
-
-/** The first problem among items, so the rejection can name the exact element. */
-export function firstInList<T>(items: readonly T[], check: (item: T, index: number) => Check): Check {
-  for (let i = 0; i < items.length; i++) {
-    const found = check(items[i] as T, i);
-    if (found) return found;
-  }
-  return undefined;
-}

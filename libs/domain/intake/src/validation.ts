@@ -1,10 +1,8 @@
 /** Small checks shared by the intake deciders; each returns a rejection naming the field, or undefined. */
-import { isRegionCode, parseRegionCode, type RegionCode } from '@sa/domain-shared';
+import { isBlank, isRegionCode, parseRegionCode, type RegionCode } from '@sa/domain-shared';
 import { problem, type IntakeRejection } from './rejections';
-
-export function isBlank(value: unknown): boolean {
-  return typeof value !== 'string' || value.trim() === '';
-}
+// The plain value checks live in the domain kernel; re-exported for this context's deciders.
+export { isBlank, isRealDate } from '@sa/domain-shared';
 
 export function isOneOf<T>(values: readonly T[], value: unknown): value is T {
   return (values as readonly unknown[]).includes(value);
@@ -17,14 +15,6 @@ export function isFenAmount(value: unknown): value is number {
 
 export function isCount(value: unknown): value is number {
   return Number.isSafeInteger(value) && (value as number) >= 0;
-}
-
-/** A real calendar day written YYYY-MM-DD. */
-export function isRealDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
 /** Resident IDs are compared and stored upper-case: a lower-case x check character is the same ID. */

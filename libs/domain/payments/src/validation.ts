@@ -1,29 +1,11 @@
 /** Small checks on what commands carry; each returns a rejection naming the field, or undefined. */
-import { describeResidentIdProblem, isRegionCode, isRole, parseRegionCode, residentIdProblem, type Actor, type RegionCode } from '@sa/domain-shared';
+import { type Actor, describeResidentIdProblem, firstInList, isBlank, isInstant, isMonth, isRealDate, isRegionCode, isRole, parseRegionCode, type RegionCode, residentIdProblem } from '@sa/domain-shared';
 import { problem, type PaymentsRejection } from './rejections';
 import { programmes, type BankAccount, type CoveredMember } from './values';
+// The plain value checks live in the domain kernel; re-exported for this context's deciders.
+export { isBlank, isRealDate, isMonth, isInstant, firstOf, firstInList } from '@sa/domain-shared';
 
 export type Check = PaymentsRejection | undefined;
-
-export function isBlank(value: unknown): boolean {
-  return typeof value !== 'string' || value.trim() === '';
-}
-
-export function isRealDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-export function isMonth(value: unknown): value is string {
-  return typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
-}
-
-/** An ISO 8601 instant with Z or an offset. */
-export function isInstant(value: unknown): value is string {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value));
-}
 
 /** Normalised region code; accepts 2- and 4-digit codes already normalised ("3301"). */
 export function regionCodeOf(value: unknown): RegionCode | undefined {
@@ -84,19 +66,3 @@ export function membersProblem(members: readonly CoveredMember[] | undefined, fi
   });
 }
 
-/** Runs checks in order and returns the first problem; later checks may rely on earlier ones. */
-export function firstOf(...checks: ReadonlyArray<() => Check>): Check {
-  for (const check of checks) {
-    const found = check();
-    if (found) return found;
-  }
-  return undefined;
-}
-
-export function firstInList<T>(items: readonly T[], check: (item: T, index: number) => Check): Check {
-  for (let i = 0; i < items.length; i++) {
-    const found = check(items[i] as T, i);
-    if (found) return found;
-  }
-  return undefined;
-}

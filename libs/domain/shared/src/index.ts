@@ -6,3 +6,4 @@ export * from './money/fen';
 export * from './region/region-code';
 export * from './policy/regional-policy';
 export * from './time/calendar';
+export * from './validation/values';

@@ -2,16 +2,12 @@
  * Offer deadlines. The response window is configuration passed in with the command and "now"
  * comes in the command too, so a replay decides exactly as the original run did.
  */
+// The instant check lives in the domain kernel; re-exported for this context's deciders.
+import { isInstant } from '@sa/domain-shared';
+export { isInstant };
 
 /** Longest response window accepted, 90 days: anything longer leaves the household waiting for nothing. */
 export const maxResponseWindowHours = 90 * 24;
-
-const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** An ISO 8601 instant with Z or an offset; a local time without one would be ambiguous. */
-export function isInstant(value: unknown): value is string {
-  return typeof value === 'string' && instantPattern.test(value) && !Number.isNaN(Date.parse(value));
-}
 
 export function isResponseWindow(hours: unknown): hours is number {
   return Number.isSafeInteger(hours) && (hours as number) >= 1 && (hours as number) <= maxResponseWindowHours;
