@@ -1,7 +1,7 @@
 /**
  * Appending to one stream in one transaction: lock the stream row, recognise a retried batch by
  * its event ids, check the expected revision, chain the hashes, insert all events with one
- * statement, record the inbox entry, and wake subscribers on commit.
+ * statement, record the inbox entry. Subscribers are woken after the commit (append-notifier.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
@@ -144,8 +144,8 @@ const unnestRows = `select pg_current_xact_id()::text::bigint * ${positionShift}
        from unnest($1::text[], $2::bigint[], $3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::timestamptz[], $8::timestamptz[], $9::jsonb[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
          with ordinality as t(stream_id, revision, event_id, type, schema_version, data, occurred_at, recorded_at, actor, correlation_id, causation_id, source_system, prev_hash, hash, ordinality)`;
 
-/** $1–$14: the batch as column arrays; $15–$18: new head revision and hash, stream, channel. */
-function batchParameters(stream: string, records: Records, channel: string): unknown[] {
+/** $1–$14: the batch as column arrays; $15–$17: new head revision and hash, stream. */
+function batchParameters(stream: string, records: Records): unknown[] {
   const column = <K extends keyof Records[number]>(key: K) => records.map((r) => r[key]);
   const last = records[records.length - 1] as Records[number];
   return [
@@ -166,7 +166,6 @@ function batchParameters(stream: string, records: Records, channel: string): unk
     last.revision,
     last.hash,
     stream,
-    channel,
   ];
 }
 
@@ -174,15 +173,14 @@ function positionsOf(rows: { position: string }[]): number[] {
   return rows.map((row) => Number(row.position)).sort((a, b) => a - b);
 }
 
-/** Inserts the batch, moves the stream head and wakes subscribers, in one statement. */
+/** Inserts the batch and moves the stream head, in one statement. */
 async function insertEvents(client: PoolClient, ctx: AppendContext, stream: string, records: Records): Promise<number[]> {
   const result = await client.query<{ position: string }>({
     name: `es-insert-${ctx.schema}`,
     text: `with inserted as (insert into ${ctx.schema}.events (${insertColumns}) ${unnestRows} order by t.ordinality returning position),
-     head as (update ${ctx.schema}.streams set revision = $15, last_hash = $16 where stream_id = $17 returning 1),
-     wake as (select pg_notify($18, (select max(position) from inserted)::text) from head)
-     select position from inserted, wake`,
-    values: batchParameters(stream, records, ctx.channel),
+     head as (update ${ctx.schema}.streams set revision = $15, last_hash = $16 where stream_id = $17 returning 1)
+     select position from inserted, head`,
+    values: batchParameters(stream, records),
   });
   return positionsOf(result.rows);
 }
@@ -199,14 +197,13 @@ export async function appendAtKnownHead(client: Pick<PoolClient, 'query'>, ctx: 
   const moveHead =
     head.revision === -1
       ? `insert into ${ctx.schema}.streams (stream_id, revision, last_hash) values ($17, $15, $16) on conflict do nothing returning 1`
-      : `update ${ctx.schema}.streams set revision = $15, last_hash = $16 where stream_id = $17 and revision = $19 and last_hash = $20 and deleted_at is null returning 1`;
-  const values = batchParameters(stream, records, ctx.channel);
+      : `update ${ctx.schema}.streams set revision = $15, last_hash = $16 where stream_id = $17 and revision = $18 and last_hash = $19 and deleted_at is null returning 1`;
+  const values = batchParameters(stream, records);
   const result = await client.query<{ position: string }>({
     name: `es-fast-${head.revision === -1 ? 'new' : 'next'}-${ctx.schema}`,
     text: `with head as (${moveHead}),
-     inserted as (insert into ${ctx.schema}.events (${insertColumns}) ${unnestRows} where exists (select 1 from head) order by t.ordinality returning position),
-     wake as (select pg_notify($18, (select max(position) from inserted)::text) from head)
-     select position from inserted, wake`,
+     inserted as (insert into ${ctx.schema}.events (${insertColumns}) ${unnestRows} where exists (select 1 from head) order by t.ordinality returning position)
+     select position from inserted`,
     values: head.revision === -1 ? values : [...values, head.revision, head.hash],
   });
   if (result.rows.length === 0) return undefined;

@@ -20,6 +20,7 @@ import type {
   Subscription,
   VerifyResult,
 } from '../port/event-store';
+import { AppendNotifier } from './append-notifier';
 import { appendAtKnownHead, appendInTransaction, type AppendedAt, type StreamHeadLink, validateBatch, type AppendContext } from './append';
 import { genesisHash } from '../integrity/hash-chain';
 import { migrate, quoteIdent } from './migrations';
@@ -90,7 +91,8 @@ class NotificationWaker implements Waker {
     return this.connecting;
   }
 
-  private wakeAll(): void {
+  /** Wakes this process's waiting subscriptions (an append here just committed). */
+  wakeAll(): void {
     const waiters = this.waiters;
     this.waiters = new Set();
     for (const wake of waiters) wake();
@@ -108,6 +110,7 @@ export class PostgresEventStore implements EventStore {
   private readonly schema: string;
   private readonly ctx: AppendContext;
   private readonly waker: NotificationWaker;
+  private readonly notifier: AppendNotifier;
   private readonly subscriptions = new Set<Subscription>();
   private stallTimer?: NodeJS.Timeout;
   private readonly heads = new Map<string, StreamHeadLink>();
@@ -121,6 +124,7 @@ export class PostgresEventStore implements EventStore {
     this.ctx = { schema: this.schema, channel, sourceSystem: options.sourceSystem, now: options.clock ?? (() => new Date()) };
     const connectionString = options.connectionString ?? (this.pool.options as { connectionString?: string }).connectionString;
     this.waker = new NotificationWaker(() => new Client(connectionString ? { connectionString } : (this.pool.options as object)), channel);
+    this.notifier = new AppendNotifier(this.pool, channel, () => this.waker.wakeAll());
   }
 
   /** Creates or upgrades the schema (idempotent). */
@@ -144,6 +148,7 @@ export class PostgresEventStore implements EventStore {
       appended = await this.appendOnce(stream, events, options);
     }
     this.rememberHead(stream, appended.head);
+    if (appended.result.appended > 0) this.notifier.appended();
     return appended.result;
   }
 
@@ -158,8 +163,10 @@ export class PostgresEventStore implements EventStore {
     if (!head || (typeof options.expectedRevision === 'number' && head.revision !== options.expectedRevision)) return undefined;
     try {
       const appended = await appendAtKnownHead(this.pool, this.ctx, stream, events, head);
-      if (appended) this.rememberHead(stream, appended.head);
-      return appended?.result;
+      if (!appended) return undefined;
+      this.rememberHead(stream, appended.head);
+      this.notifier.appended();
+      return appended.result;
     } catch (error) {
       if (isDuplicateEventId(error)) return undefined; // a retry: the full path recognises it
       throw error;
