@@ -4,7 +4,16 @@
  * Every service's clock is set to the same day and moved forward together where the rules need time
  * to pass (a public notice, the next month's payroll).
  */
-import { caseApprovedV1, caseRejectedV1, economicCheckCompletedV1, paymentIssuedV1, referralClosedV1, residentDeathV1, vehicleRegistrationV1 } from '@sa/contracts';
+import {
+  caseApprovedV1,
+  caseRejectedV1,
+  caseSentBackForReinvestigationV1,
+  economicCheckCompletedV1,
+  paymentIssuedV1,
+  referralClosedV1,
+  residentDeathV1,
+  vehicleRegistrationV1,
+} from '@sa/contracts';
 import { eventually } from '@sa/testing';
 import { Api, type ActorSpec } from './harness/api';
 import { County } from './harness/county';
@@ -25,6 +34,7 @@ const actors = {
 
 interface CaseView {
   status: string;
+  check?: { checkId: string };
 }
 
 describe('case lifecycle across the five services (real Kafka, PostgreSQL, FerretDB; separate processes)', () => {
@@ -202,5 +212,51 @@ describe('case lifecycle across the five services (real Kafka, PostgreSQL, Ferre
     await setClocks('2026-06-05T09:00:00+08:00');
     const june = await runPayroll(village, '2026-06');
     expect(june.instructions.filter((i) => i.applicationId === applicationId)).toEqual([]);
+  });
+
+  it('sends a case back when an objection to its public notice is sustained: a new check, review and notice, then approval', async () => {
+    const village = `${township}004`;
+    await setClocks('2026-06-08T09:00:00+08:00');
+    // Given a household of two, one member earning 1,200.00 a month, checked eligible and put on notice from 8 to 14 June
+    const members = household([
+      { name: '陈志强', relation: 'applicant', birthDate: '1975-03-21', workAbility: 'partial', wageFen: 120_000 },
+      { name: '林美华', relation: 'spouse', birthDate: '1977-08-09', workAbility: 'none' },
+    ]);
+    const applicationId = await submit(application('dibao', village, members));
+    const first = await county.published(economicCheckCompletedV1, (c) => c.applicationId === applicationId);
+    expect(first.eligible).toBe(true);
+    await approve(applicationId);
+
+    // When, during the notice, an objection is lodged and the township sustains it
+    await setClocks('2026-06-10T10:00:00+08:00');
+    const lodged = await api('approval', actors.intake).post<{ objectionId: string }>(`/cases/${applicationId}/objections`, { summary: '反映该户家庭成员另有收入未如实申报' });
+    expect(lodged.status).toBe(201);
+    const ruling = '经入户调查，异议反映情况部分属实，退回重新核对家庭经济状况';
+    const resolved = await api('approval', actors.reviewer).post<CaseView>(`/cases/${applicationId}/objections/${lodged.body.objectionId}/resolution`, { sustained: true, note: ruling });
+    expect({ status: resolved.status, caseStatus: resolved.body.status }).toEqual({ status: 200, caseStatus: 'reinvestigation' });
+
+    // Then approval publishes the send-back, and verification answers with a second check under a new checkId
+    const sentBack = await county.published(caseSentBackForReinvestigationV1, (e) => e.applicationId === applicationId);
+    expect(sentBack).toMatchObject({ objectionId: lodged.body.objectionId, region: village, reason: ruling, sentBackBy: { userId: actors.reviewer.userId, role: 'township-reviewer' } });
+    const second = await county.published(economicCheckCompletedV1, (c) => c.applicationId === applicationId && c.checkId !== first.checkId);
+    expect(second).toMatchObject({ eligible: true, householdSize: 2, perCapitaMonthlyIncomeFen: first.perCapitaMonthlyIncomeFen });
+
+    // And the case is back to awaiting review, on the new check
+    await caseOpened(applicationId);
+    expect((await api('approval', actors.reviewer).get<CaseView>(`/cases/${applicationId}`)).body.check?.checkId).toBe(second.checkId);
+
+    // When the township reviews again and posts a new notice, from 10 to 16 June
+    await approve(applicationId);
+
+    // Then the first notice's end no longer counts: on 15 June the county still may not confirm
+    await setClocks('2026-06-15T10:00:00+08:00');
+    const early = await api('approval', actors.approver).post<{ code: string }>(`/cases/${applicationId}/confirmation`, { stillInHardship: false });
+    expect({ status: early.status, code: early.body.code }).toEqual({ status: 422, code: 'NOTICE_PERIOD_NOT_ENDED' });
+
+    // But after the new notice ends it confirms, and case-approved is published on the second check's figures
+    await setClocks('2026-06-17T10:00:00+08:00');
+    await confirm(applicationId);
+    const approved = await county.published(caseApprovedV1, (c) => c.applicationId === applicationId);
+    expect(approved).toMatchObject({ benefitStartMonth: '2026-07', householdSize: 2, perCapitaMonthlyIncomeFen: second.perCapitaMonthlyIncomeFen });
   });
 });

@@ -213,6 +213,55 @@ describe('approval API (real PostgreSQL event store, FerretDB read model, Kafka)
     });
   });
 
+  it('sends the case back for a sustained objection (公示异议成立), publishing it, and goes on only with a new check, review and notice', async () => {
+    // Given a reviewed case on public notice from 10 July
+    await setClock('2025-07-10T10:00:00+08:00');
+    const id = randomUUID();
+    await openCase(id);
+    const firstCheck = (await get(`/cases/${id}`)).body.check as { checkId: string };
+    expect((await post(`/cases/${id}/review`, people.reviewer, { recommendation: 'approve' })).status).toBe(200);
+    expect(await post(`/cases/${id}/public-notice`, people.reviewer)).toMatchObject({ status: 200, body: { status: 'on-notice' } });
+
+    // When an objection is lodged and the township sustains it
+    const objection = await post(`/cases/${id}/objections`, people.intake, { summary: '反映该户有一辆未申报的小型货车' });
+    const objectionId = String(objection.body.objectionId);
+    const note = '经核实，申请人名下确有一辆未申报的小型货车';
+    const sustained = await post(`/cases/${id}/objections/${objectionId}/resolution`, people.reviewer, { sustained: true, note });
+
+    // Then the case waits for re-investigation, and approval says so on its topic for verification to act on
+    expect(sustained).toMatchObject({ status: 200, body: { status: 'reinvestigation' } });
+    expect(await published(id, 'sa.approval.case-sent-back-for-reinvestigation')).toEqual({
+      applicationId: id,
+      region: '331002001001',
+      objectionId,
+      reason: note,
+      sentBackBy: { userId: 'li.ming', role: 'township-reviewer', orgUnit: '331002001' },
+      sentBackAt: expect.any(String),
+    });
+    // And nothing goes on without a new check: no review, no confirmation
+    expect((await post(`/cases/${id}/review`, people.reviewer, { recommendation: 'approve' })).body).toMatchObject({ code: 'REINVESTIGATION_REQUIRED' });
+    await setClock('2025-07-17T10:00:00+08:00');
+    expect((await post(`/cases/${id}/confirmation`, people.county, { stillInHardship: false })).body).toMatchObject({ code: 'REINVESTIGATION_REQUIRED' });
+
+    // When verification's new check (a new checkId) arrives
+    const recheck = economicCheck(id);
+    await produce(economicCheckCompletedV1, recheck);
+
+    // Then the case is back to awaiting review, on the new check
+    await eventually(async () => expect(await caseStatus(id)).toBe('awaiting-review'), 30_000, 250);
+    expect(recheck.checkId).not.toBe(firstCheck.checkId);
+    expect((await get(`/cases/${id}`)).body).toMatchObject({ check: { checkId: recheck.checkId }, objections: { [objectionId]: { status: 'sustained', explanation: note } } });
+
+    // And a new review and a new notice (17 to 23 July) are needed before the county confirms
+    expect((await post(`/cases/${id}/review`, people.reviewer, { recommendation: 'approve' })).status).toBe(200);
+    expect(await post(`/cases/${id}/public-notice`, people.reviewer)).toMatchObject({ status: 200, body: { status: 'on-notice' } });
+    await setClock('2025-07-23T17:00:00+08:00');
+    expect((await post(`/cases/${id}/confirmation`, people.county, { stillInHardship: false })).body).toMatchObject({ code: 'NOTICE_PERIOD_NOT_ENDED' });
+    await setClock('2025-07-24T09:00:00+08:00');
+    expect(await post(`/cases/${id}/confirmation`, people.county, { stillInHardship: false })).toMatchObject({ status: 200, body: { status: 'approved' } });
+    expect(await published(id, 'sa.approval.case-approved')).toMatchObject({ applicationId: id, benefitStartMonth: '2025-08' });
+  });
+
   it('rejects a household the check found ineligible, publishing the reasons and the written notice', async () => {
     // Given a case opened on a check that found an undeclared vehicle
     await setClock('2025-06-10T10:00:00+08:00');

@@ -1,7 +1,7 @@
 /**
  * Approval's messaging. Publishes, explicitly, the steps other services act on (review, notice,
- * objections, the decision); the case's internal steps (opening, checks, home visit, amendments,
- * withdrawal, green channel) stay inside. Consumes intake's applications and verification's checks,
+ * objections, a send-back for re-investigation, the decision); the case's internal steps (opening,
+ * checks, home visit, amendments, withdrawal, green channel) stay inside. Consumes intake's applications and verification's checks,
  * which arrive on different topics in either order: the Case decider opens the case when both are in.
  */
 import {
@@ -10,13 +10,24 @@ import {
   applicationWithdrawnV1,
   caseApprovedV1,
   caseRejectedV1,
+  caseSentBackForReinvestigationV1,
   economicCheckCompletedV1,
   objectionLodgedV1,
   objectionResolvedV1,
   publicNoticePostedV1,
   townshipReviewCompletedV1,
 } from '@sa/contracts';
-import { caseDecider, type CaseApproved, type CaseCommand, type CaseRejected, type ObjectionLodged, type ObjectionResolved, type PublicNoticePosted, type TownshipReviewCompleted } from '@sa/domain-approval';
+import {
+  caseDecider,
+  type CaseApproved,
+  type CaseCommand,
+  type CaseRejected,
+  type CaseSentBackForReinvestigation,
+  type ObjectionLodged,
+  type ObjectionResolved,
+  type PublicNoticePosted,
+  type TownshipReviewCompleted,
+} from '@sa/domain-approval';
 import type { EventStore } from '@sa/event-store';
 import { handle, integrationEvent, type HandlerContext, type IntegrationEventMapping, type ReceivedEvent } from '@sa/messaging';
 import { type Clock, CommandRejectedError, type ConsumptionDefinition, executeCommand, type Logger, type PublicationDefinition } from '@sa/platform';
@@ -39,6 +50,20 @@ const mapping: IntegrationEventMapping = {
   ObjectionResolved: (e) => {
     const d = e.data as ObjectionResolved['data'];
     return integrationEvent(objectionResolvedV1, { applicationId: d.applicationId, objectionId: d.objectionId, outcome: d.outcome, explanation: d.explanation, resolvedBy: d.resolvedBy, resolvedAt: d.resolvedAt });
+  },
+  CaseSentBackForReinvestigation: (e) => {
+    const d = e.data as Partial<CaseSentBackForReinvestigation['data']>;
+    // Recorded before the event was public it lacks the region, ruling and actor: a relay replaying
+    // old history publishes nothing for it rather than stopping on a payload the contract refuses.
+    if (!d.applicationId || !d.objectionId || !d.region || !d.reason || !d.sentBackBy || !d.sentBackAt) return null;
+    return integrationEvent(caseSentBackForReinvestigationV1, {
+      applicationId: d.applicationId,
+      region: d.region,
+      objectionId: d.objectionId,
+      reason: d.reason,
+      sentBackBy: d.sentBackBy,
+      sentBackAt: d.sentBackAt,
+    });
   },
   CaseApproved: (e) => {
     const d = e.data as CaseApproved['data'];
@@ -80,7 +105,6 @@ const mapping: IntegrationEventMapping = {
   ApplicationReceived: () => null,
   EconomicCheckRecorded: () => null,
   CountyHomeVisitRecorded: () => null,
-  CaseSentBackForReinvestigation: () => null,
   ApplicationAmended: () => null,
   CaseWithdrawn: () => null,
   GreenChannelReliefGranted: () => null,
@@ -89,7 +113,7 @@ const mapping: IntegrationEventMapping = {
 export const approvalPublication: PublicationDefinition = {
   streamPrefixes: ['case-'],
   mapping,
-  contracts: [townshipReviewCompletedV1, publicNoticePostedV1, objectionLodgedV1, objectionResolvedV1, caseApprovedV1, caseRejectedV1],
+  contracts: [townshipReviewCompletedV1, publicNoticePostedV1, objectionLodgedV1, objectionResolvedV1, caseSentBackForReinvestigationV1, caseApprovedV1, caseRejectedV1],
 };
 
 /**

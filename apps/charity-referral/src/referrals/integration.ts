@@ -5,7 +5,7 @@
  * (no contract). Consumed: approval's case decisions; a rejected case, or an approved one still in
  * hardship, opens a referral only when the household consented (the decider refuses otherwise).
  */
-import { assistanceRecordedV1, caseApprovedV1, caseRejectedV1, objectionLodgedV1, objectionResolvedV1, publicNoticePostedV1, referralAcceptedV1, referralClosedV1, referralDeclinedV1, referralMadeV1, townshipReviewCompletedV1 } from '@sa/contracts';
+import { approvalContracts, assistanceRecordedV1, caseApprovedV1, caseRejectedV1, referralAcceptedV1, referralClosedV1, referralDeclinedV1, referralMadeV1 } from '@sa/contracts';
 import type { AssistanceRecorded, ReferralAccepted, ReferralClosed, ReferralDeclined, ReferralOffered } from '@sa/domain-charity-referral';
 import { handle, integrationEvent, type IntegrationEventMapping, type ReceivedEvent, type HandlerContext } from '@sa/messaging';
 import { CommandRejectedError, type ConsumptionDefinition, type Logger, type PublicationDefinition } from '@sa/platform';
@@ -126,6 +126,7 @@ export function referralConsumption(commands: ReferralCommands, logger: Logger):
         );
       }),
     ],
-    ignore: [townshipReviewCompletedV1, publicNoticePostedV1, objectionLodgedV1, objectionResolvedV1],
+    // Every other event on approval's topic is deliberately not acted on (new ones too: never dead-lettered as unknown).
+    ignore: approvalContracts.filter((c) => c !== caseApprovedV1 && c !== caseRejectedV1),
   };
 }

@@ -3,7 +3,7 @@
  * and ApplicationClosed stay inside — the flag travels on the submitted event), and what intake
  * does with approval's decisions (closes the application, freeing its residents).
  */
-import { applicationAmendedV1, applicationSubmittedV1, applicationWithdrawnV1, caseApprovedV1, caseRejectedV1, publicNoticePostedV1, townshipReviewCompletedV1, objectionLodgedV1, objectionResolvedV1 } from '@sa/contracts';
+import { applicationAmendedV1, applicationSubmittedV1, applicationWithdrawnV1, approvalContracts, caseApprovedV1, caseRejectedV1 } from '@sa/contracts';
 import { applicationDecider, type ApplicationAmended, type ApplicationSubmitted, type ApplicationWithdrawn } from '@sa/domain-intake';
 import type { EventStore } from '@sa/event-store';
 import { handle, integrationEvent, type IntegrationEventMapping } from '@sa/messaging';
@@ -77,6 +77,7 @@ export function intakeConsumption(store: EventStore): ConsumptionDefinition {
       handle(caseApprovedV1, (e, ctx) => close(e.payload, 'approved', e.payload.confirmedAt, e, ctx.handledMessage)),
       handle(caseRejectedV1, (e, ctx) => close(e.payload, 'rejected', e.payload.rejectedAt, e, ctx.handledMessage)),
     ],
-    ignore: [townshipReviewCompletedV1, publicNoticePostedV1, objectionLodgedV1, objectionResolvedV1],
+    // Every other event on approval's topic is deliberately not acted on (new ones too: never dead-lettered as unknown).
+    ignore: approvalContracts.filter((c) => c !== caseApprovedV1 && c !== caseRejectedV1),
   };
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { caseSentBackForReinvestigationV1, casesTopicV1, countyDataReceiptV1, objectionLodgedV1, receiptsTopicV1, vehicleRegistrationV1 } from '@sa/contracts';
 import { householdCheckDecider } from '@sa/domain-verification';
 import type { EventStore } from '@sa/event-store';
+import { readDeadLetters } from '@sa/messaging';
 import { EVENT_STORE, executeCommand } from '@sa/platform';
 import { eventually } from '@sa/testing';
 import { application, residentId, token, VerificationHarness } from '../test-support/verification-harness';
@@ -9,8 +11,9 @@ import { checkStream } from './check-runner';
 import { householdOf, placeOf } from './household-from-application';
 
 const intakeWorker = { userId: 'wang.fang', role: 'intake-worker' as const, orgUnit: '331002001' };
+const townshipReviewer = { userId: 'li.ming', role: 'township-reviewer' as const, orgUnit: '331002001' };
 
-describe('verification: amended and withdrawn applications, checks that cannot finish at once (real servers)', () => {
+describe('verification: amended, withdrawn and sent-back applications, checks that cannot finish at once (real servers)', () => {
   const harness = new VerificationHarness();
 
   beforeAll(async () => {
@@ -50,6 +53,54 @@ describe('verification: amended and withdrawn applications, checks that cannot f
     const refused = await harness.post(`/checks/${submitted.applicationId}/recheck`, { reason: '复核' });
     expect(refused.status).toBe(409);
     expect(await refused.json()).toMatchObject({ code: 'CHECK_CANCELLED' });
+  });
+
+  it('runs a new round when approval sends the case back for a sustained objection (公示异议成立), once per objection', async () => {
+    // Given a checked, eligible application
+    const submitted = application([residentId(), residentId(), residentId()]);
+    const { applicationId, region } = submitted;
+    await harness.submit(submitted);
+    const [first] = await harness.publishedChecks(applicationId);
+    expect(first?.eligible).toBe(true);
+
+    // And, since, public security has reported the car the objection is about (registered to the applicant)
+    const applicant = submitted.household.members[0]?.residentId as string;
+    const vehicleMessage = `gaj-vh-${randomUUID()}`;
+    await harness.county(vehicleRegistrationV1, { messageId: vehicleMessage, residentId: applicant, plateNumber: '浙J·C3456', vehicleType: '小型货车', registeredOn: '2024-11-02' });
+    await harness.read(receiptsTopicV1, (rs) => rs.some((r) => r.key === vehicleMessage && countyDataReceiptV1.schema.parse(JSON.parse(r.value)).status === 'ACK'));
+
+    // When approval publishes the objection (not verification's concern) and then sends the case back
+    const objectionId = randomUUID();
+    const ruling = '经核实，申请人名下确有一辆未申报的小型货车';
+    const sentBack = { applicationId, region, objectionId, reason: ruling, sentBackBy: townshipReviewer, sentBackAt: new Date().toISOString() };
+    await harness.publish(objectionLodgedV1, { applicationId, objectionId, summary: '反映该户有一辆未申报的小型货车', lodgedAt: new Date().toISOString(), recordedBy: intakeWorker }, randomUUID(), '/sa/approval');
+    await harness.publish(caseSentBackForReinvestigationV1, sentBack, randomUUID(), '/sa/approval');
+
+    // Then a new round, with a new check id, assesses the register as it is now: the undeclared car makes the household ineligible
+    const [, second] = await harness.publishedChecks(applicationId, 2);
+    expect(second?.checkId).not.toBe(first?.checkId);
+    expect(second?.eligible).toBe(false);
+    expect(second?.ineligibilityReasons.map((r) => r.code)).toContain('undeclared-vehicle');
+    // And the service ran it on the objection's ruling; no investigator signed it off
+    expect(second?.investigator).toBeUndefined();
+    const view = await harness.check<{ rounds: { checkId: string; trigger: string; objectionId?: string; reason?: string; requestedBy: { userId: string } }[] }>(applicationId);
+    expect(view.rounds.at(-1)).toMatchObject({ checkId: second?.checkId, trigger: 'objection', objectionId, reason: ruling, requestedBy: { userId: 'verification-service' } });
+
+    // When the same objection's send-back arrives again (a republish under a new message id), then another objection's
+    await harness.publish(caseSentBackForReinvestigationV1, { ...sentBack, sentBackAt: new Date().toISOString() }, randomUUID(), '/sa/approval');
+    await harness.publish(caseSentBackForReinvestigationV1, { ...sentBack, objectionId: randomUUID(), reason: '另一项异议成立' }, randomUUID(), '/sa/approval');
+
+    // Then only the other objection opens a round (one key keeps its order, so the repeat was handled before it)
+    const checks = await harness.publishedChecks(applicationId, 3);
+    expect(new Set(checks.map((c) => c.checkId)).size).toBe(3);
+    expect((await harness.check<{ rounds: { trigger: string; reason?: string }[] }>(applicationId)).rounds.map((r) => [r.trigger, r.reason])).toEqual([
+      ['application', undefined],
+      ['objection', ruling],
+      ['objection', '另一项异议成立'],
+    ]);
+    // And approval's other case events were ignored, not dead-lettered
+    const kafka = { bootstrapBrokers: [...harness.brokers], clientId: 'vt-dlq-reader' };
+    expect(await readDeadLetters(kafka, harness.topic(`${casesTopicV1}.dlq`))).toEqual([]);
   });
 
   it('keeps a check open while no policy is in force for the region, without losing or dead-lettering the application', async () => {

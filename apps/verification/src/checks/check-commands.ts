@@ -5,13 +5,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { householdCheckDecider, type HouseholdCheckCommand } from '@sa/domain-verification';
+import type { caseSentBackForReinvestigationV1, IntegrationContract } from '@sa/contracts';
+import { householdCheckDecider, type HouseholdCheckCommand, type HouseholdCheckState } from '@sa/domain-verification';
 import type { EventStore } from '@sa/event-store';
 import { type AuthenticatedActor, Clock, type CommandContext, EVENT_STORE, executeCommand, LOGGER, type Logger } from '@sa/platform';
 import { assertJurisdiction } from '../jurisdiction';
 import { checkStatusFor } from './check-rejections';
 import { checkStream, CheckRunner, type RunOutcome } from './check-runner';
 import { amendmentOfCheck, householdOf, placeOf, type ApplicationAmendedPayload, type ApplicationSubmittedPayload } from './household-from-application';
+
+/** approval's send-back after a sustained objection, as the contract parses it. */
+export type CaseSentBackPayload = typeof caseSentBackForReinvestigationV1 extends IntegrationContract<infer P> ? P : never;
 
 /** The service acting on its own (an automatic check), in the region of the application. */
 export const verificationSystem = (region: string) => ({ userId: 'verification-service', role: 'county-system', orgUnit: region }) as const;
@@ -52,13 +56,7 @@ export class CheckCommands {
    * to the check any more, nothing is re-checked.
    */
   async applyAmendment(amendment: ApplicationAmendedPayload, context: CommandContext): Promise<RunOutcome | undefined> {
-    let { state } = await this.runner.load(amendment.applicationId);
-    if (state.status === 'open') {
-      const run = await this.runner.run(amendment.applicationId, afterMessage(context));
-      // Retried, then dead-lettered for an operator to replay: an amendment is never dropped silently.
-      if (run.state.status === 'open') throw new Error(`the open check cannot complete before the amendment is applied (${run.blocked ?? 'still running'})`);
-      state = run.state;
-    }
+    const state = await this.withOpenRoundFinished(amendment.applicationId, 'the amendment', context);
     if (state.status !== 'completed') return undefined;
     const change = amendmentOfCheck(state.application.household, amendment.changes);
     if (!change || amendment.changes.consents?.economicCheck === false) return undefined;
@@ -72,6 +70,26 @@ export class CheckCommands {
     };
     await this.execute(amendment.applicationId, command, context);
     return this.runQuietly(amendment.applicationId, afterMessage(context));
+  }
+
+  /**
+   * case-sent-back-for-reinvestigation (公示异议成立): a new round on the register as it is now, the
+   * objection's ruling as its reason, run by the service (no investigator signs it off). An open
+   * round is finished first, as for an amendment; the decider refuses a check that never existed or
+   * was cancelled, and takes a repeat of the same objection as done.
+   */
+  async recheckForObjection(sentBack: CaseSentBackPayload, context: CommandContext): Promise<RunOutcome> {
+    const state = await this.withOpenRoundFinished(sentBack.applicationId, 'the objection', context);
+    const command: HouseholdCheckCommand = {
+      type: 'RequestRecheck',
+      checkId: randomUUID(),
+      previousCheckId: state.status === 'not-requested' ? '' : state.round.checkId,
+      objectionId: sentBack.objectionId,
+      reason: sentBack.reason,
+      requestedAt: this.clock.now().toISOString(),
+    };
+    await this.execute(sentBack.applicationId, command, context);
+    return this.runQuietly(sentBack.applicationId, afterMessage(context));
   }
 
   /** application-withdrawn: the open check stops; a completed one is closed to re-checks. */
@@ -98,6 +116,19 @@ export class CheckCommands {
     const context: CommandContext = { actor: requestedBy, correlationId: applicationId };
     await this.execute(applicationId, command, context);
     return this.runner.run(applicationId, context);
+  }
+
+  /**
+   * A re-check follows a completed round, so an open one is run to its end first. When it cannot
+   * end (no policy in force yet) the message is retried, then dead-lettered for an operator to
+   * replay: an amendment or an objection is never dropped silently.
+   */
+  private async withOpenRoundFinished(applicationId: string, what: string, context: CommandContext): Promise<HouseholdCheckState> {
+    const { state } = await this.runner.load(applicationId);
+    if (state.status !== 'open') return state;
+    const run = await this.runner.run(applicationId, afterMessage(context));
+    if (run.state.status === 'open') throw new Error(`the open check cannot complete before ${what} is applied (${run.blocked ?? 'still running'})`);
+    return run.state;
   }
 
   private async execute(applicationId: string, command: HouseholdCheckCommand, context: CommandContext): Promise<void> {

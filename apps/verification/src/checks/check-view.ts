@@ -10,6 +10,8 @@ import type { RecordedEvent } from '@sa/event-store';
 interface RoundView {
   checkId: string;
   trigger: 'application' | 'objection' | 'investigator' | 'amendment';
+  /** The sustained objection (公示异议) that sent the case back, when one did. */
+  objectionId?: string;
   reason?: string;
   requestedAt: string;
   requestedBy: RecordedEvent['actor'];
@@ -35,7 +37,14 @@ export function roundsOf(history: readonly RecordedEvent[]): RoundView[] {
         rounds.push({ checkId: event.data.checkId, trigger: 'application', requestedAt: event.data.requestedAt, requestedBy: recorded.actor });
         break;
       case 'RecheckRequested':
-        rounds.push({ checkId: event.data.checkId, trigger: trigger(event.data), reason: event.data.reason, requestedAt: event.data.requestedAt, requestedBy: recorded.actor });
+        rounds.push({
+          checkId: event.data.checkId,
+          trigger: trigger(event.data),
+          ...(event.data.objectionId ? { objectionId: event.data.objectionId } : {}),
+          reason: event.data.reason,
+          requestedAt: event.data.requestedAt,
+          requestedBy: recorded.actor,
+        });
         break;
       case 'DepartmentDataCollected':
         if (current) current.departmentDataAsOf = event.data.asOf;

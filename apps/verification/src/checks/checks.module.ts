@@ -5,7 +5,7 @@ import { CheckCommands } from './check-commands';
 import { CheckReadModel } from './check-read-model';
 import { CheckRunner } from './check-runner';
 import { ChecksController } from './checks.controller';
-import { applicationsConsumption, verificationPublication } from './integration';
+import { applicationsConsumption, casesConsumption, verificationPublication } from './integration';
 import { ResumeOpenChecks } from './resume-open-checks.job';
 
 @Module({
@@ -18,5 +18,6 @@ export class ChecksModule {
   constructor(messaging: ServiceMessaging, commands: CheckCommands, @Inject(LOGGER) logger: Logger) {
     messaging.publish(verificationPublication);
     messaging.consume(applicationsConsumption(commands, logger));
+    messaging.consume(casesConsumption(commands, logger));
   }
 }

@@ -1,9 +1,17 @@
 /**
  * Verification's messaging on the application side: which domain events leave the service (only
- * CheckCompleted, as economicCheckCompletedV1; the steps before it stay inside) and what intake's
- * application events do here. The inbox record commits with each handler's first append.
+ * CheckCompleted, as economicCheckCompletedV1; the steps before it stay inside), what intake's
+ * application events do here, and approval's send-back after a sustained objection (a new round).
+ * The inbox record commits with each handler's first append.
  */
-import { applicationAmendedV1, applicationSubmittedV1, applicationWithdrawnV1, economicCheckCompletedV1 } from '@sa/contracts';
+import {
+  applicationAmendedV1,
+  applicationSubmittedV1,
+  applicationWithdrawnV1,
+  approvalContracts,
+  caseSentBackForReinvestigationV1,
+  economicCheckCompletedV1,
+} from '@sa/contracts';
 import type { CheckCompleted } from '@sa/domain-verification';
 import { handle, integrationEvent, type IntegrationEventMapping } from '@sa/messaging';
 import { CommandRejectedError, type CommandContext, type ConsumptionDefinition, type PublicationDefinition } from '@sa/platform';
@@ -38,13 +46,17 @@ async function unlessNothingToDo(logger: Logger, applicationId: string, work: ()
   }
 }
 
-export function applicationsConsumption(commands: CheckCommands, logger: Logger): ConsumptionDefinition {
-  const context = (region: string, e: { id: string; correlationId?: string | undefined }, handledMessage: CommandContext['handledMessage']): CommandContext => ({
+/** The service acts on a message in the application's region; the message's inbox record commits with the first append. */
+function context(region: string, e: { id: string; correlationId?: string | undefined }, handledMessage: CommandContext['handledMessage']): CommandContext {
+  return {
     actor: verificationSystem(region),
     correlationId: e.correlationId ?? e.id,
     causationId: e.id,
     ...(handledMessage ? { handledMessage } : {}),
-  });
+  };
+}
+
+export function applicationsConsumption(commands: CheckCommands, logger: Logger): ConsumptionDefinition {
   return {
     name: 'verification-applications',
     inbox: 'event-store',
@@ -61,5 +73,23 @@ export function applicationsConsumption(commands: CheckCommands, logger: Logger)
         ),
       ),
     ],
+  };
+}
+
+/**
+ * Approval's case topic: a sustained objection (公示异议成立) sends the case back, and verification
+ * answers with a new round (a new checkId) that approval waits for. Every other case event is
+ * ignored by name, so it is skipped rather than dead-lettered as an unknown type.
+ */
+export function casesConsumption(commands: CheckCommands, logger: Logger): ConsumptionDefinition {
+  return {
+    name: 'verification-cases',
+    inbox: 'event-store',
+    handlers: [
+      handle(caseSentBackForReinvestigationV1, (e, ctx) =>
+        unlessNothingToDo(logger, e.payload.applicationId, () => commands.recheckForObjection(e.payload, context(e.payload.region, e, ctx.handledMessage))),
+      ),
+    ],
+    ignore: approvalContracts.filter((c) => c !== caseSentBackForReinvestigationV1),
   };
 }

@@ -116,6 +116,31 @@ export const objectionResolvedV1 = defineContract({
   },
 });
 
+export const caseSentBackForReinvestigationV1 = defineContract({
+  ...caseContract,
+  type: 'sa.approval.case-sent-back-for-reinvestigation',
+  version: 1,
+  description:
+    'A sustained objection (公示异议成立) sent the case back: its review and public notice no longer count. ' +
+    'Verification runs a new economic check (a new checkId); the township then reviews again and posts a new notice before any confirmation.',
+  schema: z.object({
+    applicationId: applicationIdField,
+    region: regionCodeField.meta({ description: 'The household\u2019s village or community (where the notice was posted).' }),
+    objectionId: idField('The sustained objection.'),
+    reason: textField('The ruling on the objection: what its investigation found, and so what the new check must look at.', 1000),
+    sentBackBy: actorField,
+    sentBackAt: instantField('When the objection was sustained and the case sent back.'),
+  }),
+  example: {
+    applicationId: exampleApplicationId,
+    region: '330102001001',
+    objectionId: exampleObjectionId,
+    reason: '经核实，该户确有一辆未申报的小型货车，需重新核对家庭经济状况',
+    sentBackBy: exampleActors.townshipReviewer,
+    sentBackAt: '2025-03-18T15:00:00+08:00',
+  },
+});
+
 export const caseApprovedV1 = defineContract({
   ...caseContract,
   type: 'sa.approval.case-approved',
@@ -210,6 +235,7 @@ export const approvalContracts = [
   publicNoticePostedV1,
   objectionLodgedV1,
   objectionResolvedV1,
+  caseSentBackForReinvestigationV1,
   caseApprovedV1,
   caseRejectedV1,
 ] as const;

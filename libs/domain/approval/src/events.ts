@@ -112,10 +112,23 @@ export interface ObjectionResolved {
   };
 }
 
-/** A sustained objection voids the review and the notice: new check, review and notice needed. */
+/**
+ * A sustained objection voids the review and the notice: new check, review and notice needed.
+ * Public (verification runs the new check), so it carries what the outbound contract needs.
+ */
 export interface CaseSentBackForReinvestigation {
   readonly type: 'CaseSentBackForReinvestigation';
-  readonly data: { readonly applicationId: string; readonly objectionId: string; readonly sentBackAt: string };
+  readonly data: {
+    readonly applicationId: string;
+    /** The household's village or community. */
+    readonly region: RegionCode;
+    readonly objectionId: string;
+    /** The ruling on the objection (what its investigation found): why the case is checked again. */
+    readonly reason: string;
+    /** Who sustained the objection. */
+    readonly sentBackBy: Actor;
+    readonly sentBackAt: string;
+  };
 }
 
 export interface CaseApproved {

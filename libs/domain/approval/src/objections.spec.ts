@@ -2,7 +2,7 @@ import { fen, given } from '@sa/domain-shared';
 import type { LodgeObjection, ResolveObjection } from './commands';
 import { caseDecider } from './decider';
 import type { CaseEvent, ObjectionLodged } from './events';
-import { actors, applicationId, approve, caseOpened, check, noticePosted, onNotice, reviewed } from './test-support/case-fixtures';
+import { actors, applicationId, approve, caseOpened, check, noticePosted, onNotice, reviewed, village } from './test-support/case-fixtures';
 
 const objectionId = '0195f3a0-6f7a-7b8c-9d9e-0f1a2b3c4d5e';
 
@@ -18,6 +18,11 @@ const lodged: ObjectionLodged = {
 function resolve(outcome: 'sustained' | 'dismissed'): ResolveObjection {
   return { type: 'ResolveObjection', applicationId, objectionId, outcome, explanation: '经公安车辆登记核查', resolvedBy: actors.reviewer, resolvedAt: '2025-03-18T15:00:00+08:00' };
 }
+
+const sentBackEvent: CaseEvent = {
+  type: 'CaseSentBackForReinvestigation',
+  data: { applicationId, region: village, objectionId, reason: '经公安车辆登记核查', sentBackBy: actors.reviewer, sentBackAt: '2025-03-18T15:00:00+08:00' },
+};
 
 const resolvedData = (outcome: 'sustained' | 'dismissed') => ({ applicationId, objectionId, outcome, explanation: '经公安车辆登记核查', resolvedBy: actors.reviewer, resolvedAt: '2025-03-18T15:00:00+08:00' });
 
@@ -50,7 +55,7 @@ describe('objections during the public notice (公示异议)', () => {
       .when(resolve('sustained'))
       .then([
         { type: 'ObjectionResolved', data: resolvedData('sustained') },
-        { type: 'CaseSentBackForReinvestigation', data: { applicationId, objectionId, sentBackAt: '2025-03-18T15:00:00+08:00' } },
+        sentBackEvent,
       ]);
   });
 
@@ -66,7 +71,7 @@ describe('re-investigation after a sustained objection', () => {
     ...onNotice,
     lodged,
     { type: 'ObjectionResolved', data: resolvedData('sustained') },
-    { type: 'CaseSentBackForReinvestigation', data: { applicationId, objectionId, sentBackAt: '2025-03-18T15:00:00+08:00' } },
+    sentBackEvent,
   ];
   const recheck = { ...check, checkId: '0195f6b0-1a2b-7c3d-8e4f-5a6b7c8d9e10', countedMonthlyIncomeFen: fen(120_000), perCapitaMonthlyIncomeFen: fen(40_000), assessedAt: '2025-03-24T16:00:00+08:00' };
   const recorded: CaseEvent = { type: 'EconomicCheckRecorded', data: { applicationId, check: recheck, recordedAt: '2025-03-24T16:05:00+08:00' } };

@@ -59,5 +59,9 @@ export function decideResolveObjection(command: ResolveObjection, state: CaseSta
   const { applicationId, objectionId, outcome, explanation, resolvedBy, resolvedAt } = command;
   const resolved: CaseEvent = { type: 'ObjectionResolved', data: { applicationId, objectionId, outcome, explanation, resolvedBy, resolvedAt } };
   if (outcome === 'dismissed') return accept(resolved);
-  return accept<CaseEvent>(resolved, { type: 'CaseSentBackForReinvestigation', data: { applicationId, objectionId, sentBackAt: resolvedAt } });
+  const sentBack: CaseEvent = {
+    type: 'CaseSentBackForReinvestigation',
+    data: { applicationId, region: current.facts.region, objectionId, reason: explanation, sentBackBy: resolvedBy, sentBackAt: resolvedAt },
+  };
+  return accept<CaseEvent>(resolved, sentBack);
 }

@@ -211,6 +211,19 @@ describe('HouseholdCheck (家庭经济状况核对)', () => {
       expect(state.status === 'open' && [state.application.region, state.application.area]).toEqual([moved, 'rural']);
     });
 
+    it('re-checks a sustained objection once, however often it is sent back', () => {
+      const thirdId = '0195f2d0-3c4d-7e5f-8a6b-7c8d9e0f1a2b';
+      const otherObjection = '0195f3b0-7a8b-7c9d-8e0f-1a2b3c4d5e6f';
+      const rechecked = [...finished, recheckRequested, dataCollected(recheckId), assessed(recheckId), completed(recheckId)];
+      const again = recheck({ checkId: thirdId, previousCheckId: recheckId });
+      given(decider, [...finished, recheckRequested]).when(again).then([]);
+      given(decider, rechecked).when(again).then([]);
+      // Another objection is a new round.
+      given(decider, rechecked)
+        .when(recheck({ checkId: thirdId, previousCheckId: recheckId, objectionId: otherObjection }))
+        .then([{ type: 'RecheckRequested', data: { ...recheckRequested.data, checkId: thirdId, previousCheckId: recheckId, objectionId: otherObjection } }]);
+    });
+
     it('refuses a re-check while a check is in progress, before any check, with a used id, or against an older check', () => {
       given(decider, [checkRequested]).when(recheck()).thenRejects('CHECK_IN_PROGRESS');
       given(decider, []).when(recheck()).thenRejects('CHECK_NOT_FOUND');

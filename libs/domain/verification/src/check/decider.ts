@@ -133,6 +133,8 @@ function notCompleted(state: Exclude<HouseholdCheckState, { status: 'completed' 
 
 function requestRecheck(command: RequestRecheck, state: HouseholdCheckState): Result {
   if (state.status === 'open' && state.round.checkId === command.checkId) return accept();
+  // The same sustained objection again (a repeated send-back): its re-check took effect already.
+  if (command.objectionId && state.status !== 'not-requested' && state.application.objectionIds.includes(command.objectionId)) return accept();
   if (state.status !== 'completed') return notCompleted(state);
   if (state.round.checkId !== command.previousCheckId) {
     return reject('PREVIOUS_CHECK_MISMATCH', `the last check is ${state.round.checkId}, not ${command.previousCheckId}`, 'previousCheckId');

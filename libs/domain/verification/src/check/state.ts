@@ -13,6 +13,8 @@ export interface CheckedApplication {
   readonly household: HouseholdSnapshot;
   /** Every check id used on this application, so a re-check cannot reuse one. */
   readonly checkIds: readonly string[];
+  /** Sustained objections already re-checked: each sends the application back once. */
+  readonly objectionIds: readonly string[];
 }
 
 export interface CheckRound {
@@ -35,18 +37,19 @@ export const initialHouseholdCheckState: HouseholdCheckState = { status: 'not-re
 export function evolveHouseholdCheck(state: HouseholdCheckState, event: HouseholdCheckEvent): HouseholdCheckState {
   if (event.type === 'CheckRequested') {
     const { checkId, applicationId, programme, region, area, household } = event.data;
-    return { status: 'open', application: { applicationId, programme, region, area, household, checkIds: [checkId] }, round: { checkId } };
+    return { status: 'open', application: { applicationId, programme, region, area, household, checkIds: [checkId], objectionIds: [] }, round: { checkId } };
   }
   if (state.status === 'not-requested') return state;
   switch (event.type) {
     case 'RecheckRequested': {
-      const { household, checkId, region, area, requestedBy } = event.data;
+      const { household, checkId, objectionId, region, area, requestedBy } = event.data;
       const application = {
         ...state.application,
         household,
         ...(region ? { region } : {}),
         ...(area ? { area } : {}),
         checkIds: [...state.application.checkIds, checkId],
+        objectionIds: objectionId ? [...state.application.objectionIds, objectionId] : state.application.objectionIds,
       };
       return { status: 'open', application, round: { checkId, ...(requestedBy ? { requestedBy } : {}) } };
     }
