@@ -1,0 +1,301 @@
+import { canonicalJson } from '@sa/event-store';
+import { type RunningService, signDevToken, startService } from '@sa/platform';
+import { eventually, integrationEnv, serviceTestEnv } from '@sa/testing';
+import { randomUUID } from 'node:crypto';
+import { service } from './service';
+import type { SourceStores } from './sources/source-stores';
+import { CaseIndex } from './case-index/case-index';
+import { applicationKey, residentKey } from '@sa/domain-audit';
+import { SOURCE_STORES } from './tokens';
+import { nextResidentId, people, Scenario, type WrittenCase } from './test-support/scenarios';
+import { createSourceSchemas, type SourceSchemas } from './test-support/source-schemas';
+
+const secret = 'test-secret-test-secret-test-secret-42';
+const token = (role: string, orgUnit = '331002', userId = 'auditor.liu') => signDevToken({ userId, role, orgUnit }, { secret, issuer: 'social-assistance', audience: 'social-assistance' });
+const auditor = token('auditor');
+
+interface TimelineEntry {
+  type: string;
+  source: string;
+  at: string;
+  eventId: string;
+  actor: { userId: string; role: string; orgUnit: string };
+  summary: string;
+  reason?: string;
+  note?: string;
+  ruleBasis?: { policyId?: string; standardFen?: number; ruleTrace?: unknown[] };
+}
+interface Finding {
+  findingId: string;
+  kind: string;
+  applicationIds: string[];
+  evidence: { eventId: string; source: string; stream: string; revision: number; why: string }[];
+}
+
+describe('audit API (read-only over five seeded source stores; real PostgreSQL, FerretDB)', () => {
+  let audit: RunningService;
+  let sources: SourceSchemas;
+  const scenario = new Scenario();
+  const cases: Record<string, WrittenCase> = {};
+  const sharedResident = nextResidentId();
+
+  const get = (path: string, bearer = auditor) => fetch(`${audit.url}${path}`, { headers: { authorization: `Bearer ${bearer}` } });
+  const post = (path: string, bearer = auditor) => fetch(`${audit.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' }, body: '{}' });
+  const json = async <T>(res: Promise<Response> | Response): Promise<T> => (await (await res).json()) as T;
+
+  beforeAll(async () => {
+    // Given every service's history, seeded straight into fresh schemas: clean cases and one planted irregularity each
+    cases.clean = scenario.dibaoCase();
+    cases.cleanNearRelative = scenario.dibaoCase({ nearRelative: true });
+    cases.nearRelativeByTownship = scenario.dibaoCase({ nearRelative: true, confirmedBy: people.townshipOfficial, confirmationLevel: 'township' });
+    cases.takerReviewed = scenario.dibaoCase({ reviewedBy: { ...people.intakeWorker, role: 'township-reviewer' } });
+    cases.confirmedEarly = scenario.dibaoCase({ confirmedOn: '2025-03-19' });
+    cases.paidAfterDeath = scenario.dibaoCase({ applicantDiedOn: '2025-04-10', payrollMonths: ['2025-04', '2025-05'] });
+    cases.duplicateJiaojiang = scenario.dibaoCase({ members: [nextResidentId(), sharedResident] });
+    cases.duplicateHuangyan = scenario.dibaoCase({ members: [nextResidentId(), sharedResident], region: '331003001001' });
+    cases.vehicleIgnored = scenario.dibaoCase({ vehicleIgnoredByCheck: true });
+    cases.tampered = scenario.dibaoCase();
+    cases.hangzhou = scenario.dibaoCase({ region: '330102001001' });
+    sources = await createSourceSchemas(integrationEnv().databaseUrl);
+    await sources.seed(scenario.drafts);
+    audit = await startService(service, serviceTestEnv('audit', { AUDIT_SOURCE_SCHEMAS: sources.env, AUDIT_CONTINUOUS_SCAN: 'true', SCHEDULER_INTERVAL_MS: '3600000' }));
+  });
+  afterAll(async () => {
+    await audit?.app.close();
+    await sources?.drop();
+  });
+
+  describe('replay', () => {
+    it('returns a case’s complete timeline across the services in record order, with actor, reason, note and the rule trace', async () => {
+      // When an auditor of the county replays the clean case
+      const res = await get(`/cases/${cases.clean?.applicationId}/history`);
+      expect(res.status).toBe(200);
+      const body = await json<{ case: { region: string; sources: string[] }; timeline: TimelineEntry[]; departmentData: TimelineEntry[]; integrity: { ok: boolean; streams: unknown[] } }>(res);
+      // Then every event of the four services is there, in order, each with who did it
+      expect(body.timeline.map((e) => `${e.source}:${e.type}`)).toEqual([
+        'intake:ApplicationSubmitted',
+        'intake:ApplicationAmended',
+        'verification:CheckRequested',
+        'verification:DepartmentDataCollected',
+        'verification:HouseholdEconomicStatusAssessed',
+        'verification:CheckCompleted',
+        'approval:CaseOpened',
+        'approval:TownshipReviewCompleted',
+        'approval:PublicNoticePosted',
+        'approval:ObjectionLodged',
+        'approval:ObjectionResolved',
+        'approval:CaseApproved',
+        'intake:ApplicationClosed',
+        'payments:EntitlementGranted',
+        'payments:PaymentInstructionIssued',
+        'payments:PaymentSucceeded',
+      ]);
+      expect(body.timeline.map((e) => e.at)).toEqual([...body.timeline.map((e) => e.at)].sort());
+      expect(body.timeline.find((e) => e.type === 'TownshipReviewCompleted')?.actor).toEqual(people.reviewer);
+      expect(body.timeline.find((e) => e.type === 'CaseApproved')?.actor).toEqual(people.countyApprover);
+      expect(body.timeline.find((e) => e.type === 'ApplicationAmended')?.reason).toBe('申请人更正银行账户');
+      expect(body.timeline.find((e) => e.type === 'ObjectionLodged')?.note).toBe('邻居反映申请人有车辆');
+      expect(body.timeline.find((e) => e.type === 'ObjectionResolved')?.reason).toBe('经核查车辆登记在他人名下');
+      // And the economic check shows the standard and the rule trace it counted income under
+      const check = body.timeline.find((e) => e.type === 'CheckCompleted');
+      expect(check?.ruleBasis).toMatchObject({ policyId: 'taizhou-2025', standardFen: 119_000 });
+      expect(check?.ruleBasis?.ruleTrace).toHaveLength(2);
+      // And the county data the check relied on, and the verified hash chains of every stream read
+      expect(body.departmentData.map((e) => e.type)).toEqual(['WageRecordReported']);
+      expect(body.integrity.ok).toBe(true);
+      expect(body.case).toMatchObject({ region: '331002001001', sources: ['intake', 'verification', 'approval', 'payments'] });
+    });
+
+    it('includes an event recorded after the case index last caught up', async () => {
+      // Given a late payroll event written straight to the payments store
+      const late = randomUUID();
+      await sources.stores.payments.appendToStream(`payroll-late-${late}`, [{ type: 'PaymentInstructionIssued', data: { payrollId: late, instructionId: late, applicationId: cases.clean?.applicationId, month: '2025-05', amountFen: 212_700, issuedAt: new Date().toISOString() }, actor: people.paymentsOfficer }], { expectedRevision: 'no_stream' });
+      // When replayed at once, it is there (the index says where to read; the stores say what happened)
+      const body = await json<{ timeline: TimelineEntry[] }>(get(`/cases/${cases.clean?.applicationId}/history`));
+      expect(body.timeline.filter((e) => e.type === 'PaymentInstructionIssued')).toHaveLength(2);
+    });
+
+    it('keeps where each case’s events are in the MongoDB case index, fed from every source', async () => {
+      const index = audit.app.get(CaseIndex, { strict: false });
+      const clean = cases.clean as WrittenCase;
+      await eventually(async () => {
+        const streams = (await index.lookup([applicationKey(clean.applicationId), residentKey(clean.members[0] as string)])).map((r) => `${r.source}:${r.stream}`);
+        expect(streams).toEqual(
+          expect.arrayContaining([
+            `intake:${clean.streams.application}`,
+            `verification:${clean.streams.check}`,
+            `verification:resident-${clean.members[0]}`,
+            `approval:${clean.streams.case}`,
+            `payments:${clean.streams.entitlement}`,
+            `payments:${clean.streams['payroll-2025-04']}`,
+          ]),
+        );
+      });
+    });
+
+    it('exports an audit file with the hash-chain verification, the earlier audit queries and a digest', async () => {
+      const res = await get(`/cases/${cases.takerReviewed?.applicationId}/history/export`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-disposition')).toBe(`attachment; filename="case-${cases.takerReviewed?.applicationId}-audit.json"`);
+      const file = await json<Record<string, unknown> & { digest: { value: string }; integrity: { ok: boolean; streams: { source: string; stream: string; ok: boolean }[] }; findings: Finding[]; exportedBy: { userId: string }; timeline: unknown[] }>(res);
+      expect(file).toMatchObject({ format: 'sa-audit-case-export', version: 1, exportedBy: { userId: 'auditor.liu' }, stateAtExport: { status: 'receiving-benefit', householdSize: 3 } });
+      expect(file.integrity.ok).toBe(true);
+      expect(file.integrity.streams.map((s) => s.source)).toEqual(expect.arrayContaining(['intake', 'verification', 'approval', 'payments']));
+      expect(file.findings.map((f) => f.kind)).toEqual(['segregation-of-duties-breached']);
+      const { digest, ...rest } = file;
+      expect(digest.value).toBe(require('node:crypto').createHash('sha256').update(canonicalJson(rest)).digest('hex'));
+    });
+  });
+
+  describe('state at a moment', () => {
+    it('folds the events recorded up to asOf: check running, notice, entitlement and payments', async () => {
+      const at = (asOf: string) => json<Record<string, unknown> & { payments: { month: string; status: string }[] }>(get(`/cases/${cases.paidAfterDeath?.applicationId}/state?asOf=${encodeURIComponent(asOf)}`));
+      expect(await at('2025-03-03T09:21:30+08:00')).toMatchObject({ status: 'economic-check-in-progress', householdSize: 3, payments: [] });
+      const duringNotice = await at('2025-03-15T00:00:00Z');
+      expect(duringNotice).toMatchObject({ status: 'in-public-notice', householdSize: 3, countedMonthlyIncomeFen: 144_300, perCapitaMonthlyIncomeFen: 48_100, issuedTotalFen: 0 });
+      expect(duringNotice.entitlement).toBeUndefined();
+      const april = await at('2025-04-06T00:00:00Z');
+      expect(april).toMatchObject({ status: 'receiving-benefit', entitlement: { monthlyAmountFen: 212_700, startMonth: '2025-04' }, issuedTotalFen: 212_700, paidTotalFen: 0 });
+      const june = await at('2025-06-01T00:00:00Z');
+      expect(june).toMatchObject({ issuedTotalFen: 425_400, paidTotalFen: 425_400 });
+      expect(june.payments.map((p) => [p.month, p.status])).toEqual([
+        ['2025-04', 'paid'],
+        ['2025-05', 'paid'],
+      ]);
+    });
+
+    it('answers 400 for a bad asOf or case id, naming the field, and 404 for a case no service knows', async () => {
+      const bad = await get(`/cases/${cases.clean?.applicationId}/state?asOf=yesterday`);
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as { message: string }).message).toMatch(/^asOf: must be an ISO 8601 instant/);
+      const badId = await get('/cases/not-a-uuid/history');
+      expect(badId.status).toBe(400);
+      expect(((await badId.json()) as { message: string }).message).toMatch(/^id: must be the application id/);
+      expect((await get(`/cases/${randomUUID()}/history`)).status).toBe(404);
+    });
+  });
+
+  describe('findings', () => {
+    it('finds exactly the planted irregularities, each proven by stored events, and nothing in the clean cases', async () => {
+      // When an auditor scans the whole history
+      const res = await post('/findings/scan');
+      expect(res.status).toBe(200);
+      const scan = await json<{ findings: Finding[]; cases: number; totalFindings: number }>(res);
+      // Then each detector found its planted case and nothing else (the Hangzhou case is outside the county's view)
+      const found = scan.findings.map((f) => `${f.kind} ${[...f.applicationIds].sort().join('+')}`).sort();
+      const expected = [
+        `near-relative-confirmed-below-county ${cases.nearRelativeByTownship?.applicationId}`,
+        `segregation-of-duties-breached ${cases.takerReviewed?.applicationId}`,
+        `confirmed-before-notice-ended ${cases.confirmedEarly?.applicationId}`,
+        `payment-after-death ${cases.paidAfterDeath?.applicationId}`,
+        `duplicate-benefit ${[cases.duplicateJiaojiang?.applicationId, cases.duplicateHuangyan?.applicationId].sort().join('+')}`,
+        `department-data-ignored ${cases.vehicleIgnored?.applicationId}`,
+      ].sort();
+      expect(found).toEqual(expected);
+      expect(scan.cases).toBe(Object.keys(cases).length);
+      // And each finding cites the exact events that prove it
+      const byKind = new Map(scan.findings.map((f) => [f.kind, f]));
+      expect(byKind.get('payment-after-death')?.evidence.map((e) => e.eventId)).toEqual([cases.paidAfterDeath?.ids.death, cases.paidAfterDeath?.ids['payment-2025-05'], cases.paidAfterDeath?.ids['paid-2025-05']]);
+      expect(byKind.get('department-data-ignored')?.evidence.map((e) => e.eventId)).toEqual([cases.vehicleIgnored?.ids.approved, cases.vehicleIgnored?.ids.collected, cases.vehicleIgnored?.ids.checkCompleted, cases.vehicleIgnored?.ids.vehicle]);
+      expect(byKind.get('near-relative-confirmed-below-county')?.evidence.at(-1)).toMatchObject({ eventId: cases.nearRelativeByTownship?.ids.approved, source: 'approval', stream: `case-${cases.nearRelativeByTownship?.applicationId}` });
+      expect(byKind.get('confirmed-before-notice-ended')?.evidence.map((e) => e.eventId)).toEqual([cases.confirmedEarly?.ids.notice, cases.confirmedEarly?.ids.approved]);
+      expect(byKind.get('segregation-of-duties-breached')?.evidence.map((e) => e.eventId)).toEqual(expect.arrayContaining([cases.takerReviewed?.ids.submitted, cases.takerReviewed?.ids.reviewed]));
+      expect(byKind.get('duplicate-benefit')?.evidence.map((e) => e.eventId)).toEqual(expect.arrayContaining([cases.duplicateJiaojiang?.ids.granted, cases.duplicateHuangyan?.ids.granted]));
+
+      // And the findings are listed (read model over the audit store), filterable, and a rescan raises none twice
+      await eventually(async () => expect((await json<{ items: Finding[] }>(get('/findings'))).items).toHaveLength(6));
+      const deaths = await json<{ items: Finding[] }>(get('/findings?kind=payment-after-death'));
+      expect(deaths.items.map((f) => f.applicationIds)).toEqual([[cases.paidAfterDeath?.applicationId]]);
+      const again = await json<{ newFindings: number; findings: Finding[] }>(post('/findings/scan'));
+      expect(again.newFindings).toBe(0);
+      expect(again.findings.map((f) => f.findingId).sort()).toEqual(scan.findings.map((f) => f.findingId).sort());
+    });
+
+    it('runs the continuous scan as an idempotent job', async () => {
+      const res = await post('/admin/jobs/findings-scan/run', token('civil-affairs-admin'));
+      expect(res.status).toBe(201);
+      // Everything it finds was already recorded by the auditor's scan: nothing new.
+      expect(await json<{ job: string; result: object }>(res)).toEqual({ job: 'findings-scan', result: {} });
+    });
+  });
+
+  describe('who may see what', () => {
+    it('keeps auditors to their region and other roles out, and records the refused look', async () => {
+      const hangzhouAuditor = token('auditor', '330102', 'auditor.hz');
+      expect((await get(`/cases/${cases.clean?.applicationId}/history`, hangzhouAuditor)).status).toBe(403);
+      expect((await get(`/cases/${cases.hangzhou?.applicationId}/history`, hangzhouAuditor)).status).toBe(200);
+      expect((await get(`/cases/${cases.clean?.applicationId}/history`, token('intake-worker'))).status).toBe(403);
+      expect((await get(`/cases/${cases.clean?.applicationId}/history`, token('civil-affairs-admin'))).status).toBe(403);
+      expect((await post('/integrity/verify-all', token('county-approver'))).status).toBe(403);
+      // A province-level administrator sees the looks of both counties' auditors.
+      const log = await json<{ items: { outcome: string; applicationId?: string; auditedBy: { userId: string }; region?: string }[] }>(get('/audit-log?auditorId=auditor.hz', token('civil-affairs-admin', '330000', 'admin.zj')));
+      expect(log.items.map((e) => [e.outcome, e.applicationId, e.region])).toEqual(
+        expect.arrayContaining([
+          ['refused', cases.clean?.applicationId, '331002001001'],
+          ['answered', cases.hangzhou?.applicationId, '330102001001'],
+        ]),
+      );
+    });
+  });
+
+  describe('audit log', () => {
+    it('records every audit query with the auditor, the case and the channel', async () => {
+      const viewer = token('auditor', '331002', 'auditor.ma');
+      await get(`/cases/${cases.confirmedEarly?.applicationId}/history`, viewer);
+      await get(`/cases/${cases.confirmedEarly?.applicationId}/state?asOf=2025-03-20T00:00:00Z`, viewer);
+      const log = await json<{ items: { type: string; query: string; outcome: string; channel: string; applicationId?: string; auditedBy: { userId: string; role: string; orgUnit: string }; parameters: Record<string, unknown>; result: Record<string, unknown> }[] }>(
+        get(`/audit-log?applicationId=${cases.confirmedEarly?.applicationId}`, token('civil-affairs-admin', '331002', 'admin.he')),
+      );
+      const mine = log.items.filter((e) => e.auditedBy.userId === 'auditor.ma');
+      expect(mine.map((e) => [e.type, e.outcome, e.channel])).toEqual([
+        ['CaseStateReconstructed', 'answered', 'api'],
+        ['CaseHistoryReplayed', 'answered', 'api'],
+      ]);
+      expect(mine[0]).toMatchObject({ auditedBy: { userId: 'auditor.ma', role: 'auditor', orgUnit: '331002' }, parameters: { asOf: '2025-03-20T00:00:00.000Z' }, result: { status: 'approved' } });
+      // Looking at the log is itself recorded.
+      const own = await json<{ items: { type: string; auditedBy: { userId: string } }[] }>(get('/audit-log?auditorId=admin.he', token('civil-affairs-admin', '331002', 'admin.he')));
+      expect(own.items[0]).toMatchObject({ type: 'AuditLogViewed', auditedBy: { userId: 'admin.he' } });
+    });
+  });
+
+  describe('integrity', () => {
+    it('reads the services’ stores read-only, down to the database session', async () => {
+      const intake = audit.app.get<SourceStores>(SOURCE_STORES, { strict: false }).get('intake');
+      await expect(intake.store.appendToStream('application-x', [{ type: 'X', data: {}, actor: people.intakeWorker }], { expectedRevision: 'any' })).rejects.toThrow('read-only');
+      await expect(intake.store.pool.query(`insert into "${intake.schema}".inbox (consumer, message_id) values ('audit', 'x')`)).rejects.toThrow(/read-only transaction/);
+    });
+
+    it('reports a tampered row and a removed last event with source, stream and revision', async () => {
+      const tampered = cases.tampered as WrittenCase;
+      // Given all chains verify
+      const before = await json<{ ok: boolean; events: number }>(post('/integrity/verify-all', token('civil-affairs-admin')));
+      expect(before.ok).toBe(true);
+      expect(before.events).toBeGreaterThanOrEqual(scenario.drafts.length);
+      // When a database owner rewrites the township review (recommendation) behind the store's back
+      await sources.tamper('approval', tampered.streams.case as string, 1, { applicationId: tampered.applicationId, recommendation: 'approve', reasons: [], reviewedBy: people.townshipOfficial, reviewedAt: '2025-03-12T02:00:00.000Z' });
+      // And removes the last payment event of the case's payroll
+      await sources.removeLast('payments', tampered.streams['payroll-2025-04'] as string);
+
+      // Then the case's integrity names both broken links
+      const caseCheck = await json<{ ok: boolean; breaks: { source: string; stream: string; revision: number; reason: string }[] }>(get(`/integrity/cases/${tampered.applicationId}`));
+      expect(caseCheck.ok).toBe(false);
+      expect(caseCheck.breaks).toEqual([
+        { source: 'approval', stream: `case-${tampered.applicationId}`, revision: 1, eventId: tampered.ids.reviewed, reason: 'hash-mismatch' },
+        { source: 'payments', stream: tampered.streams['payroll-2025-04'], revision: 1, eventId: null, reason: 'head-mismatch' },
+      ]);
+      // And verifying everything finds both, the removal by the stream's recorded head
+      const all = await json<{ ok: boolean; breaks: { source: string; stream: string; revision: number; reason: string }[] }>(post('/integrity/verify-all', token('civil-affairs-admin')));
+      expect(all.ok).toBe(false);
+      expect(all.breaks).toEqual(
+        expect.arrayContaining([
+          { source: 'approval', stream: `case-${tampered.applicationId}`, revision: 1, eventId: tampered.ids.reviewed, reason: 'hash-mismatch' },
+          { source: 'payments', stream: tampered.streams['payroll-2025-04'], revision: 1, eventId: null, reason: 'head-mismatch' },
+        ]),
+      );
+      expect(all.breaks).toHaveLength(2);
+      // And the replay says so too
+      const replay = await json<{ integrity: { ok: boolean } }>(get(`/cases/${tampered.applicationId}/history`));
+      expect(replay.integrity.ok).toBe(false);
+    });
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * `audit replay --case <id> [--json]`: the same replay as GET /cases/:id/history, straight from the
+ * services' stores (read-only; no read model needed), recorded in the audit log like any other
+ * audit query, under the auditor named by --auditor/--org (or AUDITOR_ID/AUDITOR_ORG_UNIT).
+ */
+import { isRegionCode, parseRegionCode, type Actor } from '@sa/domain-shared';
+import { createPostgresEventStore } from '@sa/event-store';
+import { AuditLog } from '../audit-log/audit-log';
+import { AuditRecorder } from '../audit-log/audit-recorder';
+import { CaseAudit } from '../cases/case-audit';
+import { CaseHistoryLoader, noDirectory } from '../cases/case-history-loader';
+import { defaultSourceSchemas, parseSourceSchemas } from '../sources/source-config';
+import { SourceStores } from '../sources/source-stores';
+import { formatReplay } from './format-timeline';
+
+export class UsageError extends Error {}
+
+export const usage = `usage: npx tsx apps/audit/src/cli.ts replay --case <applicationId> [--json] [--auditor <userId> --org <regionCode>]
+environment: DATABASE_URL (or EVENT_STORE_URL), AUDIT_SOURCE_SCHEMAS (default ${defaultSourceSchemas}),
+             EVENT_STORE_SCHEMA (the audit log's schema, default es_audit), AUDITOR_ID, AUDITOR_ORG_UNIT`;
+
+interface ReplayArgs {
+  readonly applicationId: string;
+  readonly json: boolean;
+  readonly auditor: Actor;
+}
+
+function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ReplayArgs {
+  const [command, ...rest] = argv;
+  if (command !== 'replay') throw new UsageError(command ? `unknown command "${command}"` : 'a command is required');
+  const value = (flag: string) => {
+    const i = rest.indexOf(flag);
+    return i >= 0 ? rest[i + 1] : undefined;
+  };
+  const applicationId = value('--case');
+  if (!applicationId || !/^[0-9a-f-]{36}$/i.test(applicationId)) throw new UsageError('--case must be an application id (a UUID)');
+  const userId = value('--auditor') ?? env.AUDITOR_ID;
+  const org = value('--org') ?? env.AUDITOR_ORG_UNIT;
+  if (!userId || !org || !isRegionCode(org)) throw new UsageError('the auditor must be named: --auditor <userId> --org <6, 9 or 12-digit region code> (every replay is recorded)');
+  return { applicationId, json: rest.includes('--json'), auditor: { userId, role: 'auditor', orgUnit: parseRegionCode(org) } };
+}
+
+export async function runReplayCommand(argv: readonly string[], env: NodeJS.ProcessEnv, out: (text: string) => void): Promise<void> {
+  const args = parseArgs(argv, env);
+  const databaseUrl = env.AUDIT_SOURCE_DATABASE_URL ?? env.DATABASE_URL ?? env.EVENT_STORE_URL;
+  if (!databaseUrl || !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new UsageError('DATABASE_URL (or EVENT_STORE_URL) must be the PostgreSQL URL of the services’ event stores');
+  const parsed = parseSourceSchemas(env.AUDIT_SOURCE_SCHEMAS ?? defaultSourceSchemas);
+  if ('problems' in parsed) throw new UsageError(`AUDIT_SOURCE_SCHEMAS: ${parsed.problems.join('; ')}`);
+  const sources = SourceStores.open({ databaseUrl, sources: parsed.sources, poolSize: 4 });
+  const auditStore = createPostgresEventStore({ connectionString: env.EVENT_STORE_URL ?? databaseUrl, schema: env.EVENT_STORE_SCHEMA ?? 'es_audit', sourceSystem: 'audit-cli', poolSize: 2 });
+  try {
+    await auditStore.migrate();
+    const log = new AuditLog(auditStore);
+    const cases = new CaseAudit(new CaseHistoryLoader(sources, noDirectory), new AuditRecorder(log, () => new Date()), log, () => new Date());
+    const view = await cases.history(args.applicationId, args.auditor, 'cli');
+    out(args.json ? JSON.stringify(view, null, 2) : formatReplay(view));
+  } finally {
+    await sources.close();
+    await auditStore.close();
+  }
+}

@@ -1,0 +1,56 @@
+/** Findings: listed from the read model, or computed on demand by a scan over the whole history. */
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type AuthenticatedActor, Clock, CurrentActor, isInJurisdiction, Roles, validate } from '@sa/platform';
+import { z } from 'zod';
+import { AuditRecorder } from '../audit-log/audit-recorder';
+import { findingsQuery, type FindingsQueryParams } from '../requests';
+import { FindingsReadModel } from './findings-read-model';
+import { FindingsScanner } from './findings-scanner';
+
+const scanBody = z.strictObject({}).optional();
+
+function inRegion(actor: AuthenticatedActor, regions: readonly string[]): boolean {
+  return regions.some((region) => {
+    try {
+      return isInJurisdiction(actor, region);
+    } catch {
+      return false;
+    }
+  });
+}
+
+@ApiTags('findings')
+@ApiBearerAuth()
+@Controller('findings')
+export class FindingsController {
+  constructor(
+    private readonly readModel: FindingsReadModel,
+    private readonly scanner: FindingsScanner,
+    private readonly recorder: AuditRecorder,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @Roles('auditor')
+  @ApiOperation({ summary: 'Findings in the caller’s jurisdiction, newest first, each with the event ids that prove it' })
+  list(@Query(validate(findingsQuery)) query: FindingsQueryParams, @CurrentActor() actor: AuthenticatedActor) {
+    return this.recorder.run({ actor, channel: 'api', query: 'findings-list', ...(query.applicationId ? { applicationId: query.applicationId } : {}), parameters: { ...query } }, async () => {
+      const items = (await this.readModel.list(query, actor.orgUnit)).filter((f) => inRegion(actor, f.regions));
+      return { value: { items }, result: { findings: items.length } };
+    });
+  }
+
+  @Post('scan')
+  @HttpCode(200)
+  @Roles('auditor')
+  @ApiOperation({ summary: 'Run every detector over the whole history now; records new findings and returns those in the caller’s jurisdiction' })
+  scan(@Body(validate(scanBody)) _body: unknown, @CurrentActor() actor: AuthenticatedActor) {
+    return this.recorder.run({ actor, channel: 'api', query: 'findings-scan' }, async () => {
+      const result = await this.scanner.scan(actor, this.clock.now());
+      const visible = result.findings.filter((f) => inRegion(actor, f.regions));
+      const value = { ...result, findings: visible, totalFindings: result.findings.length };
+      return { value, result: { scanId: result.scanId, cases: result.cases, events: result.events, findings: result.findings.length, newFindings: result.newFindings } };
+    });
+  }
+}

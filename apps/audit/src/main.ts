@@ -1,0 +1,4 @@
+import { runService } from '@sa/platform';
+import { service } from './service';
+
+runService(service);

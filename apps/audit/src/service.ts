@@ -1,0 +1,46 @@
+import { baseConfigSchema, PlatformModule, type ServiceDefinition } from '@sa/platform';
+import { z } from 'zod';
+import { AppModule } from './app.module';
+import { sourceSchemasField } from './sources/source-config';
+
+export const configSchema = baseConfigSchema
+  .extend({
+    /** The services' event stores the audit reads, read-only: name:schema,… (see sources/source-config.ts). */
+    AUDIT_SOURCE_SCHEMAS: sourceSchemasField,
+    /** Where the services' schemas live; EVENT_STORE_URL when omitted (it must then be PostgreSQL). */
+    AUDIT_SOURCE_DATABASE_URL: z
+      .string()
+      .refine((v) => /^postgres(ql)?:\/\//.test(v), { message: 'must be a URL starting with postgres:// or postgresql://' })
+      .optional(),
+    /** Connections the audit may hold on the services' database (shared by every source). */
+    AUDIT_SOURCE_POOL_SIZE: z.coerce.number().int().min(2).max(50).default(6),
+    /** Events per page when scanning a whole store (integrity, findings). */
+    AUDIT_SCAN_PAGE_SIZE: z.coerce.number().int().min(100).max(50_000).default(5000),
+    /**
+     * Continuous scanning (first cut): a findings-scan job that rescans the whole history on the
+     * scheduler's interval whenever a source has new events. Off by default: a full scan per tick
+     * is too heavy for a large history until scanning is incremental.
+     */
+    AUDIT_CONTINUOUS_SCAN: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
+  })
+  .superRefine((config, ctx) => {
+    if (!config.AUDIT_SOURCE_DATABASE_URL && !/^postgres(ql)?:\/\//.test(config.EVENT_STORE_URL)) {
+      ctx.addIssue({ code: 'custom', path: ['AUDIT_SOURCE_DATABASE_URL'], message: 'is required when EVENT_STORE_URL is not PostgreSQL (the services keep their events in PostgreSQL schemas)' });
+    }
+  });
+export type Config = z.infer<typeof configSchema>;
+
+export const service: ServiceDefinition<Config> = {
+  name: 'audit',
+  title: 'Audit service',
+  description:
+    'Read-only audit of every service’s event history (审计、纪检监察): complete case replay with actors, reasons and rule traces, state at any moment, hash-chain integrity, findings of favouritism and false claims; every audit query is itself recorded.',
+  configSchema,
+  createModule: (config, logger) => ({
+    module: AppModule,
+    imports: [PlatformModule.forRoot({ serviceName: 'audit', config, logger })],
+  }),
+};
