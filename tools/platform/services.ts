@@ -1,5 +1,5 @@
 /**
- * The five services as the local platform runs them: ports, their own event-store schema and
+ * The services as the local platform runs them: ports, their own event-store schema and
  * read-model database, and the environment each gets. Shared by `npm start` and the end-to-end tests.
  */
 import { join, resolve } from 'node:path';
@@ -22,6 +22,8 @@ export const services: readonly ServiceSpec[] = [
   { name: 'approval', port: 3103 },
   { name: 'payments', port: 3104 },
   { name: 'charity-referral', port: 3105 },
+  // Reads the five services' event stores (read-only) for auditors; needs no Kafka topics of its own.
+  { name: 'audit', port: 3106 },
 ];
 
 export function serviceEntry(name: string): string {

@@ -72,6 +72,8 @@ export async function startPlatform(extraEnv: Record<string, string> = {}): Prom
   const children = new Map<string, ChildProcess>();
   const urls: Record<string, string> = {};
   const started: Array<Promise<void>> = [];
+  // The audit service reads this run's five schemas, named as below.
+  const sources = services.filter((s) => s.name !== 'audit').map((s) => `${s.name}:${runId}_${s.name.replace(/-/g, '_')}`).join(',');
   for (const spec of services) {
     const port = await freePort();
     const id = `${runId}_${spec.name.replace(/-/g, '_')}`;
@@ -86,6 +88,7 @@ export async function startPlatform(extraEnv: Record<string, string> = {}): Prom
         ALLOW_CLOCK_CONTROL: 'true',
         SCHEDULER_INTERVAL_MS: '1000',
         LOG_LEVEL: 'info',
+        ...(spec.name === 'audit' ? { AUDIT_SOURCE_SCHEMAS: sources } : {}),
         ...extraEnv,
       },
     );
