@@ -11,8 +11,8 @@ function boundaries(forTests) {
   return {
     enforceBuildableLibDependency: false,
     allow: [],
-    // The contracts and the event store are loaded lazily by the messaging benchmark only (it relaunches itself first).
-    checkDynamicDependenciesExceptions: ['contracts', 'event-store'],
+    // Libraries loaded lazily by the benchmark scripts only (they relaunch themselves with the workspace paths first).
+    checkDynamicDependenciesExceptions: ['contracts', 'event-store', 'platform'],
     depConstraints: [
       { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
       { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib'] },

@@ -6,6 +6,9 @@
  * Extra arguments go to Jest and skip the static checks, e.g. `npm test -- libs/event-store`.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { ensureUp, stop } from '../../deploy/local/infra';
 
 function staticChecks(): boolean {
@@ -13,7 +16,7 @@ function staticChecks(): boolean {
     { name: 'type check (tsc -p tsconfig.json)', args: [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'] },
     // ESLint's module-boundary rule reads the Nx project graph; compute it first.
     { name: 'project graph (nx show projects)', args: [require.resolve('nx/bin/nx'), 'show', 'projects'], env: { NX_DAEMON: 'false' } },
-    { name: 'lint and module boundaries (eslint)', args: [require.resolve('eslint/bin/eslint'), 'apps', 'libs', 'tools', 'deploy'] },
+    { name: 'lint and module boundaries (eslint)', args: [join(dirname(require.resolve('eslint/package.json')), 'bin', 'eslint.js'), 'apps', 'libs', 'tools', 'deploy'] },
   ];
   for (const step of steps) {
     const began = Date.now();
@@ -32,17 +35,19 @@ async function main(): Promise<number> {
   const focused = process.argv.length > 2 || process.env.SA_SKIP_STATIC_CHECKS === '1';
   if (!focused && !staticChecks()) return 1;
   const up = await ensureUp();
+  const summaryFile = join(mkdtempSync(join(tmpdir(), 'sa-test-')), 'summary.txt');
   let status = 1;
   try {
     const jest = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), '--ci', ...process.argv.slice(2)], {
       stdio: 'inherit',
-      env: { ...process.env, ...up.env, SA_INFRA_READY: '1' },
+      env: { ...process.env, ...up.env, SA_INFRA_READY: '1', SA_TEST_SUMMARY_FILE: summaryFile },
     });
     status = jest.status ?? 1;
   } finally {
-    // Quietly, so the output still ends with Jest's summary.
+    // Quietly, so the output still ends with the test summary.
     if (up.started.length > 0) await stop(up.started, () => undefined);
   }
+  if (existsSync(summaryFile)) console.log(readFileSync(summaryFile, 'utf8'));
   return status;
 }
 
