@@ -6,8 +6,9 @@
  *
  * Two processes, as in production: the publishing service (appends + relay) and the consuming
  * service (consumer, with its own event-store schema holding its inbox).
- * 1. Throughput: appends --events events as fast as the store takes them (4 writers, 50 events per
- *    append); reports appended → consumed events/s and p50/p99 latency.
+ * 1. Throughput: appends --events events as fast as the store takes them (--writers writers, default
+ *    4; --per-case events per append to one case, default 50 — one key, so the consumer handles
+ *    them in order, one after another); reports appended → consumed events/s and p50/p99 latency.
  * 2. Offered load: one event per append at --rate events/s for --seconds; reports p50/p99 latency.
  * Latency = consume time − the event's occurredAt (set just before its append), same machine clock.
  * Uses DATABASE_URL and KAFKA_BROKERS (the local servers by default); creates and drops its own
@@ -117,6 +118,8 @@ async function publisherRole(): Promise<void> {
   const events = Number(argument('--events') ?? 100_000);
   const rate = Number(argument('--rate') ?? 1000);
   const seconds = Number(argument('--seconds') ?? 30);
+  const writers = Number(argument('--writers') ?? 4);
+  const perCase = Number(argument('--per-case') ?? 50);
   const run = `${Date.now().toString(36)}${randomUUID().slice(0, 4)}`;
   const settings: Settings = {
     run,
@@ -174,20 +177,20 @@ async function publisherRole(): Promise<void> {
     let next = 0;
     const writer = async () => {
       while (next < events) {
-        const count = Math.min(50, events - next);
+        const count = Math.min(perCase, events - next);
         next += count;
         const applicationId = randomUUID();
         const occurredAt = new Date().toISOString();
         await append(`application-${applicationId}`, Array.from({ length: count }, (_, i) => applicationWithdrawn(applicationId, `reason ${i}`, occurredAt)));
       }
     };
-    await Promise.all([writer(), writer(), writer(), writer()]);
+    await Promise.all(Array.from({ length: writers }, () => writer()));
     const appendSeconds = (Date.now() - appendStart) / 1000;
     await waitFor(() => consumed >= events, 900_000);
     const flood = await collect(child);
     const totalSeconds = (flood.lastConsumedAt - appendStart) / 1000;
     const floodLatency = latencySummary(flood.latencies);
-    console.log(`appended ${events} events in ${round(appendSeconds, 2)} s (${round(events / appendSeconds, 0)} events/s, 4 writers, 50 events per append)`);
+    console.log(`appended ${events} events in ${round(appendSeconds, 2)} s (${round(events / appendSeconds, 0)} events/s, ${writers} writers, ${perCase} events per append to one case)`);
     console.log(`THROUGHPUT: ${events} events appended → relayed → consumed in ${round(totalSeconds, 2)} s = ${round(events / totalSeconds, 0)} events/s end to end`);
     console.log(`latency during that flood (queueing included): p50 ${floodLatency.p50} ms, p99 ${floodLatency.p99} ms, max ${floodLatency.max} ms`);
 

@@ -274,6 +274,18 @@ export function describeEventStoreConformance(adapter: string, createHarness: ()
         expect(await store.markMessageHandled(other)).toBe(true);
         expect(await store.markMessageHandled(other)).toBe(false);
       });
+
+      it('records each of many messages handled at once exactly once, whoever asks', async () => {
+        // Given 200 messages, each delivered three times at the same moment (two consumer instances and a redelivery)
+        const messages = Array.from({ length: 200 }, (_, i) => ({ consumer: i % 2 === 0 ? 'payments' : 'intake', messageId: randomUUID() }));
+        const attempts = await Promise.all([...messages, ...messages, ...messages].map((m) => store.markMessageHandled(m)));
+        // Then exactly one call per message recorded it, and every one reads back as handled
+        for (const [i, message] of messages.entries()) {
+          expect([attempts[i], attempts[i + 200], attempts[i + 400]].filter(Boolean)).toHaveLength(1);
+          expect(await store.isMessageHandled(message)).toBe(true);
+        }
+        expect(await store.isMessageHandled({ consumer: 'payments', messageId: messages[1]?.messageId as string })).toBe(false);
+      });
     });
 
     describe('integrity', () => {

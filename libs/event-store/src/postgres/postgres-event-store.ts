@@ -21,6 +21,7 @@ import type {
   VerifyResult,
 } from '../port/event-store';
 import { AppendNotifier } from './append-notifier';
+import { Coalescer, insertHandled, selectHandled } from './inbox-batches';
 import { appendAtKnownHead, appendInTransaction, type AppendedAt, type StreamHeadLink, validateBatch, type AppendContext } from './append';
 import { genesisHash } from '../integrity/hash-chain';
 import { migrate, quoteIdent } from './migrations';
@@ -111,6 +112,8 @@ export class PostgresEventStore implements EventStore {
   private readonly ctx: AppendContext;
   private readonly waker: NotificationWaker;
   private readonly notifier: AppendNotifier;
+  private readonly inboxReads = new Coalescer((batch) => selectHandled(this.pool, this.schema, batch));
+  private readonly inboxWrites = new Coalescer((batch) => insertHandled(this.pool, this.schema, batch));
   private readonly subscriptions = new Set<Subscription>();
   private stallTimer?: NodeJS.Timeout;
   private readonly heads = new Map<string, StreamHeadLink>();
@@ -252,15 +255,13 @@ export class PostgresEventStore implements EventStore {
     await this.writeMetadata(stream, async (current) => ({ ...current, deleted: { at, by, reason } }), at);
   }
 
-  async isMessageHandled(message: HandledMessage): Promise<boolean> {
-    const rows = await this.pool.query(`select 1 from ${this.schema}.inbox where consumer = $1 and message_id = $2`, [message.consumer, message.messageId]);
-    return (rows.rowCount ?? 0) > 0;
+  isMessageHandled(message: HandledMessage): Promise<boolean> {
+    return this.inboxReads.submit(message);
   }
 
   async markMessageHandled(message: HandledMessage): Promise<boolean> {
     this.refuseIfReadOnly();
-    const rows = await this.pool.query(`insert into ${this.schema}.inbox (consumer, message_id) values ($1, $2) on conflict do nothing`, [message.consumer, message.messageId]);
-    return (rows.rowCount ?? 0) > 0;
+    return this.inboxWrites.submit(message);
   }
 
   async verifyStream(stream: string): Promise<VerifyResult> {
