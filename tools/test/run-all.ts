@@ -1,6 +1,6 @@
 /**
  * `npm test`: first the static checks (TypeScript over the whole workspace — Jest's SWC transform
- * does not type-check — and ESLint with the Nx module-boundary rules), then installs and starts the
+ * does not type-check — ESLint with the Nx module-boundary rules, and Prettier), then installs and starts the
  * real local servers the integration tests need (Kafka, PostgreSQL, FerretDB), runs every project's
  * Jest tests against them, and stops the servers this run started.
  * Extra arguments go to Jest and skip the static checks, e.g. `npm test -- libs/event-store`.
@@ -16,7 +16,14 @@ function staticChecks(): boolean {
     { name: 'type check (tsc -p tsconfig.json)', args: [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'] },
     // ESLint's module-boundary rule reads the Nx project graph; compute it first.
     { name: 'project graph (nx show projects)', args: [require.resolve('nx/bin/nx'), 'show', 'projects'], env: { NX_DAEMON: 'false' } },
-    { name: 'lint and module boundaries (eslint)', args: [join(dirname(require.resolve('eslint/package.json')), 'bin', 'eslint.js'), 'apps', 'libs', 'tools', 'deploy'] },
+    {
+      name: 'lint and module boundaries (eslint)',
+      args: [join(dirname(require.resolve('eslint/package.json')), 'bin', 'eslint.js'), 'apps', 'libs', 'tools', 'deploy'],
+    },
+    {
+      name: 'formatting (prettier --check; fix with npm run format)',
+      args: [require.resolve('prettier/bin/prettier.cjs'), '--check', '--log-level', 'warn', 'apps', 'libs', 'tools', 'deploy'],
+    },
   ];
   for (const step of steps) {
     const began = Date.now();

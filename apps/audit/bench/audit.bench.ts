@@ -38,7 +38,11 @@ async function main(): Promise<void> {
   const { CaseIndex } = await import('../src/case-index/case-index.js');
   const { CaseIndexer } = await import('../src/case-index/case-indexer.js');
 
-  console.log(`audit benchmark · node ${process.version} · ${cpus().length} CPU (${cpus()[0]?.model ?? '?'}) · load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `audit benchmark · node ${process.version} · ${cpus().length} CPU (${cpus()[0]?.model ?? '?'}) · load ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   console.log(`N = ${fmt(totalEvents)} seeded events, ${fmt(perAppend)} per append\n`);
   const schemas = await createSourceSchemas(databaseUrl);
   const mongoDb = `audit_bench_${Date.now().toString(36)}`;
@@ -60,21 +64,37 @@ async function main(): Promise<void> {
         const count = Math.min(perAppend, totalEvents - s * perAppend);
         const events = Array.from({ length: count }, (_, i) => ({
           type: 'PaymentInstructionIssued',
-          data: { payrollId: randomUUID(), instructionId: randomUUID(), entitlementId: randomUUID(), applicationId, programme: 'dibao', region: '331002001001', month: `2025-${String(1 + (i % 12)).padStart(2, '0')}`, amountFen: 212_700, payee: { bankName: '台州银行', accountHolder: '王秀英', accountNumber: '6222000011112222' }, reference: '低保金', sequence: i },
+          data: {
+            payrollId: randomUUID(),
+            instructionId: randomUUID(),
+            entitlementId: randomUUID(),
+            applicationId,
+            programme: 'dibao',
+            region: '331002001001',
+            month: `2025-${String(1 + (i % 12)).padStart(2, '0')}`,
+            amountFen: 212_700,
+            payee: { bankName: '台州银行', accountHolder: '王秀英', accountNumber: '6222000011112222' },
+            reference: '低保金',
+            sequence: i,
+          },
           actor: people.paymentsOfficer,
         }));
         await schemas.stores.payments.appendToStream(`bench-${applicationId}`, events, { expectedRevision: 'no_stream' });
       }
     };
     await Promise.all([writer(), writer(), writer()]);
-    console.log(`seeded ${fmt(totalEvents)} events in ${((performance.now() - began) / 1000).toFixed(1)} s (${fmt(streams)} appends of up to ${fmt(perAppend)}, 3 writers)`);
+    console.log(
+      `seeded ${fmt(totalEvents)} events in ${((performance.now() - began) / 1000).toFixed(1)} s (${fmt(streams)} appends of up to ${fmt(perAppend)}, 3 writers)`,
+    );
     // Planner statistics, as autovacuum would have them on a store that grew over months.
     await schemas.stores.payments.pool.query(`analyze "${schemas.schemas.payments}".events, "${schemas.schemas.payments}".streams`);
 
     // Integrity of everything.
     const verified = await verifyStores(sources, 5000);
     if (!verified.ok) throw new Error(`verification found breaks: ${JSON.stringify(verified.breaks.slice(0, 3))}`);
-    console.log(`integrity  verified ${fmt(verified.events)} events in ${fmt(verified.streams)} streams in ${(verified.ms / 1000).toFixed(1)} s  →  ${fmt(verified.eventsPerSecond)} events/s`);
+    console.log(
+      `integrity  verified ${fmt(verified.events)} events in ${fmt(verified.streams)} streams in ${(verified.ms / 1000).toFixed(1)} s  →  ${fmt(verified.eventsPerSecond)} events/s`,
+    );
 
     // Replay with the case index (the API's path): build the index, then replay.
     const index = new CaseIndex(mongo);
@@ -84,8 +104,13 @@ async function main(): Promise<void> {
     await indexer.onApplicationBootstrap();
     while (!indexer.caughtUp) await new Promise((r) => setTimeout(r, 100));
     const indexMs = performance.now() - began;
-    console.log(`case index  built over ${fmt(verified.events)} events in ${(indexMs / 1000).toFixed(1)} s  →  ${fmt((verified.events * 1000) / indexMs)} events/s`);
-    const indexed = new CaseHistoryLoader(sources, { lookup: (keys: readonly string[]) => index.lookup(keys), indexedThrough: (s: string) => indexer.indexedThrough(s) });
+    console.log(
+      `case index  built over ${fmt(verified.events)} events in ${(indexMs / 1000).toFixed(1)} s  →  ${fmt((verified.events * 1000) / indexMs)} events/s`,
+    );
+    const indexed = new CaseHistoryLoader(sources, {
+      lookup: (keys: readonly string[]) => index.lookup(keys),
+      indexedThrough: (s: string) => indexer.indexedThrough(s),
+    });
     const timed = async (loader: InstanceType<typeof CaseHistoryLoader>, runs: number) => {
       const times: number[] = [];
       let events = 0;

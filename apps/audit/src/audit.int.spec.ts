@@ -11,7 +11,8 @@ import { nextResidentId, people, Scenario, type WrittenCase } from './test-suppo
 import { createSourceSchemas, type SourceSchemas } from './test-support/source-schemas';
 
 const secret = 'test-secret-test-secret-test-secret-42';
-const token = (role: string, orgUnit = '331002', userId = 'auditor.liu') => signDevToken({ userId, role, orgUnit }, { secret, issuer: 'social-assistance', audience: 'social-assistance' });
+const token = (role: string, orgUnit = '331002', userId = 'auditor.liu') =>
+  signDevToken({ userId, role, orgUnit }, { secret, issuer: 'social-assistance', audience: 'social-assistance' });
 const auditor = token('auditor');
 
 interface TimelineEntry {
@@ -40,7 +41,8 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
   const sharedResident = nextResidentId();
 
   const get = (path: string, bearer = auditor) => fetch(`${audit.url}${path}`, { headers: { authorization: `Bearer ${bearer}` } });
-  const post = (path: string, bearer = auditor) => fetch(`${audit.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' }, body: '{}' });
+  const post = (path: string, bearer = auditor) =>
+    fetch(`${audit.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' }, body: '{}' });
   const json = async <T>(res: Promise<Response> | Response): Promise<T> => (await (await res).json()) as T;
 
   beforeAll(async () => {
@@ -58,7 +60,10 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
     cases.hangzhou = scenario.dibaoCase({ region: '330102001001' });
     sources = await createSourceSchemas(integrationEnv().databaseUrl);
     await sources.seed(scenario.drafts);
-    audit = await startService(service, serviceTestEnv('audit', { AUDIT_SOURCE_SCHEMAS: sources.env, AUDIT_CONTINUOUS_SCAN: 'true', SCHEDULER_INTERVAL_MS: '3600000' }));
+    audit = await startService(
+      service,
+      serviceTestEnv('audit', { AUDIT_SOURCE_SCHEMAS: sources.env, AUDIT_CONTINUOUS_SCAN: 'true', SCHEDULER_INTERVAL_MS: '3600000' }),
+    );
   });
   afterAll(async () => {
     await audit?.app.close();
@@ -70,7 +75,12 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
       // When an auditor of the county replays the clean case
       const res = await get(`/cases/${cases.clean?.applicationId}/history`);
       expect(res.status).toBe(200);
-      const body = await json<{ case: { region: string; sources: string[] }; timeline: TimelineEntry[]; departmentData: TimelineEntry[]; integrity: { ok: boolean; streams: unknown[] } }>(res);
+      const body = await json<{
+        case: { region: string; sources: string[] };
+        timeline: TimelineEntry[];
+        departmentData: TimelineEntry[];
+        integrity: { ok: boolean; streams: unknown[] };
+      }>(res);
       // Then every event of the four services is there, in order, each with who did it
       expect(body.timeline.map((e) => `${e.source}:${e.type}`)).toEqual([
         'intake:ApplicationSubmitted',
@@ -109,7 +119,24 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
     it('includes an event recorded after the case index last caught up', async () => {
       // Given a late payroll event written straight to the payments store
       const late = randomUUID();
-      await sources.stores.payments.appendToStream(`payroll-late-${late}`, [{ type: 'PaymentInstructionIssued', data: { payrollId: late, instructionId: late, applicationId: cases.clean?.applicationId, month: '2025-05', amountFen: 212_700, issuedAt: new Date().toISOString() }, actor: people.paymentsOfficer }], { expectedRevision: 'no_stream' });
+      await sources.stores.payments.appendToStream(
+        `payroll-late-${late}`,
+        [
+          {
+            type: 'PaymentInstructionIssued',
+            data: {
+              payrollId: late,
+              instructionId: late,
+              applicationId: cases.clean?.applicationId,
+              month: '2025-05',
+              amountFen: 212_700,
+              issuedAt: new Date().toISOString(),
+            },
+            actor: people.paymentsOfficer,
+          },
+        ],
+        { expectedRevision: 'no_stream' },
+      );
       // When replayed at once, it is there (the index says where to read; the stores say what happened)
       const body = await json<{ timeline: TimelineEntry[] }>(get(`/cases/${cases.clean?.applicationId}/history`));
       expect(body.timeline.filter((e) => e.type === 'PaymentInstructionIssued')).toHaveLength(2);
@@ -119,7 +146,9 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
       const index = audit.app.get(CaseIndex, { strict: false });
       const clean = cases.clean as WrittenCase;
       await eventually(async () => {
-        const streams = (await index.lookup([applicationKey(clean.applicationId), residentKey(clean.members[0] as string)])).map((r) => `${r.source}:${r.stream}`);
+        const streams = (await index.lookup([applicationKey(clean.applicationId), residentKey(clean.members[0] as string)])).map(
+          (r) => `${r.source}:${r.stream}`,
+        );
         expect(streams).toEqual(
           expect.arrayContaining([
             `intake:${clean.streams.application}`,
@@ -137,8 +166,21 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
       const res = await get(`/cases/${cases.takerReviewed?.applicationId}/history/export`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-disposition')).toBe(`attachment; filename="case-${cases.takerReviewed?.applicationId}-audit.json"`);
-      const file = await json<Record<string, unknown> & { digest: { value: string }; integrity: { ok: boolean; streams: { source: string; stream: string; ok: boolean }[] }; findings: Finding[]; exportedBy: { userId: string }; timeline: unknown[] }>(res);
-      expect(file).toMatchObject({ format: 'sa-audit-case-export', version: 1, exportedBy: { userId: 'auditor.liu' }, stateAtExport: { status: 'receiving-benefit', householdSize: 3 } });
+      const file = await json<
+        Record<string, unknown> & {
+          digest: { value: string };
+          integrity: { ok: boolean; streams: { source: string; stream: string; ok: boolean }[] };
+          findings: Finding[];
+          exportedBy: { userId: string };
+          timeline: unknown[];
+        }
+      >(res);
+      expect(file).toMatchObject({
+        format: 'sa-audit-case-export',
+        version: 1,
+        exportedBy: { userId: 'auditor.liu' },
+        stateAtExport: { status: 'receiving-benefit', householdSize: 3 },
+      });
       expect(file.integrity.ok).toBe(true);
       expect(file.integrity.streams.map((s) => s.source)).toEqual(expect.arrayContaining(['intake', 'verification', 'approval', 'payments']));
       expect(file.findings.map((f) => f.kind)).toEqual(['segregation-of-duties-breached']);
@@ -149,13 +191,27 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
 
   describe('state at a moment', () => {
     it('folds the events recorded up to asOf: check running, notice, entitlement and payments', async () => {
-      const at = (asOf: string) => json<Record<string, unknown> & { payments: { month: string; status: string }[] }>(get(`/cases/${cases.paidAfterDeath?.applicationId}/state?asOf=${encodeURIComponent(asOf)}`));
+      const at = (asOf: string) =>
+        json<Record<string, unknown> & { payments: { month: string; status: string }[] }>(
+          get(`/cases/${cases.paidAfterDeath?.applicationId}/state?asOf=${encodeURIComponent(asOf)}`),
+        );
       expect(await at('2025-03-03T09:21:30+08:00')).toMatchObject({ status: 'economic-check-in-progress', householdSize: 3, payments: [] });
       const duringNotice = await at('2025-03-15T00:00:00Z');
-      expect(duringNotice).toMatchObject({ status: 'in-public-notice', householdSize: 3, countedMonthlyIncomeFen: 144_300, perCapitaMonthlyIncomeFen: 48_100, issuedTotalFen: 0 });
+      expect(duringNotice).toMatchObject({
+        status: 'in-public-notice',
+        householdSize: 3,
+        countedMonthlyIncomeFen: 144_300,
+        perCapitaMonthlyIncomeFen: 48_100,
+        issuedTotalFen: 0,
+      });
       expect(duringNotice.entitlement).toBeUndefined();
       const april = await at('2025-04-06T00:00:00Z');
-      expect(april).toMatchObject({ status: 'receiving-benefit', entitlement: { monthlyAmountFen: 212_700, startMonth: '2025-04' }, issuedTotalFen: 212_700, paidTotalFen: 0 });
+      expect(april).toMatchObject({
+        status: 'receiving-benefit',
+        entitlement: { monthlyAmountFen: 212_700, startMonth: '2025-04' },
+        issuedTotalFen: 212_700,
+        paidTotalFen: 0,
+      });
       const june = await at('2025-06-01T00:00:00Z');
       expect(june).toMatchObject({ issuedTotalFen: 425_400, paidTotalFen: 425_400 });
       expect(june.payments.map((p) => [p.month, p.status])).toEqual([
@@ -195,12 +251,32 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
       expect(scan.cases).toBe(Object.keys(cases).length);
       // And each finding cites the exact events that prove it
       const byKind = new Map(scan.findings.map((f) => [f.kind, f]));
-      expect(byKind.get('payment-after-death')?.evidence.map((e) => e.eventId)).toEqual([cases.paidAfterDeath?.ids.death, cases.paidAfterDeath?.ids['payment-2025-05'], cases.paidAfterDeath?.ids['paid-2025-05']]);
-      expect(byKind.get('department-data-ignored')?.evidence.map((e) => e.eventId)).toEqual([cases.vehicleIgnored?.ids.approved, cases.vehicleIgnored?.ids.collected, cases.vehicleIgnored?.ids.checkCompleted, cases.vehicleIgnored?.ids.vehicle]);
-      expect(byKind.get('near-relative-confirmed-below-county')?.evidence.at(-1)).toMatchObject({ eventId: cases.nearRelativeByTownship?.ids.approved, source: 'approval', stream: `case-${cases.nearRelativeByTownship?.applicationId}` });
-      expect(byKind.get('confirmed-before-notice-ended')?.evidence.map((e) => e.eventId)).toEqual([cases.confirmedEarly?.ids.notice, cases.confirmedEarly?.ids.approved]);
-      expect(byKind.get('segregation-of-duties-breached')?.evidence.map((e) => e.eventId)).toEqual(expect.arrayContaining([cases.takerReviewed?.ids.submitted, cases.takerReviewed?.ids.reviewed]));
-      expect(byKind.get('duplicate-benefit')?.evidence.map((e) => e.eventId)).toEqual(expect.arrayContaining([cases.duplicateJiaojiang?.ids.granted, cases.duplicateHuangyan?.ids.granted]));
+      expect(byKind.get('payment-after-death')?.evidence.map((e) => e.eventId)).toEqual([
+        cases.paidAfterDeath?.ids.death,
+        cases.paidAfterDeath?.ids['payment-2025-05'],
+        cases.paidAfterDeath?.ids['paid-2025-05'],
+      ]);
+      expect(byKind.get('department-data-ignored')?.evidence.map((e) => e.eventId)).toEqual([
+        cases.vehicleIgnored?.ids.approved,
+        cases.vehicleIgnored?.ids.collected,
+        cases.vehicleIgnored?.ids.checkCompleted,
+        cases.vehicleIgnored?.ids.vehicle,
+      ]);
+      expect(byKind.get('near-relative-confirmed-below-county')?.evidence.at(-1)).toMatchObject({
+        eventId: cases.nearRelativeByTownship?.ids.approved,
+        source: 'approval',
+        stream: `case-${cases.nearRelativeByTownship?.applicationId}`,
+      });
+      expect(byKind.get('confirmed-before-notice-ended')?.evidence.map((e) => e.eventId)).toEqual([
+        cases.confirmedEarly?.ids.notice,
+        cases.confirmedEarly?.ids.approved,
+      ]);
+      expect(byKind.get('segregation-of-duties-breached')?.evidence.map((e) => e.eventId)).toEqual(
+        expect.arrayContaining([cases.takerReviewed?.ids.submitted, cases.takerReviewed?.ids.reviewed]),
+      );
+      expect(byKind.get('duplicate-benefit')?.evidence.map((e) => e.eventId)).toEqual(
+        expect.arrayContaining([cases.duplicateJiaojiang?.ids.granted, cases.duplicateHuangyan?.ids.granted]),
+      );
 
       // And the findings are listed (read model over the audit store), filterable, and a rescan raises none twice
       await eventually(async () => expect((await json<{ items: Finding[] }>(get('/findings'))).items).toHaveLength(6));
@@ -228,7 +304,9 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
       expect((await get(`/cases/${cases.clean?.applicationId}/history`, token('civil-affairs-admin'))).status).toBe(403);
       expect((await post('/integrity/verify-all', token('county-approver'))).status).toBe(403);
       // A province-level administrator sees the looks of both counties' auditors.
-      const log = await json<{ items: { outcome: string; applicationId?: string; auditedBy: { userId: string }; region?: string }[] }>(get('/audit-log?auditorId=auditor.hz', token('civil-affairs-admin', '330000', 'admin.zj')));
+      const log = await json<{ items: { outcome: string; applicationId?: string; auditedBy: { userId: string }; region?: string }[] }>(
+        get('/audit-log?auditorId=auditor.hz', token('civil-affairs-admin', '330000', 'admin.zj')),
+      );
       expect(log.items.map((e) => [e.outcome, e.applicationId, e.region])).toEqual(
         expect.arrayContaining([
           ['refused', cases.clean?.applicationId, '331002001001'],
@@ -243,17 +321,32 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
       const viewer = token('auditor', '331002', 'auditor.ma');
       await get(`/cases/${cases.confirmedEarly?.applicationId}/history`, viewer);
       await get(`/cases/${cases.confirmedEarly?.applicationId}/state?asOf=2025-03-20T00:00:00Z`, viewer);
-      const log = await json<{ items: { type: string; query: string; outcome: string; channel: string; applicationId?: string; auditedBy: { userId: string; role: string; orgUnit: string }; parameters: Record<string, unknown>; result: Record<string, unknown> }[] }>(
-        get(`/audit-log?applicationId=${cases.confirmedEarly?.applicationId}`, token('civil-affairs-admin', '331002', 'admin.he')),
-      );
+      const log = await json<{
+        items: {
+          type: string;
+          query: string;
+          outcome: string;
+          channel: string;
+          applicationId?: string;
+          auditedBy: { userId: string; role: string; orgUnit: string };
+          parameters: Record<string, unknown>;
+          result: Record<string, unknown>;
+        }[];
+      }>(get(`/audit-log?applicationId=${cases.confirmedEarly?.applicationId}`, token('civil-affairs-admin', '331002', 'admin.he')));
       const mine = log.items.filter((e) => e.auditedBy.userId === 'auditor.ma');
       expect(mine.map((e) => [e.type, e.outcome, e.channel])).toEqual([
         ['CaseStateReconstructed', 'answered', 'api'],
         ['CaseHistoryReplayed', 'answered', 'api'],
       ]);
-      expect(mine[0]).toMatchObject({ auditedBy: { userId: 'auditor.ma', role: 'auditor', orgUnit: '331002' }, parameters: { asOf: '2025-03-20T00:00:00.000Z' }, result: { status: 'approved' } });
+      expect(mine[0]).toMatchObject({
+        auditedBy: { userId: 'auditor.ma', role: 'auditor', orgUnit: '331002' },
+        parameters: { asOf: '2025-03-20T00:00:00.000Z' },
+        result: { status: 'approved' },
+      });
       // Looking at the log is itself recorded.
-      const own = await json<{ items: { type: string; auditedBy: { userId: string } }[] }>(get('/audit-log?auditorId=admin.he', token('civil-affairs-admin', '331002', 'admin.he')));
+      const own = await json<{ items: { type: string; auditedBy: { userId: string } }[] }>(
+        get('/audit-log?auditorId=admin.he', token('civil-affairs-admin', '331002', 'admin.he')),
+      );
       expect(own.items[0]).toMatchObject({ type: 'AuditLogViewed', auditedBy: { userId: 'admin.he' } });
     });
   });
@@ -261,8 +354,12 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
   describe('integrity', () => {
     it('reads the services’ stores read-only, down to the database session', async () => {
       const intake = audit.app.get<SourceStores>(SOURCE_STORES, { strict: false }).get('intake');
-      await expect(intake.store.appendToStream('application-x', [{ type: 'X', data: {}, actor: people.intakeWorker }], { expectedRevision: 'any' })).rejects.toThrow('read-only');
-      await expect(intake.store.pool.query(`insert into "${intake.schema}".inbox (consumer, message_id) values ('audit', 'x')`)).rejects.toThrow(/read-only transaction/);
+      await expect(
+        intake.store.appendToStream('application-x', [{ type: 'X', data: {}, actor: people.intakeWorker }], { expectedRevision: 'any' }),
+      ).rejects.toThrow('read-only');
+      await expect(intake.store.pool.query(`insert into "${intake.schema}".inbox (consumer, message_id) values ('audit', 'x')`)).rejects.toThrow(
+        /read-only transaction/,
+      );
     });
 
     it('reports a tampered row and a removed last event with source, stream and revision', async () => {
@@ -272,19 +369,29 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
       expect(before.ok).toBe(true);
       expect(before.events).toBeGreaterThanOrEqual(scenario.drafts.length);
       // When a database owner rewrites the township review (recommendation) behind the store's back
-      await sources.tamper('approval', tampered.streams.case as string, 1, { applicationId: tampered.applicationId, recommendation: 'approve', reasons: [], reviewedBy: people.townshipOfficial, reviewedAt: '2025-03-12T02:00:00.000Z' });
+      await sources.tamper('approval', tampered.streams.case as string, 1, {
+        applicationId: tampered.applicationId,
+        recommendation: 'approve',
+        reasons: [],
+        reviewedBy: people.townshipOfficial,
+        reviewedAt: '2025-03-12T02:00:00.000Z',
+      });
       // And removes the last payment event of the case's payroll
       await sources.removeLast('payments', tampered.streams['payroll-2025-04'] as string);
 
       // Then the case's integrity names both broken links
-      const caseCheck = await json<{ ok: boolean; breaks: { source: string; stream: string; revision: number; reason: string }[] }>(get(`/integrity/cases/${tampered.applicationId}`));
+      const caseCheck = await json<{ ok: boolean; breaks: { source: string; stream: string; revision: number; reason: string }[] }>(
+        get(`/integrity/cases/${tampered.applicationId}`),
+      );
       expect(caseCheck.ok).toBe(false);
       expect(caseCheck.breaks).toEqual([
         { source: 'approval', stream: `case-${tampered.applicationId}`, revision: 1, eventId: tampered.ids.reviewed, reason: 'hash-mismatch' },
         { source: 'payments', stream: tampered.streams['payroll-2025-04'], revision: 1, eventId: null, reason: 'head-mismatch' },
       ]);
       // And verifying everything finds both, the removal by the stream's recorded head
-      const all = await json<{ ok: boolean; breaks: { source: string; stream: string; revision: number; reason: string }[] }>(post('/integrity/verify-all', token('civil-affairs-admin')));
+      const all = await json<{ ok: boolean; breaks: { source: string; stream: string; revision: number; reason: string }[] }>(
+        post('/integrity/verify-all', token('civil-affairs-admin')),
+      );
       expect(all.ok).toBe(false);
       expect(all.breaks).toEqual(
         expect.arrayContaining([

@@ -29,7 +29,11 @@ import { SOURCE_STORES } from './tokens';
       provide: SOURCE_STORES,
       inject: [CONFIG],
       useFactory: (config: Config) =>
-        SourceStores.open({ databaseUrl: config.AUDIT_SOURCE_DATABASE_URL ?? config.EVENT_STORE_URL, sources: config.AUDIT_SOURCE_SCHEMAS, poolSize: config.AUDIT_SOURCE_POOL_SIZE }),
+        SourceStores.open({
+          databaseUrl: config.AUDIT_SOURCE_DATABASE_URL ?? config.EVENT_STORE_URL,
+          sources: config.AUDIT_SOURCE_SCHEMAS,
+          poolSize: config.AUDIT_SOURCE_POOL_SIZE,
+        }),
     },
     CaseIndex,
     CaseIndexer,
@@ -40,7 +44,11 @@ import { SOURCE_STORES } from './tokens';
       provide: CaseHistoryLoader,
       inject: [SOURCE_STORES, CaseIndex, CaseIndexer, CONFIG],
       useFactory: (sources: SourceStores, index: CaseIndex, indexer: CaseIndexer, config: Config) =>
-        new CaseHistoryLoader(sources, { lookup: (keys) => index.lookup(keys), indexedThrough: (source) => indexer.indexedThrough(source) }, config.AUDIT_SCAN_PAGE_SIZE),
+        new CaseHistoryLoader(
+          sources,
+          { lookup: (keys) => index.lookup(keys), indexedThrough: (source) => indexer.indexedThrough(source) },
+          config.AUDIT_SCAN_PAGE_SIZE,
+        ),
     },
     {
       provide: CaseAudit,

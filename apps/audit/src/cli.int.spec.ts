@@ -9,7 +9,10 @@ const root = resolve(__dirname, '../../..');
 
 function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'apps/audit/src/cli.ts', ...args], { cwd: root, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } });
+    const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'apps/audit/src/cli.ts', ...args], {
+      cwd: root,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -51,10 +54,20 @@ describe('audit CLI: replay --case', () => {
     expect(stdout.indexOf('ApplicationSubmitted')).toBeLessThan(stdout.indexOf('CaseApproved'));
     expect(stdout).not.toContain(theCase.members[0]);
     // And the replay is in the audit log, under the CLI channel
-    const log = createPostgresEventStore({ connectionString: integrationEnv().databaseUrl, schema: auditSchema, sourceSystem: 'test', poolSize: 1, readOnly: true });
+    const log = createPostgresEventStore({
+      connectionString: integrationEnv().databaseUrl,
+      schema: auditSchema,
+      sourceSystem: 'test',
+      poolSize: 1,
+      readOnly: true,
+    });
     try {
       const [recorded] = await log.readStream(`audit-case-${theCase.applicationId}`);
-      expect(recorded).toMatchObject({ type: 'CaseHistoryReplayed', actor: { userId: 'liu.yang', role: 'auditor', orgUnit: '331002' }, data: { channel: 'cli', outcome: 'answered', result: { events: 16 } } });
+      expect(recorded).toMatchObject({
+        type: 'CaseHistoryReplayed',
+        actor: { userId: 'liu.yang', role: 'auditor', orgUnit: '331002' },
+        data: { channel: 'cli', outcome: 'answered', result: { events: 16 } },
+      });
     } finally {
       await log.close();
     }

@@ -19,7 +19,9 @@ describeServiceBasics(service, env);
 
 describe('audit: source configuration', () => {
   it('refuses to start with a malformed AUDIT_SOURCE_SCHEMAS, naming the entry', async () => {
-    await expect(startService(service, serviceTestEnv('audit', { AUDIT_SOURCE_SCHEMAS: 'intake:es_intake,payments' }))).rejects.toThrow(/AUDIT_SOURCE_SCHEMAS: entry 2 "payments" must be name:schema/);
+    await expect(startService(service, serviceTestEnv('audit', { AUDIT_SOURCE_SCHEMAS: 'intake:es_intake,payments' }))).rejects.toThrow(
+      /AUDIT_SOURCE_SCHEMAS: entry 2 "payments" must be name:schema/,
+    );
   });
 
   it('is not ready while a source store cannot be read', async () => {

@@ -28,7 +28,11 @@ export const configSchema = baseConfigSchema
   })
   .superRefine((config, ctx) => {
     if (!config.AUDIT_SOURCE_DATABASE_URL && !/^postgres(ql)?:\/\//.test(config.EVENT_STORE_URL)) {
-      ctx.addIssue({ code: 'custom', path: ['AUDIT_SOURCE_DATABASE_URL'], message: 'is required when EVENT_STORE_URL is not PostgreSQL (the services keep their events in PostgreSQL schemas)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUDIT_SOURCE_DATABASE_URL'],
+        message: 'is required when EVENT_STORE_URL is not PostgreSQL (the services keep their events in PostgreSQL schemas)',
+      });
     }
   });
 export type Config = z.infer<typeof configSchema>;

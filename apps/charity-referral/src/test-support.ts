@@ -11,7 +11,8 @@ import { integrationEnv, uniqueName } from '@sa/testing';
 
 const secret = 'test-secret-test-secret-test-secret-42';
 
-export const token = (role: string, userId: string, orgUnit = '331002') => signDevToken({ userId, role, orgUnit }, { secret, issuer: 'social-assistance', audience: 'social-assistance' });
+export const token = (role: string, userId: string, orgUnit = '331002') =>
+  signDevToken({ userId, role, orgUnit }, { secret, issuer: 'social-assistance', audience: 'social-assistance' });
 
 export const adminToken = () => token('civil-affairs-admin', 'li.min');
 
@@ -19,7 +20,11 @@ export class Api {
   constructor(private readonly baseUrl: string) {}
 
   async post(path: string, body: unknown, bearer: string): Promise<{ status: number; body: Record<string, unknown> }> {
-    const res = await fetch(`${this.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` }, body: JSON.stringify(body) });
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+      body: JSON.stringify(body),
+    });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   }
 
@@ -75,7 +80,9 @@ export class CaseDecisions {
   /** Publishes like approval's relay would; returns the CloudEvent id. */
   async publish<P>(contract: IntegrationContract<P>, payload: P): Promise<string> {
     const id = randomUUID();
-    await this.producer.send([encodeCloudEvent(contract, payload, { id, source: '/sa/approval', time: new Date().toISOString() }, `${this.topicPrefix}${contract.topic}`)]);
+    await this.producer.send([
+      encodeCloudEvent(contract, payload, { id, source: '/sa/approval', time: new Date().toISOString() }, `${this.topicPrefix}${contract.topic}`),
+    ]);
     return id;
   }
 

@@ -5,8 +5,24 @@
  * (only case-approved acts) and county public security's deaths (no receipt: verification answers
  * county messages).
  */
-import { approvalContracts, caseApprovedV1, entitlementGrantedV1, entitlementStoppedV1, paymentIssuedV1, paymentSettledV1, recoveryFlaggedV1, residentDeathV1 } from '@sa/contracts';
-import type { EntitlementGranted, EntitlementStopped, PaymentFailed, PaymentFlaggedForRecovery, PaymentInstructionIssued, PaymentSucceeded } from '@sa/domain-payments';
+import {
+  approvalContracts,
+  caseApprovedV1,
+  entitlementGrantedV1,
+  entitlementStoppedV1,
+  paymentIssuedV1,
+  paymentSettledV1,
+  recoveryFlaggedV1,
+  residentDeathV1,
+} from '@sa/contracts';
+import type {
+  EntitlementGranted,
+  EntitlementStopped,
+  PaymentFailed,
+  PaymentFlaggedForRecovery,
+  PaymentInstructionIssued,
+  PaymentSucceeded,
+} from '@sa/domain-payments';
 import { handle, integrationEvent, type IntegrationEventMapping } from '@sa/messaging';
 import type { ConsumptionDefinition, PublicationDefinition } from '@sa/platform';
 import type { CaseApprovals } from './entitlements/case-approvals';
@@ -43,7 +59,15 @@ const mapping: IntegrationEventMapping = {
   },
   PaymentInstructionIssued: (e) => {
     const d = e.data as PaymentInstructionIssued['data'];
-    return integrationEvent(paymentIssuedV1, { applicationId: d.applicationId, payrollId: d.payrollId, instructionId: d.instructionId, region: d.region, month: d.month, amountFen: d.amountFen, issuedAt: d.issuedAt });
+    return integrationEvent(paymentIssuedV1, {
+      applicationId: d.applicationId,
+      payrollId: d.payrollId,
+      instructionId: d.instructionId,
+      region: d.region,
+      month: d.month,
+      amountFen: d.amountFen,
+      issuedAt: d.issuedAt,
+    });
   },
   PaymentSucceeded: (e) => {
     const d = e.data as PaymentSucceeded['data'];
@@ -52,11 +76,23 @@ const mapping: IntegrationEventMapping = {
   PaymentFailed: (e) => {
     const d = e.data as PaymentFailed['data'];
     const failureReason = d.failureReason === d.failureCode ? d.failureCode : `${d.failureCode}: ${d.failureReason}`;
-    return integrationEvent(paymentSettledV1, { applicationId: d.applicationId, instructionId: d.instructionId, outcome: 'failed', failureReason: failureReason.slice(0, 500), settledAt: d.settledAt });
+    return integrationEvent(paymentSettledV1, {
+      applicationId: d.applicationId,
+      instructionId: d.instructionId,
+      outcome: 'failed',
+      failureReason: failureReason.slice(0, 500),
+      settledAt: d.settledAt,
+    });
   },
   PaymentFlaggedForRecovery: (e) => {
     const d = e.data as PaymentFlaggedForRecovery['data'];
-    return integrationEvent(recoveryFlaggedV1, { applicationId: d.applicationId, instructionId: d.instructionId, reason: d.reason, amountFen: d.amountFen, flaggedAt: d.flaggedAt });
+    return integrationEvent(recoveryFlaggedV1, {
+      applicationId: d.applicationId,
+      instructionId: d.instructionId,
+      reason: d.reason,
+      amountFen: d.amountFen,
+      flaggedAt: d.flaggedAt,
+    });
   },
   DeathReported: () => null,
   EntitlementSuspended: () => null,

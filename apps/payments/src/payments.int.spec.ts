@@ -74,7 +74,12 @@ describe('payments API (real PostgreSQL event store, FerretDB read models, Kafka
 
   beforeAll(async () => {
     // The job runs only when a test asks (POST /admin/jobs/...), never on a timer behind its back.
-    env = serviceTestEnv('payments', { ALLOW_CLOCK_CONTROL: 'true', SCHEDULER_INTERVAL_MS: '3600000', PAYROLL_DAY_OF_MONTH: '10', KAFKA_TOPIC_PREFIX: topicPrefix });
+    env = serviceTestEnv('payments', {
+      ALLOW_CLOCK_CONTROL: 'true',
+      SCHEDULER_INTERVAL_MS: '3600000',
+      PAYROLL_DAY_OF_MONTH: '10',
+      KAFKA_TOPIC_PREFIX: topicPrefix,
+    });
     payments = await startService(service, env);
     api = new PaymentsApi(payments);
   });
@@ -96,9 +101,23 @@ describe('payments API (real PostgreSQL event store, FerretDB read models, Kafka
 
     // Then the entitlement is (1,190.00 − 481.00) × 3 = 2,127.00 under taizhou-2025, and is announced
     const granted = await eventually(() => entitlementOf(applicationId), 90_000, 250);
-    expect(granted).toMatchObject({ programme: 'dibao', status: 'active', monthlyAmountFen: 212_700, monthlyAmountYuan: '2127.00', standardFen: 119_000, startMonth: '2025-03', policyId: 'taizhou-2025' });
-    const announced = await readTopicUntil(brokers, topic(entitlementsTopicV1), (rs) => typesFor(rs, applicationId).includes('sa.payments.entitlement-granted'));
-    expect(JSON.parse(announced.find((r) => r.key === applicationId)?.value ?? '{}')).toMatchObject({ entitlementId: entitlementIdFor(applicationId), monthlyAmountFen: 212_700, policyId: 'taizhou-2025' });
+    expect(granted).toMatchObject({
+      programme: 'dibao',
+      status: 'active',
+      monthlyAmountFen: 212_700,
+      monthlyAmountYuan: '2127.00',
+      standardFen: 119_000,
+      startMonth: '2025-03',
+      policyId: 'taizhou-2025',
+    });
+    const announced = await readTopicUntil(brokers, topic(entitlementsTopicV1), (rs) =>
+      typesFor(rs, applicationId).includes('sa.payments.entitlement-granted'),
+    );
+    expect(JSON.parse(announced.find((r) => r.key === applicationId)?.value ?? '{}')).toMatchObject({
+      entitlementId: entitlementIdFor(applicationId),
+      monthlyAmountFen: 212_700,
+      policyId: 'taizhou-2025',
+    });
 
     // When the payments officer runs the March payroll for the village on 5 March
     await api.setClock('2025-03-05T09:00:00+08:00');
@@ -107,7 +126,9 @@ describe('payments API (real PostgreSQL event store, FerretDB read models, Kafka
     // Then the run issues exactly one instruction: 212,700 fen to this household
     expect(first.status).toBe(201);
     expect(first.run).toMatchObject({ outcome: 'started', region: village, month: '2025-03', instructionCount: 1, totalFen: 212_700 });
-    expect(first.run.instructions).toEqual([expect.objectContaining({ applicationId, amountFen: 212_700, amountYuan: '2127.00', month: '2025-03', reference: '低保金2025-03', outcome: 'pending' })]);
+    expect(first.run.instructions).toEqual([
+      expect.objectContaining({ applicationId, amountFen: 212_700, amountYuan: '2127.00', month: '2025-03', reference: '低保金2025-03', outcome: 'pending' }),
+    ]);
     const instructionId = first.run.instructions[0]?.instructionId as string;
 
     // And the disbursement file shows 2127.00 and the control total
@@ -133,21 +154,38 @@ describe('payments API (real PostgreSQL event store, FerretDB read models, Kafka
     expect(again.run.instructions.map((i) => i.instructionId)).toEqual([instructionId]);
 
     // And the payment is recorded on the entitlement
-    await eventually(async () => expect((await entitlementOf(applicationId)).payments).toEqual([{ instructionId, payrollId: first.run.payrollId, month: '2025-03', amountFen: 212_700, flaggedForRecovery: false }]));
+    await eventually(async () =>
+      expect((await entitlementOf(applicationId)).payments).toEqual([
+        { instructionId, payrollId: first.run.payrollId, month: '2025-03', amountFen: 212_700, flaggedForRecovery: false },
+      ]),
+    );
 
     // When the monthly job runs before the payroll day (10th), nothing happens; on the 12th it pays the city,
     // leaving out the month the village run already paid
     expect(await (await api.post('/admin/jobs/monthly-payroll/run', {})).json()).toEqual({ job: 'monthly-payroll', result: {} });
     await api.setClock('2025-03-12T08:00:00+08:00');
-    const job = (await (await api.post('/admin/jobs/monthly-payroll/run', {})).json()) as { result: { month: string; started: { region: string; payrollId: string }[] } };
+    const job = (await (await api.post('/admin/jobs/monthly-payroll/run', {})).json()) as {
+      result: { month: string; started: { region: string; payrollId: string }[] };
+    };
     expect(job.result.month).toBe('2025-03');
     const cityRunId = job.result.started.find((s) => s.region === '3310')?.payrollId as string;
     const cityRun = (await (await api.get(`/payrolls/${cityRunId}`, cityOfficer)).json()) as Run;
-    expect(cityRun).toMatchObject({ region: '3310', month: '2025-03', instructionCount: 0, instructions: [], excluded: [{ entitlementId: entitlementIdFor(applicationId), reason: 'already-paid' }] });
+    expect(cityRun).toMatchObject({
+      region: '3310',
+      month: '2025-03',
+      instructionCount: 0,
+      instructions: [],
+      excluded: [{ entitlementId: entitlementIdFor(applicationId), reason: 'already-paid' }],
+    });
     expect((await runPayroll(village, '2025-03')).run.outcome).toBe('already-started');
 
     // When the bank's result file says it was paid, posted as text/csv
-    const result = ['instructionId,result,amountYuan,reasonCode,reasonText,settledAt', `${instructionId},paid,2127.00,,,2025-03-13T15:20:00+08:00`, 'TOTAL,1,212700', ''].join('\r\n');
+    const result = [
+      'instructionId,result,amountYuan,reasonCode,reasonText,settledAt',
+      `${instructionId},paid,2127.00,,,2025-03-13T15:20:00+08:00`,
+      'TOTAL,1,212700',
+      '',
+    ].join('\r\n');
     const imported = await api.post(`/payrolls/${first.run.payrollId}/bank-results`, result, officer, 'text/csv');
 
     // Then the instruction is paid, and importing the same file again (as JSON) changes nothing
@@ -161,7 +199,12 @@ describe('payments API (real PostgreSQL event store, FerretDB read models, Kafka
     // And Kafka carries exactly one payment-issued for the household, then its settlement
     const published = await readTopicUntil(brokers, topic(paymentsTopicV1), (rs) => typesFor(rs, applicationId).includes('sa.payments.payment-settled'));
     expect(typesFor(published, applicationId)).toEqual(['sa.payments.payment-issued', 'sa.payments.payment-settled']);
-    expect(JSON.parse(published.find((r) => r.key === applicationId)?.value ?? '{}')).toMatchObject({ instructionId, amountFen: 212_700, month: '2025-03', payrollId: first.run.payrollId });
+    expect(JSON.parse(published.find((r) => r.key === applicationId)?.value ?? '{}')).toMatchObject({
+      instructionId,
+      amountFen: 212_700,
+      month: '2025-03',
+      payrollId: first.run.payrollId,
+    });
   }, 240_000);
 
   it('stops an extreme-poverty entitlement when its single member dies and flags the payment made after the death', async () => {
@@ -181,7 +224,9 @@ describe('payments API (real PostgreSQL event store, FerretDB read models, Kafka
     await kafka.approve(approved);
     expect(await eventually(() => entitlementOf(applicationId), 90_000, 250)).toMatchObject({ monthlyAmountFen: 154_700, status: 'active' });
     await api.setClock('2025-06-05T09:00:00+08:00');
-    expect(mine((await runPayroll(village, '2025-06')).run, applicationId)).toEqual([expect.objectContaining({ amountFen: 154_700, reference: '特困供养金2025-06' })]);
+    expect(mine((await runPayroll(village, '2025-06')).run, applicationId)).toEqual([
+      expect.objectContaining({ amountFen: 154_700, reference: '特困供养金2025-06' }),
+    ]);
     await api.setClock('2025-07-05T09:00:00+08:00');
     const july = mine((await runPayroll(village, '2025-07')).run, applicationId)[0] as Instruction;
     expect(july).toMatchObject({ amountFen: 154_700, month: '2025-07' });
@@ -192,24 +237,39 @@ describe('payments API (real PostgreSQL event store, FerretDB read models, Kafka
     await kafka.reportDeath(deathOf(person, '2025-06-18', '2025-07-07T16:00:00+08:00'));
 
     // Then payment stops from July and the July payment is flagged for recovery (June is owed)
-    const stopped = await eventually(async () => {
-      const e = await entitlementOf(applicationId);
-      expect(e.recovery.count).toBe(1);
-      return e;
-    }, 60_000, 250);
-    expect(stopped).toMatchObject({ status: 'stopped', stop: { effectiveMonth: '2025-07', reason: 'death' }, dateOfDeath: '2025-06-18', recovery: { count: 1, amountFen: 154_700 } });
+    const stopped = await eventually(
+      async () => {
+        const e = await entitlementOf(applicationId);
+        expect(e.recovery.count).toBe(1);
+        return e;
+      },
+      60_000,
+      250,
+    );
+    expect(stopped).toMatchObject({
+      status: 'stopped',
+      stop: { effectiveMonth: '2025-07', reason: 'death' },
+      dateOfDeath: '2025-06-18',
+      recovery: { count: 1, amountFen: 154_700 },
+    });
     expect(stopped.payments.map((p) => [p.month, p.flaggedForRecovery])).toEqual([
       ['2025-06', false],
       ['2025-07', true],
     ]);
     const published = await readTopicUntil(brokers, topic(paymentsTopicV1), (rs) => typesFor(rs, applicationId).includes('sa.payments.recovery-flagged'));
-    expect(JSON.parse(published.find((r) => r.key === applicationId && r.headers.get('ce_type') === 'sa.payments.recovery-flagged')?.value ?? '{}')).toMatchObject({
+    expect(
+      JSON.parse(published.find((r) => r.key === applicationId && r.headers.get('ce_type') === 'sa.payments.recovery-flagged')?.value ?? '{}'),
+    ).toMatchObject({
       instructionId: july.instructionId,
       amountFen: 154_700,
       reason: 'paid-after-death',
     });
-    const announced = await readTopicUntil(brokers, topic(entitlementsTopicV1), (rs) => typesFor(rs, applicationId).includes('sa.payments.entitlement-stopped'));
-    expect(JSON.parse(announced.find((r) => r.key === applicationId && r.headers.get('ce_type') === 'sa.payments.entitlement-stopped')?.value ?? '{}')).toMatchObject({
+    const announced = await readTopicUntil(brokers, topic(entitlementsTopicV1), (rs) =>
+      typesFor(rs, applicationId).includes('sa.payments.entitlement-stopped'),
+    );
+    expect(
+      JSON.parse(announced.find((r) => r.key === applicationId && r.headers.get('ce_type') === 'sa.payments.entitlement-stopped')?.value ?? '{}'),
+    ).toMatchObject({
       reason: 'death',
       effectiveMonth: '2025-07',
     });
@@ -243,7 +303,12 @@ describe('payments API (real PostgreSQL event store, FerretDB read models, Kafka
     // Then, whichever arrived first, October's payroll does not pay it and it stands stopped from October
     await api.setClock('2025-10-05T09:00:00+08:00');
     expect((await runPayroll(village, '2025-10')).run.instructions.map((i) => i.applicationId)).toEqual([dibaoApplicationId]);
-    expect(await entitlementOf(approved.applicationId)).toMatchObject({ status: 'stopped', stop: { effectiveMonth: '2025-10', reason: 'death' }, dateOfDeath: '2025-09-03', payments: [] });
+    expect(await entitlementOf(approved.applicationId)).toMatchObject({
+      status: 'stopped',
+      stop: { effectiveMonth: '2025-10', reason: 'death' },
+      dateOfDeath: '2025-09-03',
+      payments: [],
+    });
   }, 180_000);
 
   it('pays once when two instances of the service run the same payroll at the same moment', async () => {
@@ -254,10 +319,12 @@ describe('payments API (real PostgreSQL event store, FerretDB read models, Kafka
       await Promise.all([api.setClock('2025-12-05T09:00:00+08:00'), other.setClock('2025-12-05T09:00:00+08:00')]);
 
       // When both are asked to run December's payroll for the village at once
-      const answers = await Promise.all([api, other].map(async (a) => {
-        const res = await a.post('/payrolls', { region: village, month: '2025-12' });
-        return { status: res.status, run: (await res.json()) as Run };
-      }));
+      const answers = await Promise.all(
+        [api, other].map(async (a) => {
+          const res = await a.post('/payrolls', { region: village, month: '2025-12' });
+          return { status: res.status, run: (await res.json()) as Run };
+        }),
+      );
 
       // Then one run exists, started once, and the household's December is issued and recorded once
       expect(answers.map((a) => a.status).sort()).toEqual([200, 201]);
@@ -300,9 +367,16 @@ describe('payments API (real PostgreSQL event store, FerretDB read models, Kafka
     const { run } = await runPayroll(village, '2025-11');
     const malformed = await api.post(`/payrolls/${run.payrollId}/bank-results`, 'instructionId,result\r\nx,paid\r\n', officer, 'text/csv');
     expect(malformed.status).toBe(400);
-    expect(await malformed.json()).toMatchObject({ code: 'INVALID_BANK_RESULT_FILE', problems: [expect.objectContaining({ line: 1, code: 'INVALID_HEADER' })] });
+    expect(await malformed.json()).toMatchObject({
+      code: 'INVALID_BANK_RESULT_FILE',
+      problems: [expect.objectContaining({ line: 1, code: 'INVALID_HEADER' })],
+    });
     const stranger = randomUUID();
-    const unknown = ['instructionId,result,amountYuan,reasonCode,reasonText,settledAt', `${stranger},paid,1.00,,,2025-11-06T10:00:00+08:00`, 'TOTAL,1,100'].join('\r\n');
+    const unknown = [
+      'instructionId,result,amountYuan,reasonCode,reasonText,settledAt',
+      `${stranger},paid,1.00,,,2025-11-06T10:00:00+08:00`,
+      'TOTAL,1,100',
+    ].join('\r\n');
     const refused = await api.post(`/payrolls/${run.payrollId}/bank-results`, unknown, officer, 'text/csv');
     expect(refused.status).toBe(422);
     expect(await refused.json()).toMatchObject({ code: 'UNKNOWN_INSTRUCTION', field: 'results[0].instructionId' });

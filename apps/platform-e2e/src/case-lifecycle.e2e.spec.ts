@@ -59,13 +59,19 @@ describe('case lifecycle across the five services (real Kafka, PostgreSQL, Ferre
 
   /** Approval opens the case once both the application and its economic check have arrived (any order). */
   async function caseOpened(applicationId: string): Promise<void> {
-    await eventually(async () => expect((await api('approval', actors.reviewer).get<CaseView>(`/cases/${applicationId}`)).body.status).toBe('awaiting-review'), 60_000, 250);
+    await eventually(
+      async () => expect((await api('approval', actors.reviewer).get<CaseView>(`/cases/${applicationId}`)).body.status).toBe('awaiting-review'),
+      60_000,
+      250,
+    );
   }
 
   /** Township review and the 7-day public notice; confirming before the notice ends is refused. */
   async function approve(applicationId: string, stillInHardship = false): Promise<void> {
     await caseOpened(applicationId);
-    expect((await api('approval', actors.reviewer).post(`/cases/${applicationId}/review`, { recommendation: 'approve', reasons: [] })).status).toBeLessThan(300);
+    expect((await api('approval', actors.reviewer).post(`/cases/${applicationId}/review`, { recommendation: 'approve', reasons: [] })).status).toBeLessThan(
+      300,
+    );
     expect((await api('approval', actors.reviewer).post(`/cases/${applicationId}/public-notice`, {})).status).toBeLessThan(300);
     const early = await api('approval', actors.approver).post<{ code: string }>(`/cases/${applicationId}/confirmation`, { stillInHardship });
     expect({ status: early.status, code: early.body.code }).toEqual({ status: 422, code: 'NOTICE_PERIOD_NOT_ENDED' });
@@ -76,8 +82,14 @@ describe('case lifecycle across the five services (real Kafka, PostgreSQL, Ferre
     expect(res.status).toBeLessThan(300);
   }
 
-  async function runPayroll(region: string, month: string): Promise<{ payrollId: string; instructions: { applicationId: string; amountFen: number; amountYuan: string }[] }> {
-    const res = await api('payments', actors.payments).post<{ payrollId: string; instructions: { applicationId: string; amountFen: number; amountYuan: string }[] }>('/payrolls', { region, month });
+  async function runPayroll(
+    region: string,
+    month: string,
+  ): Promise<{ payrollId: string; instructions: { applicationId: string; amountFen: number; amountYuan: string }[] }> {
+    const res = await api('payments', actors.payments).post<{
+      payrollId: string;
+      instructions: { applicationId: string; amountFen: number; amountYuan: string }[];
+    }>('/payrolls', { region, month });
     expect([200, 201]).toContain(res.status);
     return res.body;
   }
@@ -108,7 +120,13 @@ describe('case lifecycle across the five services (real Kafka, PostgreSQL, Ferre
 
     // Then verification counts 1,800 − 30% × 1,190 = 1,443.00, i.e. 481.00 per person, eligible
     const check = await county.published(economicCheckCompletedV1, (c) => c.applicationId === applicationId);
-    expect(check).toMatchObject({ countedMonthlyIncomeFen: 144_300, perCapitaMonthlyIncomeFen: 48_100, householdSize: 3, standardFen: 119_000, eligible: true });
+    expect(check).toMatchObject({
+      countedMonthlyIncomeFen: 144_300,
+      perCapitaMonthlyIncomeFen: 48_100,
+      householdSize: 3,
+      standardFen: 119_000,
+      eligible: true,
+    });
 
     // And approval reviews, notices for 7 days, refuses an early confirmation, and confirms after
     await approve(applicationId);
@@ -119,10 +137,16 @@ describe('case lifecycle across the five services (real Kafka, PostgreSQL, Ferre
     expect(approved).toMatchObject({ benefitStartMonth: '2026-04', confirmationLevel: 'county', householdSize: 3 });
 
     // And payments grants (1,190 − 481) × 3 = 2,127.00 a month
-    await eventually(async () => {
-      const entitlement = await api('payments', actors.payments).get<{ monthlyAmountFen: number; monthlyAmountYuan: string }>(`/entitlements/${applicationId}`);
-      expect(entitlement.body).toMatchObject({ monthlyAmountFen: 212_700, monthlyAmountYuan: '2127.00' });
-    }, 60_000, 250);
+    await eventually(
+      async () => {
+        const entitlement = await api('payments', actors.payments).get<{ monthlyAmountFen: number; monthlyAmountYuan: string }>(
+          `/entitlements/${applicationId}`,
+        );
+        expect(entitlement.body).toMatchObject({ monthlyAmountFen: 212_700, monthlyAmountYuan: '2127.00' });
+      },
+      60_000,
+      250,
+    );
 
     // When the April payroll of the village runs (twice: a retry must pay nothing twice)
     await setClocks('2026-04-05T09:00:00+08:00');
@@ -130,7 +154,9 @@ describe('case lifecycle across the five services (real Kafka, PostgreSQL, Ferre
     const again = await runPayroll(village, '2026-04');
 
     // Then the household is paid exactly 2,127.00, once, and the bank file says so
-    expect(payroll.instructions.filter((i) => i.applicationId === applicationId)).toEqual([expect.objectContaining({ amountFen: 212_700, amountYuan: '2127.00' })]);
+    expect(payroll.instructions.filter((i) => i.applicationId === applicationId)).toEqual([
+      expect.objectContaining({ amountFen: 212_700, amountYuan: '2127.00' }),
+    ]);
     expect(again.payrollId).toBe(payroll.payrollId);
     expect(again.instructions).toHaveLength(payroll.instructions.length);
     const file = await api('payments', actors.payments).get<string>(`/payrolls/${payroll.payrollId}/disbursement-file`);
@@ -142,7 +168,9 @@ describe('case lifecycle across the five services (real Kafka, PostgreSQL, Ferre
     // And an auditor replays the whole case across the services, in order, with who did what,
     // finds the chain intact, and rebuilds the state at any moment from the events alone
     const audit = api('audit', actors.auditor);
-    const history = await audit.get<{ timeline: { source: string; type: string; actor: { userId: string; role: string } }[]; integrity: { ok: boolean } }>(`/cases/${applicationId}/history`);
+    const history = await audit.get<{ timeline: { source: string; type: string; actor: { userId: string; role: string } }[]; integrity: { ok: boolean } }>(
+      `/cases/${applicationId}/history`,
+    );
     expect(history.status).toBe(200);
     expect(history.body.integrity.ok).toBe(true);
     const sources = history.body.timeline.map((e) => e.source);
@@ -152,8 +180,12 @@ describe('case lifecycle across the five services (real Kafka, PostgreSQL, Ferre
     expect(history.body.timeline.find((e) => e.type === 'ApplicationSubmitted')?.actor).toMatchObject({ userId: 'li.na', role: 'intake-worker' });
     const onNotice = await audit.get<{ status: string; decision?: unknown }>(`/cases/${applicationId}/state?asOf=${encodeURIComponent(beforeConfirmation)}`);
     expect({ status: onNotice.body.status, decision: onNotice.body.decision }).toEqual({ status: 'in-public-notice', decision: undefined });
-    const now = await audit.get<{ status: string; entitlement: { monthlyAmountFen: number }; issuedTotalFen: number; perCapitaMonthlyIncomeFen: number }>(`/cases/${applicationId}/state?asOf=${encodeURIComponent(new Date().toISOString())}`);
-    const entitlement = await api('payments', actors.payments).get<{ monthlyAmountFen: number; perCapitaCountedIncomeFen: number }>(`/entitlements/${applicationId}`);
+    const now = await audit.get<{ status: string; entitlement: { monthlyAmountFen: number }; issuedTotalFen: number; perCapitaMonthlyIncomeFen: number }>(
+      `/cases/${applicationId}/state?asOf=${encodeURIComponent(new Date().toISOString())}`,
+    );
+    const entitlement = await api('payments', actors.payments).get<{ monthlyAmountFen: number; perCapitaCountedIncomeFen: number }>(
+      `/entitlements/${applicationId}`,
+    );
     expect(now.body.entitlement.monthlyAmountFen).toBe(entitlement.body.monthlyAmountFen);
     expect(now.body.perCapitaMonthlyIncomeFen).toBe(entitlement.body.perCapitaCountedIncomeFen);
     expect(now.body.issuedTotalFen).toBe(212_700);
@@ -163,11 +195,22 @@ describe('case lifecycle across the five services (real Kafka, PostgreSQL, Ferre
     const village = `${township}002`;
     // Given a registered charity serving the township, and a car registered to a member who declared none
     const charity = { userId: `e2e-charity-${platform.runId}`.slice(0, 60), role: 'charity-organisation', orgUnit: township };
-    const registered = await api('charity-referral', actors.admin).post('/organisations', { organisationId: charity.userId, name: '椒江区慈善总会', serviceRegions: [township], needs: ['money', 'visits', 'goods'] });
+    const registered = await api('charity-referral', actors.admin).post('/organisations', {
+      organisationId: charity.userId,
+      name: '椒江区慈善总会',
+      serviceRegions: [township],
+      needs: ['money', 'visits', 'goods'],
+    });
     expect(registered.status).toBe(201);
     const members = household([{ name: '张卫东', relation: 'applicant', birthDate: '1969-11-02', workAbility: 'partial' }]);
     const owner = members.members[0]?.residentId as string;
-    await county.send(vehicleRegistrationV1, { messageId: County.messageId('gaj-vh'), residentId: owner, plateNumber: '浙J·8K231', vehicleType: '小型轿车', registeredOn: '2023-05-20' });
+    await county.send(vehicleRegistrationV1, {
+      messageId: County.messageId('gaj-vh'),
+      residentId: owner,
+      plateNumber: '浙J·8K231',
+      vehicleType: '小型轿车',
+      registeredOn: '2023-05-20',
+    });
 
     // When the household applies declaring no vehicle
     const applicationId = await submit(application('dibao', village, members));
@@ -179,7 +222,14 @@ describe('case lifecycle across the five services (real Kafka, PostgreSQL, Ferre
 
     // And the township recommends rejection and the county rejects, with that reason in a written notice
     await caseOpened(applicationId);
-    expect((await api('approval', actors.reviewer).post(`/cases/${applicationId}/review`, { recommendation: 'reject', reasons: [{ code: 'undeclared-vehicle', message: '核对发现家庭成员名下有未申报的机动车' }] })).status).toBeLessThan(300);
+    expect(
+      (
+        await api('approval', actors.reviewer).post(`/cases/${applicationId}/review`, {
+          recommendation: 'reject',
+          reasons: [{ code: 'undeclared-vehicle', message: '核对发现家庭成员名下有未申报的机动车' }],
+        })
+      ).status,
+    ).toBeLessThan(300);
     expect((await api('approval', actors.approver).post(`/cases/${applicationId}/rejection`, {})).status).toBeLessThan(300);
     const rejected = await county.published(caseRejectedV1, (c) => c.applicationId === applicationId);
     expect(rejected.reasons.map((r) => r.code)).toContain('undeclared-vehicle');
@@ -188,15 +238,21 @@ describe('case lifecycle across the five services (real Kafka, PostgreSQL, Ferre
     // And, with the household's consent, the charity is offered the referral, accepts and records help
     const charityApi = api('charity-referral', charity);
     let referralId = '';
-    await eventually(async () => {
-      const offered = await charityApi.get<{ items: { referralId: string; applicationId: string }[] }>('/referrals?status=offered');
-      const mine = offered.body.items.find((r) => r.applicationId === applicationId);
-      expect(mine).toBeDefined();
-      referralId = mine?.referralId as string;
-    }, 60_000, 250);
+    await eventually(
+      async () => {
+        const offered = await charityApi.get<{ items: { referralId: string; applicationId: string }[] }>('/referrals?status=offered');
+        const mine = offered.body.items.find((r) => r.applicationId === applicationId);
+        expect(mine).toBeDefined();
+        referralId = mine?.referralId as string;
+      },
+      60_000,
+      250,
+    );
     expect((await charityApi.post(`/referrals/${referralId}/acceptance`)).status).toBeLessThan(300);
     expect((await charityApi.post(`/referrals/${referralId}/assistance`, { kind: 'money', amountFen: 50_000, description: '临时生活补助' })).status).toBe(201);
-    expect((await charityApi.post(`/referrals/${referralId}/assistance`, { kind: 'service-visit', serviceKind: 'visits', date: '2026-03-03' })).status).toBe(201);
+    expect((await charityApi.post(`/referrals/${referralId}/assistance`, { kind: 'service-visit', serviceKind: 'visits', date: '2026-03-03' })).status).toBe(
+      201,
+    );
     expect((await charityApi.post(`/referrals/${referralId}/closure`, { summary: '已发放临时生活补助并上门探访' })).status).toBeLessThan(300);
     const closed = await county.published(referralClosedV1, (r) => r.applicationId === applicationId);
     expect(closed).toMatchObject({ referralId });
@@ -223,11 +279,20 @@ describe('case lifecycle across the five services (real Kafka, PostgreSQL, Ferre
 
     // And public security reports, on 21 May, the death on 20 May
     await setClocks('2026-05-21T09:00:00+08:00');
-    await county.send(residentDeathV1, { messageId: County.messageId('gaj-death'), residentId: person, dateOfDeath: '2026-05-20', reportedAt: '2026-05-21T08:00:00+08:00' });
-    await eventually(async () => {
-      const entitlement = await api('payments', actors.payments).get<{ status: string; dateOfDeath: string | null }>(`/entitlements/${applicationId}`);
-      expect(entitlement.body).toMatchObject({ status: 'stopped', dateOfDeath: '2026-05-20' });
-    }, 60_000, 250);
+    await county.send(residentDeathV1, {
+      messageId: County.messageId('gaj-death'),
+      residentId: person,
+      dateOfDeath: '2026-05-20',
+      reportedAt: '2026-05-21T08:00:00+08:00',
+    });
+    await eventually(
+      async () => {
+        const entitlement = await api('payments', actors.payments).get<{ status: string; dateOfDeath: string | null }>(`/entitlements/${applicationId}`);
+        expect(entitlement.body).toMatchObject({ status: 'stopped', dateOfDeath: '2026-05-20' });
+      },
+      60_000,
+      250,
+    );
 
     // Then June's payroll pays this person nothing
     await setClocks('2026-06-05T09:00:00+08:00');
@@ -250,15 +315,25 @@ describe('case lifecycle across the five services (real Kafka, PostgreSQL, Ferre
 
     // When, during the notice, an objection is lodged and the township sustains it
     await setClocks('2026-06-10T10:00:00+08:00');
-    const lodged = await api('approval', actors.intake).post<{ objectionId: string }>(`/cases/${applicationId}/objections`, { summary: '反映该户家庭成员另有收入未如实申报' });
+    const lodged = await api('approval', actors.intake).post<{ objectionId: string }>(`/cases/${applicationId}/objections`, {
+      summary: '反映该户家庭成员另有收入未如实申报',
+    });
     expect(lodged.status).toBe(201);
     const ruling = '经入户调查，异议反映情况部分属实，退回重新核对家庭经济状况';
-    const resolved = await api('approval', actors.reviewer).post<CaseView>(`/cases/${applicationId}/objections/${lodged.body.objectionId}/resolution`, { sustained: true, note: ruling });
+    const resolved = await api('approval', actors.reviewer).post<CaseView>(`/cases/${applicationId}/objections/${lodged.body.objectionId}/resolution`, {
+      sustained: true,
+      note: ruling,
+    });
     expect({ status: resolved.status, caseStatus: resolved.body.status }).toEqual({ status: 200, caseStatus: 'reinvestigation' });
 
     // Then approval publishes the send-back, and verification answers with a second check under a new checkId
     const sentBack = await county.published(caseSentBackForReinvestigationV1, (e) => e.applicationId === applicationId);
-    expect(sentBack).toMatchObject({ objectionId: lodged.body.objectionId, region: village, reason: ruling, sentBackBy: { userId: actors.reviewer.userId, role: 'township-reviewer' } });
+    expect(sentBack).toMatchObject({
+      objectionId: lodged.body.objectionId,
+      region: village,
+      reason: ruling,
+      sentBackBy: { userId: actors.reviewer.userId, role: 'township-reviewer' },
+    });
     const second = await county.published(economicCheckCompletedV1, (c) => c.applicationId === applicationId && c.checkId !== first.checkId);
     expect(second).toMatchObject({ eligible: true, householdSize: 2, perCapitaMonthlyIncomeFen: first.perCapitaMonthlyIncomeFen });
 

@@ -75,15 +75,19 @@ export class FerretDbComponent implements Component {
     const dataDir = join(this.dir, 'data');
     mkdirSync(dataDir, { recursive: true });
     const f = this.cfg.ferretdb;
-    spawnDetached(
-      this.binary,
-      ['-listen-addr', `${f.host}:${f.port}`, '-handler', 'sqlite', '-sqlite-url', `file:${dataDir}/`, '-log-level', 'warn'],
-      { logFile: this.logFile(), pidFile: this.pidFile, cwd: this.dir },
+    spawnDetached(this.binary, ['-listen-addr', `${f.host}:${f.port}`, '-handler', 'sqlite', '-sqlite-url', `file:${dataDir}/`, '-log-level', 'warn'], {
+      logFile: this.logFile(),
+      pidFile: this.pidFile,
+      cwd: this.dir,
+    });
+    await waitUntil(
+      `FerretDB on ${this.endpoint()} (log: ${this.logFile()})`,
+      async () => {
+        if (!isAlive(readPid(this.pidFile))) throw new Error('the FerretDB process exited');
+        return this.isHealthy();
+      },
+      30_000,
     );
-    await waitUntil(`FerretDB on ${this.endpoint()} (log: ${this.logFile()})`, async () => {
-      if (!isAlive(readPid(this.pidFile))) throw new Error('the FerretDB process exited');
-      return this.isHealthy();
-    }, 30_000);
   }
 
   async stop(): Promise<void> {

@@ -45,8 +45,10 @@ export class KafkaComponent implements Component {
     if (existsSync(marker)) return;
     mkdirSync(this.libDir, { recursive: true });
     run('mvn', [
-      '-q', '-B',
-      '-f', join(repoRoot, 'deploy', 'local', 'kafka', 'pom.xml'),
+      '-q',
+      '-B',
+      '-f',
+      join(repoRoot, 'deploy', 'local', 'kafka', 'pom.xml'),
       `-Dkafka.version=${this.cfg.kafka.version}`,
       'dependency:copy-dependencies',
       `-DoutputDirectory=${this.libDir}`,
@@ -86,10 +88,14 @@ export class KafkaComponent implements Component {
       ],
       { logFile: this.logFile(), pidFile: this.pidFile, cwd: this.dir },
     );
-    await waitUntil(`Kafka on ${this.endpoint()} (log: ${this.logFile()})`, async () => {
-      if (!isAlive(readPid(this.pidFile))) throw new Error('the broker process exited');
-      return this.isHealthy();
-    }, 90_000);
+    await waitUntil(
+      `Kafka on ${this.endpoint()} (log: ${this.logFile()})`,
+      async () => {
+        if (!isAlive(readPid(this.pidFile))) throw new Error('the broker process exited');
+        return this.isHealthy();
+      },
+      90_000,
+    );
   }
 
   async stop(): Promise<void> {

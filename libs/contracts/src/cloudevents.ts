@@ -23,9 +23,7 @@ export const ceHeader = {
 export const cloudEventsSpecVersion = '1.0';
 export const jsonContentType = 'application/json';
 
-const idText = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'must be 1 to 128 characters: letters, digits, and . _ : -');
+const idText = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'must be 1 to 128 characters: letters, digits, and . _ : -');
 
 /** The headers every message carries; consumers reject (dead-letter) a message whose headers break these rules. */
 export const cloudEventsHeadersSchema = z.object({
@@ -38,16 +36,24 @@ export const cloudEventsHeadersSchema = z.object({
   ce_source: z
     .string()
     .regex(/^\S{1,200}$/, 'must be a URI reference without spaces (at most 200 characters)')
-    .meta({ description: 'Who produced the event, e.g. "/sa/intake" for a service, "/county/330102/public-security" for a county system.', examples: ['/sa/intake'] }),
+    .meta({
+      description: 'Who produced the event, e.g. "/sa/intake" for a service, "/county/330102/public-security" for a county system.',
+      examples: ['/sa/intake'],
+    }),
   ce_type: z
     .string()
     .regex(/^[a-z0-9]+(\.[a-z0-9-]+)+$/, 'must be a dotted lower-case event type')
     .meta({ description: 'Event type from this catalogue, e.g. "sa.intake.application-submitted".' }),
-  ce_time: z.iso.datetime({ offset: true, error: onlyFormat('must be an RFC 3339 date-time with Z or an offset') }).meta({ description: 'When the event happened (RFC 3339).' }),
+  ce_time: z.iso
+    .datetime({ offset: true, error: onlyFormat('must be an RFC 3339 date-time with Z or an offset') })
+    .meta({ description: 'When the event happened (RFC 3339).' }),
   ce_dataschema: z
     .string()
     .regex(/^urn:sa:contract:[a-z0-9.-]+:v[1-9]\d*$/, 'must be urn:sa:contract:<type>:v<version>')
-    .meta({ description: 'Contract and version the payload follows: urn:sa:contract:<ce_type>:v<version>. Required.', examples: ['urn:sa:contract:sa.intake.application-submitted:v1'] }),
+    .meta({
+      description: 'Contract and version the payload follows: urn:sa:contract:<ce_type>:v<version>. Required.',
+      examples: ['urn:sa:contract:sa.intake.application-submitted:v1'],
+    }),
   'content-type': z
     .string()
     .regex(/^application\/json(\s*;\s*charset=utf-8)?$/i, 'must be application/json')

@@ -57,9 +57,11 @@ const topicPattern = /^(sa|county)\.[a-z0-9-]+\.[a-z0-9-]+\.v[1-9]\d*$/;
 
 /** Builds a contract, refusing names that break the conventions every integrator relies on. */
 export function defineContract<Payload>(definition: ContractDefinition<Payload>): IntegrationContract<Payload> {
-  if (!typePattern.test(definition.type)) throw new Error(`contract type "${definition.type}" must look like sa.<context>.<event> or county.<department>.<event>`);
+  if (!typePattern.test(definition.type))
+    throw new Error(`contract type "${definition.type}" must look like sa.<context>.<event> or county.<department>.<event>`);
   if (!Number.isInteger(definition.version) || definition.version < 1) throw new Error(`contract ${definition.type}: version must be a positive integer`);
-  if (!topicPattern.test(definition.topic)) throw new Error(`contract ${definition.type}: topic "${definition.topic}" must look like <sa|county>.<context>.<entity>.v<major>`);
+  if (!topicPattern.test(definition.topic))
+    throw new Error(`contract ${definition.type}: topic "${definition.topic}" must look like <sa|county>.<context>.<entity>.v<major>`);
   const keyField = definition.keyField;
   return {
     ...definition,

@@ -29,7 +29,11 @@ function schemaHasPath(schema: Json, path: string): boolean {
     nodes = nodes.flatMap(expand).flatMap((node) => {
       const child = (node.properties as Record<string, Json> | undefined)?.[name];
       if (!child) return [];
-      return isArray ? expand(child).map((c) => c.items as Json).filter(Boolean) : [child];
+      return isArray
+        ? expand(child)
+            .map((c) => c.items as Json)
+            .filter(Boolean)
+        : [child];
     });
   }
   return nodes.length > 0;
@@ -114,16 +118,32 @@ describe('the registry', () => {
   });
 
   it('refuses the same type and version twice, and two keys on one topic', () => {
-    expect(() => new ContractRegistry([applicationSubmittedV1, applicationSubmittedV1])).toThrow('contract sa.intake.application-submitted.v1 is registered twice');
+    expect(() => new ContractRegistry([applicationSubmittedV1, applicationSubmittedV1])).toThrow(
+      'contract sa.intake.application-submitted.v1 is registered twice',
+    );
     const keyedByRegion = { ...applicationSubmittedV1, type: 'sa.intake.region-changed', keyField: 'region' } as IntegrationContract;
-    expect(() => new ContractRegistry([applicationSubmittedV1, keyedByRegion])).toThrow(/keyed by region but sa.intake.application-submitted.v1 by applicationId/);
+    expect(() => new ContractRegistry([applicationSubmittedV1, keyedByRegion])).toThrow(
+      /keyed by region but sa.intake.application-submitted.v1 by applicationId/,
+    );
   });
 
   it('refuses contract names that break the naming conventions', () => {
-    const base = { version: 1, schema: z.object({ id: z.string() }), keyField: 'id' as const, direction: 'outbound' as const, producer: 'x', description: 'x', example: { id: 'a' } };
-    expect(() => defineContract({ ...base, type: 'Intake.ApplicationSubmitted', topic: 'sa.intake.applications.v1' })).toThrow(/must look like sa.<context>.<event>/);
+    const base = {
+      version: 1,
+      schema: z.object({ id: z.string() }),
+      keyField: 'id' as const,
+      direction: 'outbound' as const,
+      producer: 'x',
+      description: 'x',
+      example: { id: 'a' },
+    };
+    expect(() => defineContract({ ...base, type: 'Intake.ApplicationSubmitted', topic: 'sa.intake.applications.v1' })).toThrow(
+      /must look like sa.<context>.<event>/,
+    );
     expect(() => defineContract({ ...base, type: 'sa.intake.x', topic: 'applications' })).toThrow(/topic "applications" must look like/);
-    expect(() => defineContract({ ...base, type: 'sa.intake.x', topic: 'sa.intake.applications.v1', version: 0 })).toThrow(/version must be a positive integer/);
+    expect(() => defineContract({ ...base, type: 'sa.intake.x', topic: 'sa.intake.applications.v1', version: 0 })).toThrow(
+      /version must be a positive integer/,
+    );
   });
 });
 
@@ -172,9 +192,15 @@ describe('validation names the field and the rule', () => {
 
   it('rejects money that is not whole fen, and a region code that is not normalised', () => {
     const result = validatePayload(caseRejectedV1, { ...(caseRejectedV1.example as Json), region: '330100' });
-    expect(result).toEqual({ ok: false, problems: [{ field: 'region', rule: 'must be normalised: drop the all-zero trailing level (e.g. 130100 is written 1301)' }] });
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ field: 'region', rule: 'must be normalised: drop the all-zero trailing level (e.g. 130100 is written 1301)' }],
+    });
     const large = { ...(countyDataContracts[9].example as Json), outOfPocketFen: 48200.5 };
-    expect(validatePayload(countyDataContracts[9], large)).toEqual({ ok: false, problems: [{ field: 'outOfPocketFen', rule: 'must be a whole number of fen (integer, no decimals)' }] });
+    expect(validatePayload(countyDataContracts[9], large)).toEqual({
+      ok: false,
+      problems: [{ field: 'outOfPocketFen', rule: 'must be a whole number of fen (integer, no decimals)' }],
+    });
   });
 
   it('reports wrong types and values in plain words', () => {

@@ -14,8 +14,7 @@ export interface ContractProblem {
 }
 
 export type ContractValidation<Payload> =
-  | { readonly ok: true; readonly payload: Payload }
-  | { readonly ok: false; readonly problems: readonly ContractProblem[] };
+  { readonly ok: true; readonly payload: Payload } | { readonly ok: false; readonly problems: readonly ContractProblem[] };
 
 export function validatePayload<Payload>(contract: IntegrationContract<Payload>, data: unknown): ContractValidation<Payload> {
   return validateWithSchema(contract.schema, data);
@@ -70,7 +69,9 @@ function ruleOf(issue: z.core.$ZodRawIssue): string | undefined {
       if (issue.input === undefined) return 'is required';
       return `must be ${article(issue.expected === 'int' ? 'integer' : issue.expected)}`;
     case 'invalid_value':
-      return issue.values.length === 1 ? `must be ${JSON.stringify(issue.values[0])}` : `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      return issue.values.length === 1
+        ? `must be ${JSON.stringify(issue.values[0])}`
+        : `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'too_small':
       return sizeRule('at least', issue.origin, issue.minimum, issue.inclusive);
     case 'too_big':

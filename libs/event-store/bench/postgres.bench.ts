@@ -19,7 +19,15 @@ const actor = { userId: 'bench', role: 'payments-officer', orgUnit: '331002' };
 
 /** About 400 bytes of JSON, the size of a payment instruction event. */
 function payload(i: number): Record<string, unknown> {
-  return { instructionId: randomUUID(), entitlementId: randomUUID(), region: '331002001001', month: '2025-04', amountFen: 212_700, sequence: i, note: 'x'.repeat(200) };
+  return {
+    instructionId: randomUUID(),
+    entitlementId: randomUUID(),
+    region: '331002001001',
+    month: '2025-04',
+    amountFen: 212_700,
+    sequence: i,
+    note: 'x'.repeat(200),
+  };
 }
 
 function newEvent(i: number): NewEvent {
@@ -56,7 +64,11 @@ async function appendScenario(store: PostgresEventStore, writers: number, events
   const seconds = (performance.now() - began) / 1000;
   latencies.sort((a, b) => a - b);
   console.log(
-    `append  writers=${writers} events/append=${String(eventsPerAppend).padEnd(2)}  ${Math.round(appends / seconds).toLocaleString('en').padStart(7)} appends/s  ${Math.round((appends * eventsPerAppend) / seconds).toLocaleString('en').padStart(7)} events/s  p50 ${percentile(latencies, 50).toFixed(2)} ms  p99 ${percentile(latencies, 99).toFixed(2)} ms`,
+    `append  writers=${writers} events/append=${String(eventsPerAppend).padEnd(2)}  ${Math.round(appends / seconds)
+      .toLocaleString('en')
+      .padStart(7)} appends/s  ${Math.round((appends * eventsPerAppend) / seconds)
+      .toLocaleString('en')
+      .padStart(7)} events/s  p50 ${percentile(latencies, 50).toFixed(2)} ms  p99 ${percentile(latencies, 99).toFixed(2)} ms`,
   );
 }
 
@@ -68,7 +80,11 @@ async function seed(store: PostgresEventStore, count: number): Promise<void> {
     while (written < count) {
       const n = Math.min(perAppend, count - written);
       written += n;
-      await store.appendToStream(`seed-${randomUUID()}`, Array.from({ length: n }, (_, i) => newEvent(i)), { expectedRevision: 'no_stream' });
+      await store.appendToStream(
+        `seed-${randomUUID()}`,
+        Array.from({ length: n }, (_, i) => newEvent(i)),
+        { expectedRevision: 'no_stream' },
+      );
     }
   };
   await Promise.all([writer(), writer(), writer()]);
@@ -87,7 +103,9 @@ async function readAllScenario(store: PostgresEventStore, count: number): Promis
   }
   const seconds = (performance.now() - began) / 1000;
   if (read < count) throw new Error(`readAll returned ${read} events, expected at least ${count}`);
-  console.log(`readAll  ${read.toLocaleString('en')} events in ${seconds.toFixed(1)} s  ${Math.round(read / seconds).toLocaleString('en')} events/s (pages of 5,000)`);
+  console.log(
+    `readAll  ${read.toLocaleString('en')} events in ${seconds.toFixed(1)} s  ${Math.round(read / seconds).toLocaleString('en')} events/s (pages of 5,000)`,
+  );
 }
 
 async function catchUpScenario(store: PostgresEventStore, count: number): Promise<void> {
@@ -107,11 +125,17 @@ async function catchUpScenario(store: PostgresEventStore, count: number): Promis
   });
   const seconds = (performance.now() - began) / 1000;
   if (received < count) throw new Error(`the subscription delivered ${received} events, expected at least ${count}`);
-  console.log(`catch-up subscription  ${received.toLocaleString('en')} events in ${seconds.toFixed(1)} s  ${Math.round(received / seconds).toLocaleString('en')} events/s (batches of 1,000)`);
+  console.log(
+    `catch-up subscription  ${received.toLocaleString('en')} events in ${seconds.toFixed(1)} s  ${Math.round(received / seconds).toLocaleString('en')} events/s (batches of 1,000)`,
+  );
 }
 
 async function main(): Promise<void> {
-  console.log(`PostgreSQL event store benchmark · node ${process.version} · ${cpus().length} CPU (${cpus()[0]?.model ?? '?'}) · load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `PostgreSQL event store benchmark · node ${process.version} · ${cpus().length} CPU (${cpus()[0]?.model ?? '?'}) · load ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   const admin = new Pool({ connectionString: databaseUrl, max: 2 });
   const version = (await admin.query<{ server_version: string }>('show server_version')).rows[0]?.server_version;
   console.log(`server PostgreSQL ${version} at ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}\n`);
@@ -119,7 +143,13 @@ async function main(): Promise<void> {
   try {
     const appendStore = createPostgresEventStore({ connectionString: databaseUrl, schema: schemas[0] as string, sourceSystem: 'bench', poolSize: 10 });
     await appendStore.migrate();
-    for (const [writers, perAppend] of [[1, 1], [8, 1], [1, 10], [8, 10]] as const) await appendScenario(appendStore, writers, perAppend);
+    for (const [writers, perAppend] of [
+      [1, 1],
+      [8, 1],
+      [1, 10],
+      [8, 10],
+    ] as const)
+      await appendScenario(appendStore, writers, perAppend);
     await appendStore.close();
 
     console.log('');

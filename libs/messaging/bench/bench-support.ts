@@ -47,5 +47,7 @@ export function benchHeaders(id: string): Record<string, string> {
 }
 
 export function machineNote(): string {
-  return `node ${process.version}, ${cpus().length} CPU (${cpus()[0]?.model ?? 'unknown'}), load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`;
+  return `node ${process.version}, ${cpus().length} CPU (${cpus()[0]?.model ?? 'unknown'}), load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`;
 }

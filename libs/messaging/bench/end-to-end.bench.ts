@@ -23,7 +23,8 @@ import { relaunchedWithWorkspacePaths } from '../src/cli/workspace-paths';
 
 const defaults = { databaseUrl: 'postgres://sa:sa-local-dev@127.0.0.1:55432/social_assistance', kafkaBrokers: '127.0.0.1:59092' };
 
-type FromConsumer = { kind: 'ready' } | { kind: 'progress'; consumed: number } | { kind: 'latencies'; latencies: number[]; lastConsumedAt: number; consumed: number };
+type FromConsumer =
+  { kind: 'ready' } | { kind: 'progress'; consumed: number } | { kind: 'latencies'; latencies: number[]; lastConsumedAt: number; consumed: number };
 type ToConsumer = { kind: 'collect' } | { kind: 'stop' };
 
 interface Settings {
@@ -153,7 +154,16 @@ async function publisherRole(): Promise<void> {
     store = postgres;
     append = (stream, list) => postgres.appendToStream(stream, list, { expectedRevision: 'no_stream' });
   }
-  const relay = new messaging.EventRelay({ name: 'bench-relay', store, checkpoints, streamPrefixes: ['application-'], mapping: withdrawalMapping(settings.topic), source: '/sa/bench', kafka, batchSize: 500 });
+  const relay = new messaging.EventRelay({
+    name: 'bench-relay',
+    store,
+    checkpoints,
+    streamPrefixes: ['application-'],
+    mapping: withdrawalMapping(settings.topic),
+    source: '/sa/bench',
+    kafka,
+    batchSize: 500,
+  });
   const child = startConsumerProcess(settings);
   let consumed = 0;
   child.on('message', (message: FromConsumer) => {
@@ -181,7 +191,10 @@ async function publisherRole(): Promise<void> {
         next += count;
         const applicationId = randomUUID();
         const occurredAt = new Date().toISOString();
-        await append(`application-${applicationId}`, Array.from({ length: count }, (_, i) => applicationWithdrawn(applicationId, `reason ${i}`, occurredAt)));
+        await append(
+          `application-${applicationId}`,
+          Array.from({ length: count }, (_, i) => applicationWithdrawn(applicationId, `reason ${i}`, occurredAt)),
+        );
       }
     };
     await Promise.all(Array.from({ length: writers }, () => writer()));
@@ -190,8 +203,12 @@ async function publisherRole(): Promise<void> {
     const flood = await collect(child);
     const totalSeconds = (flood.lastConsumedAt - appendStart) / 1000;
     const floodLatency = latencySummary(flood.latencies);
-    console.log(`appended ${events} events in ${round(appendSeconds, 2)} s (${round(events / appendSeconds, 0)} events/s, ${writers} writers, ${perCase} events per append to one case)`);
-    console.log(`THROUGHPUT: ${events} events appended → relayed → consumed in ${round(totalSeconds, 2)} s = ${round(events / totalSeconds, 0)} events/s end to end`);
+    console.log(
+      `appended ${events} events in ${round(appendSeconds, 2)} s (${round(events / appendSeconds, 0)} events/s, ${writers} writers, ${perCase} events per append to one case)`,
+    );
+    console.log(
+      `THROUGHPUT: ${events} events appended → relayed → consumed in ${round(totalSeconds, 2)} s = ${round(events / totalSeconds, 0)} events/s end to end`,
+    );
     console.log(`latency during that flood (queueing included): p50 ${floodLatency.p50} ms, p99 ${floodLatency.p99} ms, max ${floodLatency.max} ms`);
 
     // 2. Offered load: one event per append, on a fixed schedule
@@ -212,7 +229,9 @@ async function publisherRole(): Promise<void> {
     const offeredSeconds = (Date.now() - started) / 1000;
     await waitFor(() => consumed >= before + target, 300_000);
     const steady = latencySummary((await collect(child)).latencies);
-    console.log(`OFFERED LOAD: ${target} events at ${rate}/s (achieved ${round(target / offeredSeconds, 0)}/s, one event per append): latency p50 ${steady.p50} ms, p99 ${steady.p99} ms, max ${steady.max} ms`);
+    console.log(
+      `OFFERED LOAD: ${target} events at ${rate}/s (achieved ${round(target / offeredSeconds, 0)}/s, one event per append): latency p50 ${steady.p50} ms, p99 ${steady.p99} ms, max ${steady.max} ms`,
+    );
   } finally {
     child.send({ kind: 'stop' } satisfies ToConsumer);
     await new Promise((done) => child.once('exit', done));
@@ -229,7 +248,12 @@ async function publisherRole(): Promise<void> {
 function startConsumerProcess(settings: Settings): ChildProcess {
   return fork(__filename, [], {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, TSX_TSCONFIG_PATH: resolve(__dirname, '../../../tsconfig.base.json'), BENCH_ROLE: 'consumer', BENCH_SETTINGS: JSON.stringify(settings) },
+    env: {
+      ...process.env,
+      TSX_TSCONFIG_PATH: resolve(__dirname, '../../../tsconfig.base.json'),
+      BENCH_ROLE: 'consumer',
+      BENCH_SETTINGS: JSON.stringify(settings),
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
 }

@@ -38,7 +38,12 @@ async function main(): Promise<void> {
     console.log(`producer: ${round(total / produceSeconds, 0)} msg/s (${round(produceSeconds, 2)} s)`);
 
     // 2. Consumer throughput: one group member reads everything from the earliest offset.
-    const consumer = new Consumer({ groupId: `bench-${randomUUID()}`, clientId: 'bench-consumer', bootstrapBrokers: brokers, deserializers: stringDeserializers });
+    const consumer = new Consumer({
+      groupId: `bench-${randomUUID()}`,
+      clientId: 'bench-consumer',
+      bootstrapBrokers: brokers,
+      deserializers: stringDeserializers,
+    });
     const consumeStart = performance.now();
     const stream = await consumer.consume({ topics: [topic], mode: 'earliest', autocommit: 1000 });
     let received = 0;
@@ -55,7 +60,13 @@ async function main(): Promise<void> {
     // 3. End-to-end latency at 1,000 msg/s offered for 10 s. An idempotent producer of this client must
     //    not have two sends in flight (it numbers a batch only once the broker answered), so messages
     //    that arrive while a send is in flight go out together in the next one, as the relay does.
-    const latencyConsumer = new Consumer({ groupId: `bench-${randomUUID()}`, clientId: 'bench-latency', bootstrapBrokers: brokers, deserializers: stringDeserializers, maxWaitTime: 100 });
+    const latencyConsumer = new Consumer({
+      groupId: `bench-${randomUUID()}`,
+      clientId: 'bench-latency',
+      bootstrapBrokers: brokers,
+      deserializers: stringDeserializers,
+      maxWaitTime: 100,
+    });
     const latencyStream = await latencyConsumer.consume({ topics: [topic], mode: 'latest', autocommit: 1000 });
     await new Promise((resolve) => setTimeout(resolve, 3000)); // let the group settle before measuring
     const latencies: number[] = [];

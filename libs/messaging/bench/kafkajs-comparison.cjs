@@ -21,10 +21,29 @@ const topic = `bench.kafkajs.${Date.now().toString(36)}`;
 const keys = Array.from({ length: 1000 }, () => randomUUID());
 
 function payload(sequence, caseId, sentAt = 0) {
-  return JSON.stringify({ applicationId: caseId, sequence, payrollId: randomUUID(), instructionId: randomUUID(), region: '330102001001', month: '2025-04', amountFen: 242700, note: 'x'.repeat(300), sentAt });
+  return JSON.stringify({
+    applicationId: caseId,
+    sequence,
+    payrollId: randomUUID(),
+    instructionId: randomUUID(),
+    region: '330102001001',
+    month: '2025-04',
+    amountFen: 242700,
+    note: 'x'.repeat(300),
+    sentAt,
+  });
 }
 function headers(id) {
-  return { ce_specversion: '1.0', ce_id: id, ce_source: '/sa/bench', ce_type: 'sa.bench.payment-issued', ce_time: new Date().toISOString(), ce_dataschema: 'urn:sa:contract:sa.bench.payment-issued:v1', 'content-type': 'application/json', ce_correlationid: id };
+  return {
+    ce_specversion: '1.0',
+    ce_id: id,
+    ce_source: '/sa/bench',
+    ce_type: 'sa.bench.payment-issued',
+    ce_time: new Date().toISOString(),
+    ce_dataschema: 'urn:sa:contract:sa.bench.payment-issued:v1',
+    'content-type': 'application/json',
+    ce_correlationid: id,
+  };
 }
 function percentile(sorted, p) {
   return sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1))];
@@ -40,7 +59,12 @@ async function main() {
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
   await producer.connect();
   const cpu = os.cpus();
-  console.log(`kafkajs 2.2.4: ${total} messages, batches of ${batchSize}, ${partitions} partitions, acks=all, idempotent; node ${process.version}, ${cpu.length} CPU (${cpu[0] && cpu[0].model}), load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `kafkajs 2.2.4: ${total} messages, batches of ${batchSize}, ${partitions} partitions, acks=all, idempotent; node ${process.version}, ${cpu.length} CPU (${cpu[0] && cpu[0].model}), load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   try {
     const produceStart = performance.now();
     for (let sent = 0; sent < total; sent += batchSize) {
@@ -106,7 +130,9 @@ async function main() {
     const deadline = Date.now() + 30000;
     while (latencies.length < rate * seconds && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     const sorted = [...latencies].sort((a, b) => a - b);
-    console.log(`end-to-end at ${rate} msg/s offered (consumer maxWaitTimeInMs ${maxWait}): p50 ${r(percentile(sorted, 50))} ms, p99 ${r(percentile(sorted, 99))} ms, max ${r(sorted[sorted.length - 1])} ms (${sorted.length} messages)`);
+    console.log(
+      `end-to-end at ${rate} msg/s offered (consumer maxWaitTimeInMs ${maxWait}): p50 ${r(percentile(sorted, 50))} ms, p99 ${r(percentile(sorted, 99))} ms, max ${r(sorted[sorted.length - 1])} ms (${sorted.length} messages)`,
+    );
     await latencyConsumer.disconnect();
   } finally {
     await producer.disconnect();

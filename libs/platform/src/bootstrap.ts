@@ -48,7 +48,9 @@ export function runService<C extends BaseConfig>(definition: ServiceDefinition<C
     if (error instanceof ConfigError) {
       process.stderr.write(`${JSON.stringify({ level: 'fatal', service: definition.name, msg: error.message, problems: error.problems })}\n`);
     } else {
-      process.stderr.write(`${JSON.stringify({ level: 'fatal', service: definition.name, msg: 'failed to start', error: error instanceof Error ? error.message : String(error) })}\n`);
+      process.stderr.write(
+        `${JSON.stringify({ level: 'fatal', service: definition.name, msg: 'failed to start', error: error instanceof Error ? error.message : String(error) })}\n`,
+      );
     }
     process.exit(1);
   });

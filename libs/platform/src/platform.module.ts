@@ -76,10 +76,25 @@ export class PlatformModule implements BeforeApplicationShutdown, OnApplicationS
         { provide: MONGO, useFactory: () => connectMongo(config.MONGODB_URL, config.MONGODB_DB ?? `sa_${options.serviceName.replace(/-/g, '_')}`) },
         {
           provide: KAFKA_ADMIN,
-          useFactory: () => new Admin({ clientId: `${options.serviceName}-health`, bootstrapBrokers: config.KAFKA_BROKERS.split(','), timeout: 2000, retries: 1 }),
+          useFactory: () =>
+            new Admin({ clientId: `${options.serviceName}-health`, bootstrapBrokers: config.KAFKA_BROKERS.split(','), timeout: 2000, retries: 1 }),
         },
       ],
-      exports: [CONFIG, SERVICE_NAME, RegionalPolicies, ServiceMessaging, ProjectionRunner, LOGGER, HealthRegistry, Scheduler, Clock, TOKEN_SETTINGS, MONGO, KAFKA_ADMIN, EVENT_STORE],
+      exports: [
+        CONFIG,
+        SERVICE_NAME,
+        RegionalPolicies,
+        ServiceMessaging,
+        ProjectionRunner,
+        LOGGER,
+        HealthRegistry,
+        Scheduler,
+        Clock,
+        TOKEN_SETTINGS,
+        MONGO,
+        KAFKA_ADMIN,
+        EVENT_STORE,
+      ],
     };
   }
 

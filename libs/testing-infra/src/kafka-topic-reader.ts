@@ -11,8 +11,18 @@ export interface TopicRecord {
   readonly headers: ReadonlyMap<string, string>;
 }
 
-export async function readTopicUntil(brokers: readonly string[], topic: string, done: (records: readonly TopicRecord[]) => boolean, timeoutMs = 30_000): Promise<TopicRecord[]> {
-  const consumer = new Consumer({ groupId: uniqueName('test-reader'), clientId: 'test-reader', bootstrapBrokers: [...brokers], deserializers: stringDeserializers });
+export async function readTopicUntil(
+  brokers: readonly string[],
+  topic: string,
+  done: (records: readonly TopicRecord[]) => boolean,
+  timeoutMs = 30_000,
+): Promise<TopicRecord[]> {
+  const consumer = new Consumer({
+    groupId: uniqueName('test-reader'),
+    clientId: 'test-reader',
+    bootstrapBrokers: [...brokers],
+    deserializers: stringDeserializers,
+  });
   const records: TopicRecord[] = [];
   const stream = await consumer.consume({ topics: [topic], mode: 'earliest', autocommit: false });
   const timer = setTimeout(() => void stream.close(), timeoutMs);

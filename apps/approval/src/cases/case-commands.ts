@@ -8,7 +8,16 @@ import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nest
 import { caseDecider, type CaseCommand, type CaseState, type OpenedCase, type Reason } from '@sa/domain-approval';
 import { type Actor, chinaDate, type RegionalPolicy, type Rejection } from '@sa/domain-shared';
 import type { EventStore } from '@sa/event-store';
-import { assertJurisdiction, type AuthenticatedActor, Clock, CommandRejectedError, EVENT_STORE, executeCommand, loadAggregate, RegionalPolicies } from '@sa/platform';
+import {
+  assertJurisdiction,
+  type AuthenticatedActor,
+  Clock,
+  CommandRejectedError,
+  EVENT_STORE,
+  executeCommand,
+  loadAggregate,
+  RegionalPolicies,
+} from '@sa/platform';
 import { caseStream } from './case-stream';
 import type { ConfirmationRequest, HomeVisitRequest, LodgeObjectionRequest, PublicNoticeRequest, ResolveObjectionRequest, ReviewRequest } from './requests';
 
@@ -40,7 +49,14 @@ export class CaseCommands {
   async review(applicationId: string, body: ReviewRequest, actor: AuthenticatedActor): Promise<CaseState> {
     await this.openCaseFor(applicationId, actor);
     const { recommendation, reasons } = body;
-    return this.execute(applicationId, actor, { type: 'CompleteTownshipReview', applicationId, recommendation, reasons, reviewedBy: domainActor(actor), reviewedAt: this.now() });
+    return this.execute(applicationId, actor, {
+      type: 'CompleteTownshipReview',
+      applicationId,
+      recommendation,
+      reasons,
+      reviewedBy: domainActor(actor),
+      reviewedAt: this.now(),
+    });
   }
 
   /** 公示 for the number of days the region's policy sets (the decider's default, 7, without one). */
@@ -61,7 +77,14 @@ export class CaseCommands {
   async lodgeObjection(applicationId: string, body: LodgeObjectionRequest, actor: AuthenticatedActor): Promise<{ objectionId: string; state: CaseState }> {
     await this.openCaseFor(applicationId, actor);
     const objectionId = randomUUID();
-    const state = await this.execute(applicationId, actor, { type: 'LodgeObjection', applicationId, objectionId, summary: body.summary, lodgedAt: this.now(), recordedBy: domainActor(actor) });
+    const state = await this.execute(applicationId, actor, {
+      type: 'LodgeObjection',
+      applicationId,
+      objectionId,
+      summary: body.summary,
+      lodgedAt: this.now(),
+      recordedBy: domainActor(actor),
+    });
     return { objectionId, state };
   }
 
@@ -125,7 +148,13 @@ export class CaseCommands {
   /** The open case, once the caller is known to be within its region (403 otherwise, 404 when there is none). */
   async openCaseFor(applicationId: string, actor: AuthenticatedActor): Promise<OpenedCase> {
     const { state } = await loadAggregate(this.store, caseStream(applicationId), caseDecider);
-    if (state.phase === 'not-opened') throw new NotFoundException({ statusCode: 404, error: 'CASE_NOT_FOUND', code: 'CASE_NOT_FOUND', message: `no case is open for application ${applicationId}` });
+    if (state.phase === 'not-opened')
+      throw new NotFoundException({
+        statusCode: 404,
+        error: 'CASE_NOT_FOUND',
+        code: 'CASE_NOT_FOUND',
+        message: `no case is open for application ${applicationId}`,
+      });
     assertJurisdiction(actor, state.facts.region);
     return state;
   }

@@ -25,7 +25,8 @@ export class CaseQueries {
     const { state, history } = await loadAggregate(this.store, caseStream(applicationId), caseDecider);
     const view = history.reduce<CaseView | undefined>((v, e) => evolveCaseView(v, { type: e.type, data: e.data } as CaseEvent, e.recordedAt), undefined);
     // A check whose application has not arrived yet is not a case anyone can act on.
-    if (!view?.region) throw new NotFoundException({ statusCode: 404, error: 'CASE_NOT_FOUND', code: 'CASE_NOT_FOUND', message: `no case for application ${applicationId}` });
+    if (!view?.region)
+      throw new NotFoundException({ statusCode: 404, error: 'CASE_NOT_FOUND', code: 'CASE_NOT_FOUND', message: `no case for application ${applicationId}` });
     assertJurisdiction(actor, view.region);
     const facts = state.phase === 'not-opened' ? state.application : state.facts;
     return {

@@ -27,7 +27,10 @@ describe('the case view', () => {
   });
 
   it('shows an opened case with masked resident IDs, whichever message came first', () => {
-    for (const order of [[application, check], [check, application]]) {
+    for (const order of [
+      [application, check],
+      [check, application],
+    ]) {
       const view = viewAfter(order);
       expect(view).toMatchObject({ status: 'awaiting-review', region: '330102001001', applicationTakenBy: 'u-intake-0012' });
       expect(view?.members?.every((m) => /^\d{6}\*{12}$/.test(m.residentIdMasked))).toBe(true);
@@ -39,10 +42,25 @@ describe('the case view', () => {
     const view = viewAfter([
       application,
       check,
-      { type: 'CompleteTownshipReview', applicationId: id, recommendation: 'approve', reasons: [], reviewedBy: reviewer, reviewedAt: '2025-03-12T11:00:00+08:00' },
+      {
+        type: 'CompleteTownshipReview',
+        applicationId: id,
+        recommendation: 'approve',
+        reasons: [],
+        reviewedBy: reviewer,
+        reviewedAt: '2025-03-12T11:00:00+08:00',
+      },
       { type: 'PostPublicNotice', applicationId: id, startsOn: '2025-03-13', noticeDays: 7, postedBy: reviewer, postedAt: '2025-03-13T08:30:00+08:00' },
       { type: 'LodgeObjection', applicationId: id, objectionId: 'o-1', summary: '反映有车辆', lodgedAt: '2025-03-14T09:00:00+08:00', recordedBy: reviewer },
-      { type: 'ResolveObjection', applicationId: id, objectionId: 'o-1', outcome: 'dismissed', explanation: '车辆已注销', resolvedBy: reviewer, resolvedAt: '2025-03-15T09:00:00+08:00' },
+      {
+        type: 'ResolveObjection',
+        applicationId: id,
+        objectionId: 'o-1',
+        outcome: 'dismissed',
+        explanation: '车辆已注销',
+        resolvedBy: reviewer,
+        resolvedAt: '2025-03-15T09:00:00+08:00',
+      },
     ]);
     expect(view).toMatchObject({
       status: 'on-notice',

@@ -106,15 +106,28 @@ function applyEvent(v: CaseView, event: CaseEvent): CaseView {
     case 'EconomicCheckRecorded': {
       // Before the case opens a check waits for the application; after, a new check needs a new review.
       const opened = v.openedAt !== undefined;
-      return { ...v, status: opened ? 'awaiting-review' : 'awaiting-application', check: checkView(event.data.check), ...(opened ? { review: undefined, notice: undefined } : {}) };
+      return {
+        ...v,
+        status: opened ? 'awaiting-review' : 'awaiting-application',
+        check: checkView(event.data.check),
+        ...(opened ? { review: undefined, notice: undefined } : {}),
+      };
     }
     case 'TownshipReviewCompleted': {
       const d = event.data;
-      return { ...v, status: 'reviewed', review: { recommendation: d.recommendation, reasons: [...d.reasons], reviewedBy: d.reviewedBy.userId, reviewedAt: d.reviewedAt } };
+      return {
+        ...v,
+        status: 'reviewed',
+        review: { recommendation: d.recommendation, reasons: [...d.reasons], reviewedBy: d.reviewedBy.userId, reviewedAt: d.reviewedAt },
+      };
     }
     case 'PublicNoticePosted': {
       const d = event.data;
-      return { ...v, status: 'on-notice', notice: { startsOn: d.startsOn, endsOn: d.endsOn, noticeDays: d.noticeDays, published: d.published, postedAt: d.postedAt } };
+      return {
+        ...v,
+        status: 'on-notice',
+        notice: { startsOn: d.startsOn, endsOn: d.endsOn, noticeDays: d.noticeDays, published: d.published, postedAt: d.postedAt },
+      };
     }
     case 'ObjectionLodged': {
       const d = event.data;
@@ -124,7 +137,8 @@ function applyEvent(v: CaseView, event: CaseEvent): CaseView {
     case 'ObjectionResolved': {
       const d = event.data;
       const lodged = v.objections[d.objectionId];
-      if (lodged) v.objections[d.objectionId] = { ...lodged, status: d.outcome, explanation: d.explanation, resolvedBy: d.resolvedBy.userId, resolvedAt: d.resolvedAt };
+      if (lodged)
+        v.objections[d.objectionId] = { ...lodged, status: d.outcome, explanation: d.explanation, resolvedBy: d.resolvedBy.userId, resolvedAt: d.resolvedAt };
       return v;
     }
     case 'CaseSentBackForReinvestigation':
@@ -138,7 +152,14 @@ function applyEvent(v: CaseView, event: CaseEvent): CaseView {
       return {
         ...v,
         status: 'approved',
-        decision: { outcome: 'approved', at: d.confirmedAt, by: d.confirmedBy.userId, level: d.confirmationLevel, benefitStartMonth: d.benefitStartMonth, stillInHardship: d.stillInHardship },
+        decision: {
+          outcome: 'approved',
+          at: d.confirmedAt,
+          by: d.confirmedBy.userId,
+          level: d.confirmationLevel,
+          benefitStartMonth: d.benefitStartMonth,
+          stillInHardship: d.stillInHardship,
+        },
       };
     }
     case 'CaseRejected': {
@@ -146,7 +167,15 @@ function applyEvent(v: CaseView, event: CaseEvent): CaseView {
       return {
         ...v,
         status: 'rejected',
-        decision: { outcome: 'rejected', at: d.rejectedAt, by: d.rejectedBy.userId, level: d.rejectionLevel, stage: d.stage, reasons: [...d.reasons], noticeText: d.noticeText },
+        decision: {
+          outcome: 'rejected',
+          at: d.rejectedAt,
+          by: d.rejectedBy.userId,
+          level: d.rejectionLevel,
+          stage: d.stage,
+          reasons: [...d.reasons],
+          noticeText: d.noticeText,
+        },
       };
     }
     case 'ApplicationAmended': {
@@ -163,6 +192,10 @@ function applyEvent(v: CaseView, event: CaseEvent): CaseView {
     case 'CaseWithdrawn':
       return { ...v, status: 'withdrawn', decision: { outcome: 'withdrawn', at: event.data.withdrawnAt, by: event.data.withdrawnBy.userId } };
     case 'GreenChannelReliefGranted':
-      return { ...v, ...(v.region ? {} : { region: event.data.region, programme: event.data.programme }), greenChannel: { amountFen: event.data.amountFen, grantedAt: event.data.grantedAt } };
+      return {
+        ...v,
+        ...(v.region ? {} : { region: event.data.region, programme: event.data.programme }),
+        greenChannel: { amountFen: event.data.amountFen, grantedAt: event.data.grantedAt },
+      };
   }
 }

@@ -50,14 +50,22 @@ export class CasesController {
   @HttpCode(200)
   @Roles('township-reviewer', 'county-approver')
   @ApiOperation({ summary: 'Post the public notice (公示) in the household’s village for the days the regional policy sets' })
-  async postPublicNotice(@Param('id', caseId) id: string, @Body(validate(publicNoticeRequest)) body: PublicNoticeRequest, @CurrentActor() actor: AuthenticatedActor) {
+  async postPublicNotice(
+    @Param('id', caseId) id: string,
+    @Body(validate(publicNoticeRequest)) body: PublicNoticeRequest,
+    @CurrentActor() actor: AuthenticatedActor,
+  ) {
     return answer(id, await this.commands.postPublicNotice(id, body, actor));
   }
 
   @Post(':id/objections')
   @Roles('intake-worker', 'investigator', 'township-reviewer', 'county-approver')
   @ApiOperation({ summary: 'Record an objection (公示异议) lodged during the notice; the objector stays anonymous' })
-  async lodgeObjection(@Param('id', caseId) id: string, @Body(validate(lodgeObjectionRequest)) body: LodgeObjectionRequest, @CurrentActor() actor: AuthenticatedActor) {
+  async lodgeObjection(
+    @Param('id', caseId) id: string,
+    @Body(validate(lodgeObjectionRequest)) body: LodgeObjectionRequest,
+    @CurrentActor() actor: AuthenticatedActor,
+  ) {
     const { objectionId, state } = await this.commands.lodgeObjection(id, body, actor);
     return { ...answer(id, state), objectionId };
   }

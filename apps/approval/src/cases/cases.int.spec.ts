@@ -10,7 +10,8 @@ import { service } from '../service';
 import type { ApplicationSubmitted, EconomicCheckCompleted } from './inbound-commands';
 
 const secret = 'test-secret-test-secret-test-secret-42';
-const token = (userId: string, role: string, orgUnit: string) => signDevToken({ userId, role, orgUnit }, { secret, issuer: 'social-assistance', audience: 'social-assistance' });
+const token = (userId: string, role: string, orgUnit: string) =>
+  signDevToken({ userId, role, orgUnit }, { secret, issuer: 'social-assistance', audience: 'social-assistance' });
 
 /** The people of one Taizhou county (椒江区 331002) and one of its townships. */
 const people = {
@@ -81,7 +82,14 @@ function economicCheck(applicationId: string, eligible = true): EconomicCheckCom
     ineligibilityReasons: eligible ? [] : [{ code: 'undeclared-vehicle', message: '家庭成员名下有未申报的机动车辆' }],
     ruleTrace: [
       { item: 'wage', memberId: null, amountFen: 180_000, counted: true, rule: 'wage-counted', basis: 'wages are counted in full' },
-      { item: 'employment-cost deduction', memberId: null, amountFen: -35_700, counted: true, rule: 'employment-cost-deduction', basis: '30% of the dibao standard' },
+      {
+        item: 'employment-cost deduction',
+        memberId: null,
+        amountFen: -35_700,
+        counted: true,
+        rule: 'employment-cost-deduction',
+        basis: '30% of the dibao standard',
+      },
     ],
     departmentFactsSeen: [],
   };
@@ -109,7 +117,9 @@ describe('approval API (real PostgreSQL event store, FerretDB read model, Kafka)
     expect(res.status).toBe(200);
   };
   const produce = async <P>(contract: IntegrationContract<P>, payload: P) => {
-    await producer.send([encodeCloudEvent(contract, payload, { id: randomUUID(), source: '/sa/test', time: new Date().toISOString() }, `${topicPrefix}${contract.topic}`)]);
+    await producer.send([
+      encodeCloudEvent(contract, payload, { id: randomUUID(), source: '/sa/test', time: new Date().toISOString() }, `${topicPrefix}${contract.topic}`),
+    ]);
   };
   const caseStatus = async (id: string) => (await get(`/cases/${id}`)).body.status;
   const published = async (id: string, type: string): Promise<Record<string, unknown>> => {
@@ -157,11 +167,17 @@ describe('approval API (real PostgreSQL event store, FerretDB read model, Kafka)
     expect(own.body).toMatchObject({ code: 'SEGREGATION_OF_DUTIES' });
     expect((await post(`/cases/${id}/review`, people.intake, { recommendation: 'approve' })).body).toMatchObject({ code: 'SEGREGATION_OF_DUTIES' });
     // While another intake worker simply lacks the role
-    expect((await post(`/cases/${id}/review`, people.otherIntake, { recommendation: 'approve' }))).toMatchObject({ status: 403, body: { code: 'ROLE_NOT_ALLOWED' } });
+    expect(await post(`/cases/${id}/review`, people.otherIntake, { recommendation: 'approve' })).toMatchObject({
+      status: 403,
+      body: { code: 'ROLE_NOT_ALLOWED' },
+    });
 
     // When another township reviewer recommends approval and posts the notice (7 days by the Taizhou policy)
     const reasons = [{ code: 'income-below-standard', message: '家庭月人均收入低于当地低保标准' }];
-    expect(await post(`/cases/${id}/review`, people.reviewer, { recommendation: 'approve', reasons })).toMatchObject({ status: 200, body: { status: 'reviewed' } });
+    expect(await post(`/cases/${id}/review`, people.reviewer, { recommendation: 'approve', reasons })).toMatchObject({
+      status: 200,
+      body: { status: 'reviewed' },
+    });
     expect(await post(`/cases/${id}/public-notice`, people.reviewer)).toMatchObject({ status: 200, body: { status: 'on-notice' } });
     const onNotice = (await get(`/cases/${id}`)).body;
     expect(onNotice).toMatchObject({ notice: { startsOn: '2025-06-25', endsOn: '2025-07-01', noticeDays: 7 }, noticeEnded: false });
@@ -169,7 +185,10 @@ describe('approval API (real PostgreSQL event store, FerretDB read model, Kafka)
     // And an objection lodged during the notice is dismissed
     const objection = await post(`/cases/${id}/objections`, people.intake, { summary: '反映该户有一辆未申报的小型货车' });
     expect(objection.status).toBe(201);
-    const resolved = await post(`/cases/${id}/objections/${String(objection.body.objectionId)}/resolution`, people.reviewer, { sustained: false, note: '经公安车辆登记核查，该车辆已于2023年注销' });
+    const resolved = await post(`/cases/${id}/objections/${String(objection.body.objectionId)}/resolution`, people.reviewer, {
+      sustained: false,
+      note: '经公安车辆登记核查，该车辆已于2023年注销',
+    });
     expect(resolved.status).toBe(200);
 
     // Then the county may not confirm on the last day of the notice
@@ -201,7 +220,11 @@ describe('approval API (real PostgreSQL event store, FerretDB read model, Kafka)
       consents: { economicCheck: true, charityReferral: true },
     });
     expect((approved.members as unknown[]).length).toBe(3);
-    expect(await published(id, 'sa.approval.township-review-completed')).toMatchObject({ recommendation: 'approve', reasons, reviewedBy: { userId: 'li.ming' } });
+    expect(await published(id, 'sa.approval.township-review-completed')).toMatchObject({
+      recommendation: 'approve',
+      reasons,
+      reviewedBy: { userId: 'li.ming' },
+    });
     expect(await published(id, 'sa.approval.public-notice-posted')).toMatchObject({ startsOn: '2025-06-25', endsOn: '2025-07-01', published: true });
     expect(await published(id, 'sa.approval.objection-resolved')).toMatchObject({ objectionId: objection.body.objectionId, outcome: 'dismissed' });
 
@@ -250,7 +273,10 @@ describe('approval API (real PostgreSQL event store, FerretDB read model, Kafka)
     // Then the case is back to awaiting review, on the new check
     await eventually(async () => expect(await caseStatus(id)).toBe('awaiting-review'), 30_000, 250);
     expect(recheck.checkId).not.toBe(firstCheck.checkId);
-    expect((await get(`/cases/${id}`)).body).toMatchObject({ check: { checkId: recheck.checkId }, objections: { [objectionId]: { status: 'sustained', explanation: note } } });
+    expect((await get(`/cases/${id}`)).body).toMatchObject({
+      check: { checkId: recheck.checkId },
+      objections: { [objectionId]: { status: 'sustained', explanation: note } },
+    });
 
     // And a new review and a new notice (17 to 23 July) are needed before the county confirms
     expect((await post(`/cases/${id}/review`, people.reviewer, { recommendation: 'approve' })).status).toBe(200);
@@ -308,7 +334,12 @@ describe('approval API (real PostgreSQL event store, FerretDB read model, Kafka)
     await setClock('2025-06-10T10:00:00+08:00');
     const id = randomUUID();
     await openCase(id);
-    await produce(applicationWithdrawnV1, { applicationId: id, reason: '家庭成员已就业', withdrawnBy: { userId: 'wang.fang', role: 'intake-worker', orgUnit: '331002' }, withdrawnAt: '2025-06-10T11:00:00+08:00' });
+    await produce(applicationWithdrawnV1, {
+      applicationId: id,
+      reason: '家庭成员已就业',
+      withdrawnBy: { userId: 'wang.fang', role: 'intake-worker', orgUnit: '331002' },
+      withdrawnAt: '2025-06-10T11:00:00+08:00',
+    });
     await eventually(async () => expect(await caseStatus(id)).toBe('withdrawn'), 30_000, 250);
     expect((await post(`/cases/${id}/review`, people.reviewer, { recommendation: 'approve' })).status).toBe(409);
   });

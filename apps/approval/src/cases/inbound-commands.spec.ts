@@ -32,13 +32,24 @@ describe('turning intake and verification messages into Case commands', () => {
   it('keeps the figures of the check in integer fen and names the verification service when no person investigated', () => {
     const { investigator: _investigator, ...p } = economicCheckCompletedV1.example;
     const command = recordEconomicCheck(p, '2025-03-10T16:05:00+08:00');
-    expect(command.check).toMatchObject({ standardFen: 119_000, countedMonthlyIncomeFen: 114_300, perCapitaMonthlyIncomeFen: 38_100, policyId: '330000-2025-01' });
+    expect(command.check).toMatchObject({
+      standardFen: 119_000,
+      countedMonthlyIncomeFen: 114_300,
+      perCapitaMonthlyIncomeFen: 38_100,
+      policyId: '330000-2025-01',
+    });
     expect(command.check.investigatedBy).toEqual({ userId: 'verification-service', role: 'county-system', orgUnit: '330102' });
   });
 
   it('gives an ineligible finding without stated reasons the failed property rules as its reasons', () => {
-    const p = { ...economicCheckCompletedV1.example, eligible: false, propertyTest: { passed: false, failures: [{ rule: 'max-vehicles', detail: '1 vehicle registered' }] } };
-    expect(recordEconomicCheck(p, '2025-03-10T16:05:00+08:00').check.ineligibilityReasons).toEqual([{ code: 'property-test-failed', message: 'max-vehicles: 1 vehicle registered' }]);
+    const p = {
+      ...economicCheckCompletedV1.example,
+      eligible: false,
+      propertyTest: { passed: false, failures: [{ rule: 'max-vehicles', detail: '1 vehicle registered' }] },
+    };
+    expect(recordEconomicCheck(p, '2025-03-10T16:05:00+08:00').check.ineligibilityReasons).toEqual([
+      { code: 'property-test-failed', message: 'max-vehicles: 1 vehicle registered' },
+    ]);
   });
 
   it('acts in the county of the case', () => {

@@ -37,19 +37,45 @@ import { amendApplication, approvalSystemActor, receiveApplication, recordEconom
 const mapping: IntegrationEventMapping = {
   TownshipReviewCompleted: (e) => {
     const d = e.data as TownshipReviewCompleted['data'];
-    return integrationEvent(townshipReviewCompletedV1, { applicationId: d.applicationId, recommendation: d.recommendation, reasons: [...d.reasons], reviewedBy: d.reviewedBy, reviewedAt: d.reviewedAt });
+    return integrationEvent(townshipReviewCompletedV1, {
+      applicationId: d.applicationId,
+      recommendation: d.recommendation,
+      reasons: [...d.reasons],
+      reviewedBy: d.reviewedBy,
+      reviewedAt: d.reviewedAt,
+    });
   },
   PublicNoticePosted: (e) => {
     const d = e.data as PublicNoticePosted['data'];
-    return integrationEvent(publicNoticePostedV1, { applicationId: d.applicationId, region: d.region, startsOn: d.startsOn, endsOn: d.endsOn, published: d.published, postedAt: d.postedAt });
+    return integrationEvent(publicNoticePostedV1, {
+      applicationId: d.applicationId,
+      region: d.region,
+      startsOn: d.startsOn,
+      endsOn: d.endsOn,
+      published: d.published,
+      postedAt: d.postedAt,
+    });
   },
   ObjectionLodged: (e) => {
     const d = e.data as ObjectionLodged['data'];
-    return integrationEvent(objectionLodgedV1, { applicationId: d.applicationId, objectionId: d.objectionId, summary: d.summary, lodgedAt: d.lodgedAt, recordedBy: d.recordedBy });
+    return integrationEvent(objectionLodgedV1, {
+      applicationId: d.applicationId,
+      objectionId: d.objectionId,
+      summary: d.summary,
+      lodgedAt: d.lodgedAt,
+      recordedBy: d.recordedBy,
+    });
   },
   ObjectionResolved: (e) => {
     const d = e.data as ObjectionResolved['data'];
-    return integrationEvent(objectionResolvedV1, { applicationId: d.applicationId, objectionId: d.objectionId, outcome: d.outcome, explanation: d.explanation, resolvedBy: d.resolvedBy, resolvedAt: d.resolvedAt });
+    return integrationEvent(objectionResolvedV1, {
+      applicationId: d.applicationId,
+      objectionId: d.objectionId,
+      outcome: d.outcome,
+      explanation: d.explanation,
+      resolvedBy: d.resolvedBy,
+      resolvedAt: d.resolvedAt,
+    });
   },
   CaseSentBackForReinvestigation: (e) => {
     const d = e.data as Partial<CaseSentBackForReinvestigation['data']>;
@@ -113,7 +139,15 @@ const mapping: IntegrationEventMapping = {
 export const approvalPublication: PublicationDefinition = {
   streamPrefixes: ['case-'],
   mapping,
-  contracts: [townshipReviewCompletedV1, publicNoticePostedV1, objectionLodgedV1, objectionResolvedV1, caseSentBackForReinvestigationV1, caseApprovedV1, caseRejectedV1],
+  contracts: [
+    townshipReviewCompletedV1,
+    publicNoticePostedV1,
+    objectionLodgedV1,
+    objectionResolvedV1,
+    caseSentBackForReinvestigationV1,
+    caseApprovedV1,
+    caseRejectedV1,
+  ],
 };
 
 /**

@@ -32,7 +32,11 @@ export class AuditLog {
     const full: AuditQueryRecord = { ...entry, queryId: entry.queryId ?? randomUUID() };
     const event = auditQueryEvent(full);
     const actor: Actor = full.auditedBy;
-    await this.store.appendToStream(auditLogStream(full), [{ type: event.type, data: event.data, actor, occurredAt: full.queriedAt, correlationId: full.queryId }], { expectedRevision: 'any' });
+    await this.store.appendToStream(
+      auditLogStream(full),
+      [{ type: event.type, data: event.data, actor, occurredAt: full.queriedAt, correlationId: full.queryId }],
+      { expectedRevision: 'any' },
+    );
     return full;
   }
 

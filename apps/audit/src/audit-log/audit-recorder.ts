@@ -30,7 +30,11 @@ export class OutsideJurisdictionError extends ForbiddenException {
     readonly region: string | undefined,
     orgUnit: string,
   ) {
-    super(region ? `case region ${region} is outside the jurisdiction of organisation unit ${orgUnit}` : `the case's region is not recorded, so organisation unit ${orgUnit} may not see it`);
+    super(
+      region
+        ? `case region ${region} is outside the jurisdiction of organisation unit ${orgUnit}`
+        : `the case's region is not recorded, so organisation unit ${orgUnit} may not see it`,
+    );
   }
 }
 

@@ -41,7 +41,10 @@ export class CaseIndexer implements OnApplicationBootstrap, BeforeApplicationShu
       this.progress.set(source.name, { position, saved: position, caughtUp: false, retryMs: 1000 });
       this.subscribe(source);
     }
-    this.flushTimer = setInterval(() => void this.flush().catch((error: unknown) => this.logger.warn({ err: error }, 'case index checkpoint not saved; will retry')), 500);
+    this.flushTimer = setInterval(
+      () => void this.flush().catch((error: unknown) => this.logger.warn({ err: error }, 'case index checkpoint not saved; will retry')),
+      500,
+    );
     this.flushTimer.unref();
   }
 

@@ -3,7 +3,16 @@
  * file. Each loads the case from the stores, keeps the auditor to their region, and is recorded.
  */
 import { NotFoundException } from '@nestjs/common';
-import { caseStateAt, type CaseStateAt, type CaseSummary, detectInCase, type Finding, summariseCase, timelineEntry, type TimelineEntry } from '@sa/domain-audit';
+import {
+  caseStateAt,
+  type CaseStateAt,
+  type CaseSummary,
+  detectInCase,
+  type Finding,
+  summariseCase,
+  timelineEntry,
+  type TimelineEntry,
+} from '@sa/domain-audit';
 import type { Actor } from '@sa/domain-shared';
 import { assertCaseInJurisdiction, type AuditRecorder } from '../audit-log/audit-recorder';
 import type { AuditLog, AuditLogEntry } from '../audit-log/audit-log';
@@ -75,7 +84,11 @@ export class CaseAudit {
     return this.recorder.run({ actor, channel, query: 'case-history', applicationId }, async () => {
       const { loaded, summary } = await this.load(applicationId, actor);
       const value = this.view(loaded, summary);
-      return { value, ...(summary.region ? { region: summary.region } : {}), result: { events: value.timeline.length, departmentFacts: value.departmentData.length, integrityOk: value.integrity.ok } };
+      return {
+        value,
+        ...(summary.region ? { region: summary.region } : {}),
+        result: { events: value.timeline.length, departmentFacts: value.departmentData.length, integrityOk: value.integrity.ok },
+      };
     });
   }
 
@@ -92,7 +105,11 @@ export class CaseAudit {
     return this.recorder.run({ actor, channel, query: 'case-integrity', applicationId }, async () => {
       const { loaded, summary } = await this.load(applicationId, actor);
       const value = { applicationId, verifiedAt: this.now().toISOString(), ...integrityOf(loaded) };
-      return { value, ...(summary.region ? { region: summary.region } : {}), result: { ok: value.ok, streams: value.streams.length, breaks: value.breaks.length } };
+      return {
+        value,
+        ...(summary.region ? { region: summary.region } : {}),
+        result: { ok: value.ok, streams: value.streams.length, breaks: value.breaks.length },
+      };
     });
   }
 
@@ -110,7 +127,11 @@ export class CaseAudit {
         findings: detectInCase(loaded.history),
         auditTrail: await this.log.ofCase(applicationId),
       });
-      return { value, ...(summary.region ? { region: summary.region } : {}), result: { events: value.timeline.length, integrityOk: value.integrity.ok, digest: value.digest.value } };
+      return {
+        value,
+        ...(summary.region ? { region: summary.region } : {}),
+        result: { events: value.timeline.length, integrityOk: value.integrity.ok, digest: value.digest.value },
+      };
     });
   }
 }

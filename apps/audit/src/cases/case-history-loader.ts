@@ -5,7 +5,18 @@
  * reads the whole log). The events themselves always come from the stores, each stream read in
  * full and its hash chain verified on the way.
  */
-import { applicationKey, assembleCaseHistory, type CaseHistory, joinKeysOf, leadIdsOf, leadKey, membersOf, record, residentKey, type SourcedEvent } from '@sa/domain-audit';
+import {
+  applicationKey,
+  assembleCaseHistory,
+  type CaseHistory,
+  joinKeysOf,
+  leadIdsOf,
+  leadKey,
+  membersOf,
+  record,
+  residentKey,
+  type SourcedEvent,
+} from '@sa/domain-audit';
 import { verifyChain } from '@sa/event-store';
 import type { StreamRef } from '../case-index/case-index';
 import { headMissing, recordedHead, type SourcedBreak } from '../integrity/breaks';
@@ -75,7 +86,8 @@ function checkStream(ref: StreamRef, recorded: Parameters<typeof verifyChain>[1]
   const base = { source: ref.source, stream: ref.stream, events: recorded.length };
   const verified = verifyChain(ref.stream, recorded);
   if (!verified.ok) return { ...base, ok: false, firstBreak: { ...verified.firstBreak, source: ref.source } };
-  if (head && headMissing(head, recorded.at(-1))) return { ...base, ok: false, firstBreak: { source: ref.source, stream: ref.stream, revision: head.revision, eventId: null, reason: 'head-mismatch' } };
+  if (head && headMissing(head, recorded.at(-1)))
+    return { ...base, ok: false, firstBreak: { source: ref.source, stream: ref.stream, revision: head.revision, eventId: null, reason: 'head-mismatch' } };
   return { ...base, ok: true };
 }
 
@@ -100,7 +112,9 @@ export class CaseHistoryLoader {
       all.flatMap((r) => r.events),
       this.sources.order,
     );
-    const streams = all.map((r) => r.check).sort((a, b) => this.sources.order.indexOf(a.source) - this.sources.order.indexOf(b.source) || a.stream.localeCompare(b.stream));
+    const streams = all
+      .map((r) => r.check)
+      .sort((a, b) => this.sources.order.indexOf(a.source) - this.sources.order.indexOf(b.source) || a.stream.localeCompare(b.stream));
     return { history, streams, integrityOk: streams.every((s) => s.ok) };
   }
 

@@ -36,18 +36,25 @@ function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ReplayArgs 
   if (!applicationId || !/^[0-9a-f-]{36}$/i.test(applicationId)) throw new UsageError('--case must be an application id (a UUID)');
   const userId = value('--auditor') ?? env.AUDITOR_ID;
   const org = value('--org') ?? env.AUDITOR_ORG_UNIT;
-  if (!userId || !org || !isRegionCode(org)) throw new UsageError('the auditor must be named: --auditor <userId> --org <6, 9 or 12-digit region code> (every replay is recorded)');
+  if (!userId || !org || !isRegionCode(org))
+    throw new UsageError('the auditor must be named: --auditor <userId> --org <6, 9 or 12-digit region code> (every replay is recorded)');
   return { applicationId, json: rest.includes('--json'), auditor: { userId, role: 'auditor', orgUnit: parseRegionCode(org) } };
 }
 
 export async function runReplayCommand(argv: readonly string[], env: NodeJS.ProcessEnv, out: (text: string) => void): Promise<void> {
   const args = parseArgs(argv, env);
   const databaseUrl = env.AUDIT_SOURCE_DATABASE_URL ?? env.DATABASE_URL ?? env.EVENT_STORE_URL;
-  if (!databaseUrl || !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new UsageError('DATABASE_URL (or EVENT_STORE_URL) must be the PostgreSQL URL of the services’ event stores');
+  if (!databaseUrl || !/^postgres(ql)?:\/\//.test(databaseUrl))
+    throw new UsageError('DATABASE_URL (or EVENT_STORE_URL) must be the PostgreSQL URL of the services’ event stores');
   const parsed = parseSourceSchemas(env.AUDIT_SOURCE_SCHEMAS ?? defaultSourceSchemas);
   if ('problems' in parsed) throw new UsageError(`AUDIT_SOURCE_SCHEMAS: ${parsed.problems.join('; ')}`);
   const sources = SourceStores.open({ databaseUrl, sources: parsed.sources, poolSize: 4 });
-  const auditStore = createPostgresEventStore({ connectionString: env.EVENT_STORE_URL ?? databaseUrl, schema: env.EVENT_STORE_SCHEMA ?? 'es_audit', sourceSystem: 'audit-cli', poolSize: 2 });
+  const auditStore = createPostgresEventStore({
+    connectionString: env.EVENT_STORE_URL ?? databaseUrl,
+    schema: env.EVENT_STORE_SCHEMA ?? 'es_audit',
+    sourceSystem: 'audit-cli',
+    poolSize: 2,
+  });
   try {
     await auditStore.migrate();
     const log = new AuditLog(auditStore);

@@ -21,7 +21,9 @@ export class ContinuousScan {
   ) {}
 
   private async heads(): Promise<string> {
-    const heads = await Promise.all(this.sources.all.map(async (s) => `${s.name}:${(await s.store.readAll({ direction: 'backwards', maxCount: 1 }))[0]?.position ?? 0}`));
+    const heads = await Promise.all(
+      this.sources.all.map(async (s) => `${s.name}:${(await s.store.readAll({ direction: 'backwards', maxCount: 1 }))[0]?.position ?? 0}`),
+    );
     return heads.join(',');
   }
 

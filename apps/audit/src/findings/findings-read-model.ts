@@ -41,7 +41,12 @@ export class FindingsReadModel implements OnModuleInit {
 
   constructor(@Inject(MONGO) mongo: Connection, projections: ProjectionRunner) {
     this.model = mongo.model<FindingView>('Finding', findingSchema);
-    projections.register({ name: 'findings', filter: { streamPrefixes: [findingStreamPrefix], eventTypes: ['FindingRaised'] }, collections: ['findings'], apply: (e) => this.apply(e) });
+    projections.register({
+      name: 'findings',
+      filter: { streamPrefixes: [findingStreamPrefix], eventTypes: ['FindingRaised'] },
+      collections: ['findings'],
+      apply: (e) => this.apply(e),
+    });
   }
 
   async onModuleInit(): Promise<void> {
@@ -59,10 +64,9 @@ export class FindingsReadModel implements OnModuleInit {
     if (query.kind) filter.kind = query.kind;
     if (query.applicationId) filter.applicationIds = query.applicationId;
     const docs = await this.model.find(filter).sort({ detectedAt: -1, _id: 1 }).limit(query.limit).lean();
-    return docs
-      .map(({ _id, ...rest }) => {
-        const { _revision: _r, _position: _p, ...finding } = rest as typeof rest & { _revision?: number; _position?: number };
-        return { ...finding, findingId: _id } as RecordedFinding;
-      });
+    return docs.map(({ _id, ...rest }) => {
+      const { _revision: _r, _position: _p, ...finding } = rest as typeof rest & { _revision?: number; _position?: number };
+      return { ...finding, findingId: _id } as RecordedFinding;
+    });
   }
 }

@@ -5,7 +5,19 @@
  * is recorded once, as a FindingRaised event in the audit service's own store (stream
  * finding-<id>, id derived from the finding's key), so scans can be repeated at will.
  */
-import { assembleCaseHistory, type CaseHistory, detectFindings, type Finding, joinKeysOf, leadIdsOf, leadKey, membersOf, record, residentKey, type SourcedEvent } from '@sa/domain-audit';
+import {
+  assembleCaseHistory,
+  type CaseHistory,
+  detectFindings,
+  type Finding,
+  joinKeysOf,
+  leadIdsOf,
+  leadKey,
+  membersOf,
+  record,
+  residentKey,
+  type SourcedEvent,
+} from '@sa/domain-audit';
 import type { Actor } from '@sa/domain-shared';
 import type { EventStore } from '@sa/event-store';
 import { deterministicUuid } from '@sa/platform';
@@ -94,7 +106,11 @@ export class FindingsScanner {
     const stream = findingStream(finding.findingId);
     if ((await this.auditStore.readStream(stream, { maxCount: 1 })).length > 0) return false;
     try {
-      await this.auditStore.appendToStream(stream, [{ eventId: deterministicUuid('finding-raised', finding.findingId), type: 'FindingRaised', data: finding, actor: by, occurredAt: finding.detectedAt }], { expectedRevision: 'no_stream' });
+      await this.auditStore.appendToStream(
+        stream,
+        [{ eventId: deterministicUuid('finding-raised', finding.findingId), type: 'FindingRaised', data: finding, actor: by, occurredAt: finding.detectedAt }],
+        { expectedRevision: 'no_stream' },
+      );
       return true;
     } catch (error) {
       // Another scan recorded it a moment ago.

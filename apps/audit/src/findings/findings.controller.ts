@@ -35,10 +35,13 @@ export class FindingsController {
   @Roles('auditor')
   @ApiOperation({ summary: 'Findings in the caller’s jurisdiction, newest first, each with the event ids that prove it' })
   list(@Query(validate(findingsQuery)) query: FindingsQueryParams, @CurrentActor() actor: AuthenticatedActor) {
-    return this.recorder.run({ actor, channel: 'api', query: 'findings-list', ...(query.applicationId ? { applicationId: query.applicationId } : {}), parameters: { ...query } }, async () => {
-      const items = (await this.readModel.list(query, actor.orgUnit)).filter((f) => inRegion(actor, f.regions));
-      return { value: { items }, result: { findings: items.length } };
-    });
+    return this.recorder.run(
+      { actor, channel: 'api', query: 'findings-list', ...(query.applicationId ? { applicationId: query.applicationId } : {}), parameters: { ...query } },
+      async () => {
+        const items = (await this.readModel.list(query, actor.orgUnit)).filter((f) => inRegion(actor, f.regions));
+        return { value: { items }, result: { findings: items.length } };
+      },
+    );
   }
 
   @Post('scan')
@@ -50,7 +53,10 @@ export class FindingsController {
       const result = await this.scanner.scan(actor, this.clock.now());
       const visible = result.findings.filter((f) => inRegion(actor, f.regions));
       const value = { ...result, findings: visible, totalFindings: result.findings.length };
-      return { value, result: { scanId: result.scanId, cases: result.cases, events: result.events, findings: result.findings.length, newFindings: result.newFindings } };
+      return {
+        value,
+        result: { scanId: result.scanId, cases: result.cases, events: result.events, findings: result.findings.length, newFindings: result.newFindings },
+      };
     });
   }
 }

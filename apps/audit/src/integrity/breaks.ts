@@ -23,7 +23,9 @@ export interface StreamHead {
 
 /** The head the store recorded for a stream when it last appended (undefined: no such stream). */
 export async function recordedHead(store: PostgresEventStore, schema: string, stream: string): Promise<StreamHead | undefined> {
-  const row = (await store.pool.query<{ revision: string; last_hash: string }>(`select revision, last_hash from "${schema}".streams where stream_id = $1`, [stream])).rows[0];
+  const row = (
+    await store.pool.query<{ revision: string; last_hash: string }>(`select revision, last_hash from "${schema}".streams where stream_id = $1`, [stream])
+  ).rows[0];
   return row && Number(row.revision) >= 0 ? { revision: Number(row.revision), hash: row.last_hash } : undefined;
 }
 

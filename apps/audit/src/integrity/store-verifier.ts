@@ -44,7 +44,11 @@ interface HeadRow {
 }
 
 /** Streams whose recorded head is not the last event found (taken before the scan, re-read when it differs). */
-async function headMismatches(store: PostgresEventStore, heads: readonly HeadRow[], last: ReadonlyMap<string, Link>): Promise<{ stream: string; revision: number }[]> {
+async function headMismatches(
+  store: PostgresEventStore,
+  heads: readonly HeadRow[],
+  last: ReadonlyMap<string, Link>,
+): Promise<{ stream: string; revision: number }[]> {
   const headOf = (h: HeadRow) => (Number(h.revision) >= 0 ? { revision: Number(h.revision), hash: h.last_hash } : undefined);
   const suspects = heads.filter((h) => headMissing(headOf(h), last.get(h.stream_id)));
   const confirmed: { stream: string; revision: number }[] = [];
@@ -67,11 +71,13 @@ export async function verifySource(name: string, schema: string, store: Postgres
     for (const event of page) {
       const reason = checkLink(event, last.get(event.stream));
       last.set(event.stream, { revision: event.revision, hash: event.hash });
-      if (reason && !broken.has(event.stream)) broken.set(event.stream, { source: name, stream: event.stream, revision: event.revision, eventId: event.eventId, reason });
+      if (reason && !broken.has(event.stream))
+        broken.set(event.stream, { source: name, stream: event.stream, revision: event.revision, eventId: event.eventId, reason });
     }
   });
   for (const mismatch of await headMismatches(store, heads, last)) {
-    if (!broken.has(mismatch.stream)) broken.set(mismatch.stream, { source: name, stream: mismatch.stream, revision: mismatch.revision, eventId: null, reason: 'head-mismatch' });
+    if (!broken.has(mismatch.stream))
+      broken.set(mismatch.stream, { source: name, stream: mismatch.stream, revision: mismatch.revision, eventId: null, reason: 'head-mismatch' });
   }
   const breaks = [...broken.values()];
   return { source: name, schema, events, streams: last.size, ok: breaks.length === 0, breaks, ms: Math.round(performance.now() - began) };
@@ -85,5 +91,13 @@ export async function verifyStores(sources: SourceStores, pageSize: number): Pro
   const ms = Math.max(1, Math.round(performance.now() - began));
   const events = results.reduce((n, r) => n + r.events, 0);
   const breaks = results.flatMap((r) => r.breaks);
-  return { ok: breaks.length === 0, events, streams: results.reduce((n, r) => n + r.streams, 0), ms, eventsPerSecond: Math.round((events * 1000) / ms), sources: results, breaks };
+  return {
+    ok: breaks.length === 0,
+    events,
+    streams: results.reduce((n, r) => n + r.streams, 0),
+    ms,
+    eventsPerSecond: Math.round((events * 1000) / ms),
+    sources: results,
+    breaks,
+  };
 }

@@ -19,16 +19,30 @@ describe('AUDIT_SOURCE_SCHEMAS', () => {
 
   it('names each bad entry and the rule it breaks', () => {
     expect(parseSourceSchemas('intake:es_intake,payments,approval:Es-Approval,intake:es_other')).toEqual({
-      problems: ['entry 2 "payments" must be name:schema', 'entry 3: schema "Es-Approval" must be a lower-case SQL identifier', 'entry 4: source "intake" is listed twice'],
+      problems: [
+        'entry 2 "payments" must be name:schema',
+        'entry 3: schema "Es-Approval" must be a lower-case SQL identifier',
+        'entry 4: source "intake" is listed twice',
+      ],
     });
   });
 
   it('is read at start-up: the default list when unset, a clear refusal when malformed or when no PostgreSQL URL is known', () => {
-    expect(loadConfig(configSchema, env).AUDIT_SOURCE_SCHEMAS.map((s) => s.name)).toEqual(['intake', 'verification', 'approval', 'payments', 'charity-referral']);
-    expect(() => loadConfig(configSchema, { ...env, AUDIT_SOURCE_SCHEMAS: 'intake' })).toThrow('AUDIT_SOURCE_SCHEMAS: entry 1 "intake" must be name:schema (the list is name:schema[,name:schema…], e.g. intake:es_intake,payments:es_payments) (got "intake")');
+    expect(loadConfig(configSchema, env).AUDIT_SOURCE_SCHEMAS.map((s) => s.name)).toEqual([
+      'intake',
+      'verification',
+      'approval',
+      'payments',
+      'charity-referral',
+    ]);
+    expect(() => loadConfig(configSchema, { ...env, AUDIT_SOURCE_SCHEMAS: 'intake' })).toThrow(
+      'AUDIT_SOURCE_SCHEMAS: entry 1 "intake" must be name:schema (the list is name:schema[,name:schema…], e.g. intake:es_intake,payments:es_payments) (got "intake")',
+    );
     const kurrent = () => loadConfig(configSchema, { ...env, EVENT_STORE_URL: 'kurrentdb://db:2113' });
     expect(kurrent).toThrow(ConfigError);
     expect(kurrent).toThrow(/AUDIT_SOURCE_DATABASE_URL: is required when EVENT_STORE_URL is not PostgreSQL/);
-    expect(loadConfig(configSchema, { ...env, EVENT_STORE_URL: 'kurrentdb://db:2113', AUDIT_SOURCE_DATABASE_URL: 'postgres://sa@db/sa' }).AUDIT_SOURCE_DATABASE_URL).toBe('postgres://sa@db/sa');
+    expect(
+      loadConfig(configSchema, { ...env, EVENT_STORE_URL: 'kurrentdb://db:2113', AUDIT_SOURCE_DATABASE_URL: 'postgres://sa@db/sa' }).AUDIT_SOURCE_DATABASE_URL,
+    ).toBe('postgres://sa@db/sa');
   });
 });

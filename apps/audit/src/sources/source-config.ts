@@ -46,7 +46,10 @@ export const sourceSchemasField = z
   .transform((value, ctx) => {
     const parsed = parseSourceSchemas(value);
     if ('problems' in parsed) {
-      ctx.addIssue({ code: 'custom', message: `${parsed.problems.join('; ')} (the list is name:schema[,name:schema…], e.g. intake:es_intake,payments:es_payments)` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `${parsed.problems.join('; ')} (the list is name:schema[,name:schema…], e.g. intake:es_intake,payments:es_payments)`,
+      });
       return z.NEVER;
     }
     return parsed.sources;

@@ -29,7 +29,13 @@ export class SourceStores {
     pool.on('error', () => undefined); // an idle client's error surfaces on the next query
     const all = options.sources.map((source) => ({
       ...source,
-      store: createPostgresEventStore({ pool, schema: source.schema, sourceSystem: `audit-reader:${source.name}`, readOnly: true, subscriptionBatchSize: 2000 }),
+      store: createPostgresEventStore({
+        pool,
+        schema: source.schema,
+        sourceSystem: `audit-reader:${source.name}`,
+        readOnly: true,
+        subscriptionBatchSize: 2000,
+      }),
     }));
     return new SourceStores(pool, all);
   }
@@ -72,7 +78,12 @@ export function sourced(source: string, event: RecordedEvent): SourcedEvent {
  * Pages through a store's global log after `afterPosition`, reading the next page while the caller
  * handles the current one (the database and the hashing overlap on two cores).
  */
-export async function scanStore(store: PostgresEventStore, pageSize: number, onPage: (events: RecordedEvent[]) => void | Promise<void>, afterPosition = 0): Promise<number> {
+export async function scanStore(
+  store: PostgresEventStore,
+  pageSize: number,
+  onPage: (events: RecordedEvent[]) => void | Promise<void>,
+  afterPosition = 0,
+): Promise<number> {
   const read = (from: number) => {
     const page = store.readAll({ fromPosition: from, maxCount: pageSize });
     page.catch(() => undefined); // awaited below; this only keeps a failure during onPage from going unhandled

@@ -85,7 +85,10 @@ export class Scenario {
     const members = options.members ?? [nextResidentId(), nextResidentId(), nextResidentId()];
     const memberIds = members.map(() => randomUUID());
     const ids: Record<string, string> = {};
-    const streams = { application: `application-${applicationId}`, check: `household-check-${applicationId}`, case: `case-${applicationId}` } as Record<string, string>;
+    const streams = { application: `application-${applicationId}`, check: `household-check-${applicationId}`, case: `case-${applicationId}` } as Record<
+      string,
+      string
+    >;
     const bankAccount = { bankName: '台州银行', accountHolder: '王秀英', accountNumber: '6222000011112222' };
     const household = {
       members: members.map((r, i) => ({
@@ -103,21 +106,117 @@ export class Scenario {
       bankAccount,
     };
     const taker = people.intakeWorker;
-    const nearRelative = options.nearRelative ? { declared: true, relationToStaff: 'sibling', staffName: '王建', staffPost: '村委会主任' } : { declared: false };
-    ids.submitted = this.add('intake', streams.application as string, 'ApplicationSubmitted', { applicationId, programme: 'dibao', region, applicationLocation: 'hukou', channel: 'walk-in', household, consents: { economicCheck: true, charityReferral: true }, nearRelative, submittedBy: taker, submittedAt: '2025-03-03T01:10:00.000Z' }, taker, '2025-03-03T01:10:00.000Z');
+    const nearRelative = options.nearRelative
+      ? { declared: true, relationToStaff: 'sibling', staffName: '王建', staffPost: '村委会主任' }
+      : { declared: false };
+    ids.submitted = this.add(
+      'intake',
+      streams.application as string,
+      'ApplicationSubmitted',
+      {
+        applicationId,
+        programme: 'dibao',
+        region,
+        applicationLocation: 'hukou',
+        channel: 'walk-in',
+        household,
+        consents: { economicCheck: true, charityReferral: true },
+        nearRelative,
+        submittedBy: taker,
+        submittedAt: '2025-03-03T01:10:00.000Z',
+      },
+      taker,
+      '2025-03-03T01:10:00.000Z',
+    );
     if (options.nearRelative) {
-      ids.flagged = this.add('intake', streams.application as string, 'NearRelativeCaseFlagged', { applicationId, relationToStaff: 'sibling', staffPost: '村委会主任', flaggedBy: taker, flaggedAt: '2025-03-03T01:10:00.000Z' }, taker, '2025-03-03T01:10:00.000Z');
+      ids.flagged = this.add(
+        'intake',
+        streams.application as string,
+        'NearRelativeCaseFlagged',
+        { applicationId, relationToStaff: 'sibling', staffPost: '村委会主任', flaggedBy: taker, flaggedAt: '2025-03-03T01:10:00.000Z' },
+        taker,
+        '2025-03-03T01:10:00.000Z',
+      );
     }
-    ids.amended = this.add('intake', streams.application as string, 'ApplicationAmended', { applicationId, changes: { bankAccount }, reason: '申请人更正银行账户', amendedBy: taker, amendedAt: '2025-03-03T01:20:00.000Z' }, taker, '2025-03-03T01:20:00.000Z');
+    ids.amended = this.add(
+      'intake',
+      streams.application as string,
+      'ApplicationAmended',
+      { applicationId, changes: { bankAccount }, reason: '申请人更正银行账户', amendedBy: taker, amendedAt: '2025-03-03T01:20:00.000Z' },
+      taker,
+      '2025-03-03T01:20:00.000Z',
+    );
     const wageMessage = randomUUID();
-    ids.wage = this.add('verification', `resident-${members[0]}`, 'WageRecordReported', { messageId: wageMessage, residentId: members[0], recordedAt: '2025-02-20T02:00:00.000Z', employer: '台州某包装厂', monthlyWageFen: 180_000, month: '2025-01' }, people.countyDataFeed, '2025-02-20T02:00:00.000Z');
+    ids.wage = this.add(
+      'verification',
+      `resident-${members[0]}`,
+      'WageRecordReported',
+      {
+        messageId: wageMessage,
+        residentId: members[0],
+        recordedAt: '2025-02-20T02:00:00.000Z',
+        employer: '台州某包装厂',
+        monthlyWageFen: 180_000,
+        month: '2025-01',
+      },
+      people.countyDataFeed,
+      '2025-02-20T02:00:00.000Z',
+    );
     if (options.vehicleIgnoredByCheck) {
-      ids.vehicle = this.add('verification', `resident-${members[1]}`, 'VehicleRegistrationReported', { messageId: randomUUID(), residentId: members[1], recordedAt: '2025-03-01T02:00:00.000Z', plateNumber: '浙J·12345', vehicleType: 'car', registeredOn: '2024-06-01' }, people.countyDataFeed, '2025-03-01T02:00:00.000Z');
+      ids.vehicle = this.add(
+        'verification',
+        `resident-${members[1]}`,
+        'VehicleRegistrationReported',
+        {
+          messageId: randomUUID(),
+          residentId: members[1],
+          recordedAt: '2025-03-01T02:00:00.000Z',
+          plateNumber: '浙J·12345',
+          vehicleType: 'car',
+          registeredOn: '2024-06-01',
+        },
+        people.countyDataFeed,
+        '2025-03-01T02:00:00.000Z',
+      );
     }
     const checkId = randomUUID();
-    const checkHousehold = { members: household.members.map((m) => ({ memberId: m.memberId, residentId: m.residentId, relation: m.relation, workAbility: m.workAbility, disabilityGrade: null, seriousIllness: false, declaredMonthlyIncomes: m.declaredMonthlyIncomes })), declaredAssets: household.declaredAssets };
-    this.add('verification', streams.check as string, 'CheckRequested', { applicationId, checkId, programme: 'dibao', region, area: 'urban', household: checkHousehold, consentToDataCheck: true, requestedAt: '2025-03-03T01:21:00.000Z' }, people.verification, '2025-03-03T01:21:00.000Z');
-    ids.collected = this.add('verification', streams.check as string, 'DepartmentDataCollected', { applicationId, checkId, records: [], asOf: '2025-03-03T01:22:00.000Z' }, people.verification, '2025-03-03T01:22:00.000Z');
+    const checkHousehold = {
+      members: household.members.map((m) => ({
+        memberId: m.memberId,
+        residentId: m.residentId,
+        relation: m.relation,
+        workAbility: m.workAbility,
+        disabilityGrade: null,
+        seriousIllness: false,
+        declaredMonthlyIncomes: m.declaredMonthlyIncomes,
+      })),
+      declaredAssets: household.declaredAssets,
+    };
+    this.add(
+      'verification',
+      streams.check as string,
+      'CheckRequested',
+      {
+        applicationId,
+        checkId,
+        programme: 'dibao',
+        region,
+        area: 'urban',
+        household: checkHousehold,
+        consentToDataCheck: true,
+        requestedAt: '2025-03-03T01:21:00.000Z',
+      },
+      people.verification,
+      '2025-03-03T01:21:00.000Z',
+    );
+    ids.collected = this.add(
+      'verification',
+      streams.check as string,
+      'DepartmentDataCollected',
+      { applicationId, checkId, records: [], asOf: '2025-03-03T01:22:00.000Z' },
+      people.verification,
+      '2025-03-03T01:22:00.000Z',
+    );
     const assessment = {
       programme: 'dibao',
       area: 'urban',
@@ -133,31 +232,226 @@ export class Scenario {
       eligible: true,
       ineligibilityReasons: [],
       ruleTrace: [
-        { rule: 'wage-counted', item: 'wage (台州某包装厂)', memberId: memberIds[0], origin: 'declared', amountBeforeFen: 180_000, amountAfterFen: 180_000, counted: true, basis: '工资性收入计入家庭收入', policyId: 'taizhou-2025', parameters: {} },
-        { rule: 'employment-cost-deduction', item: 'employment-cost deduction', memberId: memberIds[0], origin: 'policy', amountBeforeFen: -35_700, amountAfterFen: -35_700, counted: true, basis: '对就业产生的必要成本，按照城市低保标准的30%给予扣减', policyId: 'taizhou-2025', parameters: { urbanDibaoStandardFen: 119_000, employmentCostDeductionBp: 3000 } },
+        {
+          rule: 'wage-counted',
+          item: 'wage (台州某包装厂)',
+          memberId: memberIds[0],
+          origin: 'declared',
+          amountBeforeFen: 180_000,
+          amountAfterFen: 180_000,
+          counted: true,
+          basis: '工资性收入计入家庭收入',
+          policyId: 'taizhou-2025',
+          parameters: {},
+        },
+        {
+          rule: 'employment-cost-deduction',
+          item: 'employment-cost deduction',
+          memberId: memberIds[0],
+          origin: 'policy',
+          amountBeforeFen: -35_700,
+          amountAfterFen: -35_700,
+          counted: true,
+          basis: '对就业产生的必要成本，按照城市低保标准的30%给予扣减',
+          policyId: 'taizhou-2025',
+          parameters: { urbanDibaoStandardFen: 119_000, employmentCostDeductionBp: 3000 },
+        },
       ],
       departmentFactsSeen: [{ source: 'hrss', factId: wageMessage, recordedAt: '2025-02-20T02:00:00.000Z' }],
     };
-    ids.assessed = this.add('verification', streams.check as string, 'HouseholdEconomicStatusAssessed', { applicationId, checkId, region, assessedAt: '2025-03-03T01:22:30.000Z', policyId: 'taizhou-2025', assessment }, people.verification, '2025-03-03T01:22:30.000Z');
-    ids.checkCompleted = this.add('verification', streams.check as string, 'CheckCompleted', { applicationId, checkId, programme: 'dibao', region, outcome: 'eligible', reasons: [], assessedAt: '2025-03-03T01:22:30.000Z', completedAt: '2025-03-03T01:23:00.000Z', completedBy: people.investigator, assessment }, people.verification, '2025-03-03T01:23:00.000Z');
+    ids.assessed = this.add(
+      'verification',
+      streams.check as string,
+      'HouseholdEconomicStatusAssessed',
+      { applicationId, checkId, region, assessedAt: '2025-03-03T01:22:30.000Z', policyId: 'taizhou-2025', assessment },
+      people.verification,
+      '2025-03-03T01:22:30.000Z',
+    );
+    ids.checkCompleted = this.add(
+      'verification',
+      streams.check as string,
+      'CheckCompleted',
+      {
+        applicationId,
+        checkId,
+        programme: 'dibao',
+        region,
+        outcome: 'eligible',
+        reasons: [],
+        assessedAt: '2025-03-03T01:22:30.000Z',
+        completedAt: '2025-03-03T01:23:00.000Z',
+        completedBy: people.investigator,
+        assessment,
+      },
+      people.verification,
+      '2025-03-03T01:23:00.000Z',
+    );
     const caseMembers = household.members.map((m) => ({ memberId: m.memberId, residentId: m.residentId, name: m.name }));
-    const check = { checkId, eligible: true, ineligibilityReasons: [], policyId: 'taizhou-2025', standardFen: 119_000, householdSize: members.length, countedMonthlyIncomeFen: 144_300, perCapitaMonthlyIncomeFen: 48_100, investigatedBy: people.investigator, assessedAt: '2025-03-03T01:22:30.000Z' };
-    ids.opened = this.add('approval', streams.case as string, 'CaseOpened', { applicationId, programme: 'dibao', region, members: caseMembers, applicantMemberId: memberIds[0], bankAccount, consents: { economicCheck: true, charityReferral: true }, involvesMinor: false, nearRelative: options.nearRelative ?? false, applicationTakenBy: taker, check, openedAt: '2025-03-03T01:24:00.000Z' }, people.approval, '2025-03-03T01:24:00.000Z');
+    const check = {
+      checkId,
+      eligible: true,
+      ineligibilityReasons: [],
+      policyId: 'taizhou-2025',
+      standardFen: 119_000,
+      householdSize: members.length,
+      countedMonthlyIncomeFen: 144_300,
+      perCapitaMonthlyIncomeFen: 48_100,
+      investigatedBy: people.investigator,
+      assessedAt: '2025-03-03T01:22:30.000Z',
+    };
+    ids.opened = this.add(
+      'approval',
+      streams.case as string,
+      'CaseOpened',
+      {
+        applicationId,
+        programme: 'dibao',
+        region,
+        members: caseMembers,
+        applicantMemberId: memberIds[0],
+        bankAccount,
+        consents: { economicCheck: true, charityReferral: true },
+        involvesMinor: false,
+        nearRelative: options.nearRelative ?? false,
+        applicationTakenBy: taker,
+        check,
+        openedAt: '2025-03-03T01:24:00.000Z',
+      },
+      people.approval,
+      '2025-03-03T01:24:00.000Z',
+    );
     const reviewer = options.reviewedBy ?? people.reviewer;
-    ids.reviewed = this.add('approval', streams.case as string, 'TownshipReviewCompleted', { applicationId, checkId, recommendation: 'approve', reasons: [], reviewedBy: reviewer, reviewedAt: '2025-03-12T02:00:00.000Z' }, reviewer, '2025-03-12T02:00:00.000Z');
-    ids.notice = this.add('approval', streams.case as string, 'PublicNoticePosted', { applicationId, region, startsOn: '2025-03-13', endsOn: '2025-03-19', noticeDays: 7, published: true, postedBy: reviewer, postedAt: '2025-03-13T01:00:00.000Z' }, reviewer, '2025-03-13T01:00:00.000Z');
+    ids.reviewed = this.add(
+      'approval',
+      streams.case as string,
+      'TownshipReviewCompleted',
+      { applicationId, checkId, recommendation: 'approve', reasons: [], reviewedBy: reviewer, reviewedAt: '2025-03-12T02:00:00.000Z' },
+      reviewer,
+      '2025-03-12T02:00:00.000Z',
+    );
+    ids.notice = this.add(
+      'approval',
+      streams.case as string,
+      'PublicNoticePosted',
+      {
+        applicationId,
+        region,
+        startsOn: '2025-03-13',
+        endsOn: '2025-03-19',
+        noticeDays: 7,
+        published: true,
+        postedBy: reviewer,
+        postedAt: '2025-03-13T01:00:00.000Z',
+      },
+      reviewer,
+      '2025-03-13T01:00:00.000Z',
+    );
     const objectionId = randomUUID();
-    ids.objection = this.add('approval', streams.case as string, 'ObjectionLodged', { applicationId, objectionId, summary: '邻居反映申请人有车辆', lodgedAt: '2025-03-14T03:00:00.000Z', recordedBy: reviewer }, reviewer, '2025-03-14T03:00:00.000Z');
-    ids.objectionResolved = this.add('approval', streams.case as string, 'ObjectionResolved', { applicationId, objectionId, outcome: 'dismissed', explanation: '经核查车辆登记在他人名下', resolvedBy: reviewer, resolvedAt: '2025-03-17T03:00:00.000Z' }, reviewer, '2025-03-17T03:00:00.000Z');
+    ids.objection = this.add(
+      'approval',
+      streams.case as string,
+      'ObjectionLodged',
+      { applicationId, objectionId, summary: '邻居反映申请人有车辆', lodgedAt: '2025-03-14T03:00:00.000Z', recordedBy: reviewer },
+      reviewer,
+      '2025-03-14T03:00:00.000Z',
+    );
+    ids.objectionResolved = this.add(
+      'approval',
+      streams.case as string,
+      'ObjectionResolved',
+      {
+        applicationId,
+        objectionId,
+        outcome: 'dismissed',
+        explanation: '经核查车辆登记在他人名下',
+        resolvedBy: reviewer,
+        resolvedAt: '2025-03-17T03:00:00.000Z',
+      },
+      reviewer,
+      '2025-03-17T03:00:00.000Z',
+    );
     const confirmer = options.confirmedBy ?? people.countyApprover;
     const confirmedAt = `${options.confirmedOn ?? '2025-03-21'}T02:00:00.000Z`;
-    ids.approved = this.add('approval', streams.case as string, 'CaseApproved', { applicationId, programme: 'dibao', region, confirmedBy: confirmer, confirmationLevel: options.confirmationLevel ?? 'county', confirmedAt, benefitStartMonth: '2025-04', checkId, policyId: 'taizhou-2025', standardFen: 119_000, householdSize: members.length, perCapitaMonthlyIncomeFen: 48_100, countedMonthlyIncomeFen: 144_300, members: caseMembers, bankAccount, stillInHardship: false, consents: { economicCheck: true, charityReferral: true } }, confirmer, confirmedAt);
-    ids.closed = this.add('intake', streams.application as string, 'ApplicationClosed', { applicationId, outcome: 'approved', decidedAt: confirmedAt, closedBy: { userId: 'intake-service', role: 'county-system', orgUnit: region }, closedAt: '2025-03-21T02:00:05.000Z' }, { userId: 'intake-service', role: 'county-system', orgUnit: region }, '2025-03-21T02:00:05.000Z');
+    ids.approved = this.add(
+      'approval',
+      streams.case as string,
+      'CaseApproved',
+      {
+        applicationId,
+        programme: 'dibao',
+        region,
+        confirmedBy: confirmer,
+        confirmationLevel: options.confirmationLevel ?? 'county',
+        confirmedAt,
+        benefitStartMonth: '2025-04',
+        checkId,
+        policyId: 'taizhou-2025',
+        standardFen: 119_000,
+        householdSize: members.length,
+        perCapitaMonthlyIncomeFen: 48_100,
+        countedMonthlyIncomeFen: 144_300,
+        members: caseMembers,
+        bankAccount,
+        stillInHardship: false,
+        consents: { economicCheck: true, charityReferral: true },
+      },
+      confirmer,
+      confirmedAt,
+    );
+    ids.closed = this.add(
+      'intake',
+      streams.application as string,
+      'ApplicationClosed',
+      {
+        applicationId,
+        outcome: 'approved',
+        decidedAt: confirmedAt,
+        closedBy: { userId: 'intake-service', role: 'county-system', orgUnit: region },
+        closedAt: '2025-03-21T02:00:05.000Z',
+      },
+      { userId: 'intake-service', role: 'county-system', orgUnit: region },
+      '2025-03-21T02:00:05.000Z',
+    );
     const entitlementId = randomUUID();
     streams.entitlement = `entitlement-${entitlementId}`;
-    ids.granted = this.add('payments', streams.entitlement, 'EntitlementGranted', { entitlementId, applicationId, programme: 'dibao', region, householdSize: members.length, members: caseMembers.map((m) => ({ memberId: m.memberId, residentId: m.residentId })), standardFen: 119_000, perCapitaCountedIncomeFen: 48_100, monthlyAmountFen: 212_700, startMonth: '2025-04', policyId: 'taizhou-2025', payee: bankAccount, grantedBy: people.payments, grantedAt: '2025-03-21T02:01:00.000Z' }, people.payments, '2025-03-21T02:01:00.000Z');
+    ids.granted = this.add(
+      'payments',
+      streams.entitlement,
+      'EntitlementGranted',
+      {
+        entitlementId,
+        applicationId,
+        programme: 'dibao',
+        region,
+        householdSize: members.length,
+        members: caseMembers.map((m) => ({ memberId: m.memberId, residentId: m.residentId })),
+        standardFen: 119_000,
+        perCapitaCountedIncomeFen: 48_100,
+        monthlyAmountFen: 212_700,
+        startMonth: '2025-04',
+        policyId: 'taizhou-2025',
+        payee: bankAccount,
+        grantedBy: people.payments,
+        grantedAt: '2025-03-21T02:01:00.000Z',
+      },
+      people.payments,
+      '2025-03-21T02:01:00.000Z',
+    );
     if (options.applicantDiedOn) {
-      ids.death = this.add('verification', `resident-${members[0]}`, 'ResidentDeathReported', { messageId: randomUUID(), residentId: members[0], recordedAt: `${options.applicantDiedOn}T03:00:00.000Z`, dateOfDeath: options.applicantDiedOn, reportedAt: `${options.applicantDiedOn}T03:00:00.000Z` }, people.countyDataFeed, `${options.applicantDiedOn}T03:00:00.000Z`);
+      ids.death = this.add(
+        'verification',
+        `resident-${members[0]}`,
+        'ResidentDeathReported',
+        {
+          messageId: randomUUID(),
+          residentId: members[0],
+          recordedAt: `${options.applicantDiedOn}T03:00:00.000Z`,
+          dateOfDeath: options.applicantDiedOn,
+          reportedAt: `${options.applicantDiedOn}T03:00:00.000Z`,
+        },
+        people.countyDataFeed,
+        `${options.applicantDiedOn}T03:00:00.000Z`,
+      );
     }
     for (const month of options.payrollMonths ?? ['2025-04']) {
       const payrollId = randomUUID();
@@ -165,8 +459,34 @@ export class Scenario {
       const stream = `payroll-${region.slice(0, 6)}-${month}-${payrollId.slice(0, 8)}`;
       streams[`payroll-${month}`] = stream;
       const issuedAt = `${month}-05T01:00:00.000Z`;
-      ids[`payment-${month}`] = this.add('payments', stream, 'PaymentInstructionIssued', { payrollId, instructionId, entitlementId, applicationId, programme: 'dibao', region, month, amountFen: 212_700, payee: bankAccount, reference: `低保金${month}`, issuedAt }, people.paymentsOfficer, issuedAt);
-      ids[`paid-${month}`] = this.add('payments', stream, 'PaymentSucceeded', { payrollId, instructionId, entitlementId, applicationId, amountFen: 212_700, settledAt: `${month}-09T07:20:00.000Z` }, people.paymentsOfficer, `${month}-09T07:20:00.000Z`);
+      ids[`payment-${month}`] = this.add(
+        'payments',
+        stream,
+        'PaymentInstructionIssued',
+        {
+          payrollId,
+          instructionId,
+          entitlementId,
+          applicationId,
+          programme: 'dibao',
+          region,
+          month,
+          amountFen: 212_700,
+          payee: bankAccount,
+          reference: `低保金${month}`,
+          issuedAt,
+        },
+        people.paymentsOfficer,
+        issuedAt,
+      );
+      ids[`paid-${month}`] = this.add(
+        'payments',
+        stream,
+        'PaymentSucceeded',
+        { payrollId, instructionId, entitlementId, applicationId, amountFen: 212_700, settledAt: `${month}-09T07:20:00.000Z` },
+        people.paymentsOfficer,
+        `${month}-09T07:20:00.000Z`,
+      );
     }
     return { applicationId, members, ids, streams };
   }

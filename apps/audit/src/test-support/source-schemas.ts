@@ -26,7 +26,10 @@ export async function createSourceSchemas(databaseUrl: string): Promise<SourceSc
   let now = new Date();
   const schemas = Object.fromEntries(sourceNames.map((name) => [name, uniqueName(`audit_src_${name.replace(/-/g, '_')}`)])) as Record<SourceName, string>;
   const stores = Object.fromEntries(
-    sourceNames.map((name) => [name, createPostgresEventStore({ connectionString: databaseUrl, schema: schemas[name], sourceSystem: name, clock: () => now, poolSize: 2 })]),
+    sourceNames.map((name) => [
+      name,
+      createPostgresEventStore({ connectionString: databaseUrl, schema: schemas[name], sourceSystem: name, clock: () => now, poolSize: 2 }),
+    ]),
   ) as Record<SourceName, PostgresEventStore>;
   for (const store of Object.values(stores)) await store.migrate();
   const sql = async (source: SourceName, statements: (q: string) => [string, unknown[]][]) => {
@@ -45,7 +48,11 @@ export async function createSourceSchemas(databaseUrl: string): Promise<SourceSc
       const ordered = [...drafts].sort((a, b) => Date.parse(a.recordedAt) - Date.parse(b.recordedAt));
       for (const draft of ordered) {
         now = new Date(draft.recordedAt);
-        await stores[draft.source].appendToStream(draft.stream, [{ eventId: draft.eventId, type: draft.type, data: draft.data, actor: draft.actor, occurredAt: draft.recordedAt }], { expectedRevision: 'any' });
+        await stores[draft.source].appendToStream(
+          draft.stream,
+          [{ eventId: draft.eventId, type: draft.type, data: draft.data, actor: draft.actor, occurredAt: draft.recordedAt }],
+          { expectedRevision: 'any' },
+        );
       }
       now = new Date();
     },

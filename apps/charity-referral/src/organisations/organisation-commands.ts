@@ -33,7 +33,14 @@ export class OrganisationCommands {
       registeredAt: this.clock.now().toISOString(),
     };
     const stream = organisationStream(request.organisationId);
-    const { state } = await executeCommand(this.store, stream, organisationDecider, command, userContext(actor, correlationId ?? request.organisationId), executeOptions);
+    const { state } = await executeCommand(
+      this.store,
+      stream,
+      organisationDecider,
+      command,
+      userContext(actor, correlationId ?? request.organisationId),
+      executeOptions,
+    );
     if (state.status === 'registered') for (const listener of this.listeners) void listener(state.organisation);
     return state;
   }
@@ -46,8 +53,16 @@ export class OrganisationCommands {
   async deregister(organisationId: string, reason: string, actor: AuthenticatedActor): Promise<OrganisationState> {
     const current = await this.load(organisationId);
     if (current.status !== 'not-registered') for (const region of current.organisation.serviceRegions) assertJurisdiction(actor, region);
-    const command = { type: 'DeregisterOrganisation' as const, organisationId, reason, deregisteredBy: actorOf(actor), deregisteredAt: this.clock.now().toISOString() };
-    return (await executeCommand(this.store, organisationStream(organisationId), organisationDecider, command, userContext(actor, organisationId), executeOptions)).state;
+    const command = {
+      type: 'DeregisterOrganisation' as const,
+      organisationId,
+      reason,
+      deregisteredBy: actorOf(actor),
+      deregisteredAt: this.clock.now().toISOString(),
+    };
+    return (
+      await executeCommand(this.store, organisationStream(organisationId), organisationDecider, command, userContext(actor, organisationId), executeOptions)
+    ).state;
   }
 
   async load(organisationId: string): Promise<OrganisationState> {

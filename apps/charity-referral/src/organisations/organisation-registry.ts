@@ -82,7 +82,14 @@ export class OrganisationRegistry implements OnModuleInit {
       case 'OrganisationRegistered': {
         const d = event.data;
         await applyOnce(this.model, id, recorded, {
-          $set: { name: d.name, serviceRegions: [...d.serviceRegions], needs: [...d.provides], status: 'active', registeredAt: d.registeredAt, registeredBy: d.registeredBy.userId },
+          $set: {
+            name: d.name,
+            serviceRegions: [...d.serviceRegions],
+            needs: [...d.provides],
+            status: 'active',
+            registeredAt: d.registeredAt,
+            registeredBy: d.registeredBy.userId,
+          },
         });
         return;
       }

@@ -5,7 +5,13 @@ import { type AuthenticatedActor, CurrentActor, isInJurisdiction, Roles, validat
 import type { Request } from 'express';
 import { OrganisationCommands } from './organisation-commands';
 import { OrganisationRegistry, type OrganisationView } from './organisation-registry';
-import { deregisterOrganisationRequest, listOrganisationsQuery, type ListOrganisationsQuery, registerOrganisationRequest, type RegisterOrganisationRequest } from './requests';
+import {
+  deregisterOrganisationRequest,
+  listOrganisationsQuery,
+  type ListOrganisationsQuery,
+  registerOrganisationRequest,
+  type RegisterOrganisationRequest,
+} from './requests';
 
 const readers = ['civil-affairs-admin', 'county-approver', 'township-reviewer', 'investigator', 'auditor'] as const;
 
@@ -25,7 +31,11 @@ export class OrganisationsController {
   @Post()
   @Roles('civil-affairs-admin')
   @ApiOperation({ summary: 'Register a charity or social organisation: id, name, service regions, needs it meets' })
-  async register(@Body(validate(registerOrganisationRequest)) body: RegisterOrganisationRequest, @CurrentActor() actor: AuthenticatedActor, @Req() req: Request & { correlationId?: string }) {
+  async register(
+    @Body(validate(registerOrganisationRequest)) body: RegisterOrganisationRequest,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Req() req: Request & { correlationId?: string },
+  ) {
     await this.commands.register(body, actor, req.correlationId);
     return { organisationId: body.organisationId, status: 'registered' };
   }
@@ -34,7 +44,11 @@ export class OrganisationsController {
   @HttpCode(200)
   @Roles('civil-affairs-admin')
   @ApiOperation({ summary: 'Take an organisation out of matching (referrals it holds stay with it)' })
-  async deregister(@Param('id') id: string, @Body(validate(deregisterOrganisationRequest)) body: { reason: string }, @CurrentActor() actor: AuthenticatedActor) {
+  async deregister(
+    @Param('id') id: string,
+    @Body(validate(deregisterOrganisationRequest)) body: { reason: string },
+    @CurrentActor() actor: AuthenticatedActor,
+  ) {
     const state = await this.commands.deregister(id, body.reason, actor);
     return { organisationId: id, status: state.status };
   }

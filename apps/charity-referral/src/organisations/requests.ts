@@ -33,7 +33,10 @@ export const deregisterOrganisationRequest = z.object({ reason: z.string().trim(
 
 export const listOrganisationsQuery = z.object({
   region: regionCodeField.optional(),
-  includeDeregistered: z.enum(['true', 'false']).transform((v) => v === 'true').default(false),
+  includeDeregistered: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .default(false),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type ListOrganisationsQuery = z.infer<typeof listOrganisationsQuery>;

@@ -5,7 +5,16 @@
  * (no contract). Consumed: approval's case decisions; a rejected case, or an approved one still in
  * hardship, opens a referral only when the household consented (the decider refuses otherwise).
  */
-import { approvalContracts, assistanceRecordedV1, caseApprovedV1, caseRejectedV1, referralAcceptedV1, referralClosedV1, referralDeclinedV1, referralMadeV1 } from '@sa/contracts';
+import {
+  approvalContracts,
+  assistanceRecordedV1,
+  caseApprovedV1,
+  caseRejectedV1,
+  referralAcceptedV1,
+  referralClosedV1,
+  referralDeclinedV1,
+  referralMadeV1,
+} from '@sa/contracts';
 import type { AssistanceRecorded, ReferralAccepted, ReferralClosed, ReferralDeclined, ReferralOffered } from '@sa/domain-charity-referral';
 import { handle, integrationEvent, type IntegrationEventMapping, type ReceivedEvent, type HandlerContext } from '@sa/messaging';
 import { CommandRejectedError, type ConsumptionDefinition, type Logger, type PublicationDefinition } from '@sa/platform';
@@ -50,18 +59,37 @@ const mapping: IntegrationEventMapping = {
   ReferralOffered: (e) => referralMade(e.data as ReferralOffered['data']),
   ReferralAccepted: (e) => {
     const d = e.data as ReferralAccepted['data'];
-    return integrationEvent(referralAcceptedV1, { referralId: d.referralId, applicationId: d.applicationId, organisationId: d.organisationId, acceptedBy: d.acceptedBy, acceptedAt: d.acceptedAt });
+    return integrationEvent(referralAcceptedV1, {
+      referralId: d.referralId,
+      applicationId: d.applicationId,
+      organisationId: d.organisationId,
+      acceptedBy: d.acceptedBy,
+      acceptedAt: d.acceptedAt,
+    });
   },
   ReferralDeclined: (e) => {
     const d = e.data as ReferralDeclined['data'];
-    return integrationEvent(referralDeclinedV1, { referralId: d.referralId, applicationId: d.applicationId, organisationId: d.organisationId, reason: d.reason, declinedBy: d.declinedBy, declinedAt: d.declinedAt });
+    return integrationEvent(referralDeclinedV1, {
+      referralId: d.referralId,
+      applicationId: d.applicationId,
+      organisationId: d.organisationId,
+      reason: d.reason,
+      declinedBy: d.declinedBy,
+      declinedAt: d.declinedAt,
+    });
   },
   ReferralOfferTimedOut: () => null,
   ReferralExhausted: () => null,
   AssistanceRecorded: (e) => assistanceRecorded(e.data as AssistanceRecorded['data']),
   ReferralClosed: (e) => {
     const d = e.data as ReferralClosed['data'];
-    return integrationEvent(referralClosedV1, { referralId: d.referralId, applicationId: d.applicationId, outcome: d.outcome, closedBy: d.closedBy, closedAt: d.closedAt });
+    return integrationEvent(referralClosedV1, {
+      referralId: d.referralId,
+      applicationId: d.applicationId,
+      outcome: d.outcome,
+      closedBy: d.closedBy,
+      closedAt: d.closedAt,
+    });
   },
 };
 
@@ -84,7 +112,11 @@ const nothingToDo = new Set(['CHARITY_REFERRAL_CONSENT_REQUIRED', 'HOUSEHOLD_NOT
 export function referralConsumption(commands: ReferralCommands, logger: Logger): ConsumptionDefinition {
   const open = async (decision: CaseDecision, e: ReceivedEvent<unknown>, ctx: HandlerContext) => {
     try {
-      const state = await commands.openFromCase(decision, { eventId: e.id, ...(e.correlationId ? { correlationId: e.correlationId } : {}), handledMessage: ctx.handledMessage });
+      const state = await commands.openFromCase(decision, {
+        eventId: e.id,
+        ...(e.correlationId ? { correlationId: e.correlationId } : {}),
+        handledMessage: ctx.handledMessage,
+      });
       logger.info({ applicationId: decision.applicationId, referralStatus: state.status }, 'referral opened from a case decision');
     } catch (error) {
       if (!(error instanceof CommandRejectedError) || !nothingToDo.has(error.rejection.code)) throw error;

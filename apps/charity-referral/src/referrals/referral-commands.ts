@@ -85,16 +85,28 @@ export class ReferralCommands {
 
   /** The organisation named by the token's user id accepts the offer it holds. */
   async accept(referralId: string, actor: AuthenticatedActor): Promise<ReferralState> {
-    return this.execute(referralId, { type: 'AcceptReferral', referralId, organisationId: actor.userId, acceptedBy: actorOf(actor), acceptedAt: this.now() }, actor);
+    return this.execute(
+      referralId,
+      { type: 'AcceptReferral', referralId, organisationId: actor.userId, acceptedBy: actorOf(actor), acceptedAt: this.now() },
+      actor,
+    );
   }
 
   /** Declining moves the referral on to the next match, so the command carries the offer terms. */
   async decline(referralId: string, reason: string, actor: AuthenticatedActor): Promise<ReferralState> {
     const terms = await this.termsForReferral(referralId);
-    return this.execute(referralId, { type: 'DeclineReferral', referralId, organisationId: actor.userId, reason, ...terms, declinedBy: actorOf(actor), declinedAt: this.now() }, actor);
+    return this.execute(
+      referralId,
+      { type: 'DeclineReferral', referralId, organisationId: actor.userId, reason, ...terms, declinedBy: actorOf(actor), declinedAt: this.now() },
+      actor,
+    );
   }
 
-  async recordAssistance(referralId: string, request: RecordAssistanceRequest, actor: AuthenticatedActor): Promise<{ assistanceId: string; state: ReferralState }> {
+  async recordAssistance(
+    referralId: string,
+    request: RecordAssistanceRequest,
+    actor: AuthenticatedActor,
+  ): Promise<{ assistanceId: string; state: ReferralState }> {
     const recordedAt = this.now();
     const assistanceId = request.assistanceId ?? randomUUID();
     const state = await this.execute(
@@ -120,7 +132,15 @@ export class ReferralCommands {
     if (!byOrganisation) await this.assertCaseWorkerMay(referralId, actor);
     return this.execute(
       referralId,
-      { type: 'CloseReferral', referralId, outcome: request.outcome, summary: request.summary, ...(byOrganisation ? { organisationId: actor.userId } : {}), closedBy: actorOf(actor), closedAt: this.now() },
+      {
+        type: 'CloseReferral',
+        referralId,
+        outcome: request.outcome,
+        summary: request.summary,
+        ...(byOrganisation ? { organisationId: actor.userId } : {}),
+        closedBy: actorOf(actor),
+        closedAt: this.now(),
+      },
       actor,
     );
   }
@@ -129,7 +149,11 @@ export class ReferralCommands {
   async offer(referralId: string, organisationId: string | undefined, actor: AuthenticatedActor): Promise<ReferralState> {
     const region = await this.assertCaseWorkerMay(referralId, actor);
     const terms = await this.terms(region);
-    return this.execute(referralId, { type: 'OfferReferral', referralId, ...(organisationId ? { organisationId } : {}), ...terms, offeredBy: actorOf(actor), offeredAt: this.now() }, actor);
+    return this.execute(
+      referralId,
+      { type: 'OfferReferral', referralId, ...(organisationId ? { organisationId } : {}), ...terms, offeredBy: actorOf(actor), offeredAt: this.now() },
+      actor,
+    );
   }
 
   /**
@@ -178,7 +202,9 @@ export class ReferralCommands {
   private async termsForReferral(referralId: string): Promise<OfferTerms> {
     const { state } = await this.load(referralId);
     // A referral that does not exist gets empty terms; the decider answers REFERRAL_NOT_FOUND.
-    return state.status === 'not-opened' ? { organisations: [], responseWindowHours: this.config.REFERRAL_RESPONSE_WINDOW_HOURS } : this.terms(state.referral.region);
+    return state.status === 'not-opened'
+      ? { organisations: [], responseWindowHours: this.config.REFERRAL_RESPONSE_WINDOW_HOURS }
+      : this.terms(state.referral.region);
   }
 
   private async terms(region: string): Promise<OfferTerms> {

@@ -69,13 +69,21 @@ export class ReferralReadModel implements OnModuleInit {
 
   /** Offers whose deadline passed before `now`, oldest first. */
   async lapsedOffers(now: Date, limit: number): Promise<Pick<ReferralView, '_id' | 'region' | 'deadline'>[]> {
-    return this.model.find({ status: 'offered', deadline: { $lt: now.toISOString() } }, { _id: 1, region: 1, deadline: 1 }).sort({ deadline: 1 }).limit(limit).lean();
+    return this.model
+      .find({ status: 'offered', deadline: { $lt: now.toISOString() } }, { _id: 1, region: 1, deadline: 1 })
+      .sort({ deadline: 1 })
+      .limit(limit)
+      .lean();
   }
 
   /** Referrals every matching organisation declined or let lapse, in these regions, not yet offered to this organisation. */
   async exhaustedIn(regions: readonly string[], notTriedBy: string, limit: number): Promise<Pick<ReferralView, '_id' | 'region'>[]> {
     const inRegions = regions.map((region) => ({ region: { $regex: `^${region}` } }));
-    return this.model.find({ status: 'exhausted', triedOrganisationIds: { $ne: notTriedBy }, $or: inRegions }, { _id: 1, region: 1 }).sort({ updatedAt: 1 }).limit(limit).lean();
+    return this.model
+      .find({ status: 'exhausted', triedOrganisationIds: { $ne: notTriedBy }, $or: inRegions }, { _id: 1, region: 1 })
+      .sort({ updatedAt: 1 })
+      .limit(limit)
+      .lean();
   }
 
   private async apply(recorded: RecordedEvent): Promise<void> {
@@ -91,13 +99,31 @@ export class ReferralReadModel implements OnModuleInit {
         const d = event.data;
         const totals: AssistanceTotals = { moneyFen: 0, goodsValueFen: 0, goodsRecords: 0, serviceVisits: 0 };
         return {
-          $set: { applicationId: d.applicationId, basis: d.basis, region: d.region, needs: [...d.needs], status: 'awaiting-offer', triedOrganisationIds: [], totals, openedAt: d.openedAt, updatedAt: d.openedAt },
+          $set: {
+            applicationId: d.applicationId,
+            basis: d.basis,
+            region: d.region,
+            needs: [...d.needs],
+            status: 'awaiting-offer',
+            triedOrganisationIds: [],
+            totals,
+            openedAt: d.openedAt,
+            updatedAt: d.openedAt,
+          },
         };
       }
       case 'ReferralOffered': {
         const d = event.data;
         return {
-          $set: { status: 'offered', organisationId: d.organisationId, coveredNeeds: [...d.coveredNeeds], attempt: d.attempt, offeredAt: d.offeredAt, deadline: d.deadline, updatedAt: d.offeredAt },
+          $set: {
+            status: 'offered',
+            organisationId: d.organisationId,
+            coveredNeeds: [...d.coveredNeeds],
+            attempt: d.attempt,
+            offeredAt: d.offeredAt,
+            deadline: d.deadline,
+            updatedAt: d.offeredAt,
+          },
           $addToSet: { triedOrganisationIds: d.organisationId },
         };
       }

@@ -108,14 +108,22 @@ export class ReferralsController {
   @HttpCode(200)
   @Roles('charity-organisation')
   @ApiOperation({ summary: 'Decline the referral offered to my organisation, with a reason; it moves to the next match' })
-  async decline(@Param('id', ParseUUIDPipe) id: string, @Body(validate(declineReferralRequest)) body: { reason: string }, @CurrentActor() actor: AuthenticatedActor) {
+  async decline(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(validate(declineReferralRequest)) body: { reason: string },
+    @CurrentActor() actor: AuthenticatedActor,
+  ) {
     return summary(id, await this.commands.decline(id, body.reason, actor));
   }
 
   @Post(':id/assistance')
   @Roles('charity-organisation')
   @ApiOperation({ summary: 'Record help given: money (amountFen), goods (description, valueFen) or a service visit (serviceKind, date)' })
-  async recordAssistance(@Param('id', ParseUUIDPipe) id: string, @Body(validate(recordAssistanceRequest)) body: RecordAssistanceRequest, @CurrentActor() actor: AuthenticatedActor) {
+  async recordAssistance(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(validate(recordAssistanceRequest)) body: RecordAssistanceRequest,
+    @CurrentActor() actor: AuthenticatedActor,
+  ) {
     const { assistanceId, state } = await this.commands.recordAssistance(id, body, actor);
     return { ...summary(id, state), assistanceId, totals: state.status === 'not-opened' ? undefined : state.referral.totals };
   }
@@ -124,7 +132,11 @@ export class ReferralsController {
   @HttpCode(200)
   @Roles('charity-organisation', 'county-approver', 'civil-affairs-admin')
   @ApiOperation({ summary: 'Close the referral with a summary (organisation: needs-met; civil affairs: also consent-withdrawn, no-longer-needed, declined)' })
-  async close(@Param('id', ParseUUIDPipe) id: string, @Body(validate(closeReferralRequest)) body: CloseReferralRequest, @CurrentActor() actor: AuthenticatedActor) {
+  async close(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(validate(closeReferralRequest)) body: CloseReferralRequest,
+    @CurrentActor() actor: AuthenticatedActor,
+  ) {
     const state = await this.commands.close(id, body, actor);
     return { ...summary(id, state), ...(state.status === 'closed' ? { outcome: state.outcome, totals: state.referral.totals } : {}) };
   }
@@ -133,7 +145,11 @@ export class ReferralsController {
   @HttpCode(200)
   @Roles('township-reviewer', 'county-approver', 'civil-affairs-admin')
   @ApiOperation({ summary: 'Offer again (e.g. after every organisation declined): to the best match or a chosen matching organisation' })
-  async offer(@Param('id', ParseUUIDPipe) id: string, @Body(validate(offerReferralRequest)) body: { organisationId?: string }, @CurrentActor() actor: AuthenticatedActor) {
+  async offer(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(validate(offerReferralRequest)) body: { organisationId?: string },
+    @CurrentActor() actor: AuthenticatedActor,
+  ) {
     return summary(id, await this.commands.offer(id, body.organisationId, actor));
   }
 }

@@ -39,8 +39,16 @@ describe('charity referral API (real event store, read model and Kafka)', () => 
     decisions = new CaseDecisions(topicPrefix);
     // Given two organisations registered for the household's village
     const registered = await Promise.all([
-      api.post('/organisations', { organisationId: villageGroup, name: '村爱心志愿服务队', serviceRegions: [village], needs: ['money', 'visits'] }, adminToken()),
-      api.post('/organisations', { organisationId: townshipGroup, name: '街道慈善联合会', serviceRegions: [township], needs: ['money', 'goods', 'visits'] }, adminToken()),
+      api.post(
+        '/organisations',
+        { organisationId: villageGroup, name: '村爱心志愿服务队', serviceRegions: [village], needs: ['money', 'visits'] },
+        adminToken(),
+      ),
+      api.post(
+        '/organisations',
+        { organisationId: townshipGroup, name: '街道慈善联合会', serviceRegions: [township], needs: ['money', 'goods', 'visits'] },
+        adminToken(),
+      ),
     ]);
     expect(registered.map((r) => r.status)).toEqual([201, 201]);
     await eventually(async () => expect((await api.get<{ items: unknown[] }>(`/organisations?region=${village}`, adminToken())).body.items).toHaveLength(2));
@@ -62,7 +70,10 @@ describe('charity referral API (real event store, read model and Kafka)', () => 
     const { body: clock } = await api.get<{ now: string }>('/admin/clock', caseWorker());
     expect(Date.parse(first.deadline) - Date.parse(clock.now)).toBeGreaterThan(71 * 3_600_000);
     // … and only that organisation may answer it
-    expect(await api.post(`/referrals/${referralId}/acceptance`, {}, asOrganisation(townshipGroup))).toMatchObject({ status: 409, body: { code: 'NOT_CURRENT_ORGANISATION' } });
+    expect(await api.post(`/referrals/${referralId}/acceptance`, {}, asOrganisation(townshipGroup))).toMatchObject({
+      status: 409,
+      body: { code: 'NOT_CURRENT_ORGANISATION' },
+    });
     expect((await api.get(`/referrals/${referralId}`, asOrganisation(townshipGroup))).status).toBe(404);
     expect((await api.get(`/referrals/${referralId}`, asOrganisation(villageGroup))).body).toMatchObject({ status: 'offered', contact: { name: '陈秀兰' } });
 
@@ -73,16 +84,34 @@ describe('charity referral API (real event store, read model and Kafka)', () => 
     await offeredTo(townshipGroup, rejected.applicationId);
 
     // When that one accepts, records 50,000 fen of money and a service visit, and closes
-    expect((await api.post(`/referrals/${referralId}/acceptance`, {}, asOrganisation(townshipGroup))).body).toMatchObject({ status: 'accepted', organisationId: townshipGroup });
+    expect((await api.post(`/referrals/${referralId}/acceptance`, {}, asOrganisation(townshipGroup))).body).toMatchObject({
+      status: 'accepted',
+      organisationId: townshipGroup,
+    });
     const fractional = await api.post(`/referrals/${referralId}/assistance`, { kind: 'money', amountFen: 500.5 }, asOrganisation(townshipGroup));
     expect(fractional.status).toBe(400);
     expect(fractional.body.message).toMatch(/amountFen: must be a whole number of fen/);
-    expect((await api.post(`/referrals/${referralId}/assistance`, { kind: 'money', amountFen: 50_000, description: '慰问金' }, asOrganisation(townshipGroup))).status).toBe(201);
+    expect(
+      (await api.post(`/referrals/${referralId}/assistance`, { kind: 'money', amountFen: 50_000, description: '慰问金' }, asOrganisation(townshipGroup)))
+        .status,
+    ).toBe(201);
     const today = chinaDate(new Date(clock.now));
-    expect((await api.post(`/referrals/${referralId}/assistance`, { kind: 'service-visit', serviceKind: 'visits', date: today }, asOrganisation(townshipGroup))).status).toBe(201);
-    expect((await api.post(`/referrals/${referralId}/assistance`, { kind: 'money', amountFen: 100 }, asOrganisation(villageGroup))).body).toMatchObject({ code: 'NOT_CURRENT_ORGANISATION' });
-    const closed = await api.post(`/referrals/${referralId}/closure`, { summary: '已发放慰问金并上门探访，家庭基本生活已有保障' }, asOrganisation(townshipGroup));
-    expect(closed).toMatchObject({ status: 200, body: { status: 'closed', outcome: 'needs-met', totals: { moneyFen: 50_000, goodsValueFen: 0, goodsRecords: 0, serviceVisits: 1 } } });
+    expect(
+      (await api.post(`/referrals/${referralId}/assistance`, { kind: 'service-visit', serviceKind: 'visits', date: today }, asOrganisation(townshipGroup)))
+        .status,
+    ).toBe(201);
+    expect((await api.post(`/referrals/${referralId}/assistance`, { kind: 'money', amountFen: 100 }, asOrganisation(villageGroup))).body).toMatchObject({
+      code: 'NOT_CURRENT_ORGANISATION',
+    });
+    const closed = await api.post(
+      `/referrals/${referralId}/closure`,
+      { summary: '已发放慰问金并上门探访，家庭基本生活已有保障' },
+      asOrganisation(townshipGroup),
+    );
+    expect(closed).toMatchObject({
+      status: 200,
+      body: { status: 'closed', outcome: 'needs-met', totals: { moneyFen: 50_000, goodsValueFen: 0, goodsRecords: 0, serviceVisits: 1 } },
+    });
 
     // Then case workers see the whole history, and every step was published on Kafka, in order, keyed by the referral
     const detail = await api.get<{ history: { type: string; actor: { userId: string } }[] }>(`/referrals/${referralId}`, caseWorker());
@@ -97,7 +126,12 @@ describe('charity referral API (real event store, read model and Kafka)', () => 
       'ReferralClosed',
     ]);
     expect(detail.body.history[2]?.actor.userId).toBe(villageGroup);
-    const records = await readTopicUntil(integrationEnv().kafkaBrokers, `${topicPrefix}${referralsTopicV1}`, (rs) => rs.some((r) => r.key === referralId && r.headers.get('ce_type') === 'sa.charity.referral-closed'), 60_000);
+    const records = await readTopicUntil(
+      integrationEnv().kafkaBrokers,
+      `${topicPrefix}${referralsTopicV1}`,
+      (rs) => rs.some((r) => r.key === referralId && r.headers.get('ce_type') === 'sa.charity.referral-closed'),
+      60_000,
+    );
     const mine = records.filter((r) => r.key === referralId);
     expect(mine.map((r) => r.headers.get('ce_type'))).toEqual([
       'sa.charity.referral-made',
@@ -109,7 +143,12 @@ describe('charity referral API (real event store, read model and Kafka)', () => 
       'sa.charity.referral-closed',
     ]);
     const payloads = mine.map((r) => JSON.parse(r.value) as Record<string, unknown>);
-    expect(payloads[0]).toMatchObject({ organisationId: villageGroup, region: village, needs: ['money', 'visits'], contact: { name: '陈秀兰', phone: '0576-8888 1234' } });
+    expect(payloads[0]).toMatchObject({
+      organisationId: villageGroup,
+      region: village,
+      needs: ['money', 'visits'],
+      contact: { name: '陈秀兰', phone: '0576-8888 1234' },
+    });
     expect(payloads[2]).toMatchObject({ organisationId: townshipGroup, referredBy: { userId: 'charity-referral-service', role: 'county-system' } });
     expect(payloads[4]).toMatchObject({ kind: 'money', valueFen: 50_000 });
     expect(payloads[5]).toMatchObject({ kind: 'volunteer-service', providedOn: today });
@@ -140,7 +179,15 @@ describe('charity referral API (real event store, read model and Kafka)', () => 
 
     // When an organisation serving that village registers
     const newcomer = uniqueOrganisationId('newcomer');
-    expect((await api.post('/organisations', { organisationId: newcomer, name: '新成立的社工服务中心', serviceRegions: [elsewhere.township], needs: ['visits'] }, adminToken())).status).toBe(201);
+    expect(
+      (
+        await api.post(
+          '/organisations',
+          { organisationId: newcomer, name: '新成立的社工服务中心', serviceRegions: [elsewhere.township], needs: ['visits'] },
+          adminToken(),
+        )
+      ).status,
+    ).toBe(201);
 
     // Then the waiting referral is offered to it
     const offered = await offeredTo(newcomer, rejected.applicationId, elsewhere.township);

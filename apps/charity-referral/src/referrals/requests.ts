@@ -22,7 +22,13 @@ export const recordAssistanceRequest = z.discriminatedUnion(
   [
     z.object({ kind: z.literal('money'), amountFen: positiveFen, description: description.optional(), date: dateField('Day given').optional(), assistanceId }),
     z.object({ kind: z.literal('goods'), description, valueFen: positiveFen, date: dateField('Day given').optional(), assistanceId }),
-    z.object({ kind: z.literal('service-visit'), serviceKind: z.enum(volunteerServiceKinds), date: dateField('Day of the visit'), description: description.optional(), assistanceId }),
+    z.object({
+      kind: z.literal('service-visit'),
+      serviceKind: z.enum(volunteerServiceKinds),
+      date: dateField('Day of the visit'),
+      description: description.optional(),
+      assistanceId,
+    }),
   ],
   { error: 'must be money, goods or service-visit' },
 );

@@ -24,7 +24,11 @@ export class WaitingReferrals implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.organisations.whenRegistered((newcomer) => this.offerTo(newcomer).catch((error: unknown) => this.logger.error({ err: error, organisationId: newcomer.organisationId }, 'offering waiting referrals failed')));
+    this.organisations.whenRegistered((newcomer) =>
+      this.offerTo(newcomer).catch((error: unknown) =>
+        this.logger.error({ err: error, organisationId: newcomer.organisationId }, 'offering waiting referrals failed'),
+      ),
+    );
   }
 
   async offerTo(newcomer: CharityOrganisation): Promise<void> {

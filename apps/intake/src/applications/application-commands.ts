@@ -27,11 +27,18 @@ export class ApplicationCommands {
     private readonly clock: Clock,
   ) {}
 
-  async submit(request: SubmitApplicationRequest, actor: AuthenticatedActor, correlationId?: string): Promise<{ applicationId: string; state: ApplicationState }> {
+  async submit(
+    request: SubmitApplicationRequest,
+    actor: AuthenticatedActor,
+    correlationId?: string,
+  ): Promise<{ applicationId: string; state: ApplicationState }> {
     assertJurisdiction(actor, request.region);
     const applicationId = request.applicationId ?? randomUUID();
     const members = withMemberIds(request.household.members);
-    await this.reserveOrRefuse(applicationId, members.map((m) => m.residentId));
+    await this.reserveOrRefuse(
+      applicationId,
+      members.map((m) => m.residentId),
+    );
     const command: ApplicationCommand = {
       type: 'SubmitApplication',
       applicationId,
@@ -46,10 +53,21 @@ export class ApplicationCommands {
       submittedAt: this.clock.now().toISOString(),
     };
     try {
-      const outcome = await executeCommand(this.store, applicationStream(applicationId), applicationDecider, command, this.context(actor, correlationId ?? applicationId));
+      const outcome = await executeCommand(
+        this.store,
+        applicationStream(applicationId),
+        applicationDecider,
+        command,
+        this.context(actor, correlationId ?? applicationId),
+      );
       return { applicationId, state: outcome.state };
     } catch (error) {
-      await this.reservations.release(applicationId, members.map((m) => m.residentId)).catch(() => undefined);
+      await this.reservations
+        .release(
+          applicationId,
+          members.map((m) => m.residentId),
+        )
+        .catch(() => undefined);
       throw error;
     }
   }
@@ -57,7 +75,11 @@ export class ApplicationCommands {
   async amend(applicationId: string, request: AmendApplicationRequest, actor: AuthenticatedActor): Promise<ApplicationState> {
     await this.assertCanSee(applicationId, actor);
     const members = request.changes.members ? withMemberIds(request.changes.members) : undefined;
-    if (members) await this.reserveOrRefuse(applicationId, members.map((m) => m.residentId));
+    if (members)
+      await this.reserveOrRefuse(
+        applicationId,
+        members.map((m) => m.residentId),
+      );
     const { members: _ignored, ...rest } = request.changes;
     const command: ApplicationCommand = {
       type: 'AmendApplication',

@@ -99,7 +99,10 @@ export class ApplicationReadModel implements OnModuleInit {
             ...(c.region ? { region: c.region } : {}),
             ...(c.applicationLocation ? { applicationLocation: c.applicationLocation } : {}),
             ...(c.members
-              ? { members: c.members.map((m) => ({ memberId: m.memberId, residentIdMasked: maskResidentId(m.residentId), relation: m.relation })), householdSize: c.members.length }
+              ? {
+                  members: c.members.map((m) => ({ memberId: m.memberId, residentIdMasked: maskResidentId(m.residentId), relation: m.relation })),
+                  householdSize: c.members.length,
+                }
               : {}),
           },
           $inc: { amendments: 1 },

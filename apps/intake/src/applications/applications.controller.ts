@@ -5,7 +5,14 @@ import { type AuthenticatedActor, CurrentActor, isInJurisdiction, Roles, validat
 import type { Request } from 'express';
 import { ApplicationCommands } from './application-commands';
 import { ApplicationReadModel } from './application-read-model';
-import { amendApplicationRequest, type AmendApplicationRequest, listApplicationsQuery, submitApplicationRequest, type SubmitApplicationRequest, withdrawApplicationRequest } from './requests';
+import {
+  amendApplicationRequest,
+  type AmendApplicationRequest,
+  listApplicationsQuery,
+  submitApplicationRequest,
+  type SubmitApplicationRequest,
+  withdrawApplicationRequest,
+} from './requests';
 
 @ApiTags('applications')
 @ApiBearerAuth()
@@ -19,7 +26,11 @@ export class ApplicationsController {
   @Post()
   @Roles('intake-worker')
   @ApiOperation({ summary: 'Take a household application (申请), at hukou or residence location' })
-  async submit(@Body(validate(submitApplicationRequest)) body: SubmitApplicationRequest, @CurrentActor() actor: AuthenticatedActor, @Req() req: Request & { correlationId?: string }) {
+  async submit(
+    @Body(validate(submitApplicationRequest)) body: SubmitApplicationRequest,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Req() req: Request & { correlationId?: string },
+  ) {
     const { applicationId, state } = await this.commands.submit(body, actor, req.correlationId);
     return { applicationId, status: state.status };
   }
@@ -28,7 +39,11 @@ export class ApplicationsController {
   @HttpCode(200)
   @Roles('intake-worker')
   @ApiOperation({ summary: 'Correct declared facts before a decision' })
-  async amend(@Param('id', ParseUUIDPipe) id: string, @Body(validate(amendApplicationRequest)) body: AmendApplicationRequest, @CurrentActor() actor: AuthenticatedActor) {
+  async amend(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(validate(amendApplicationRequest)) body: AmendApplicationRequest,
+    @CurrentActor() actor: AuthenticatedActor,
+  ) {
     const state = await this.commands.amend(id, body, actor);
     return { applicationId: id, status: state.status };
   }
@@ -37,7 +52,11 @@ export class ApplicationsController {
   @HttpCode(200)
   @Roles('intake-worker')
   @ApiOperation({ summary: 'Withdraw the application at the household’s request' })
-  async withdraw(@Param('id', ParseUUIDPipe) id: string, @Body(validate(withdrawApplicationRequest)) body: { reason: string }, @CurrentActor() actor: AuthenticatedActor) {
+  async withdraw(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(validate(withdrawApplicationRequest)) body: { reason: string },
+    @CurrentActor() actor: AuthenticatedActor,
+  ) {
     const state = await this.commands.withdraw(id, body.reason, actor);
     return { applicationId: id, status: state.status };
   }

@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { service } from '../service';
 
 const secret = 'test-secret-test-secret-test-secret-42';
-const token = (role: string, orgUnit = '331002', userId = 'wang.fang') => signDevToken({ userId, role, orgUnit }, { secret, issuer: 'social-assistance', audience: 'social-assistance' });
+const token = (role: string, orgUnit = '331002', userId = 'wang.fang') =>
+  signDevToken({ userId, role, orgUnit }, { secret, issuer: 'social-assistance', audience: 'social-assistance' });
 
 /** A valid resident ID (GB 11643) born 1980-01-dd with a sequence unique to this run. */
 function residentId(n: number): string {
@@ -42,7 +43,11 @@ function application(members: string[]) {
 describe('intake API (real PostgreSQL event store, FerretDB read model, Kafka)', () => {
   let intake: RunningService;
   const post = (path: string, body: unknown, bearer = token('intake-worker')) =>
-    fetch(`${intake.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` }, body: JSON.stringify(body) });
+    fetch(`${intake.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+      body: JSON.stringify(body),
+    });
   const get = (path: string, bearer = token('intake-worker')) => fetch(`${intake.url}${path}`, { headers: { authorization: `Bearer ${bearer}` } });
 
   // Topics of this run only: the service reads no other run's messages, and tests see only its own.
@@ -66,11 +71,15 @@ describe('intake API (real PostgreSQL event store, FerretDB read model, Kafka)',
     // Then it is submitted, visible, listed with masked IDs, and published keyed by its id
     expect(((await (await get(`/applications/${applicationId}`)).json()) as { status: string }).status).toBe('submitted');
     await eventually(async () => {
-      const list = (await (await get('/applications?status=submitted')).json()) as { items: { applicationId: string; members: { residentIdMasked: string }[] }[] };
+      const list = (await (await get('/applications?status=submitted')).json()) as {
+        items: { applicationId: string; members: { residentIdMasked: string }[] }[];
+      };
       const mine = list.items.find((i) => i.applicationId === applicationId);
       expect(mine?.members.map((m) => m.residentIdMasked)).toEqual(members.map((m) => `${m.slice(0, 6)}************`));
     });
-    const records = await readTopicUntil(integrationEnv().kafkaBrokers, `${topicPrefix}${applicationsTopicV1}`, (rs) => rs.some((r) => r.key === applicationId));
+    const records = await readTopicUntil(integrationEnv().kafkaBrokers, `${topicPrefix}${applicationsTopicV1}`, (rs) =>
+      rs.some((r) => r.key === applicationId),
+    );
     const record = records.find((r) => r.key === applicationId);
     expect(record?.headers.get('ce_type')).toBe('sa.intake.application-submitted');
     expect(JSON.parse(record?.value ?? '{}')).toMatchObject({ applicationId, programme: 'dibao', takenBy: { userId: 'wang.fang', role: 'intake-worker' } });

@@ -28,11 +28,22 @@ const mapping: IntegrationEventMapping = {
   },
   ApplicationAmended: (e) => {
     const d = e.data as ApplicationAmended['data'];
-    return integrationEvent(applicationAmendedV1, { applicationId: d.applicationId, changes: d.changes as never, reason: d.reason, amendedBy: d.amendedBy, amendedAt: d.amendedAt });
+    return integrationEvent(applicationAmendedV1, {
+      applicationId: d.applicationId,
+      changes: d.changes as never,
+      reason: d.reason,
+      amendedBy: d.amendedBy,
+      amendedAt: d.amendedAt,
+    });
   },
   ApplicationWithdrawn: (e) => {
     const d = e.data as ApplicationWithdrawn['data'];
-    return integrationEvent(applicationWithdrawnV1, { applicationId: d.applicationId, reason: d.reason, withdrawnBy: d.withdrawnBy, withdrawnAt: d.withdrawnAt });
+    return integrationEvent(applicationWithdrawnV1, {
+      applicationId: d.applicationId,
+      reason: d.reason,
+      withdrawnBy: d.withdrawnBy,
+      withdrawnAt: d.withdrawnAt,
+    });
   },
   NearRelativeCaseFlagged: () => null,
   ApplicationClosed: () => null,

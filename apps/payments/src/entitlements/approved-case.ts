@@ -9,7 +9,8 @@ import type { Actor, RegionalPolicy } from '@sa/domain-shared';
 
 export type ApprovedCase = typeof caseApprovedV1 extends { readonly example: infer P } ? P : never;
 
-export type GrantPlan = { readonly ok: true; readonly command: GrantEntitlement; readonly policy: RegionalPolicy } | { readonly ok: false; readonly reason: string };
+export type GrantPlan =
+  { readonly ok: true; readonly command: GrantEntitlement; readonly policy: RegionalPolicy } | { readonly ok: false; readonly reason: string };
 
 /** The first day paid for decides which standard applies (提标 from a date applies from that month). */
 export const policyDateOf = (approved: Pick<ApprovedCase, 'benefitStartMonth'>) => `${approved.benefitStartMonth}-01`;
@@ -18,7 +19,10 @@ export function grantForApprovedCase(approved: ApprovedCase, policy: RegionalPol
   if (!policy) return { ok: false, reason: `no regional policy is in force for region ${approved.region} on ${policyDateOf(approved)}` };
   const standard = monthlyStandard(policy, approved.programme, approved.region);
   if (!standard.ok) {
-    return { ok: false, reason: `policy ${policy.id} has different urban and rural standards and region ${approved.region} is not a village-level code that says which applies` };
+    return {
+      ok: false,
+      reason: `policy ${policy.id} has different urban and rural standards and region ${approved.region} is not a village-level code that says which applies`,
+    };
   }
   const command: GrantEntitlement = {
     type: 'GrantEntitlement',

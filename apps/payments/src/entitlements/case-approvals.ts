@@ -34,10 +34,17 @@ export class CaseApprovals {
     try {
       outcome = await this.commands.grant(plan.command, context);
     } catch (error) {
-      if (error instanceof CommandRejectedError) this.logger.error({ applicationId: approved.applicationId, code: error.rejection.code, policyId: plan.policy.id }, 'approved case refused as an entitlement');
+      if (error instanceof CommandRejectedError)
+        this.logger.error(
+          { applicationId: approved.applicationId, code: error.rejection.code, policyId: plan.policy.id },
+          'approved case refused as an entitlement',
+        );
       throw error;
     }
-    this.logger.info({ applicationId: approved.applicationId, entitlementId: plan.command.entitlementId, policyId: plan.policy.id, outcome }, 'approved case handled');
+    this.logger.info(
+      { applicationId: approved.applicationId, entitlementId: plan.command.entitlementId, policyId: plan.policy.id, outcome },
+      'approved case handled',
+    );
     if (outcome === 'granted') await this.recordDeathsAlreadyKnown(plan.command.entitlementId, context.correlationId);
   }
 

@@ -71,7 +71,10 @@ export class DeathReports {
           { actor, correlationId },
         );
         reported.add(e.entitlementId);
-        this.logger.warn({ entitlementId: e.entitlementId, resident: maskResidentId(m.residentId) }, 'a death public security reported earlier is now recorded on the entitlement');
+        this.logger.warn(
+          { entitlementId: e.entitlementId, resident: maskResidentId(m.residentId) },
+          'a death public security reported earlier is now recorded on the entitlement',
+        );
       } catch (error) {
         if (!(error instanceof CommandRejectedError)) throw error;
         this.logger.warn({ entitlementId: e.entitlementId, code: error.rejection.code }, 'a known death could not be recorded yet');

@@ -4,7 +4,14 @@
  * are answered as such instead of as errors, so redeliveries and replays stay harmless.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { entitlementDecider, type EntitlementCommand, type EntitlementState, type GrantEntitlement, type GrantedEntitlement, type RecordPaymentIssued } from '@sa/domain-payments';
+import {
+  entitlementDecider,
+  type EntitlementCommand,
+  type EntitlementState,
+  type GrantEntitlement,
+  type GrantedEntitlement,
+  type RecordPaymentIssued,
+} from '@sa/domain-payments';
 import type { Actor } from '@sa/domain-shared';
 import type { EventStore, RecordedEvent } from '@sa/event-store';
 import { CommandRejectedError, type CommandContext, EVENT_STORE, executeCommand, loadAggregate } from '@sa/platform';
@@ -36,7 +43,14 @@ export class EntitlementCommands {
 
   async reportDeath(report: DeathReport, context: CommandContext): Promise<'reported' | 'already-reported'> {
     const { entitlementId, dateOfDeath, reportedBy, reportedAt } = report;
-    const command: EntitlementCommand = { type: 'ReportDeath', entitlementId, ...(report.memberId ? { memberId: report.memberId } : {}), dateOfDeath, reportedBy, reportedAt };
+    const command: EntitlementCommand = {
+      type: 'ReportDeath',
+      entitlementId,
+      ...(report.memberId ? { memberId: report.memberId } : {}),
+      dateOfDeath,
+      reportedBy,
+      reportedAt,
+    };
     try {
       await this.execute(entitlementId, command, context);
       return 'reported';

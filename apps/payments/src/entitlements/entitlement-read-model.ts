@@ -90,7 +90,12 @@ export class EntitlementReadModel implements OnModuleInit {
 
   constructor(@Inject(MONGO) mongo: Connection, projections: ProjectionRunner) {
     this.model = mongo.model<EntitlementDoc>('Entitlement', entitlementSchema);
-    projections.register({ name: entitlementsProjection, filter: { streamPrefixes: [entitlementStreamPrefix] }, collections: ['entitlements'], apply: (e) => this.apply(e) });
+    projections.register({
+      name: entitlementsProjection,
+      filter: { streamPrefixes: [entitlementStreamPrefix] },
+      collections: ['entitlements'],
+      apply: (e) => this.apply(e),
+    });
   }
 
   async onModuleInit(): Promise<void> {
@@ -123,7 +128,11 @@ export class EntitlementReadModel implements OnModuleInit {
     switch (event.type) {
       case 'EntitlementGranted': {
         const d = event.data;
-        const members = d.members.map((m) => ({ memberId: m.memberId, residentIdMasked: maskResidentId(m.residentId), residentKey: residentKey(m.residentId) }));
+        const members = d.members.map((m) => ({
+          memberId: m.memberId,
+          residentIdMasked: maskResidentId(m.residentId),
+          residentKey: residentKey(m.residentId),
+        }));
         await applyOnce(this.model, id, recorded, {
           $set: {
             applicationId: d.applicationId,

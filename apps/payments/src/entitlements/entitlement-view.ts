@@ -6,7 +6,13 @@ import { statusOf } from './entitlement-read-model';
 export function entitlementViewOf(state: GrantedEntitlement, granted: EntitlementGranted['data']) {
   const flagged = new Set(state.flaggedForRecovery);
   const payments = Object.entries(state.payments)
-    .map(([instructionId, p]) => ({ instructionId, payrollId: p.payrollId, month: p.month, amountFen: p.amountFen, flaggedForRecovery: flagged.has(instructionId) }))
+    .map(([instructionId, p]) => ({
+      instructionId,
+      payrollId: p.payrollId,
+      month: p.month,
+      amountFen: p.amountFen,
+      flaggedForRecovery: flagged.has(instructionId),
+    }))
     .sort((a, b) => a.month.localeCompare(b.month));
   const toRecover = payments.filter((p) => p.flaggedForRecovery);
   return {

@@ -35,7 +35,11 @@ export class EntitlementsController {
     const region = query.region ?? actor.orgUnit;
     if (!isInJurisdiction(actor, region)) return { items: [] };
     const filter: Record<string, unknown> = { region: { $regex: `^${region}` }, ...(query.status ? statusFilter(query.status) : {}) };
-    const docs = await this.readModel.model.find(filter, { memberKeys: 0, 'members.residentKey': 0, _revision: 0, _position: 0 }).sort({ grantedAt: -1 }).limit(query.limit).lean();
+    const docs = await this.readModel.model
+      .find(filter, { memberKeys: 0, 'members.residentKey': 0, _revision: 0, _position: 0 })
+      .sort({ grantedAt: -1 })
+      .limit(query.limit)
+      .lean();
     return { items: docs.map(({ _id, ...rest }) => ({ entitlementId: _id, ...rest, status: statusOf(rest) })) };
   }
 }

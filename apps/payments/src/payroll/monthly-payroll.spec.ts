@@ -23,7 +23,13 @@ function policy(id: string, region: string, effectiveFrom: string): RegionalPoli
 
 describe('the monthly payroll job', () => {
   it('pays the regions of the policies in force, once each, and not a region inside another', () => {
-    const policies = [policy('taizhou-2025', '331000', '2025-01-01'), policy('taizhou-2026', '331000', '2026-01-01'), policy('jiaojiang-2025', '331002', '2025-01-01'), policy('changyuan-2024', '410783', '2024-01-01'), policy('future', '330100', '2030-01-01')];
+    const policies = [
+      policy('taizhou-2025', '331000', '2025-01-01'),
+      policy('taizhou-2026', '331000', '2026-01-01'),
+      policy('jiaojiang-2025', '331002', '2025-01-01'),
+      policy('changyuan-2024', '410783', '2024-01-01'),
+      policy('future', '330100', '2030-01-01'),
+    ];
     expect(payrollRegions(policies, '2026-03-12')).toEqual(['3310', '410783']);
     expect(payrollRegions(policies, '2024-06-01')).toEqual(['410783']);
   });

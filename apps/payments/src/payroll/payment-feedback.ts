@@ -48,7 +48,10 @@ export class PaymentFeedback {
         return;
       } catch (error) {
         if (error instanceof CommandRejectedError) {
-          this.logger.error({ instructionId: issued.instructionId, entitlementId: issued.entitlementId, code: error.rejection.code }, 'an issued payment could not be recorded on its entitlement');
+          this.logger.error(
+            { instructionId: issued.instructionId, entitlementId: issued.entitlementId, code: error.rejection.code },
+            'an issued payment could not be recorded on its entitlement',
+          );
           return;
         }
         // Past the budget the projection stops and payroll runs answer 503 until it is restarted: safer than skipping.

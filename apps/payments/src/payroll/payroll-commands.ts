@@ -61,12 +61,30 @@ export class PayrollCommands {
         problems,
       });
     }
-    const command: PayrollCommand = { type: 'ImportBankResults', payrollId, results: parsed.results, importedBy: actor, importedAt: this.clock.now().toISOString() };
-    const { events } = await executeCommand(this.store, payrollStream(payrollId), payrollDecider, command, { actor, correlationId: payrollId }, { statusFor: settlementStatus });
+    const command: PayrollCommand = {
+      type: 'ImportBankResults',
+      payrollId,
+      results: parsed.results,
+      importedBy: actor,
+      importedAt: this.clock.now().toISOString(),
+    };
+    const { events } = await executeCommand(
+      this.store,
+      payrollStream(payrollId),
+      payrollDecider,
+      command,
+      { actor, correlationId: payrollId },
+      { statusFor: settlementStatus },
+    );
     const newlyPaid = events.filter((e) => e.type === 'PaymentSucceeded').length;
     const newlyFailed = events.filter((e) => e.type === 'PaymentFailed').length;
     this.logger.info({ payrollId, newlyPaid, newlyFailed, lines: parsed.results.length }, 'bank results imported');
-    return { newlyPaid, newlyFailed, unchanged: parsed.results.length - newlyPaid - newlyFailed, reconciled: events.some((e) => e.type === 'PayrollReconciled') };
+    return {
+      newlyPaid,
+      newlyFailed,
+      unchanged: parsed.results.length - newlyPaid - newlyFailed,
+      reconciled: events.some((e) => e.type === 'PayrollReconciled'),
+    };
   }
 
   async history(payrollId: string): Promise<PayrollEvent[]> {
@@ -81,11 +99,22 @@ export class PayrollCommands {
       if (await this.exists(enclosingId)) return { outcome: 'covered-by-enclosing-run', payrollId: enclosingId };
     }
     const entitlements = await this.candidates.entriesFor(region, month, correlationId ?? payrollId);
-    const command: PayrollCommand = { type: 'StartPayroll', payrollId, region, month, entitlements, startedBy: actor, startedAt: this.clock.now().toISOString() };
+    const command: PayrollCommand = {
+      type: 'StartPayroll',
+      payrollId,
+      region,
+      month,
+      entitlements,
+      startedBy: actor,
+      startedAt: this.clock.now().toISOString(),
+    };
     try {
       // The guard is the stream: its id derives from region and month and the start appends to no stream
       // only. A concurrent start (another instance) loses the append, reloads, and is refused as already started.
-      const { events } = await executeCommand(this.store, payrollStream(payrollId), payrollDecider, command, { actor, correlationId: correlationId ?? payrollId });
+      const { events } = await executeCommand(this.store, payrollStream(payrollId), payrollDecider, command, {
+        actor,
+        correlationId: correlationId ?? payrollId,
+      });
       this.logger.info({ payrollId, region, month, instructions: events.length - 1, candidates: entitlements.length }, 'payroll run started');
       return { outcome: 'started', payrollId };
     } catch (error) {

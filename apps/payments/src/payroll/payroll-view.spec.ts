@@ -6,11 +6,32 @@ const officer: Actor = { userId: 'zhao.min', role: 'payments-officer', orgUnit: 
 const payee = { bankName: '台州银行', accountHolder: '王秀英', accountNumber: '6222000012345678' };
 const started: PayrollEvent = {
   type: 'PayrollStarted',
-  data: { payrollId: 'run-1', region: '331002' as never, month: '2025-03', instructionCount: 2, totalFen: fen(367_400), excluded: [{ entitlementId: 'e-3', reason: 'stopped' }], startedBy: officer, startedAt: '2025-03-05T09:00:00+08:00' },
+  data: {
+    payrollId: 'run-1',
+    region: '331002' as never,
+    month: '2025-03',
+    instructionCount: 2,
+    totalFen: fen(367_400),
+    excluded: [{ entitlementId: 'e-3', reason: 'stopped' }],
+    startedBy: officer,
+    startedAt: '2025-03-05T09:00:00+08:00',
+  },
 };
 const issued = (id: string, amount: number): PayrollEvent => ({
   type: 'PaymentInstructionIssued',
-  data: { payrollId: 'run-1', instructionId: id, entitlementId: `e-${id}`, applicationId: `a-${id}`, programme: 'dibao', region: '331002001001' as never, month: '2025-03', amountFen: fen(amount), payee, reference: '低保金2025-03', issuedAt: '2025-03-05T09:00:00+08:00' },
+  data: {
+    payrollId: 'run-1',
+    instructionId: id,
+    entitlementId: `e-${id}`,
+    applicationId: `a-${id}`,
+    programme: 'dibao',
+    region: '331002001001' as never,
+    month: '2025-03',
+    amountFen: fen(amount),
+    payee,
+    reference: '低保金2025-03',
+    issuedAt: '2025-03-05T09:00:00+08:00',
+  },
 });
 
 describe('a payroll run as its events say', () => {
@@ -26,15 +47,44 @@ describe('a payroll run as its events say', () => {
       started,
       issued('i-1', 212_700),
       issued('i-2', 154_700),
-      { type: 'PaymentSucceeded', data: { payrollId: 'run-1', instructionId: 'i-1', entitlementId: 'e-i-1', applicationId: 'a-i-1', amountFen: fen(212_700), settledAt: '2025-03-06T15:00:00+08:00' } },
+      {
+        type: 'PaymentSucceeded',
+        data: {
+          payrollId: 'run-1',
+          instructionId: 'i-1',
+          entitlementId: 'e-i-1',
+          applicationId: 'a-i-1',
+          amountFen: fen(212_700),
+          settledAt: '2025-03-06T15:00:00+08:00',
+        },
+      },
     ];
     expect(payrollViewOf(history)).toMatchObject({ status: 'partly-settled', settlement: { paidCount: 1, paidFen: 212_700, pendingCount: 1 } });
     history.push(
-      { type: 'PaymentFailed', data: { payrollId: 'run-1', instructionId: 'i-2', entitlementId: 'e-i-2', applicationId: 'a-i-2', amountFen: fen(154_700), failureCode: 'ACCOUNT_CLOSED', failureReason: '账户已销户', settledAt: '2025-03-06T15:00:00+08:00' } },
-      { type: 'PayrollReconciled', data: { payrollId: 'run-1', paidCount: 1, paidFen: fen(212_700), failedCount: 1, failedFen: fen(154_700), reconciledAt: '2025-03-07T09:00:00+08:00' } },
+      {
+        type: 'PaymentFailed',
+        data: {
+          payrollId: 'run-1',
+          instructionId: 'i-2',
+          entitlementId: 'e-i-2',
+          applicationId: 'a-i-2',
+          amountFen: fen(154_700),
+          failureCode: 'ACCOUNT_CLOSED',
+          failureReason: '账户已销户',
+          settledAt: '2025-03-06T15:00:00+08:00',
+        },
+      },
+      {
+        type: 'PayrollReconciled',
+        data: { payrollId: 'run-1', paidCount: 1, paidFen: fen(212_700), failedCount: 1, failedFen: fen(154_700), reconciledAt: '2025-03-07T09:00:00+08:00' },
+      },
     );
     const view = payrollViewOf(history);
-    expect(view).toMatchObject({ status: 'reconciled', reconciledAt: '2025-03-07T09:00:00+08:00', settlement: { failedCount: 1, failedFen: 154_700, pendingCount: 0 } });
+    expect(view).toMatchObject({
+      status: 'reconciled',
+      reconciledAt: '2025-03-07T09:00:00+08:00',
+      settlement: { failedCount: 1, failedFen: 154_700, pendingCount: 0 },
+    });
     expect(view?.instructions[1]).toMatchObject({ outcome: 'failed', failureCode: 'ACCOUNT_CLOSED', failureReason: '账户已销户' });
     expect(issuedInstructions(history).map((i) => i.instructionId)).toEqual(['i-1', 'i-2']);
   });

@@ -14,7 +14,10 @@ export type StartPayrollRequest = z.infer<typeof startPayrollRequest>;
 /** The bank's result file as JSON: its text under `content` (or `file`), exactly as the bank sent it. */
 export const bankResultsJsonRequest = z
   .object({ content: z.string().min(1, 'must not be empty').optional(), file: z.string().min(1, 'must not be empty').optional() })
-  .refine((body) => body.content !== undefined || body.file !== undefined, { message: 'must carry the result file text in content (or file)', path: ['content'] });
+  .refine((body) => body.content !== undefined || body.file !== undefined, {
+    message: 'must carry the result file text in content (or file)',
+    path: ['content'],
+  });
 
 export const disbursementFileQuery = z.object({
   accountNumbers: z.enum(['full', 'masked']).default('full'),

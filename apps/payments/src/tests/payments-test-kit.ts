@@ -24,7 +24,10 @@ export interface Caller {
 export const officer: Caller = { role: 'payments-officer', orgUnit: '331002', userId: 'zhao.min' };
 
 export function tokenFor(caller: Caller): string {
-  return signDevToken({ userId: caller.userId ?? 'test.user', role: caller.role, orgUnit: caller.orgUnit ?? '331002' }, { secret: testJwtSecret, issuer: 'social-assistance', audience: 'social-assistance' });
+  return signDevToken(
+    { userId: caller.userId ?? 'test.user', role: caller.role, orgUnit: caller.orgUnit ?? '331002' },
+    { secret: testJwtSecret, issuer: 'social-assistance', audience: 'social-assistance' },
+  );
 }
 
 export class PaymentsApi {
@@ -36,11 +39,19 @@ export class PaymentsApi {
 
   post(path: string, body: unknown, caller: Caller = officer, contentType = 'application/json'): Promise<Response> {
     const text = typeof body === 'string' ? body : JSON.stringify(body);
-    return fetch(`${this.service.url}${path}`, { method: 'POST', headers: { 'content-type': contentType, authorization: `Bearer ${tokenFor(caller)}` }, body: text });
+    return fetch(`${this.service.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': contentType, authorization: `Bearer ${tokenFor(caller)}` },
+      body: text,
+    });
   }
 
   async setClock(now: string): Promise<void> {
-    const res = await fetch(`${this.service.url}/admin/clock`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now }) });
+    const res = await fetch(`${this.service.url}/admin/clock`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ now }),
+    });
     if (res.status !== 200) throw new Error(`setting the clock failed: ${res.status} ${await res.text()}`);
   }
 }
@@ -53,7 +64,9 @@ export function residentId(): string {
 }
 
 export function approvedCase(overrides: Partial<ApprovedCase> & Pick<ApprovedCase, 'confirmedAt' | 'benefitStartMonth'>): ApprovedCase {
-  const members = overrides.members ?? [residentId(), residentId(), residentId()].map((id, i) => ({ memberId: randomUUID(), residentId: id, name: ['王秀英', '李强', '李小红'][i] as string }));
+  const members =
+    overrides.members ??
+    [residentId(), residentId(), residentId()].map((id, i) => ({ memberId: randomUUID(), residentId: id, name: ['王秀英', '李强', '李小红'][i] as string }));
   return {
     applicationId: randomUUID(),
     programme: 'dibao',
@@ -65,7 +78,11 @@ export function approvedCase(overrides: Partial<ApprovedCase> & Pick<ApprovedCas
     countedMonthlyIncomeFen: 48_100 * members.length,
     policyId: 'taizhou-2025',
     members,
-    bankAccount: { bankName: '台州银行', accountHolder: members[0]?.name ?? '王秀英', accountNumber: `62220000${String(randomInt(100_000_000)).padStart(8, '0')}` },
+    bankAccount: {
+      bankName: '台州银行',
+      accountHolder: members[0]?.name ?? '王秀英',
+      accountNumber: `62220000${String(randomInt(100_000_000)).padStart(8, '0')}`,
+    },
     stillInHardship: false,
     consents: { economicCheck: true, charityReferral: false },
     ...overrides,
@@ -101,7 +118,9 @@ export class CloudEventsProducer {
   async publish<P>(contract: IntegrationContract<P>, payload: P, source: string): Promise<void> {
     const valid = contract.schema.parse(payload);
     const messageId = contract.messageIdField ? String((valid as Record<string, unknown>)[contract.messageIdField]) : randomUUID();
-    await this.producer.send([encodeCloudEvent(contract, valid, { id: messageId, source, time: new Date().toISOString() }, `${this.topicPrefix}${contract.topic}`)]);
+    await this.producer.send([
+      encodeCloudEvent(contract, valid, { id: messageId, source, time: new Date().toISOString() }, `${this.topicPrefix}${contract.topic}`),
+    ]);
   }
 
   approve(approved: ApprovedCase): Promise<void> {

@@ -17,14 +17,22 @@ export class County {
 
   /** Sends one county message; its messageId doubles as ce_id, so a redelivery is harmless. */
   async send<P extends { messageId: string }>(contract: IntegrationContract<P>, payload: P, source = '/county/e2e'): Promise<void> {
-    const record = encodeCloudEvent(contract, payload, { id: payload.messageId, source, time: new Date().toISOString() }, `${this.topicPrefix}${contract.topic}`);
+    const record = encodeCloudEvent(
+      contract,
+      payload,
+      { id: payload.messageId, source, time: new Date().toISOString() },
+      `${this.topicPrefix}${contract.topic}`,
+    );
     await this.producer.send([record]);
   }
 
   /** Waits until the platform has published a message of this contract matching the predicate. */
   async published<P>(contract: IntegrationContract<P>, matches: (payload: P) => boolean, timeoutMs = 60_000): Promise<P> {
     const pick = (records: readonly TopicRecord[]) =>
-      records.filter((r) => r.headers.get('ce_type') === contract.type).map((r) => JSON.parse(r.value) as P).find(matches);
+      records
+        .filter((r) => r.headers.get('ce_type') === contract.type)
+        .map((r) => JSON.parse(r.value) as P)
+        .find(matches);
     const records = await readTopicUntil(this.brokers, `${this.topicPrefix}${contract.topic}`, (rs) => pick(rs) !== undefined, timeoutMs);
     return pick(records) as P;
   }

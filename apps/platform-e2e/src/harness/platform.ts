@@ -73,7 +73,10 @@ export async function startPlatform(extraEnv: Record<string, string> = {}): Prom
   const urls: Record<string, string> = {};
   const started: Array<Promise<void>> = [];
   // The audit service reads this run's five schemas, named as below.
-  const sources = services.filter((s) => s.name !== 'audit').map((s) => `${s.name}:${runId}_${s.name.replace(/-/g, '_')}`).join(',');
+  const sources = services
+    .filter((s) => s.name !== 'audit')
+    .map((s) => `${s.name}:${runId}_${s.name.replace(/-/g, '_')}`)
+    .join(',');
   for (const spec of services) {
     const port = await freePort();
     const id = `${runId}_${spec.name.replace(/-/g, '_')}`;

@@ -37,16 +37,34 @@ describe('verification: amended, withdrawn and sent-back applications, checks th
     expect(first?.eligible).toBe(true);
 
     // When intake amends it: the applicant's wage was 4,000.00, not 1,800.00
-    const members = submitted.household.members.map((m, i) => (i === 0 ? { ...m, declaredMonthlyIncomes: [{ kind: 'wage' as const, monthlyFen: 400_000 }] } : m));
-    await harness.amend({ applicationId: submitted.applicationId, changes: { members }, reason: '工资申报有误', amendedBy: intakeWorker, amendedAt: new Date().toISOString() });
+    const members = submitted.household.members.map((m, i) =>
+      i === 0 ? { ...m, declaredMonthlyIncomes: [{ kind: 'wage' as const, monthlyFen: 400_000 }] } : m,
+    );
+    await harness.amend({
+      applicationId: submitted.applicationId,
+      changes: { members },
+      reason: '工资申报有误',
+      amendedBy: intakeWorker,
+      amendedAt: new Date().toISOString(),
+    });
 
     // Then a new round assesses the corrected household: (4,000.00 − 357.00) ÷ 3 = 1,214.33, above the standard
     const [, second] = await harness.publishedChecks(submitted.applicationId, 2);
-    expect(second).toMatchObject({ countedMonthlyIncomeFen: 364_300, perCapitaMonthlyIncomeFen: 121_433, eligible: false, ineligibilityReasons: [expect.objectContaining({ code: 'income-above-standard' })] });
+    expect(second).toMatchObject({
+      countedMonthlyIncomeFen: 364_300,
+      perCapitaMonthlyIncomeFen: 121_433,
+      eligible: false,
+      ineligibilityReasons: [expect.objectContaining({ code: 'income-above-standard' })],
+    });
     expect(second?.checkId).not.toBe(first?.checkId);
 
     // When the household withdraws
-    await harness.withdraw({ applicationId: submitted.applicationId, reason: '家庭主动撤回', withdrawnBy: intakeWorker, withdrawnAt: new Date().toISOString() });
+    await harness.withdraw({
+      applicationId: submitted.applicationId,
+      reason: '家庭主动撤回',
+      withdrawnBy: intakeWorker,
+      withdrawnAt: new Date().toISOString(),
+    });
 
     // Then the check is closed, keeping its result, and no re-check runs on it any more
     await eventually(async () => expect(await harness.check(submitted.applicationId)).toMatchObject({ status: 'cancelled', outcome: 'ineligible' }));
@@ -66,14 +84,27 @@ describe('verification: amended, withdrawn and sent-back applications, checks th
     // And, since, public security has reported the car the objection is about (registered to the applicant)
     const applicant = submitted.household.members[0]?.residentId as string;
     const vehicleMessage = `gaj-vh-${randomUUID()}`;
-    await harness.county(vehicleRegistrationV1, { messageId: vehicleMessage, residentId: applicant, plateNumber: '浙J·C3456', vehicleType: '小型货车', registeredOn: '2024-11-02' });
-    await harness.read(receiptsTopicV1, (rs) => rs.some((r) => r.key === vehicleMessage && countyDataReceiptV1.schema.parse(JSON.parse(r.value)).status === 'ACK'));
+    await harness.county(vehicleRegistrationV1, {
+      messageId: vehicleMessage,
+      residentId: applicant,
+      plateNumber: '浙J·C3456',
+      vehicleType: '小型货车',
+      registeredOn: '2024-11-02',
+    });
+    await harness.read(receiptsTopicV1, (rs) =>
+      rs.some((r) => r.key === vehicleMessage && countyDataReceiptV1.schema.parse(JSON.parse(r.value)).status === 'ACK'),
+    );
 
     // When approval publishes the objection (not verification's concern) and then sends the case back
     const objectionId = randomUUID();
     const ruling = '经核实，申请人名下确有一辆未申报的小型货车';
     const sentBack = { applicationId, region, objectionId, reason: ruling, sentBackBy: townshipReviewer, sentBackAt: new Date().toISOString() };
-    await harness.publish(objectionLodgedV1, { applicationId, objectionId, summary: '反映该户有一辆未申报的小型货车', lodgedAt: new Date().toISOString(), recordedBy: intakeWorker }, randomUUID(), '/sa/approval');
+    await harness.publish(
+      objectionLodgedV1,
+      { applicationId, objectionId, summary: '反映该户有一辆未申报的小型货车', lodgedAt: new Date().toISOString(), recordedBy: intakeWorker },
+      randomUUID(),
+      '/sa/approval',
+    );
     await harness.publish(caseSentBackForReinvestigationV1, sentBack, randomUUID(), '/sa/approval');
 
     // Then a new round, with a new check id, assesses the register as it is now: the undeclared car makes the household ineligible
@@ -83,8 +114,16 @@ describe('verification: amended, withdrawn and sent-back applications, checks th
     expect(second?.ineligibilityReasons.map((r) => r.code)).toContain('undeclared-vehicle');
     // And the service ran it on the objection's ruling; no investigator signed it off
     expect(second?.investigator).toBeUndefined();
-    const view = await harness.check<{ rounds: { checkId: string; trigger: string; objectionId?: string; reason?: string; requestedBy: { userId: string } }[] }>(applicationId);
-    expect(view.rounds.at(-1)).toMatchObject({ checkId: second?.checkId, trigger: 'objection', objectionId, reason: ruling, requestedBy: { userId: 'verification-service' } });
+    const view = await harness.check<{
+      rounds: { checkId: string; trigger: string; objectionId?: string; reason?: string; requestedBy: { userId: string } }[];
+    }>(applicationId);
+    expect(view.rounds.at(-1)).toMatchObject({
+      checkId: second?.checkId,
+      trigger: 'objection',
+      objectionId,
+      reason: ruling,
+      requestedBy: { userId: 'verification-service' },
+    });
 
     // When the same objection's send-back arrives again (a republish under a new message id), then another objection's
     await harness.publish(caseSentBackForReinvestigationV1, { ...sentBack, sentBackAt: new Date().toISOString() }, randomUUID(), '/sa/approval');
@@ -113,7 +152,10 @@ describe('verification: amended, withdrawn and sent-back applications, checks th
     // Then its department data is collected, but it waits for a policy instead of completing
     const beijing = token('investigator', '110101');
     await eventually(async () => {
-      const view = (await (await harness.get(`/checks/${submitted.applicationId}`, beijing)).json()) as { status: string; rounds: { departmentDataAsOf?: string }[] };
+      const view = (await (await harness.get(`/checks/${submitted.applicationId}`, beijing)).json()) as {
+        status: string;
+        rounds: { departmentDataAsOf?: string }[];
+      };
       expect(view).toMatchObject({ status: 'open', rounds: [{ departmentDataAsOf: expect.any(String) }] });
     });
     // And the resume job reports it as waiting, run after run
@@ -128,7 +170,16 @@ describe('verification: amended, withdrawn and sent-back applications, checks th
       store,
       checkStream(submitted.applicationId),
       householdCheckDecider,
-      { type: 'RequestCheck', applicationId: submitted.applicationId, checkId: randomUUID(), programme: 'dibao', ...placeOf(submitted.region), household: householdOf(submitted.household), consentToDataCheck: true, requestedAt: new Date().toISOString() },
+      {
+        type: 'RequestCheck',
+        applicationId: submitted.applicationId,
+        checkId: randomUUID(),
+        programme: 'dibao',
+        ...placeOf(submitted.region),
+        household: householdOf(submitted.household),
+        consentToDataCheck: true,
+        requestedAt: new Date().toISOString(),
+      },
       { actor: verificationSystem(submitted.region) },
     );
 

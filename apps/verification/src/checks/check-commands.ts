@@ -96,7 +96,12 @@ export class CheckCommands {
   async cancelForWithdrawal(applicationId: string, reason: string, withdrawnAt: string, context: CommandContext): Promise<void> {
     const { state } = await this.runner.load(applicationId);
     if (state.status === 'not-requested' || state.status === 'cancelled') return;
-    const command: HouseholdCheckCommand = { type: 'CancelCheck', checkId: state.round.checkId, reason: `application withdrawn: ${reason}`, cancelledAt: withdrawnAt };
+    const command: HouseholdCheckCommand = {
+      type: 'CancelCheck',
+      checkId: state.round.checkId,
+      reason: `application withdrawn: ${reason}`,
+      cancelledAt: withdrawnAt,
+    };
     await this.execute(applicationId, command, context);
   }
 

@@ -71,7 +71,12 @@ export class CheckReadModel implements OnModuleInit {
 
   constructor(@Inject(MONGO) mongo: Connection, projections: ProjectionRunner) {
     this.model = mongo.model<CheckSummary>('HouseholdCheck', schema);
-    projections.register({ name: 'household-checks', filter: { streamPrefixes: ['household-check-'] }, collections: ['household_checks'], apply: (e) => this.apply(e) });
+    projections.register({
+      name: 'household-checks',
+      filter: { streamPrefixes: ['household-check-'] },
+      collections: ['household_checks'],
+      apply: (e) => this.apply(e),
+    });
   }
 
   async onModuleInit(): Promise<void> {
@@ -90,13 +95,31 @@ export class CheckReadModel implements OnModuleInit {
     switch (event.type) {
       case 'CheckRequested': {
         const d = event.data;
-        const $set = { programme: d.programme, region: d.region, area: d.area, status: 'open', checkId: d.checkId, rounds: 1, requestedAt: d.requestedAt, updatedAt: d.requestedAt, ...members(d.household) };
+        const $set = {
+          programme: d.programme,
+          region: d.region,
+          area: d.area,
+          status: 'open',
+          checkId: d.checkId,
+          rounds: 1,
+          requestedAt: d.requestedAt,
+          updatedAt: d.requestedAt,
+          ...members(d.household),
+        };
         await applyOnce(this.model, id, recorded, { $set });
         return;
       }
       case 'RecheckRequested': {
         const d = event.data;
-        const $set = { status: 'open', checkId: d.checkId, requestedAt: d.requestedAt, updatedAt: d.requestedAt, ...members(d.household), ...(d.region ? { region: d.region } : {}), ...(d.area ? { area: d.area } : {}) };
+        const $set = {
+          status: 'open',
+          checkId: d.checkId,
+          requestedAt: d.requestedAt,
+          updatedAt: d.requestedAt,
+          ...members(d.household),
+          ...(d.region ? { region: d.region } : {}),
+          ...(d.area ? { area: d.area } : {}),
+        };
         await applyOnce(this.model, id, recorded, { $set, $inc: { rounds: 1 }, $unset: { completedAt: '', outcome: '', reasons: '' } });
         return;
       }

@@ -33,7 +33,11 @@ export class ChecksController {
   @HttpCode(200)
   @Roles('investigator')
   @ApiOperation({ summary: 'Run the check again on the register as it is now (new department data, a household visit), with a reason' })
-  async recheck(@Param('applicationId', ParseUUIDPipe) applicationId: string, @Body(validate(recheckRequest)) body: RecheckRequest, @CurrentActor() actor: AuthenticatedActor) {
+  async recheck(
+    @Param('applicationId', ParseUUIDPipe) applicationId: string,
+    @Body(validate(recheckRequest)) body: RecheckRequest,
+    @CurrentActor() actor: AuthenticatedActor,
+  ) {
     const { state, blocked } = await this.commands.recheck(applicationId, body.reason, actor);
     if (state.status === 'not-requested') throw new NotFoundException(`no economic check exists for application ${applicationId}`);
     const outcome = state.status === 'completed' ? { outcome: state.outcome, eligible: state.outcome === 'eligible' } : {};

@@ -16,7 +16,13 @@ describe('verification: automatic economic checks (real PostgreSQL event store, 
   /** A vehicle registered to the resident, as public security reports it; resolves once it is ACKed. */
   async function vehicleRegistered(resident: string): Promise<string> {
     const messageId = `gaj-vh-${randomUUID()}`;
-    await harness.county(vehicleRegistrationV1, { messageId, residentId: resident, plateNumber: '浙J·A1234', vehicleType: '小型普通客车', registeredOn: '2019-07-15' });
+    await harness.county(vehicleRegistrationV1, {
+      messageId,
+      residentId: resident,
+      plateNumber: '浙J·A1234',
+      vehicleType: '小型普通客车',
+      registeredOn: '2019-07-15',
+    });
     await harness.read(receiptsTopicV1, (rs) => rs.some((r) => r.key === messageId && countyDataReceiptV1.schema.parse(JSON.parse(r.value)).status === 'ACK'));
     return messageId;
   }
@@ -55,15 +61,25 @@ describe('verification: automatic economic checks (real PostgreSQL event store, 
     // And an investigator of the county reads the same result, with the rounds that led to it
     const res = await harness.get(`/checks/${submitted.applicationId}`);
     expect(res.status).toBe(200);
-    const view = (await res.json()) as { status: string; outcome: string; result: { countedMonthlyIncomeFen: number; monthlyGapFen: number; ruleTrace: unknown[] }; rounds: { trigger: string; requestedBy: { role: string } }[] };
+    const view = (await res.json()) as {
+      status: string;
+      outcome: string;
+      result: { countedMonthlyIncomeFen: number; monthlyGapFen: number; ruleTrace: unknown[] };
+      rounds: { trigger: string; requestedBy: { role: string } }[];
+    };
     expect(view).toMatchObject({ status: 'completed', outcome: 'eligible', result: { countedMonthlyIncomeFen: 144_300, monthlyGapFen: 212_700 } });
     expect(view.result.ruleTrace).toHaveLength(2);
     expect(view.rounds).toMatchObject([{ trigger: 'application', requestedBy: { role: 'county-system' } }]);
 
     // And the read model lists it for the county
     await eventually(async () => {
-      const list = (await (await harness.get('/checks?status=completed')).json()) as { items: { applicationId: string; outcome: string; membersMasked: string[] }[] };
-      expect(list.items.find((i) => i.applicationId === submitted.applicationId)).toMatchObject({ outcome: 'eligible', membersMasked: [expect.stringMatching(/^331002\*{12}$/), expect.any(String), expect.any(String)] });
+      const list = (await (await harness.get('/checks?status=completed')).json()) as {
+        items: { applicationId: string; outcome: string; membersMasked: string[] }[];
+      };
+      expect(list.items.find((i) => i.applicationId === submitted.applicationId)).toMatchObject({
+        outcome: 'eligible',
+        membersMasked: [expect.stringMatching(/^331002\*{12}$/), expect.any(String), expect.any(String)],
+      });
     });
   });
 
@@ -81,7 +97,12 @@ describe('verification: automatic economic checks (real PostgreSQL event store, 
     expect(check?.eligible).toBe(false);
     expect(check?.ineligibilityReasons.map((r) => r.code)).toEqual(expect.arrayContaining(['undeclared-vehicle']));
     expect(check?.discrepancies).toEqual([
-      expect.objectContaining({ kind: 'undeclared-vehicle', source: 'public-security', residentIdMasked: `${(members[1] as string).slice(0, 6)}************`, declared: '0 vehicle(s) declared by the household' }),
+      expect.objectContaining({
+        kind: 'undeclared-vehicle',
+        source: 'public-security',
+        residentIdMasked: `${(members[1] as string).slice(0, 6)}************`,
+        declared: '0 vehicle(s) declared by the household',
+      }),
     ]);
     expect(check?.departmentFactsSeen).toEqual([expect.objectContaining({ source: 'public-security', factId })]);
     // The income figures are still those of the worked example: the vehicle disqualifies, it is not income.
@@ -117,7 +138,9 @@ describe('verification: automatic economic checks (real PostgreSQL event store, 
     expect((await harness.get(`/checks/${submitted.applicationId}`, token('investigator', '330102'))).status).toBe(403);
     expect((await harness.get(`/checks/${submitted.applicationId}`, token('intake-worker'))).status).toBe(403);
     expect((await harness.get(`/checks/${randomUUID()}`)).status).toBe(404);
-    const view = (await (await harness.get(`/checks/${submitted.applicationId}`, token('auditor', '331000'))).json()) as { rounds: { trigger: string; reason?: string; outcome: string }[] };
+    const view = (await (await harness.get(`/checks/${submitted.applicationId}`, token('auditor', '331000'))).json()) as {
+      rounds: { trigger: string; reason?: string; outcome: string }[];
+    };
     expect(view.rounds).toMatchObject([
       { trigger: 'application', outcome: 'eligible' },
       { trigger: 'investigator', reason: '公安新登记车辆', outcome: 'ineligible' },

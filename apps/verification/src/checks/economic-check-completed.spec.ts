@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { economicCheckCompletedV1, parsePayload } from '@sa/contracts';
 import { checkCharacter, fen, parseRegionCode, parseResidentId, type ResidentId } from '@sa/domain-shared';
-import { assessHouseholdEconomicStatus, emptyResidentRecords, evolveResidentRecords, type CheckCompleted, type HouseholdSnapshot, type ResidentRecords } from '@sa/domain-verification';
+import {
+  assessHouseholdEconomicStatus,
+  emptyResidentRecords,
+  evolveResidentRecords,
+  type CheckCompleted,
+  type HouseholdSnapshot,
+  type ResidentRecords,
+} from '@sa/domain-verification';
 import { loadRegionalPolicies } from '@sa/platform';
 import { clip, economicCheckCompleted } from './economic-check-completed';
 
@@ -30,7 +37,14 @@ function household(employer = '台州某鞋厂'): HouseholdSnapshot {
 
 function completed(h: HouseholdSnapshot, records: ResidentRecords[] = []): CheckCompleted['data'] {
   if (!taizhou) throw new Error('taizhou-2025 is missing from config/regional-policies.yaml');
-  const assessment = assessHouseholdEconomicStatus({ programme: 'dibao', area: 'urban', assessedOn: '2026-11-23', household: h, departmentRecords: records, policy: taizhou });
+  const assessment = assessHouseholdEconomicStatus({
+    programme: 'dibao',
+    area: 'urban',
+    assessedOn: '2026-11-23',
+    household: h,
+    departmentRecords: records,
+    policy: taizhou,
+  });
   return {
     applicationId: randomUUID(),
     checkId: randomUUID(),
@@ -56,11 +70,22 @@ describe('CheckCompleted as economicCheckCompletedV1', () => {
     const records = h.members.map((m, i) =>
       evolveResidentRecords(emptyResidentRecords(m.residentId), {
         type: 'ResidentDeathReported',
-        data: { messageId: `gaj-${i}`, residentId: m.residentId, recordedAt: '2026-11-01T00:00:00.000Z', dateOfDeath: '2026-10-30', reportedAt: '2026-10-31T08:00:00+08:00' },
+        data: {
+          messageId: `gaj-${i}`,
+          residentId: m.residentId,
+          recordedAt: '2026-11-01T00:00:00.000Z',
+          dateOfDeath: '2026-10-30',
+          reportedAt: '2026-10-31T08:00:00+08:00',
+        },
       }),
     );
     const payload = parsePayload(economicCheckCompletedV1, economicCheckCompleted(completed(h, records)));
-    expect(payload).toMatchObject({ householdSize: 1, countedMonthlyIncomeFen: 0, eligible: false, ineligibilityReasons: [expect.objectContaining({ code: 'no-living-member' })] });
+    expect(payload).toMatchObject({
+      householdSize: 1,
+      countedMonthlyIncomeFen: 0,
+      eligible: false,
+      ineligibilityReasons: [expect.objectContaining({ code: 'no-living-member' })],
+    });
     expect(payload.discrepancies.every((d) => /^\d{6}\*{12}$/.test(d.residentIdMasked))).toBe(true);
   });
 

@@ -30,7 +30,13 @@ function traceItem(entry: RuleTraceEntry): EconomicCheckCompletedPayload['ruleTr
 }
 
 function discrepancy(d: Discrepancy): EconomicCheckCompletedPayload['discrepancies'][number] {
-  return { residentIdMasked: maskResidentId(d.residentId), kind: clip(d.kind, 50), declared: clip(d.declared, 200), reported: clip(d.reported, 200), source: d.source };
+  return {
+    residentIdMasked: maskResidentId(d.residentId),
+    kind: clip(d.kind, 50),
+    declared: clip(d.declared, 200),
+    reported: clip(d.reported, 200),
+    source: d.source,
+  };
 }
 
 export function economicCheckCompleted(data: CheckCompleted['data']): EconomicCheckCompletedPayload {

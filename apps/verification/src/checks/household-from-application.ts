@@ -42,7 +42,10 @@ export function placeOf(region: string): { region: RegionCode; area: Area } {
  * What an amendment changes for the check: the household (members or declared assets replaced in
  * full) and the place; undefined when it changed nothing the check looks at (a bank account, say).
  */
-export function amendmentOfCheck(previous: HouseholdSnapshot, changes: ApplicationAmendedPayload['changes']): { household?: HouseholdSnapshot; region?: RegionCode; area?: Area } | undefined {
+export function amendmentOfCheck(
+  previous: HouseholdSnapshot,
+  changes: ApplicationAmendedPayload['changes'],
+): { household?: HouseholdSnapshot; region?: RegionCode; area?: Area } | undefined {
   if (!changes.members && !changes.declaredAssets && !changes.region) return undefined;
   const members = changes.members ? changes.members.map(householdMember) : previous.members;
   const memberIds = new Set(members.map((m) => m.memberId));

@@ -35,7 +35,15 @@ export const verificationPublication: PublicationDefinition = {
 };
 
 /** Refusals that mean "nothing to do here": already done, or not this service's to do. */
-const nothingToDo = new Set(['CHECK_ALREADY_REQUESTED', 'CONSENT_TO_DATA_CHECK_MISSING', 'CHECK_NOT_FOUND', 'CHECK_CANCELLED', 'CHECK_ID_MISMATCH', 'CHECK_IN_PROGRESS', 'CHECK_ID_ALREADY_USED']);
+const nothingToDo = new Set([
+  'CHECK_ALREADY_REQUESTED',
+  'CONSENT_TO_DATA_CHECK_MISSING',
+  'CHECK_NOT_FOUND',
+  'CHECK_CANCELLED',
+  'CHECK_ID_MISMATCH',
+  'CHECK_IN_PROGRESS',
+  'CHECK_ID_ALREADY_USED',
+]);
 
 async function unlessNothingToDo(logger: Logger, applicationId: string, work: () => Promise<unknown>): Promise<void> {
   try {
@@ -65,11 +73,18 @@ export function applicationsConsumption(commands: CheckCommands, logger: Logger)
         unlessNothingToDo(logger, e.payload.applicationId, () => commands.requestForApplication(e.payload, context(e.payload.region, e, ctx.handledMessage))),
       ),
       handle(applicationAmendedV1, (e, ctx) =>
-        unlessNothingToDo(logger, e.payload.applicationId, () => commands.applyAmendment(e.payload, context(e.payload.amendedBy.orgUnit, e, ctx.handledMessage))),
+        unlessNothingToDo(logger, e.payload.applicationId, () =>
+          commands.applyAmendment(e.payload, context(e.payload.amendedBy.orgUnit, e, ctx.handledMessage)),
+        ),
       ),
       handle(applicationWithdrawnV1, (e, ctx) =>
         unlessNothingToDo(logger, e.payload.applicationId, () =>
-          commands.cancelForWithdrawal(e.payload.applicationId, e.payload.reason, e.payload.withdrawnAt, context(e.payload.withdrawnBy.orgUnit, e, ctx.handledMessage)),
+          commands.cancelForWithdrawal(
+            e.payload.applicationId,
+            e.payload.reason,
+            e.payload.withdrawnAt,
+            context(e.payload.withdrawnBy.orgUnit, e, ctx.handledMessage),
+          ),
         ),
       ),
     ],

@@ -37,11 +37,25 @@ export const countyTopics: readonly CountyTopic[] = [
   countyTopic(residentDeathV1, (p, h) => ({ type: 'ResidentDeathReported', data: { ...h, dateOfDeath: p.dateOfDeath, reportedAt: p.reportedAt } })),
   countyTopic(vehicleRegistrationV1, (p, h) => ({
     type: 'VehicleRegistrationReported',
-    data: { ...h, plateNumber: p.plateNumber, vehicleType: p.vehicleType, registeredOn: p.registeredOn, ...optional('deregisteredOn', p.deregisteredOn), ...optional('estimatedValueFen', p.estimatedValueFen === undefined ? undefined : fen(p.estimatedValueFen)) },
+    data: {
+      ...h,
+      plateNumber: p.plateNumber,
+      vehicleType: p.vehicleType,
+      registeredOn: p.registeredOn,
+      ...optional('deregisteredOn', p.deregisteredOn),
+      ...optional('estimatedValueFen', p.estimatedValueFen === undefined ? undefined : fen(p.estimatedValueFen)),
+    },
   })),
   countyTopic(propertyRegistrationV1, (p, h) => ({
     type: 'PropertyRegistrationReported',
-    data: { ...h, propertyId: p.propertyId, region: parseRegionCode(p.region), floorAreaSqm: p.floorAreaSqm, acquiredOn: p.acquiredOn, ...optional('disposedOn', p.disposedOn) },
+    data: {
+      ...h,
+      propertyId: p.propertyId,
+      region: parseRegionCode(p.region),
+      floorAreaSqm: p.floorAreaSqm,
+      acquiredOn: p.acquiredOn,
+      ...optional('disposedOn', p.disposedOn),
+    },
   })),
   countyTopic(pensionBenefitV1, (p, h) => ({
     type: 'PensionBenefitReported',
@@ -51,12 +65,24 @@ export const countyTopics: readonly CountyTopic[] = [
     type: 'UnemploymentBenefitReported',
     data: { ...h, monthlyAmountFen: fen(p.monthlyAmountFen), fromMonth: p.fromMonth, ...optional('toMonth', p.toMonth) },
   })),
-  countyTopic(wageRecordV1, (p, h) => ({ type: 'WageRecordReported', data: { ...h, employer: p.employer, monthlyWageFen: fen(p.monthlyWageFen), month: p.month } })),
+  countyTopic(wageRecordV1, (p, h) => ({
+    type: 'WageRecordReported',
+    data: { ...h, employer: p.employer, monthlyWageFen: fen(p.monthlyWageFen), month: p.month },
+  })),
   countyTopic(businessRegistrationV1, (p, h) => ({
     type: 'BusinessRegistrationReported',
-    data: { ...h, unifiedSocialCreditCode: p.unifiedSocialCreditCode, businessName: p.businessName, registeredOn: p.registeredOn, ...optional('deregisteredOn', p.deregisteredOn) },
+    data: {
+      ...h,
+      unifiedSocialCreditCode: p.unifiedSocialCreditCode,
+      businessName: p.businessName,
+      registeredOn: p.registeredOn,
+      ...optional('deregisteredOn', p.deregisteredOn),
+    },
   })),
-  countyTopic(disabilityRegistrationV1, (p, h) => ({ type: 'DisabilityRegistrationReported', data: { ...h, grade: p.grade, category: p.category, registeredOn: p.registeredOn } })),
+  countyTopic(disabilityRegistrationV1, (p, h) => ({
+    type: 'DisabilityRegistrationReported',
+    data: { ...h, grade: p.grade, category: p.category, registeredOn: p.registeredOn },
+  })),
   countyTopic(seriousIllnessV1, (p, h) => ({ type: 'SeriousIllnessReported', data: { ...h, diseaseCategory: p.diseaseCategory, diagnosedOn: p.diagnosedOn } })),
   countyTopic(largeMedicalBillV1, (p, h) => ({
     type: 'LargeMedicalBillReported',

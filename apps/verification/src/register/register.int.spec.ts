@@ -24,12 +24,23 @@ describe('verification: the resident register and its receipts (real Kafka, Post
     const bad = withWrongCheckCharacter(residentId());
 
     // When public security sends it
-    await harness.county(vehicleRegistrationV1, { messageId, residentId: bad, plateNumber: '浙J·B5678', vehicleType: '小型普通客车', registeredOn: '2021-05-01' });
+    await harness.county(vehicleRegistrationV1, {
+      messageId,
+      residentId: bad,
+      plateNumber: '浙J·B5678',
+      vehicleType: '小型普通客车',
+      registeredOn: '2021-05-01',
+    });
 
     // Then the receipt is a NACK with INVALID_RESIDENT_ID naming the field (never its value)
     const receipts = await harness.read(receiptsTopicV1, (rs) => receiptsFor(rs, messageId).length > 0);
     const [receipt] = receiptsFor(receipts, messageId);
-    expect(receipt).toMatchObject({ status: 'NACK', reasonCode: 'INVALID_RESIDENT_ID', topic: harness.topic(vehicleRegistrationV1.topic), problems: [{ field: 'residentId' }] });
+    expect(receipt).toMatchObject({
+      status: 'NACK',
+      reasonCode: 'INVALID_RESIDENT_ID',
+      topic: harness.topic(vehicleRegistrationV1.topic),
+      problems: [{ field: 'residentId' }],
+    });
     expect(JSON.stringify(receipt)).not.toContain(bad);
 
     // And the message, byte for byte, is on the topic's dead-letter topic with the reason
@@ -58,7 +69,10 @@ describe('verification: the resident register and its receipts (real Kafka, Post
     ]);
     const res = await harness.get(`/residents/${resident}/records`);
     expect(res.status).toBe(200);
-    const records = (await res.json()) as { wages: { monthlyWageFen: number; month: string }[]; facts: { type: string; source: string; messageId: string; reportedBy: string }[] };
+    const records = (await res.json()) as {
+      wages: { monthlyWageFen: number; month: string }[];
+      facts: { type: string; source: string; messageId: string; reportedBy: string }[];
+    };
     expect(records.wages).toEqual([expect.objectContaining({ monthlyWageFen: 150_000, month: '2026-09', messageId })]);
     expect(records.facts).toEqual([expect.objectContaining({ type: 'WageRecordReported', source: 'hrss', messageId, reportedBy: '/county/331002/hrss' })]);
   });

@@ -5,7 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Admin } from '@platformatic/kafka';
-import { applicationAmendedV1, applicationSubmittedV1, applicationWithdrawnV1, economicCheckCompletedV1, economicChecksTopicV1, type IntegrationContract } from '@sa/contracts';
+import {
+  applicationAmendedV1,
+  applicationSubmittedV1,
+  applicationWithdrawnV1,
+  economicCheckCompletedV1,
+  economicChecksTopicV1,
+  type IntegrationContract,
+} from '@sa/contracts';
 import { checkCharacter } from '@sa/domain-shared';
 import { encodeCloudEvent, SerialProducer } from '@sa/messaging';
 import { type RunningService, signDevToken, startService } from '@sa/platform';
@@ -14,7 +21,8 @@ import { service } from '../service';
 
 const secret = 'test-secret-test-secret-test-secret-42';
 
-export const token = (role: string, orgUnit = '331002', userId = 'li.hua') => signDevToken({ userId, role, orgUnit }, { secret, issuer: 'social-assistance', audience: 'social-assistance' });
+export const token = (role: string, orgUnit = '331002', userId = 'li.hua') =>
+  signDevToken({ userId, role, orgUnit }, { secret, issuer: 'social-assistance', audience: 'social-assistance' });
 
 let sequence = 0;
 /** A valid resident ID (GB 11643) of someone born in Jiaojiang, unique within the run. */
@@ -123,7 +131,8 @@ export class VerificationHarness {
 
   /** The economic-check-completed messages published for an application, oldest first, once there are `count`. */
   async publishedChecks(applicationId: string, count = 1): Promise<PublishedCheck[]> {
-    const mine = (records: readonly TopicRecord[]) => records.filter((r) => r.key === applicationId && r.headers.get('ce_type') === economicCheckCompletedV1.type);
+    const mine = (records: readonly TopicRecord[]) =>
+      records.filter((r) => r.key === applicationId && r.headers.get('ce_type') === economicCheckCompletedV1.type);
     const records = await this.read(economicChecksTopicV1, (rs) => mine(rs).length >= count);
     return mine(records).map((r) => economicCheckCompletedV1.schema.parse(JSON.parse(r.value)));
   }
@@ -134,7 +143,11 @@ export class VerificationHarness {
   }
 
   post(path: string, body: unknown, bearer = token('investigator')): Promise<Response> {
-    return fetch(`${this.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` }, body: JSON.stringify(body) });
+    return fetch(`${this.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+      body: JSON.stringify(body),
+    });
   }
 
   /** Stops the service and deletes this run's topics. */

@@ -29,7 +29,10 @@ describe('the AsyncAPI document', () => {
   it('is committed and current', () => {
     // When the committed file differs from what the contracts generate, the diff shows the command to run.
     const committed = readFileSync(asyncApiPath, 'utf8');
-    expect({ current: committed === renderAsyncApiYaml(), regenerate: regenerateAsyncApiCommand }).toEqual({ current: true, regenerate: regenerateAsyncApiCommand });
+    expect({ current: committed === renderAsyncApiYaml(), regenerate: regenerateAsyncApiCommand }).toEqual({
+      current: true,
+      regenerate: regenerateAsyncApiCommand,
+    });
   });
 
   it('is AsyncAPI 3.0 with every reference resolving', () => {

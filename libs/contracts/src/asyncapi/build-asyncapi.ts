@@ -43,8 +43,10 @@ function exampleHeaders(contract: IntegrationContract): Json {
 
 function messageDescription(contract: IntegrationContract): string {
   const lines = [contract.description, '', `Published by: ${contract.producer}.`, `Kafka key: the payload's \`${contract.keyField}\`.`];
-  if (contract.messageIdField) lines.push(`\`${contract.messageIdField}\` must equal the \`ce_id\` header; a receipt (ACK/NACK) follows on \`${receiptsTopicV1}\`.`);
-  if (contract.personalData?.length) lines.push(`Personal data (protect in transit and at rest, never log): ${contract.personalData.map((p) => `\`${p}\``).join(', ')}.`);
+  if (contract.messageIdField)
+    lines.push(`\`${contract.messageIdField}\` must equal the \`ce_id\` header; a receipt (ACK/NACK) follows on \`${receiptsTopicV1}\`.`);
+  if (contract.personalData?.length)
+    lines.push(`Personal data (protect in transit and at rest, never log): ${contract.personalData.map((p) => `\`${p}\``).join(', ')}.`);
   return lines.join('\n');
 }
 
@@ -169,7 +171,10 @@ export function buildAsyncApiDocument(contracts: readonly IntegrationContract[] 
       },
       messages: Object.fromEntries(contracts.map((c) => [contractName(c), message(c)])),
       correlationIds: {
-        ceCorrelationId: { description: 'The business transaction (a case\u2019s whole journey) the event belongs to.', location: '$message.header#/ce_correlationid' },
+        ceCorrelationId: {
+          description: 'The business transaction (a case\u2019s whole journey) the event belongs to.',
+          location: '$message.header#/ce_correlationid',
+        },
       },
     },
   };

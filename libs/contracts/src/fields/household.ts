@@ -37,10 +37,7 @@ export const householdMemberField = z.object({
   name: textField('Full name (姓名). Personal data.', 100),
   relation: relationField,
   birthDate: dateField('Birth date, YYYY-MM-DD.'),
-  disabilityGrade: z
-    .literal([1, 2, 3, 4])
-    .nullable()
-    .meta({ description: 'Disability grade 1 (most severe) to 4, or null when none is registered.' }),
+  disabilityGrade: z.literal([1, 2, 3, 4]).nullable().meta({ description: 'Disability grade 1 (most severe) to 4, or null when none is registered.' }),
   seriousIllness: z.boolean().meta({ description: 'Whether the member has a serious illness (重病).' }),
   workAbility: z.enum(['full', 'partial', 'none']).meta({ description: 'Work ability (劳动能力).' }),
   declaredMonthlyIncomes: z.array(declaredIncomeField).max(50),
@@ -57,7 +54,10 @@ export const bankAccountField = z
   .object({
     bankName: textField('Bank (开户银行).', 100),
     accountHolder: textField('Account holder name. Personal data.', 100),
-    accountNumber: z.string().regex(/^\d{8,30}$/, 'must be 8 to 30 digits').meta({ description: 'Account number. Personal data.' }),
+    accountNumber: z
+      .string()
+      .regex(/^\d{8,30}$/, 'must be 8 to 30 digits')
+      .meta({ description: 'Account number. Personal data.' }),
   })
   .meta({ description: 'Account benefits are paid into (社会救助资金发放账户).' });
 

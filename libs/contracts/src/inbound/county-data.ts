@@ -57,7 +57,13 @@ export const residentDeathV1 = countyContract({
     reportedAt: instantField('When public security recorded the death.'),
     certificateNo: textField('Death certificate number (死亡医学证明编号). Personal data.', 64).optional(),
   }),
-  example: { messageId: 'gaj-20250501-000123', residentId: '330102195806120026', dateOfDeath: '2025-04-28', reportedAt: '2025-05-01T08:00:00+08:00', certificateNo: 'Q330102250001234' },
+  example: {
+    messageId: 'gaj-20250501-000123',
+    residentId: '330102195806120026',
+    dateOfDeath: '2025-04-28',
+    reportedAt: '2025-05-01T08:00:00+08:00',
+    certificateNo: 'Q330102250001234',
+  },
   personalData: ['dateOfDeath', 'certificateNo'],
 });
 
@@ -73,7 +79,14 @@ export const vehicleRegistrationV1 = countyContract({
     deregisteredOn: optionalDate('Deregistration (注销) date, when deregistered.'),
     estimatedValueFen: fenField('Estimated value, when known.').optional(),
   }),
-  example: { messageId: 'gaj-vh-20250302-000088', residentId: '330102198511200014', plateNumber: '浙A·12345', vehicleType: '小型普通客车', registeredOn: '2019-07-15', estimatedValueFen: 3_500_000 },
+  example: {
+    messageId: 'gaj-vh-20250302-000088',
+    residentId: '330102198511200014',
+    plateNumber: '浙A·12345',
+    vehicleType: '小型普通客车',
+    registeredOn: '2019-07-15',
+    estimatedValueFen: 3_500_000,
+  },
   personalData: ['plateNumber'],
 });
 
@@ -85,11 +98,21 @@ export const propertyRegistrationV1 = countyContract({
   schema: countySchema({
     propertyId: textField('Property certificate or unit number (不动产单元号). Personal data.', 64),
     region: regionCodeField,
-    floorAreaSqm: z.string().regex(/^\d{1,6}(\.\d{1,2})?$/, 'must be a decimal number of square metres with at most 2 decimals, as a string').meta({ description: 'Floor area in m², decimal string (e.g. "56.30") so no float rounding creeps in.' }),
+    floorAreaSqm: z
+      .string()
+      .regex(/^\d{1,6}(\.\d{1,2})?$/, 'must be a decimal number of square metres with at most 2 decimals, as a string')
+      .meta({ description: 'Floor area in m², decimal string (e.g. "56.30") so no float rounding creeps in.' }),
     acquiredOn: dateField('Acquisition date.'),
     disposedOn: optionalDate('Disposal date, when disposed of.'),
   }),
-  example: { messageId: 'bdc-20250302-004512', residentId: '330102195806120026', propertyId: '330102001001GB00012F00010001', region: '330102001', floorAreaSqm: '56.30', acquiredOn: '1998-05-20' },
+  example: {
+    messageId: 'bdc-20250302-004512',
+    residentId: '330102195806120026',
+    propertyId: '330102001001GB00012F00010001',
+    region: '330102001',
+    floorAreaSqm: '56.30',
+    acquiredOn: '1998-05-20',
+  },
   personalData: ['propertyId'],
 });
 
@@ -97,7 +120,8 @@ export const pensionBenefitV1 = countyContract({
   type: 'county.hrss.pension-benefit',
   topic: 'county.hrss.pension-benefits.v1',
   producer: 'county human resources & social security (人社) pension system',
-  description: 'A pension the resident receives (养老金待遇). The resident basic pension is not counted as income during the 14th Five-Year Plan period; employee pensions are.',
+  description:
+    'A pension the resident receives (养老金待遇). The resident basic pension is not counted as income during the 14th Five-Year Plan period; employee pensions are.',
   schema: countySchema({
     scheme: z.enum(['resident-basic', 'employee-basic', 'other']).meta({ description: 'Pension scheme: 城乡居民基本养老保险, 职工基本养老保险, or other.' }),
     monthlyAmountFen: fenField('Monthly amount paid.'),
@@ -139,22 +163,35 @@ export const businessRegistrationV1 = countyContract({
   producer: 'county market regulation (市场监管) registration system',
   description: 'A business (个体工商户 or company) registered with the resident as owner or legal representative, or its deregistration.',
   schema: countySchema({
-    unifiedSocialCreditCode: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, 'must be an 18-character unified social credit code (GB 32100)').meta({ description: 'Unified social credit code (统一社会信用代码).' }),
+    unifiedSocialCreditCode: z
+      .string()
+      .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, 'must be an 18-character unified social credit code (GB 32100)')
+      .meta({ description: 'Unified social credit code (统一社会信用代码).' }),
     businessName: textField('Registered business name.', 200),
     registeredOn: dateField('Registration date.'),
     deregisteredOn: optionalDate('Deregistration date, when deregistered.'),
   }),
-  example: { messageId: 'scjg-20250301-000302', residentId: '330102198511200014', unifiedSocialCreditCode: '92330102MA2ABCDE1X', businessName: '上城区李明便利店', registeredOn: '2021-03-01', deregisteredOn: '2023-08-31' },
+  example: {
+    messageId: 'scjg-20250301-000302',
+    residentId: '330102198511200014',
+    unifiedSocialCreditCode: '92330102MA2ABCDE1X',
+    businessName: '上城区李明便利店',
+    registeredOn: '2021-03-01',
+    deregisteredOn: '2023-08-31',
+  },
 });
 
 export const disabilityRegistrationV1 = countyContract({
   type: 'county.disabled-persons.disability-registration',
   topic: 'county.disabled-persons.disability-registrations.v1',
   producer: 'county disabled persons\u2019 federation (残联) registration system',
-  description: 'A disability registration (残疾人证) for the resident; a new grade 1-2 registration raises an early warning and allows single-person coverage (单人保).',
+  description:
+    'A disability registration (残疾人证) for the resident; a new grade 1-2 registration raises an early warning and allows single-person coverage (单人保).',
   schema: countySchema({
     grade: z.literal([1, 2, 3, 4]).meta({ description: 'Disability grade, 1 most severe.' }),
-    category: z.enum(['visual', 'hearing', 'speech', 'physical', 'intellectual', 'mental', 'multiple']).meta({ description: 'Disability category (残疾类别).' }),
+    category: z
+      .enum(['visual', 'hearing', 'speech', 'physical', 'intellectual', 'mental', 'multiple'])
+      .meta({ description: 'Disability category (残疾类别).' }),
     registeredOn: dateField('Registration date.'),
   }),
   example: { messageId: 'cl-20250305-000077', residentId: '330102198511200014', grade: 2, category: 'physical', registeredOn: '2024-11-02' },
@@ -184,7 +221,13 @@ export const largeMedicalBillV1 = countyContract({
     periodFrom: dateField('First day of the period.'),
     periodTo: dateField('Last day of the period.'),
   }),
-  example: { messageId: 'yb-de-20250306-000230', residentId: '330102195806120026', outOfPocketFen: 4_820_000, periodFrom: '2024-03-01', periodTo: '2025-02-28' },
+  example: {
+    messageId: 'yb-de-20250306-000230',
+    residentId: '330102195806120026',
+    outOfPocketFen: 4_820_000,
+    periodFrom: '2024-03-01',
+    periodTo: '2025-02-28',
+  },
   personalData: ['outOfPocketFen'],
 });
 

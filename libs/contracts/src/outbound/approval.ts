@@ -30,15 +30,18 @@ export const townshipReviewCompletedV1 = defineContract({
   type: 'sa.approval.township-review-completed',
   version: 1,
   description: 'The township (乡镇/街道) reviewed the case (审核) after the household visit and recommends approval or rejection.',
-  schema: z.object({
-    applicationId: applicationIdField,
-    recommendation: z.enum(['approve', 'reject']),
-    reasons: z.array(reasonField).max(20).meta({ description: 'Grounds for the recommendation; at least one when rejecting.' }),
-    reviewedBy: actorField,
-    reviewedAt: instantField('When the review was completed.'),
-  }).superRefine((review, ctx) => {
-    if (review.recommendation === 'reject' && review.reasons.length === 0) ctx.addIssue({ code: 'custom', path: ['reasons'], message: 'must give at least one reason when recommending rejection' });
-  }),
+  schema: z
+    .object({
+      applicationId: applicationIdField,
+      recommendation: z.enum(['approve', 'reject']),
+      reasons: z.array(reasonField).max(20).meta({ description: 'Grounds for the recommendation; at least one when rejecting.' }),
+      reviewedBy: actorField,
+      reviewedAt: instantField('When the review was completed.'),
+    })
+    .superRefine((review, ctx) => {
+      if (review.recommendation === 'reject' && review.reasons.length === 0)
+        ctx.addIssue({ code: 'custom', path: ['reasons'], message: 'must give at least one reason when recommending rejection' });
+    }),
   example: {
     applicationId: exampleApplicationId,
     recommendation: 'approve',
@@ -54,14 +57,16 @@ export const publicNoticePostedV1 = defineContract({
   version: 1,
   description:
     'The case was put on public notice (公示) in its village or community. Cases whose applicant is a minor are noticed but not published (published = false).',
-  schema: z.object({
-    applicationId: applicationIdField,
-    region: regionCodeField.meta({ description: 'Where the notice is posted.' }),
-    startsOn: dateField('First day of the notice period.'),
-    endsOn: dateField('Last day of the notice period (inclusive).'),
-    published: z.boolean().meta({ description: 'false for minors\u2019 cases: noticed without publishing personal details.' }),
-    postedAt: instantField('When the notice was posted.'),
-  }).refine((notice) => notice.endsOn >= notice.startsOn, { path: ['endsOn'], message: 'must not be before startsOn' }),
+  schema: z
+    .object({
+      applicationId: applicationIdField,
+      region: regionCodeField.meta({ description: 'Where the notice is posted.' }),
+      startsOn: dateField('First day of the notice period.'),
+      endsOn: dateField('Last day of the notice period (inclusive).'),
+      published: z.boolean().meta({ description: 'false for minors\u2019 cases: noticed without publishing personal details.' }),
+      postedAt: instantField('When the notice was posted.'),
+    })
+    .refine((notice) => notice.endsOn >= notice.startsOn, { path: ['endsOn'], message: 'must not be before startsOn' }),
   example: {
     applicationId: exampleApplicationId,
     region: '330102001001',
@@ -210,7 +215,11 @@ export const caseRejectedV1 = defineContract({
       .object({
         applicantResidentId: residentIdField,
         applicantName: textField('Applicant name. Personal data.', 100),
-        phone: z.string().regex(/^[0-9+\- ]{5,20}$/, 'must be 5 to 20 digits, spaces, + or -').optional().meta({ description: 'Contact phone. Personal data.' }),
+        phone: z
+          .string()
+          .regex(/^[0-9+\- ]{5,20}$/, 'must be 5 to 20 digits, spaces, + or -')
+          .optional()
+          .meta({ description: 'Contact phone. Personal data.' }),
         householdSize: z.number().int().min(1).max(30),
       })
       .meta({ description: 'Household contact summary; the applicant is the only resident ID carried.' }),
@@ -225,7 +234,12 @@ export const caseRejectedV1 = defineContract({
     rejectedAt: '2025-03-21T10:00:00+08:00',
     noticeText: '经审核，您家庭金融资产超过规定标准，不符合最低生活保障条件。如有异议，可在收到本通知之日起60日内申请行政复议。',
     consents: { charityReferral: true },
-    contact: { applicantResidentId: exampleMembers.applicant.residentId, applicantName: exampleMembers.applicant.name, phone: '0571-8888 0000', householdSize: 3 },
+    contact: {
+      applicantResidentId: exampleMembers.applicant.residentId,
+      applicantName: exampleMembers.applicant.name,
+      phone: '0571-8888 0000',
+      householdSize: 3,
+    },
   },
   personalData: ['contact.applicantResidentId', 'contact.applicantName', 'contact.phone'],
 });

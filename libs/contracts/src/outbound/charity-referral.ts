@@ -29,7 +29,10 @@ export const referralMadeV1 = defineContract({
     needs: z.array(needField).min(1, 'must name at least one need').max(7),
     contact: z.object({
       name: textField('Name of the household contact. Personal data.', 100),
-      phone: z.string().regex(/^[0-9+\- ]{5,20}$/, 'must be 5 to 20 digits, spaces, + or -').optional(),
+      phone: z
+        .string()
+        .regex(/^[0-9+\- ]{5,20}$/, 'must be 5 to 20 digits, spaces, + or -')
+        .optional(),
       address: textField('Address. Personal data.', 300).optional(),
     }),
     consentRecordedAt: instantField('When the household consented to the referral.'),

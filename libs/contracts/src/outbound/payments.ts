@@ -48,7 +48,8 @@ export const entitlementStoppedV1 = defineContract({
   ...entitlementContract,
   type: 'sa.payments.entitlement-stopped',
   version: 1,
-  description: 'An entitlement ends from effectiveMonth (no payment for that month or later): death, exit after the gradual-exit period (渐退), moving away, a failed review or a voluntary withdrawal.',
+  description:
+    'An entitlement ends from effectiveMonth (no payment for that month or later): death, exit after the gradual-exit period (渐退), moving away, a failed review or a voluntary withdrawal.',
   schema: z.object({
     applicationId: applicationIdField,
     entitlementId: idField('The entitlement that stops.'),

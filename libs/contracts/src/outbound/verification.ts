@@ -30,7 +30,10 @@ const ruleTraceItem = z
       .max(Number.MAX_SAFE_INTEGER)
       .meta({ description: 'Monthly amount in integer fen; deductions are negative. countedMonthlyIncomeFen is the sum over counted items.' }),
     counted: z.boolean().meta({ description: 'Whether the amount is counted in household income.' }),
-    rule: z.string().regex(/^[a-z][a-z0-9-]{1,63}$/, 'must be a lower-case rule code').meta({ description: 'Rule applied, e.g. resident-basic-pension-excluded.' }),
+    rule: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{1,63}$/, 'must be a lower-case rule code')
+      .meta({ description: 'Rule applied, e.g. resident-basic-pension-excluded.' }),
     basis: textField('Source of the rule (policy clause), so an auditor can recompute it.', 300),
   })
   .meta({ description: 'One step of the income calculation.' });
@@ -45,47 +48,56 @@ export const economicCheckCompletedV1 = defineContract({
   description:
     'The household economic-status check (核对) of an application finished: counted income against the standard in force, ' +
     'the property test, discrepancies between declared and department data, and the full rule trace an auditor can recompute.',
-  schema: z.object({
-    applicationId: applicationIdField,
-    checkId: idField('Id of this check; a re-check gets a new id.'),
-    programme: programmeField,
-    region: regionCodeField,
-    assessedAt: instantField('When the assessment was made.'),
-    policyId: textField('Regional policy version applied, e.g. "330000-2025-01".', 64),
-    standardFen: fenField('Standard per person per month in force for the region on the assessment date.'),
-    householdSize: z.number().int().min(1).max(30).meta({ description: 'Members counted in the household.' }),
-    countedMonthlyIncomeFen: fenField('Household monthly income after the rules (sum of counted rule-trace items, not below zero).'),
-    perCapitaMonthlyIncomeFen: fenField('countedMonthlyIncomeFen divided by householdSize, rounded half up.'),
-    propertyTest: z.object({
-      passed: z.boolean(),
-      failures: z.array(z.object({ rule: textField('Property rule that failed.', 100), detail: textField('What was found.', 500) })).max(50),
+  schema: z
+    .object({
+      applicationId: applicationIdField,
+      checkId: idField('Id of this check; a re-check gets a new id.'),
+      programme: programmeField,
+      region: regionCodeField,
+      assessedAt: instantField('When the assessment was made.'),
+      policyId: textField('Regional policy version applied, e.g. "330000-2025-01".', 64),
+      standardFen: fenField('Standard per person per month in force for the region on the assessment date.'),
+      householdSize: z.number().int().min(1).max(30).meta({ description: 'Members counted in the household.' }),
+      countedMonthlyIncomeFen: fenField('Household monthly income after the rules (sum of counted rule-trace items, not below zero).'),
+      perCapitaMonthlyIncomeFen: fenField('countedMonthlyIncomeFen divided by householdSize, rounded half up.'),
+      propertyTest: z.object({
+        passed: z.boolean(),
+        failures: z.array(z.object({ rule: textField('Property rule that failed.', 100), detail: textField('What was found.', 500) })).max(50),
+      }),
+      discrepancies: z
+        .array(
+          z.object({
+            residentIdMasked: maskedResidentIdField,
+            kind: textField('What differs, e.g. vehicle, pension, wage, death.', 50),
+            declared: textField('What the household declared.', 200),
+            reported: textField('What the department reported.', 200),
+            source: countySourceField,
+          }),
+        )
+        .max(100),
+      eligible: z.boolean().meta({ description: 'Whether the household meets income and property rules.' }),
+      ineligibilityReasons: z.array(reasonField).max(20),
+      ruleTrace: z.array(ruleTraceItem).max(500),
+      departmentFactsSeen: z
+        .array(z.object({ source: countySourceField, factId: messageIdField, recordedAt: instantField('When the fact was recorded here.') }))
+        .max(500)
+        .meta({ description: 'County messages (by messageId) the check relied on.' }),
+      investigator: actorField.optional(),
+    })
+    .superRefine((check, ctx) => {
+      // The trace must add up, so an auditor can recompute the figure from the event alone.
+      const traced = Math.max(
+        0,
+        check.ruleTrace.filter((item) => item.counted).reduce((sum, item) => sum + item.amountFen, 0),
+      );
+      if (check.ruleTrace.length > 0 && traced !== check.countedMonthlyIncomeFen) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['countedMonthlyIncomeFen'],
+          message: `must equal the sum of counted ruleTrace amounts (${traced}), not below zero`,
+        });
+      }
     }),
-    discrepancies: z
-      .array(
-        z.object({
-          residentIdMasked: maskedResidentIdField,
-          kind: textField('What differs, e.g. vehicle, pension, wage, death.', 50),
-          declared: textField('What the household declared.', 200),
-          reported: textField('What the department reported.', 200),
-          source: countySourceField,
-        }),
-      )
-      .max(100),
-    eligible: z.boolean().meta({ description: 'Whether the household meets income and property rules.' }),
-    ineligibilityReasons: z.array(reasonField).max(20),
-    ruleTrace: z.array(ruleTraceItem).max(500),
-    departmentFactsSeen: z
-      .array(z.object({ source: countySourceField, factId: messageIdField, recordedAt: instantField('When the fact was recorded here.') }))
-      .max(500)
-      .meta({ description: 'County messages (by messageId) the check relied on.' }),
-    investigator: actorField.optional(),
-  }).superRefine((check, ctx) => {
-    // The trace must add up, so an auditor can recompute the figure from the event alone.
-    const traced = Math.max(0, check.ruleTrace.filter((item) => item.counted).reduce((sum, item) => sum + item.amountFen, 0));
-    if (check.ruleTrace.length > 0 && traced !== check.countedMonthlyIncomeFen) {
-      ctx.addIssue({ code: 'custom', path: ['countedMonthlyIncomeFen'], message: `must equal the sum of counted ruleTrace amounts (${traced}), not below zero` });
-    }
-  }),
   example: {
     applicationId: exampleApplicationId,
     checkId: exampleCheckId,

@@ -17,18 +17,27 @@ describe('the application and the economic check arrive in either order', () => 
   it('keeps the application waiting when it comes first, and opens the case when the check follows', () => {
     const received = given(caseDecider, []).when(receiveApplication);
     expect(received.decision.ok && received.decision.events.map((e) => e.type)).toEqual(['ApplicationReceived']);
-    given(caseDecider, [applicationReceived]).when(recordCheck).then([caseOpened({ openedAt: recordCheck.recordedAt })]);
+    given(caseDecider, [applicationReceived])
+      .when(recordCheck)
+      .then([caseOpened({ openedAt: recordCheck.recordedAt })]);
   });
 
   it('keeps the check waiting when it comes first, and opens the case when the application follows', () => {
     given(caseDecider, []).when(recordCheck).then([checkWaiting]);
-    given(caseDecider, [checkWaiting]).when(receiveApplication).then([caseOpened({ openedAt: receiveApplication.receivedAt })]);
+    given(caseDecider, [checkWaiting])
+      .when(receiveApplication)
+      .then([caseOpened({ openedAt: receiveApplication.receivedAt })]);
   });
 
   it('opens with the latest check when a re-check arrived before the application', () => {
     const recheck = { ...check, checkId: '0195f6b0-1a2b-7c3d-8e4f-5a6b7c8d9e10', perCapitaMonthlyIncomeFen: fen(40_000) };
-    const history: CaseEvent[] = [checkWaiting, { type: 'EconomicCheckRecorded', data: { applicationId, check: recheck, recordedAt: '2025-03-11T09:00:00+08:00' } }];
-    given(caseDecider, history).when(receiveApplication).then([caseOpened({ check: recheck, openedAt: receiveApplication.receivedAt })]);
+    const history: CaseEvent[] = [
+      checkWaiting,
+      { type: 'EconomicCheckRecorded', data: { applicationId, check: recheck, recordedAt: '2025-03-11T09:00:00+08:00' } },
+    ];
+    given(caseDecider, history)
+      .when(receiveApplication)
+      .then([caseOpened({ check: recheck, openedAt: receiveApplication.receivedAt })]);
   });
 
   it('refuses the same application or the same check twice, so a redelivery changes nothing', () => {
@@ -41,12 +50,21 @@ describe('the application and the economic check arrive in either order', () => 
   it('validates the application as strictly as opening does, naming the field', () => {
     const outcome = given(caseDecider, []).when({ ...receiveApplication, applicantMemberId: 'nobody' });
     outcome.thenRejects('APPLICANT_NOT_A_MEMBER');
-    given(caseDecider, []).when({ ...receiveApplication, receivedAt: 'yesterday' }).thenRejects('INVALID_TIMESTAMP');
+    given(caseDecider, [])
+      .when({ ...receiveApplication, receivedAt: 'yesterday' })
+      .thenRejects('INVALID_TIMESTAMP');
   });
 
   it('refuses every other command until both have arrived', () => {
     given(caseDecider, [applicationReceived])
-      .when({ type: 'CompleteTownshipReview', applicationId, recommendation: 'approve', reasons: [], reviewedBy: actors.reviewer, reviewedAt: '2025-03-12T11:00:00+08:00' })
+      .when({
+        type: 'CompleteTownshipReview',
+        applicationId,
+        recommendation: 'approve',
+        reasons: [],
+        reviewedBy: actors.reviewer,
+        reviewedAt: '2025-03-12T11:00:00+08:00',
+      })
       .thenRejects('CASE_NOT_FOUND');
   });
 });

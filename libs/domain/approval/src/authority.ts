@@ -22,11 +22,15 @@ export function roleProblem(actor: Actor, roles: readonly Role[], field: string)
 
 export function levelProblem(actor: Actor, levels: readonly RegionLevel[], field: string): Check {
   const level = regionLevel(orgUnitOf(actor));
-  return levels.includes(level) ? undefined : problem('ORG_UNIT_LEVEL_NOT_ALLOWED', `must be done at ${levels.join(' or ')} level, not ${level}`, `${field}.orgUnit`);
+  return levels.includes(level)
+    ? undefined
+    : problem('ORG_UNIT_LEVEL_NOT_ALLOWED', `must be done at ${levels.join(' or ')} level, not ${level}`, `${field}.orgUnit`);
 }
 
 export function jurisdictionProblem(actor: Actor, region: RegionCode, field: string): Check {
-  return isWithin(region, orgUnitOf(actor)) ? undefined : problem('OUTSIDE_JURISDICTION', `case region ${region} is outside ${actor.orgUnit}`, `${field}.orgUnit`);
+  return isWithin(region, orgUnitOf(actor))
+    ? undefined
+    : problem('OUTSIDE_JURISDICTION', `case region ${region} is outside ${actor.orgUnit}`, `${field}.orgUnit`);
 }
 
 export function authorityProblem(actor: Actor, region: RegionCode, roles: readonly Role[], levels: readonly RegionLevel[], field: string): Check {

@@ -109,7 +109,8 @@ function approvalOrderProblem(state: OpenedCase, today: string): Check {
 }
 
 function reviewProblem(state: OpenedCase): Check {
-  if (state.phase === 'reinvestigation') return problem('REINVESTIGATION_REQUIRED', 'a sustained objection needs a new check, review and notice', 'applicationId');
+  if (state.phase === 'reinvestigation')
+    return problem('REINVESTIGATION_REQUIRED', 'a sustained objection needs a new check, review and notice', 'applicationId');
   if (state.phase === 'awaiting-review' || !state.review) return problem('REVIEW_REQUIRED', 'the township must review the case first', 'applicationId');
   return undefined;
 }

@@ -16,7 +16,15 @@ const grant: GrantGreenChannelRelief = {
 };
 const granted: CaseEvent = {
   type: 'GreenChannelReliefGranted',
-  data: { applicationId, programme: 'dibao', region: village, amountFen: fen(50_000), reason: '突发重病，家庭生活陷入困境', grantedBy: actors.county, grantedAt: '2025-03-02T10:00:00+08:00' },
+  data: {
+    applicationId,
+    programme: 'dibao',
+    region: village,
+    amountFen: fen(50_000),
+    reason: '突发重病，家庭生活陷入困境',
+    grantedBy: actors.county,
+    grantedAt: '2025-03-02T10:00:00+08:00',
+  },
 };
 
 describe('green channel (先行救助)', () => {
@@ -32,8 +40,14 @@ describe('green channel (先行救助)', () => {
 
   it('is granted once, by the county or the township, within their area', () => {
     given(caseDecider, [granted]).when(grant).thenRejects('GREEN_CHANNEL_ALREADY_GRANTED');
-    given(caseDecider, []).when({ ...grant, grantedBy: actors.reviewer }).then([{ ...granted, data: { ...granted.data, grantedBy: actors.reviewer } } as CaseEvent]);
-    given(caseDecider, []).when({ ...grant, grantedBy: actors.otherTownshipReviewer }).thenRejects('OUTSIDE_JURISDICTION');
-    given(caseDecider, []).when({ ...grant, amountFen: fen(0) }).thenRejects('INVALID_AMOUNT');
+    given(caseDecider, [])
+      .when({ ...grant, grantedBy: actors.reviewer })
+      .then([{ ...granted, data: { ...granted.data, grantedBy: actors.reviewer } } as CaseEvent]);
+    given(caseDecider, [])
+      .when({ ...grant, grantedBy: actors.otherTownshipReviewer })
+      .thenRejects('OUTSIDE_JURISDICTION');
+    given(caseDecider, [])
+      .when({ ...grant, amountFen: fen(0) })
+      .thenRejects('INVALID_AMOUNT');
   });
 });

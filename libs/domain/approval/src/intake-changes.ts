@@ -49,7 +49,9 @@ function beforeDecisionProblem(state: CaseState, applicationId: string): Approva
   }
   if (state.withdrawn) return problem('CASE_ALREADY_DECIDED', 'the application was already withdrawn', 'applicationId');
   if (!state.application) return problem('CASE_NOT_FOUND', 'no application has arrived for this case', 'applicationId');
-  return state.application.applicationId === applicationId ? undefined : problem('WRONG_CASE', `this stream holds case ${state.application.applicationId}`, 'applicationId');
+  return state.application.applicationId === applicationId
+    ? undefined
+    : problem('WRONG_CASE', `this stream holds case ${state.application.applicationId}`, 'applicationId');
 }
 
 function changesProblem(c: AmendApplication['changes'] | undefined): ApprovalRejection | undefined {
@@ -59,7 +61,11 @@ function changesProblem(c: AmendApplication['changes'] | undefined): ApprovalRej
     () => (c.household === undefined ? undefined : membersProblem(c.household.members, c.household.applicantMemberId)),
     () => (c.household === undefined ? undefined : flagProblem(c.household.involvesMinor, 'changes.household.involvesMinor')),
     () => (c.bankAccount === undefined ? undefined : bankAccountProblem(c.bankAccount)),
-    () => (c.consents === undefined ? undefined : flagProblem(c.consents.economicCheck, 'changes.consents.economicCheck') ?? flagProblem(c.consents.charityReferral, 'changes.consents.charityReferral')),
+    () =>
+      c.consents === undefined
+        ? undefined
+        : (flagProblem(c.consents.economicCheck, 'changes.consents.economicCheck') ??
+          flagProblem(c.consents.charityReferral, 'changes.consents.charityReferral')),
     () => (c.nearRelative === undefined ? undefined : flagProblem(c.nearRelative, 'changes.nearRelative')),
   );
 }
@@ -76,7 +82,9 @@ function pickedChanges(c: AmendApplication['changes']): ApplicationAmended['data
           applicantMemberId: household.applicantMemberId,
           involvesMinor: household.involvesMinor,
         }),
-    ...(c.bankAccount === undefined ? {} : { bankAccount: { bankName: c.bankAccount.bankName, accountHolder: c.bankAccount.accountHolder, accountNumber: c.bankAccount.accountNumber } }),
+    ...(c.bankAccount === undefined
+      ? {}
+      : { bankAccount: { bankName: c.bankAccount.bankName, accountHolder: c.bankAccount.accountHolder, accountNumber: c.bankAccount.accountNumber } }),
     ...(c.consents === undefined ? {} : { consents: { economicCheck: c.consents.economicCheck, charityReferral: c.consents.charityReferral } }),
     ...(c.nearRelative === undefined ? {} : { nearRelative: c.nearRelative }),
   };

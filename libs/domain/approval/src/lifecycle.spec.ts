@@ -18,15 +18,37 @@ function run(commands: CaseCommand[]): CaseEvent[] {
 describe('a dibao case from check to confirmation', () => {
   const history = run([
     openCase,
-    { type: 'CompleteTownshipReview', applicationId, recommendation: 'approve', reasons: [], reviewedBy: actors.reviewer, reviewedAt: '2025-03-12T11:00:00+08:00' },
+    {
+      type: 'CompleteTownshipReview',
+      applicationId,
+      recommendation: 'approve',
+      reasons: [],
+      reviewedBy: actors.reviewer,
+      reviewedAt: '2025-03-12T11:00:00+08:00',
+    },
     { type: 'PostPublicNotice', applicationId, startsOn: '2025-03-13', noticeDays: 7, postedBy: actors.reviewer, postedAt: '2025-03-13T08:30:00+08:00' },
     { type: 'LodgeObjection', applicationId, objectionId: 'o-1', summary: '反映有车辆', lodgedAt: '2025-03-14T09:00:00+08:00', recordedBy: actors.intake },
-    { type: 'ResolveObjection', applicationId, objectionId: 'o-1', outcome: 'dismissed', explanation: '车辆已注销', resolvedBy: actors.reviewer, resolvedAt: '2025-03-17T09:00:00+08:00' },
+    {
+      type: 'ResolveObjection',
+      applicationId,
+      objectionId: 'o-1',
+      outcome: 'dismissed',
+      explanation: '车辆已注销',
+      resolvedBy: actors.reviewer,
+      resolvedAt: '2025-03-17T09:00:00+08:00',
+    },
     approve(),
   ]);
 
   it('records every step in order', () => {
-    expect(history.map((e) => e.type)).toEqual(['CaseOpened', 'TownshipReviewCompleted', 'PublicNoticePosted', 'ObjectionLodged', 'ObjectionResolved', 'CaseApproved']);
+    expect(history.map((e) => e.type)).toEqual([
+      'CaseOpened',
+      'TownshipReviewCompleted',
+      'PublicNoticePosted',
+      'ObjectionLodged',
+      'ObjectionResolved',
+      'CaseApproved',
+    ]);
   });
 
   it('stores plain JSON: the history survives serialisation unchanged and folds to the same state', () => {

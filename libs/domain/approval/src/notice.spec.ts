@@ -5,7 +5,15 @@ import { isDuringNotice, noticeHasEnded, publicNoticePeriod } from './notice';
 import { actors, applicationId, caseOpened, noticePosted, reviewed, village } from './test-support/case-fixtures';
 
 function post(overrides: Partial<PostPublicNotice> = {}): PostPublicNotice {
-  return { type: 'PostPublicNotice', applicationId, startsOn: '2025-03-13', noticeDays: 7, postedBy: actors.reviewer, postedAt: '2025-03-13T08:30:00+08:00', ...overrides };
+  return {
+    type: 'PostPublicNotice',
+    applicationId,
+    startsOn: '2025-03-13',
+    noticeDays: 7,
+    postedBy: actors.reviewer,
+    postedAt: '2025-03-13T08:30:00+08:00',
+    ...overrides,
+  };
 }
 
 describe('public notice period (公示期)', () => {
@@ -53,7 +61,9 @@ describe('posting the public notice (公示)', () => {
   });
 
   it('is not posted for a case the township recommends rejecting', () => {
-    given(caseDecider, [caseOpened(), reviewed('reject')]).when(post()).thenRejects('REVIEW_RECOMMENDED_REJECTION');
+    given(caseDecider, [caseOpened(), reviewed('reject')])
+      .when(post())
+      .thenRejects('REVIEW_RECOMMENDED_REJECTION');
   });
 
   it('is posted once', () => {
@@ -61,7 +71,11 @@ describe('posting the public notice (公示)', () => {
   });
 
   it('refuses a period of no days, and a start before the posting day', () => {
-    given(caseDecider, [caseOpened(), reviewed()]).when(post({ noticeDays: 0 })).thenRejects('INVALID_NOTICE_DAYS');
-    given(caseDecider, [caseOpened(), reviewed()]).when(post({ startsOn: '2025-03-12' })).thenRejects('INVALID_DATE');
+    given(caseDecider, [caseOpened(), reviewed()])
+      .when(post({ noticeDays: 0 }))
+      .thenRejects('INVALID_NOTICE_DAYS');
+    given(caseDecider, [caseOpened(), reviewed()])
+      .when(post({ startsOn: '2025-03-12' }))
+      .thenRejects('INVALID_DATE');
   });
 });

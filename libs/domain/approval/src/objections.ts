@@ -27,7 +27,9 @@ export function decideLodgeObjection(command: LodgeObjection, state: CaseState):
   const refused =
     roleProblem(command.recordedBy, ['intake-worker', 'investigator', 'township-reviewer', 'county-approver'], 'recordedBy') ??
     jurisdictionProblem(command.recordedBy, current.facts.region, 'recordedBy') ??
-    (Object.hasOwn(current.objections, command.objectionId) ? problem('OBJECTION_ALREADY_LODGED', 'an objection with this id is already recorded', 'objectionId') : undefined);
+    (Object.hasOwn(current.objections, command.objectionId)
+      ? problem('OBJECTION_ALREADY_LODGED', 'an objection with this id is already recorded', 'objectionId')
+      : undefined);
   if (refused) return refuse(refused);
   const notice = current.phase === 'on-notice' ? current.notice : undefined;
   if (!notice) return refuse(problem('NOTICE_REQUIRED', 'objections are lodged while the case is on public notice', 'applicationId'));

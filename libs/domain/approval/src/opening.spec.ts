@@ -10,7 +10,9 @@ describe('opening a case when the economic check completes', () => {
   it('normalises the region code and the resident IDs it records', () => {
     const lower = { ...openCase, region: '330102001001', members: openCase.members.map((m, i) => (i === 0 ? { ...m, residentId: '11010519491231002x' } : m)) };
     const outcome = given(caseDecider, []).when(lower);
-    expect(outcome.decision.ok && outcome.decision.events[0]?.type === 'CaseOpened' && outcome.decision.events[0].data.members[0]?.residentId).toBe('11010519491231002X');
+    expect(outcome.decision.ok && outcome.decision.events[0]?.type === 'CaseOpened' && outcome.decision.events[0].data.members[0]?.residentId).toBe(
+      '11010519491231002X',
+    );
   });
 
   it('opens a case only once', () => {
@@ -19,7 +21,14 @@ describe('opening a case when the economic check completes', () => {
 
   it('refuses commands on a case that was never opened', () => {
     given(caseDecider, [])
-      .when({ type: 'CompleteTownshipReview', applicationId, recommendation: 'approve', reasons: [], reviewedBy: actors.reviewer, reviewedAt: '2025-03-12T11:00:00+08:00' })
+      .when({
+        type: 'CompleteTownshipReview',
+        applicationId,
+        recommendation: 'approve',
+        reasons: [],
+        reviewedBy: actors.reviewer,
+        reviewedAt: '2025-03-12T11:00:00+08:00',
+      })
       .thenRejects('CASE_NOT_FOUND');
   });
 
@@ -31,8 +40,12 @@ describe('opening a case when the economic check completes', () => {
   });
 
   it('needs the applicant among the members and an ineligible finding to say why', () => {
-    given(caseDecider, []).when({ ...openCase, applicantMemberId: 'nobody' }).thenRejects('APPLICANT_NOT_A_MEMBER');
-    given(caseDecider, []).when({ ...openCase, check: { ...check, eligible: false } }).thenRejects('REASON_REQUIRED');
+    given(caseDecider, [])
+      .when({ ...openCase, applicantMemberId: 'nobody' })
+      .thenRejects('APPLICANT_NOT_A_MEMBER');
+    given(caseDecider, [])
+      .when({ ...openCase, check: { ...check, eligible: false } })
+      .thenRejects('REASON_REQUIRED');
   });
 
   it('refuses money that is not whole fen', () => {

@@ -67,7 +67,8 @@ function checkBeforeOpening(command: RecordEconomicCheck, state: UnopenedCase): 
   if (state.withdrawn) return refuse(withdrawnBeforeOpening);
   if (state.pendingCheck?.checkId === check.checkId) return refuse(problem('CHECK_ALREADY_RECORDED', 'this check has already arrived', 'check.checkId'));
   if (!state.application) return accept({ type: 'EconomicCheckRecorded', data: { applicationId, check, recordedAt } });
-  if (state.application.applicationId !== applicationId) return refuse(problem('WRONG_CASE', `this stream holds case ${state.application.applicationId}`, 'applicationId'));
+  if (state.application.applicationId !== applicationId)
+    return refuse(problem('WRONG_CASE', `this stream holds case ${state.application.applicationId}`, 'applicationId'));
   return accept(caseOpened(state.application, check, recordedAt));
 }
 
@@ -103,7 +104,10 @@ function applicationProblem(c: ApplicationFacts): Check {
     () => programmeProblem(c.programme, 'programme'),
     () => regionProblem(c.region, 'region'),
     () => membersProblem(c.members, c.applicantMemberId),
-    () => (c.applicantPhone === undefined || /^[0-9+\- ]{5,20}$/.test(c.applicantPhone) ? undefined : problem('INVALID_PHONE', 'must be 5 to 20 digits, spaces, + or -', 'applicantPhone')),
+    () =>
+      c.applicantPhone === undefined || /^[0-9+\- ]{5,20}$/.test(c.applicantPhone)
+        ? undefined
+        : problem('INVALID_PHONE', 'must be 5 to 20 digits, spaces, + or -', 'applicantPhone'),
     () => bankAccountProblem(c.bankAccount),
     () => flagProblem(c.consents?.economicCheck, 'consents.economicCheck'),
     () => flagProblem(c.consents?.charityReferral, 'consents.charityReferral'),
@@ -123,7 +127,9 @@ export function membersProblem(members: readonly CaseMember[] | undefined, appli
     ),
   );
   if (found) return found;
-  return members.some((m) => m.memberId === applicantMemberId) ? undefined : problem('APPLICANT_NOT_A_MEMBER', 'must be the memberId of one of the members', 'applicantMemberId');
+  return members.some((m) => m.memberId === applicantMemberId)
+    ? undefined
+    : problem('APPLICANT_NOT_A_MEMBER', 'must be the memberId of one of the members', 'applicantMemberId');
 }
 
 export function bankAccountProblem(account: BankAccount | undefined): Check {
@@ -147,7 +153,8 @@ export function checkProblem(check: CheckOutcome | undefined, field: string): Ch
     () => fenAmountProblem(check.standardFen, `${field}.standardFen`, true),
     () => fenAmountProblem(check.countedMonthlyIncomeFen, `${field}.countedMonthlyIncomeFen`, false),
     () => fenAmountProblem(check.perCapitaMonthlyIncomeFen, `${field}.perCapitaMonthlyIncomeFen`, false),
-    () => (Number.isInteger(size) && size >= 1 && size <= 30 ? undefined : problem('INVALID_CHECK', 'must be a whole number from 1 to 30', `${field}.householdSize`)),
+    () =>
+      Number.isInteger(size) && size >= 1 && size <= 30 ? undefined : problem('INVALID_CHECK', 'must be a whole number from 1 to 30', `${field}.householdSize`),
     () => actorProblem(check.investigatedBy, `${field}.investigatedBy`),
     () => instantProblem(check.assessedAt, `${field}.assessedAt`),
   );

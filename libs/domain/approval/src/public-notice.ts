@@ -14,7 +14,10 @@ export function decidePostPublicNotice(command: PostPublicNotice, state: CaseSta
   const invalid = firstOf(
     () => idProblem(command.applicationId, 'applicationId'),
     () => dateProblem(command.startsOn, 'startsOn'),
-    () => (Number.isInteger(noticeDays) && noticeDays >= 1 && noticeDays <= 90 ? undefined : problem('INVALID_NOTICE_DAYS', 'must be a whole number of days from 1 to 90', 'noticeDays')),
+    () =>
+      Number.isInteger(noticeDays) && noticeDays >= 1 && noticeDays <= 90
+        ? undefined
+        : problem('INVALID_NOTICE_DAYS', 'must be a whole number of days from 1 to 90', 'noticeDays'),
     () => actorProblem(command.postedBy, 'postedBy'),
     () => instantProblem(command.postedAt, 'postedAt'),
   );

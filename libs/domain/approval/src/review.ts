@@ -12,7 +12,8 @@ import type { Reason } from './values';
 export function decideTownshipReview(command: CompleteTownshipReview, state: CaseState): Decision<CaseEvent> {
   const invalid = firstOf(
     () => idProblem(command.applicationId, 'applicationId'),
-    () => (['approve', 'reject'].includes(command.recommendation) ? undefined : problem('INVALID_RECOMMENDATION', 'must be approve or reject', 'recommendation')),
+    () =>
+      ['approve', 'reject'].includes(command.recommendation) ? undefined : problem('INVALID_RECOMMENDATION', 'must be approve or reject', 'recommendation'),
     () => reasonsProblem(command.reasons, 'reasons', false),
     () => actorProblem(command.reviewedBy, 'reviewedBy'),
     () => instantProblem(command.reviewedAt, 'reviewedAt'),
@@ -44,7 +45,8 @@ function reviewReasons(state: OpenedCase, command: CompleteTownshipReview): read
 }
 
 function reviewOrderProblem(state: OpenedCase): ApprovalRejection | undefined {
-  if (state.phase === 'reinvestigation') return problem('REINVESTIGATION_REQUIRED', 'a sustained objection needs a new economic check before a new review', 'applicationId');
+  if (state.phase === 'reinvestigation')
+    return problem('REINVESTIGATION_REQUIRED', 'a sustained objection needs a new economic check before a new review', 'applicationId');
   if (state.phase !== 'awaiting-review') return problem('REVIEW_ALREADY_COMPLETED', 'the case was already reviewed on its latest check', 'applicationId');
   return undefined;
 }

@@ -85,10 +85,11 @@ export function reasonsProblem(reasons: readonly Reason[] | undefined, field: st
 }
 
 export function residentIdProblemAt(value: unknown, field: string): Check {
-  return typeof value === 'string' && isResidentId(value.trim().toUpperCase()) ? undefined : problem('INVALID_RESIDENT_ID', 'must be a valid resident ID (GB 11643)', field);
+  return typeof value === 'string' && isResidentId(value.trim().toUpperCase())
+    ? undefined
+    : problem('INVALID_RESIDENT_ID', 'must be a valid resident ID (GB 11643)', field);
 }
 
 export function flagProblem(value: unknown, field: string): Check {
   return typeof value === 'boolean' ? undefined : problem('INVALID_FLAG', 'must be true or false', field);
 }
-

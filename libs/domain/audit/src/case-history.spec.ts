@@ -7,9 +7,23 @@ describe('case history (one case across five services)', () => {
     const w = new HistoryWriter();
     const mine = writeDibaoCase(w);
     const other = writeDibaoCase(w);
-    w.add('payments', 'payroll-shared', 'PayrollStarted', { payrollId: 'shared', region: '331002', month: '2025-06', instructionCount: 2 }, people.payments, '2025-06-05T01:00:00.000Z');
+    w.add(
+      'payments',
+      'payroll-shared',
+      'PayrollStarted',
+      { payrollId: 'shared', region: '331002', month: '2025-06', instructionCount: 2 },
+      people.payments,
+      '2025-06-05T01:00:00.000Z',
+    );
     for (const c of [mine, other]) {
-      w.add('payments', 'payroll-shared', 'PaymentInstructionIssued', { payrollId: 'shared', instructionId: `i-${c.applicationId}`, applicationId: c.applicationId, month: '2025-06', amountFen: 212_700 }, people.payments, '2025-06-05T01:00:00.000Z');
+      w.add(
+        'payments',
+        'payroll-shared',
+        'PaymentInstructionIssued',
+        { payrollId: 'shared', instructionId: `i-${c.applicationId}`, applicationId: c.applicationId, month: '2025-06', amountFen: 212_700 },
+        people.payments,
+        '2025-06-05T01:00:00.000Z',
+      );
     }
     // When the history of one is assembled from everything read
     const history = assembleCaseHistory(mine.applicationId, [...w.events].reverse());
@@ -30,8 +44,15 @@ describe('case history (one case across five services)', () => {
       'PaymentSucceeded',
       'PaymentInstructionIssued',
     ]);
-    expect(history.departmentData.map((e) => [e.type, timelineEntry(e).summary])).toEqual([['WageRecordReported', 'wage for 2025-01 from 台州某包装厂: 1800.00 yuan']]);
-    expect(summariseCase(history)).toMatchObject({ applicationId: mine.applicationId, programme: 'dibao', region: '331002001001', sources: ['intake', 'verification', 'approval', 'payments'] });
+    expect(history.departmentData.map((e) => [e.type, timelineEntry(e).summary])).toEqual([
+      ['WageRecordReported', 'wage for 2025-01 from 台州某包装厂: 1800.00 yuan'],
+    ]);
+    expect(summariseCase(history)).toMatchObject({
+      applicationId: mine.applicationId,
+      programme: 'dibao',
+      region: '331002001001',
+      sources: ['intake', 'verification', 'approval', 'payments'],
+    });
   });
 
   it('orders events recorded at the same instant by the flow of the services, then by position', () => {
@@ -59,8 +80,26 @@ describe('case history (one case across five services)', () => {
 
   it('shows the reason a command carried', () => {
     const w = new HistoryWriter();
-    w.add('intake', 'application-a', 'ApplicationWithdrawn', { applicationId: 'a', reason: 'household found work', withdrawnBy: people.intakeWorker, withdrawnAt: '2025-03-04T00:00:00.000Z' }, people.intakeWorker, '2025-03-04T00:00:00.000Z');
-    w.add('approval', 'case-a', 'CaseRejected', { applicationId: 'a', reasons: [{ code: 'income-above-standard', message: 'per-capita income not below the standard' }], rejectedBy: people.countyApprover }, people.countyApprover, '2025-03-05T00:00:00.000Z');
+    w.add(
+      'intake',
+      'application-a',
+      'ApplicationWithdrawn',
+      { applicationId: 'a', reason: 'household found work', withdrawnBy: people.intakeWorker, withdrawnAt: '2025-03-04T00:00:00.000Z' },
+      people.intakeWorker,
+      '2025-03-04T00:00:00.000Z',
+    );
+    w.add(
+      'approval',
+      'case-a',
+      'CaseRejected',
+      {
+        applicationId: 'a',
+        reasons: [{ code: 'income-above-standard', message: 'per-capita income not below the standard' }],
+        rejectedBy: people.countyApprover,
+      },
+      people.countyApprover,
+      '2025-03-05T00:00:00.000Z',
+    );
     const [withdrawn, rejected] = assembleCaseHistory('a', w.events).events.map(timelineEntry);
     expect(withdrawn?.reason).toBe('household found work');
     expect(rejected?.reason).toBe('per-capita income not below the standard');

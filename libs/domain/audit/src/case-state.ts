@@ -134,14 +134,14 @@ function advance(draft: Draft, next: CaseStatus): void {
 function checkFrom(d: Json, source: Json): EconomicCheckState {
   const pick = (name: string) => integer(source[name]);
   return {
-    ...(text(d.checkId) ?? text(source.checkId) ? { checkId: text(d.checkId) ?? text(source.checkId) } : {}),
+    ...((text(d.checkId) ?? text(source.checkId)) ? { checkId: text(d.checkId) ?? text(source.checkId) } : {}),
     ...(text(d.outcome) ? { outcome: text(d.outcome) } : typeof source.eligible === 'boolean' ? { outcome: source.eligible ? 'eligible' : 'ineligible' } : {}),
     ...(text(source.policyId) ? { policyId: text(source.policyId) } : {}),
     ...(pick('standardFen') !== undefined ? { standardFen: pick('standardFen') } : {}),
     ...(pick('householdSize') !== undefined ? { householdSize: pick('householdSize') } : {}),
     ...(pick('countedMonthlyIncomeFen') !== undefined ? { countedMonthlyIncomeFen: pick('countedMonthlyIncomeFen') } : {}),
     ...(pick('perCapitaMonthlyIncomeFen') !== undefined ? { perCapitaMonthlyIncomeFen: pick('perCapitaMonthlyIncomeFen') } : {}),
-    ...(text(d.assessedAt) ?? text(source.assessedAt) ? { assessedAt: text(d.assessedAt) ?? text(source.assessedAt) } : {}),
+    ...((text(d.assessedAt) ?? text(source.assessedAt)) ? { assessedAt: text(d.assessedAt) ?? text(source.assessedAt) } : {}),
   };
 }
 
@@ -206,7 +206,12 @@ const steps: Readonly<Record<string, Step>> = {
     advance(s, 'approved');
   },
   CaseRejected: (s, d) => {
-    s.decision = { outcome: 'rejected', ...(text(d.rejectedAt) ? { at: text(d.rejectedAt) } : {}), ...(actorIn(d.rejectedBy) ? { by: actorIn(d.rejectedBy) } : {}), ...(text(d.rejectionLevel) ? { level: text(d.rejectionLevel) } : {}) };
+    s.decision = {
+      outcome: 'rejected',
+      ...(text(d.rejectedAt) ? { at: text(d.rejectedAt) } : {}),
+      ...(actorIn(d.rejectedBy) ? { by: actorIn(d.rejectedBy) } : {}),
+      ...(text(d.rejectionLevel) ? { level: text(d.rejectionLevel) } : {}),
+    };
     advance(s, 'rejected');
   },
   EntitlementGranted: (s, d) => {
@@ -229,12 +234,25 @@ const steps: Readonly<Record<string, Step>> = {
     advance(s, 'receiving-benefit');
   },
   EntitlementStopped: (s, d) => {
-    if (s.entitlement) s.entitlement = { ...s.entitlement, status: 'stopped', ...(text(d.effectiveMonth) ? { stopMonth: text(d.effectiveMonth) } : {}), ...(text(d.reason) ? { stopReason: text(d.reason) } : {}) };
+    if (s.entitlement)
+      s.entitlement = {
+        ...s.entitlement,
+        status: 'stopped',
+        ...(text(d.effectiveMonth) ? { stopMonth: text(d.effectiveMonth) } : {}),
+        ...(text(d.reason) ? { stopReason: text(d.reason) } : {}),
+      };
     advance(s, 'benefit-stopped');
   },
   PaymentInstructionIssued: (s, d, e) => {
     const id = text(d.instructionId) ?? e.eventId;
-    s.payments.set(id, { instructionId: id, ...(text(d.month) ? { month: text(d.month) } : {}), amountFen: integer(d.amountFen) ?? 0, status: 'issued', issuedAt: text(d.issuedAt) ?? e.recordedAt, flaggedForRecovery: false });
+    s.payments.set(id, {
+      instructionId: id,
+      ...(text(d.month) ? { month: text(d.month) } : {}),
+      amountFen: integer(d.amountFen) ?? 0,
+      status: 'issued',
+      issuedAt: text(d.issuedAt) ?? e.recordedAt,
+      flaggedForRecovery: false,
+    });
   },
   PaymentSucceeded: (s, d) => settle(s, d, 'paid'),
   PaymentFailed: (s, d) => settle(s, d, 'failed'),

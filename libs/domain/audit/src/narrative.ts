@@ -42,7 +42,8 @@ const yuan = (value: unknown) => {
 type Describer = (d: Json) => string;
 
 const describers: Readonly<Record<string, Describer>> = {
-  ApplicationSubmitted: (d) => `application for ${text(d.programme) ?? '?'} taken (${text(d.channel) ?? '?'}) in region ${text(d.region) ?? '?'}, household of ${list(record(d.household).members).length}`,
+  ApplicationSubmitted: (d) =>
+    `application for ${text(d.programme) ?? '?'} taken (${text(d.channel) ?? '?'}) in region ${text(d.region) ?? '?'}, household of ${list(record(d.household).members).length}`,
   NearRelativeCaseFlagged: (d) => `near-relative filing (近亲属备案): ${text(d.relationToStaff) ?? '?'} of ${text(d.staffPost) ?? 'staff'}`,
   ApplicationAmended: (d) => `application amended: ${Object.keys(record(d.changes)).join(', ') || 'no parts named'}`,
   ApplicationWithdrawn: () => 'application withdrawn',
@@ -57,7 +58,8 @@ const describers: Readonly<Record<string, Describer>> = {
   CheckCompleted: (d) => `${assessmentLine(`economic check completed: ${text(d.outcome) ?? '?'}`, record(d.assessment))}`,
   CheckCancelled: () => 'economic check cancelled',
   ApplicationReceived: () => 'application received by approval (waiting for the economic check)',
-  CaseOpened: (d) => `case opened on check ${text(record(d.check).checkId) ?? '?'} (${record(d.check).eligible === true ? 'eligible' : 'not eligible'})${d.nearRelative === true ? ', near-relative case' : ''}`,
+  CaseOpened: (d) =>
+    `case opened on check ${text(record(d.check).checkId) ?? '?'} (${record(d.check).eligible === true ? 'eligible' : 'not eligible'})${d.nearRelative === true ? ', near-relative case' : ''}`,
   EconomicCheckRecorded: (d) => `economic check ${text(record(d.check).checkId) ?? '?'} recorded on the case`,
   TownshipReviewCompleted: (d) => `township review (审核): recommends ${text(d.recommendation) ?? '?'}`,
   CountyHomeVisitRecorded: (d) => `county home visit on ${text(d.visitedOn) ?? '?'}`,
@@ -77,17 +79,21 @@ const describers: Readonly<Record<string, Describer>> = {
   GradualExitStarted: (d) => `gradual exit (渐退) from ${text(d.fromMonth) ?? '?'} for ${integer(d.months) ?? '?'} months`,
   EntitlementPaymentRecorded: (d) => `payment for ${text(d.month) ?? '?'} recorded on the entitlement: ${yuan(d.amountFen)}`,
   PaymentFlaggedForRecovery: (d) => `payment for ${text(d.month) ?? '?'} flagged for recovery (${text(d.reason) ?? '?'}): ${yuan(d.amountFen)}`,
-  PaymentInstructionIssued: (d) => `payment instruction for ${text(d.month) ?? '?'} issued: ${yuan(d.amountFen)} to account of ${text(record(d.payee).accountHolder) ?? '?'}`,
+  PaymentInstructionIssued: (d) =>
+    `payment instruction for ${text(d.month) ?? '?'} issued: ${yuan(d.amountFen)} to account of ${text(record(d.payee).accountHolder) ?? '?'}`,
   PaymentSucceeded: (d) => `payment paid by the bank: ${yuan(d.amountFen)}`,
   PaymentFailed: (d) => `payment failed at the bank (${text(d.failureCode) ?? '?'}): ${yuan(d.amountFen)}`,
   // County facts in verification's resident register (部门数据).
   ResidentDeathReported: (d) => `death on ${text(d.dateOfDeath) ?? '?'} reported by public security`,
-  VehicleRegistrationReported: (d) => `vehicle ${text(d.plateNumber) ?? '?'} registered ${text(d.registeredOn) ?? '?'}${text(d.deregisteredOn) ? `, deregistered ${text(d.deregisteredOn)}` : ''}`,
-  PropertyRegistrationReported: (d) => `property ${text(d.propertyId) ?? '?'} acquired ${text(d.acquiredOn) ?? '?'}${text(d.disposedOn) ? `, disposed of ${text(d.disposedOn)}` : ''}`,
+  VehicleRegistrationReported: (d) =>
+    `vehicle ${text(d.plateNumber) ?? '?'} registered ${text(d.registeredOn) ?? '?'}${text(d.deregisteredOn) ? `, deregistered ${text(d.deregisteredOn)}` : ''}`,
+  PropertyRegistrationReported: (d) =>
+    `property ${text(d.propertyId) ?? '?'} acquired ${text(d.acquiredOn) ?? '?'}${text(d.disposedOn) ? `, disposed of ${text(d.disposedOn)}` : ''}`,
   WageRecordReported: (d) => `wage for ${text(d.month) ?? '?'} from ${text(d.employer) ?? '?'}: ${yuan(d.monthlyWageFen)}`,
   PensionBenefitReported: (d) => `${text(d.scheme) ?? ''} pension ${yuan(d.monthlyAmountFen)}/month from ${text(d.fromMonth) ?? '?'}`,
   UnemploymentBenefitReported: (d) => `unemployment benefit ${yuan(d.monthlyAmountFen)}/month from ${text(d.fromMonth) ?? '?'}`,
-  BusinessRegistrationReported: (d) => `business ${text(d.businessName) ?? '?'} registered ${text(d.registeredOn) ?? '?'}${text(d.deregisteredOn) ? `, deregistered ${text(d.deregisteredOn)}` : ''}`,
+  BusinessRegistrationReported: (d) =>
+    `business ${text(d.businessName) ?? '?'} registered ${text(d.registeredOn) ?? '?'}${text(d.deregisteredOn) ? `, deregistered ${text(d.deregisteredOn)}` : ''}`,
   ReferralOpened: (d) => `charity referral opened (${text(d.basis) ?? '?'})`,
   ReferralOffered: (d) => `referral offered to organisation ${text(d.organisationId) ?? '?'} (attempt ${integer(d.attempt) ?? '?'})`,
   ReferralAccepted: (d) => `referral accepted by ${text(d.organisationId) ?? '?'}`,
@@ -147,7 +153,36 @@ function figures(s: Json): RuleBasis {
 }
 
 /** Data fields that name the person acting, in the order services use them. */
-const actingFields = ['submittedBy', 'amendedBy', 'withdrawnBy', 'closedBy', 'raisedBy', 'convertedBy', 'dismissedBy', 'completedBy', 'requestedBy', 'reviewedBy', 'visitedBy', 'postedBy', 'recordedBy', 'resolvedBy', 'confirmedBy', 'rejectedBy', 'grantedBy', 'reportedBy', 'stoppedBy', 'suspendedBy', 'resumedBy', 'decidedBy', 'startedBy', 'openedBy', 'offeredBy', 'acceptedBy', 'declinedBy', 'timedOutBy'];
+const actingFields = [
+  'submittedBy',
+  'amendedBy',
+  'withdrawnBy',
+  'closedBy',
+  'raisedBy',
+  'convertedBy',
+  'dismissedBy',
+  'completedBy',
+  'requestedBy',
+  'reviewedBy',
+  'visitedBy',
+  'postedBy',
+  'recordedBy',
+  'resolvedBy',
+  'confirmedBy',
+  'rejectedBy',
+  'grantedBy',
+  'reportedBy',
+  'stoppedBy',
+  'suspendedBy',
+  'resumedBy',
+  'decidedBy',
+  'startedBy',
+  'openedBy',
+  'offeredBy',
+  'acceptedBy',
+  'declinedBy',
+  'timedOutBy',
+];
 
 function actedByOf(event: SourcedEvent): EnvelopeActor | undefined {
   for (const name of actingFields) {

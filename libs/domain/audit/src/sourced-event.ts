@@ -53,7 +53,8 @@ export function compareEvents(sourceOrder: readonly string[]): (a: SourcedEvent,
     const index = sourceOrder.indexOf(source);
     return index < 0 ? sourceOrder.length : index;
   };
-  return (a, b) => Date.parse(a.recordedAt) - Date.parse(b.recordedAt) || rank(a.source) - rank(b.source) || a.source.localeCompare(b.source) || a.position - b.position;
+  return (a, b) =>
+    Date.parse(a.recordedAt) - Date.parse(b.recordedAt) || rank(a.source) - rank(b.source) || a.source.localeCompare(b.source) || a.position - b.position;
 }
 
 export function orderEvents(events: readonly SourcedEvent[], sourceOrder: readonly string[]): SourcedEvent[] {

@@ -7,7 +7,9 @@ describe('deterministic ids', () => {
   it('computes SHA-256 as FIPS 180-4 says (published and boundary test vectors)', () => {
     expect(hex(sha256(utf8('abc')))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     expect(hex(sha256(utf8('')))).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
-    expect(hex(sha256(utf8('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')))).toBe('248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1');
+    expect(hex(sha256(utf8('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')))).toBe(
+      '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
+    );
     // Lengths either side of the padding boundaries (55/56 and 63/64/65 bytes, two blocks), and UTF-8.
     const vectors: Array<[string, string]> = [
       ['a'.repeat(55), '9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318'],
@@ -41,6 +43,8 @@ describe('deterministic ids', () => {
   });
 
   it('looks like the UUIDs the contracts accept (lower-case, version 4 layout)', () => {
-    expect(paymentInstructionId('0195f3c1-2b3c-7d4e-9f5a-6b7c8d9e0f1a', '2025-04')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(paymentInstructionId('0195f3c1-2b3c-7d4e-9f5a-6b7c8d9e0f1a', '2025-04')).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
   });
 });

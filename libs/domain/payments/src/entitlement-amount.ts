@@ -9,8 +9,7 @@ import { multiplyFen, subtractFen, type Fen } from '@sa/domain-shared';
 import type { Programme } from './values';
 
 export type EntitlementAmount =
-  | { readonly entitled: true; readonly monthlyAmountFen: Fen }
-  | { readonly entitled: false; readonly reason: 'income-at-or-above-standard' };
+  { readonly entitled: true; readonly monthlyAmountFen: Fen } | { readonly entitled: false; readonly reason: 'income-at-or-above-standard' };
 
 export interface DibaoAmountInput {
   /** Dibao standard per person per month in force for the region. */

@@ -43,10 +43,20 @@ describe('from entitlement to reconciled payroll', () => {
   });
 
   it('imports the bank\u2019s answer once; the same file again changes nothing', () => {
-    const answer = ['instructionId,result,amountYuan,reasonCode,reasonText,settledAt', `${instructions[0]?.instructionId},paid,2127.00,,,2025-04-09T15:20:00+08:00`, 'TOTAL,1,212700'].join('\r\n');
+    const answer = [
+      'instructionId,result,amountYuan,reasonCode,reasonText,settledAt',
+      `${instructions[0]?.instructionId},paid,2127.00,,,2025-04-09T15:20:00+08:00`,
+      'TOTAL,1,212700',
+    ].join('\r\n');
     const parsed = parseBankResultFile(answer);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    const importing: PayrollCommand = { type: 'ImportBankResults', payrollId, results: parsed.results, importedBy: officer, importedAt: '2025-04-10T09:00:00+08:00' };
+    const importing: PayrollCommand = {
+      type: 'ImportBankResults',
+      payrollId,
+      results: parsed.results,
+      importedBy: officer,
+      importedAt: '2025-04-10T09:00:00+08:00',
+    };
     expect(execute(payrollDecider, payroll, importing).map((e) => e.type)).toEqual(['PaymentSucceeded', 'PayrollReconciled']);
     expect(execute(payrollDecider, payroll, importing)).toEqual([]);
   });

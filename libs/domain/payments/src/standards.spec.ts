@@ -17,7 +17,14 @@ const policy: RegionalPolicy = {
   gradualExitMonths: 6,
   propertyLimits: { maxVehicles: 0, maxDwellings: 1, maxFinancialAssetsPerCapitaFen: fen(1_512_000), businessRegistrationDisqualifies: true },
 };
-const unified: RegionalPolicy = { ...policy, id: 'taizhou-2025', dibaoStandardUrbanFen: fen(119_000), dibaoStandardRuralFen: fen(119_000), extremePovertyStandardUrbanFen: fen(154_700), extremePovertyStandardRuralFen: fen(154_700) };
+const unified: RegionalPolicy = {
+  ...policy,
+  id: 'taizhou-2025',
+  dibaoStandardUrbanFen: fen(119_000),
+  dibaoStandardRuralFen: fen(119_000),
+  extremePovertyStandardUrbanFen: fen(154_700),
+  extremePovertyStandardRuralFen: fen(154_700),
+};
 
 describe('the standard an entitlement is paid at', () => {
   it('reads urban or rural from a village-level code (居委会 001–199, 村委会 200–399)', () => {

@@ -23,7 +23,8 @@ export function areaOfRegion(region: string): Area | undefined {
   return undefined;
 }
 
-export type MonthlyStandard = { readonly ok: true; readonly standardFen: Fen; readonly area: Area | 'unified' } | { readonly ok: false; readonly reason: 'area-unknown' };
+export type MonthlyStandard =
+  { readonly ok: true; readonly standardFen: Fen; readonly area: Area | 'unified' } | { readonly ok: false; readonly reason: 'area-unknown' };
 
 /**
  * The standard per person per month for a programme in a region. Where the policy's urban and

@@ -1,5 +1,18 @@
 /** Small checks on what commands carry; each returns a rejection naming the field, or undefined. */
-import { type Actor, describeResidentIdProblem, firstInList, isBlank, isInstant, isMonth, isRealDate, isRegionCode, isRole, parseRegionCode, type RegionCode, residentIdProblem } from '@sa/domain-shared';
+import {
+  type Actor,
+  describeResidentIdProblem,
+  firstInList,
+  isBlank,
+  isInstant,
+  isMonth,
+  isRealDate,
+  isRegionCode,
+  isRole,
+  parseRegionCode,
+  type RegionCode,
+  residentIdProblem,
+} from '@sa/domain-shared';
 import { problem, type PaymentsRejection } from './rejections';
 import { programmes, type BankAccount, type CoveredMember } from './values';
 // The plain value checks live in the domain kernel; re-exported for this context's deciders.
@@ -15,7 +28,8 @@ export function regionCodeOf(value: unknown): RegionCode | undefined {
 }
 
 export const idProblem = (value: unknown, field: string): Check => (isBlank(value) ? problem('ID_REQUIRED', 'must not be empty', field) : undefined);
-export const dateProblem = (value: unknown, field: string): Check => (isRealDate(value) ? undefined : problem('INVALID_DATE', 'must be a real date YYYY-MM-DD', field));
+export const dateProblem = (value: unknown, field: string): Check =>
+  isRealDate(value) ? undefined : problem('INVALID_DATE', 'must be a real date YYYY-MM-DD', field);
 export const monthProblem = (value: unknown, field: string): Check => (isMonth(value) ? undefined : problem('INVALID_MONTH', 'must be a month YYYY-MM', field));
 export const instantProblem = (value: unknown, field: string): Check =>
   isInstant(value) ? undefined : problem('INVALID_TIMESTAMP', 'must be an ISO 8601 date-time with Z or an offset', field);
@@ -30,7 +44,9 @@ export function oneOfProblem(values: readonly string[], value: unknown, field: s
 
 /** Money arrives from JSON: a float or a string must be refused, not rounded. */
 export function fenProblem(value: unknown, field: string, min = 0): Check {
-  return Number.isSafeInteger(value) && (value as number) >= min ? undefined : problem('INVALID_AMOUNT', `must be a whole number of fen, at least ${min}`, field);
+  return Number.isSafeInteger(value) && (value as number) >= min
+    ? undefined
+    : problem('INVALID_AMOUNT', `must be a whole number of fen, at least ${min}`, field);
 }
 
 export function textProblem(value: unknown, field: string, maxLength: number): Check {
@@ -65,4 +81,3 @@ export function membersProblem(members: readonly CoveredMember[] | undefined, fi
     return undefined;
   });
 }
-

@@ -142,7 +142,11 @@ export function householdProblem(household: HouseholdSnapshot): HouseholdProblem
   }
   for (const spending of household.rigidExpenditures) {
     if (!memberIds.has(spending.memberId)) {
-      return { code: 'UNKNOWN_MEMBER', message: `rigid expenditure for member ${spending.memberId}, who is not in the household`, field: 'household.rigidExpenditures' };
+      return {
+        code: 'UNKNOWN_MEMBER',
+        message: `rigid expenditure for member ${spending.memberId}, who is not in the household`,
+        field: 'household.rigidExpenditures',
+      };
     }
     if (!Number.isSafeInteger(spending.periodMonths) || spending.periodMonths < 1) {
       return { code: 'PERIOD_INVALID', message: 'a rigid expenditure covers at least one whole month', field: 'household.rigidExpenditures' };

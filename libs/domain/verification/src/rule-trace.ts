@@ -17,7 +17,8 @@ const taizhou = '台州市民政局《关于市六届人大五次会议椒8号�
 
 export const ruleBasis = {
   // Not a clause of the seeds but what a household is: only living members share its life.
-  'deceased-member-excluded': '公安部门已注销户口（死亡）的人员不再是共同生活的家庭成员，不计入家庭人口和家庭收入 (platform rule; deaths from public-security data)',
+  'deceased-member-excluded':
+    '公安部门已注销户口（死亡）的人员不再是共同生活的家庭成员，不计入家庭人口和家庭收入 (platform rule; deaths from public-security data)',
   'wage-counted': '工资性收入计入家庭收入 (wages are counted in full)',
   'business-income-counted': '经营净收入计入家庭收入',
   'farming-income-counted': '农业生产收入计入家庭收入',

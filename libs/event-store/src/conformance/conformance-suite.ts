@@ -32,7 +32,12 @@ function streamName(category = 'case'): string {
   return `${category}-${randomUUID()}`;
 }
 
-async function collect(store: EventStore, options: { afterPosition?: number; filter?: { streamPrefixes?: string[]; eventTypes?: string[] } }, until: (events: RecordedEvent[]) => boolean, timeoutMs = 60_000): Promise<{ events: RecordedEvent[]; caughtUpAt: number }> {
+async function collect(
+  store: EventStore,
+  options: { afterPosition?: number; filter?: { streamPrefixes?: string[]; eventTypes?: string[] } },
+  until: (events: RecordedEvent[]) => boolean,
+  timeoutMs = 60_000,
+): Promise<{ events: RecordedEvent[]; caughtUpAt: number }> {
   const events: RecordedEvent[] = [];
   let caughtUpAt = -1;
   let subscription: Subscription | undefined;
@@ -81,12 +86,30 @@ export function describeEventStoreConformance(adapter: string, createHarness: ()
     describe('appending and reading a stream', () => {
       it('stores events with their full envelope and dense revisions', async () => {
         const stream = streamName('application');
-        const result = await store.appendToStream(stream, [event('ApplicationSubmitted', { members: 3 }, { occurredAt: '2025-03-01T02:00:00.000Z', correlationId: 'corr-1', causationId: 'cmd-1' }), event('ApplicationAmended', { members: 4 })], { expectedRevision: 'no_stream' });
+        const result = await store.appendToStream(
+          stream,
+          [
+            event('ApplicationSubmitted', { members: 3 }, { occurredAt: '2025-03-01T02:00:00.000Z', correlationId: 'corr-1', causationId: 'cmd-1' }),
+            event('ApplicationAmended', { members: 4 }),
+          ],
+          { expectedRevision: 'no_stream' },
+        );
         expect(result).toMatchObject({ nextExpectedRevision: 1, appended: 2 });
         const read = await store.readStream(stream);
-        expect(read.map((e) => [e.revision, e.type, e.data])).toEqual([[0, 'ApplicationSubmitted', { members: 3 }], [1, 'ApplicationAmended', { members: 4 }]]);
+        expect(read.map((e) => [e.revision, e.type, e.data])).toEqual([
+          [0, 'ApplicationSubmitted', { members: 3 }],
+          [1, 'ApplicationAmended', { members: 4 }],
+        ]);
         const [first, second] = read as [RecordedEvent, RecordedEvent];
-        expect(first).toMatchObject({ stream, schemaVersion: 1, occurredAt: '2025-03-01T02:00:00.000Z', actor, correlationId: 'corr-1', causationId: 'cmd-1', prevHash: '0'.repeat(64) });
+        expect(first).toMatchObject({
+          stream,
+          schemaVersion: 1,
+          occurredAt: '2025-03-01T02:00:00.000Z',
+          actor,
+          correlationId: 'corr-1',
+          causationId: 'cmd-1',
+          prevHash: '0'.repeat(64),
+        });
         expect(second.correlationId).toBe(second.eventId);
         expect(second.prevHash).toBe(first.hash);
         expect(second.position).toBeGreaterThan(first.position);
@@ -96,7 +119,11 @@ export function describeEventStoreConformance(adapter: string, createHarness: ()
 
       it('reads forwards and backwards, from a revision, with a maximum count', async () => {
         const stream = streamName();
-        await store.appendToStream(stream, [0, 1, 2, 3, 4].map((n) => event('Counted', { n })), { expectedRevision: 'no_stream' });
+        await store.appendToStream(
+          stream,
+          [0, 1, 2, 3, 4].map((n) => event('Counted', { n })),
+          { expectedRevision: 'no_stream' },
+        );
         const revisions = (events: RecordedEvent[]) => events.map((e) => e.revision);
         expect(revisions(await store.readStream(stream, { from: 2 }))).toEqual([2, 3, 4]);
         expect(revisions(await store.readStream(stream, { from: 1, maxCount: 2 }))).toEqual([1, 2]);
@@ -110,9 +137,16 @@ export function describeEventStoreConformance(adapter: string, createHarness: ()
       it('raises a typed conflict naming the stream, the expected and the actual revision', async () => {
         const stream = streamName();
         await store.appendToStream(stream, [event('A', {}), event('B', {})], { expectedRevision: 'no_stream' });
-        await expect(store.appendToStream(stream, [event('C', {})], { expectedRevision: 0 })).rejects.toMatchObject({ name: 'WrongExpectedRevisionError', stream, expected: 0, actual: 1 });
+        await expect(store.appendToStream(stream, [event('C', {})], { expectedRevision: 0 })).rejects.toMatchObject({
+          name: 'WrongExpectedRevisionError',
+          stream,
+          expected: 0,
+          actual: 1,
+        });
         await expect(store.appendToStream(stream, [event('C', {})], { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(WrongExpectedRevisionError);
-        await expect(store.appendToStream(streamName(), [event('C', {})], { expectedRevision: 'stream_exists' })).rejects.toMatchObject({ actual: 'no_stream' });
+        await expect(store.appendToStream(streamName(), [event('C', {})], { expectedRevision: 'stream_exists' })).rejects.toMatchObject({
+          actual: 'no_stream',
+        });
         await expect(store.appendToStream(stream, [event('C', {})], { expectedRevision: 1 })).resolves.toMatchObject({ nextExpectedRevision: 2 });
         await expect(store.appendToStream(stream, [event('D', {})], { expectedRevision: 'stream_exists' })).resolves.toMatchObject({ nextExpectedRevision: 3 });
         await expect(store.appendToStream(stream, [event('E', {})], { expectedRevision: 'any' })).resolves.toMatchObject({ nextExpectedRevision: 4 });
@@ -121,9 +155,13 @@ export function describeEventStoreConformance(adapter: string, createHarness: ()
       it('lets exactly one of many concurrent writers with the same expected revision win', async () => {
         const stream = streamName();
         await store.appendToStream(stream, [event('Opened', {})], { expectedRevision: 'no_stream' });
-        const attempts = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => store.appendToStream(stream, [event('Decided', { by: i })], { expectedRevision: 0 })));
+        const attempts = await Promise.allSettled(
+          Array.from({ length: 8 }, (_, i) => store.appendToStream(stream, [event('Decided', { by: i })], { expectedRevision: 0 })),
+        );
         expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
-        expect(attempts.filter((a) => a.status === 'rejected').every((a) => (a as PromiseRejectedResult).reason instanceof WrongExpectedRevisionError)).toBe(true);
+        expect(attempts.filter((a) => a.status === 'rejected').every((a) => (a as PromiseRejectedResult).reason instanceof WrongExpectedRevisionError)).toBe(
+          true,
+        );
         expect((await store.verifyStream(stream)).ok).toBe(true);
       });
 
@@ -137,7 +175,9 @@ export function describeEventStoreConformance(adapter: string, createHarness: ()
         // When the first appends on what it read, and the second then appends on the same read
         await store.appendToStream(stream, [event('Reviewed', { by: 'a' })], { expectedRevision: 0 });
         await store.appendToStream(stream, [event('Noticed', { by: 'a' })], { expectedRevision: 1 });
-        await expect(other.appendToStream(stream, [event('Reviewed', { by: 'b' })], { expectedRevision: 0 })).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+        await expect(other.appendToStream(stream, [event('Reviewed', { by: 'b' })], { expectedRevision: 0 })).rejects.toBeInstanceOf(
+          WrongExpectedRevisionError,
+        );
         // Then, after reading again, the second appends on the real head and the chain verifies
         const fresh = await other.readStream(stream);
         await other.appendToStream(stream, [event('Confirmed', { by: 'b' })], { expectedRevision: fresh.length - 1 });
@@ -149,7 +189,10 @@ export function describeEventStoreConformance(adapter: string, createHarness: ()
     describe('idempotent appends', () => {
       it('treats a retried batch (same event ids) as a no-op, even with a stale expected revision', async () => {
         const stream = streamName();
-        const batch = [event('PaymentIssued', { fen: 212700 }, { eventId: randomUUID() }), event('PaymentRecorded', { fen: 212700 }, { eventId: randomUUID() })];
+        const batch = [
+          event('PaymentIssued', { fen: 212700 }, { eventId: randomUUID() }),
+          event('PaymentRecorded', { fen: 212700 }, { eventId: randomUUID() }),
+        ];
         const first = await store.appendToStream(stream, batch, { expectedRevision: 'no_stream' });
         const retry = await store.appendToStream(stream, batch, { expectedRevision: 'no_stream' });
         expect(retry).toEqual({ ...first, appended: 0 });
@@ -172,7 +215,9 @@ export function describeEventStoreConformance(adapter: string, createHarness: ()
         const stream = streamName();
         const eventId = randomUUID();
         await store.appendToStream(stream, [event('PaymentIssued', { fen: 100 }, { eventId })], { expectedRevision: 'no_stream' });
-        await expect(store.appendToStream(stream, [event('PaymentIssued', { fen: 999 }, { eventId })], { expectedRevision: 'any' })).rejects.toBeInstanceOf(EventIdConflictError);
+        await expect(store.appendToStream(stream, [event('PaymentIssued', { fen: 999 }, { eventId })], { expectedRevision: 'any' })).rejects.toBeInstanceOf(
+          EventIdConflictError,
+        );
       });
     });
 
@@ -202,7 +247,11 @@ export function describeEventStoreConformance(adapter: string, createHarness: ()
     describe('catch-up subscriptions', () => {
       it('delivers from a checkpoint, reports catching up, then delivers live events in order', async () => {
         const stream = streamName('live');
-        await store.appendToStream(stream, [1, 2, 3, 4, 5].map((n) => event('Tick', { n })), { expectedRevision: 'no_stream' });
+        await store.appendToStream(
+          stream,
+          [1, 2, 3, 4, 5].map((n) => event('Tick', { n })),
+          { expectedRevision: 'no_stream' },
+        );
         const history = await store.readStream(stream);
         const checkpoint = (history[1] as RecordedEvent).position;
         const received: number[] = [];
@@ -221,7 +270,13 @@ export function describeEventStoreConformance(adapter: string, createHarness: ()
               caughtUp = true;
               if (liveAppended) return;
               liveAppended = true;
-              void other.appendToStream(stream, [6, 7, 8].map((n) => event('Tick', { n })), { expectedRevision: 4 }).catch(reject);
+              void other
+                .appendToStream(
+                  stream,
+                  [6, 7, 8].map((n) => event('Tick', { n })),
+                  { expectedRevision: 4 },
+                )
+                .catch(reject);
             },
             onError: reject,
           });
@@ -266,7 +321,9 @@ export function describeEventStoreConformance(adapter: string, createHarness: ()
         const stream = streamName();
         const handledMessage = { consumer: 'approval', messageId: randomUUID() };
         await store.appendToStream(stream, [event('Opened', {})], { expectedRevision: 'no_stream', handledMessage });
-        await expect(store.appendToStream(stream, [event('Opened', {})], { expectedRevision: 'any', handledMessage })).rejects.toBeInstanceOf(MessageAlreadyHandledError);
+        await expect(store.appendToStream(stream, [event('Opened', {})], { expectedRevision: 'any', handledMessage })).rejects.toBeInstanceOf(
+          MessageAlreadyHandledError,
+        );
         expect(await store.readStream(stream)).toHaveLength(1);
         expect(await store.isMessageHandled(handledMessage)).toBe(true);
         const other = { consumer: 'approval', messageId: randomUUID() };
@@ -291,7 +348,11 @@ export function describeEventStoreConformance(adapter: string, createHarness: ()
     describe('integrity', () => {
       it('verifies an intact chain and reports the first tampered event', async () => {
         const stream = streamName('audit');
-        await store.appendToStream(stream, [1, 2, 3, 4].map((n) => event('PaymentIssued', { fen: n * 100 })), { expectedRevision: 'no_stream' });
+        await store.appendToStream(
+          stream,
+          [1, 2, 3, 4].map((n) => event('PaymentIssued', { fen: n * 100 })),
+          { expectedRevision: 'no_stream' },
+        );
         expect(await store.verifyStream(stream)).toEqual({ ok: true, stream, events: 4 });
         if (!h.tamper) return;
         const forged = await h.tamper(stream, 2, { fen: 999_999 });

@@ -12,7 +12,19 @@ export const genesisHash = '0'.repeat(64);
 
 export type HashedFields = Pick<
   RecordedEvent,
-  'eventId' | 'type' | 'schemaVersion' | 'stream' | 'revision' | 'data' | 'occurredAt' | 'recordedAt' | 'actor' | 'correlationId' | 'causationId' | 'sourceSystem' | 'prevHash'
+  | 'eventId'
+  | 'type'
+  | 'schemaVersion'
+  | 'stream'
+  | 'revision'
+  | 'data'
+  | 'occurredAt'
+  | 'recordedAt'
+  | 'actor'
+  | 'correlationId'
+  | 'causationId'
+  | 'sourceSystem'
+  | 'prevHash'
 >;
 
 export function computeEventHash(event: HashedFields): string {
@@ -44,7 +56,10 @@ export function checkLink(event: RecordedEvent, previous: { revision: number; ha
 }
 
 /** Verifies one stream's events, given in revision order; reports the first broken link. */
-export function verifyChain(stream: string, events: readonly RecordedEvent[]): { ok: true; stream: string; events: number } | { ok: false; stream: string; events: number; firstBreak: ChainBreak } {
+export function verifyChain(
+  stream: string,
+  events: readonly RecordedEvent[],
+): { ok: true; stream: string; events: number } | { ok: false; stream: string; events: number; firstBreak: ChainBreak } {
   let previous: { revision: number; hash: string } | undefined;
   for (const event of events) {
     const reason = checkLink(event, previous);

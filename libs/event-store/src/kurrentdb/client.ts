@@ -25,10 +25,7 @@ import type {
 import type { NativeEvent } from './envelope';
 
 /** The operations the adapter calls. A KurrentDBClient is one, and so is the test double. */
-export type KurrentDbClientLike = Pick<
-  KurrentDBClient,
-  'appendToStream' | 'readStream' | 'readAll' | 'subscribeToAll' | 'dispose'
->;
+export type KurrentDbClientLike = Pick<KurrentDBClient, 'appendToStream' | 'readStream' | 'readAll' | 'subscribeToAll' | 'dispose'>;
 
 export const FORWARDS = 'forwards' as const;
 export const BACKWARDS = 'backwards' as const;
@@ -42,12 +39,7 @@ export function metastreamOf(stream: string): string {
 }
 
 /** A JSON event to append, as the client's `jsonEvent` builds it. */
-export function jsonEventData(event: {
-  type: string;
-  data: JSONType;
-  metadata?: JSONType;
-  id?: string;
-}): EventData<JSONEventType> {
+export function jsonEventData(event: { type: string; data: JSONType; metadata?: JSONType; id?: string }): EventData<JSONEventType> {
   return {
     id: event.id ?? randomUUID(),
     contentType: 'application/json',
@@ -98,11 +90,7 @@ export function isNativelyDeleted(error: unknown): boolean {
 }
 
 /** Reads events of one stream into an array; a stream that does not exist reads as empty. */
-export async function readStreamEvents(
-  client: KurrentDbClientLike,
-  stream: string,
-  options: ReadStreamOptions,
-): Promise<NativeEvent[]> {
+export async function readStreamEvents(client: KurrentDbClientLike, stream: string, options: ReadStreamOptions): Promise<NativeEvent[]> {
   const events: NativeEvent[] = [];
   try {
     for await (const resolved of client.readStream(stream, options)) {
@@ -116,10 +104,7 @@ export async function readStreamEvents(
 }
 
 /** One page of $all. The array holds every raw entry, including the ones the caller's filter will drop. */
-export async function readAllPage(
-  client: KurrentDbClientLike,
-  options: ReadAllOptions,
-): Promise<AllStreamResolvedEvent[]> {
+export async function readAllPage(client: KurrentDbClientLike, options: ReadAllOptions): Promise<AllStreamResolvedEvent[]> {
   const page: AllStreamResolvedEvent[] = [];
   for await (const resolved of client.readAll({ ...options, resolveLinkTos: false })) page.push(resolved);
   return page;

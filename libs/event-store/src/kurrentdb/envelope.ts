@@ -60,15 +60,7 @@ export type EnvelopeMetadata = {
 
 export type DecodedEnvelope = Pick<
   RecordedEvent,
-  | 'schemaVersion'
-  | 'occurredAt'
-  | 'recordedAt'
-  | 'actor'
-  | 'correlationId'
-  | 'causationId'
-  | 'sourceSystem'
-  | 'prevHash'
-  | 'hash'
+  'schemaVersion' | 'occurredAt' | 'recordedAt' | 'actor' | 'correlationId' | 'causationId' | 'sourceSystem' | 'prevHash' | 'hash'
 >;
 
 /** A record about to be written: everything but the log position, which KurrentDB assigns. */
@@ -117,29 +109,11 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 /** The envelope of an event written through the port, or undefined for any other event (or a malformed envelope). */
 export function decodeEnvelope(metadata: unknown): DecodedEnvelope | undefined {
   if (!isRecord(metadata) || metadata['envelope'] !== envelopeFormat) return undefined;
-  const {
-    schemaVersion,
-    occurredAt,
-    recordedAt,
-    actor,
-    $correlationId,
-    $causationId,
-    sourceSystem,
-    prevHash,
-    hash,
-  } = metadata;
+  const { schemaVersion, occurredAt, recordedAt, actor, $correlationId, $causationId, sourceSystem, prevHash, hash } = metadata;
   if (typeof schemaVersion !== 'number' || !Number.isInteger(schemaVersion)) return undefined;
-  if (
-    !isRecord(actor) ||
-    typeof actor['userId'] !== 'string' ||
-    typeof actor['role'] !== 'string' ||
-    typeof actor['orgUnit'] !== 'string'
-  )
-    return undefined;
-  for (const text of [occurredAt, recordedAt, $correlationId, sourceSystem, prevHash, hash])
-    if (typeof text !== 'string') return undefined;
-  if ($causationId !== undefined && $causationId !== null && typeof $causationId !== 'string')
-    return undefined;
+  if (!isRecord(actor) || typeof actor['userId'] !== 'string' || typeof actor['role'] !== 'string' || typeof actor['orgUnit'] !== 'string') return undefined;
+  for (const text of [occurredAt, recordedAt, $correlationId, sourceSystem, prevHash, hash]) if (typeof text !== 'string') return undefined;
+  if ($causationId !== undefined && $causationId !== null && typeof $causationId !== 'string') return undefined;
   return {
     schemaVersion,
     occurredAt: occurredAt as string,
@@ -181,9 +155,7 @@ export function toRecordedEvent(native: NativeEvent): RecordedEvent {
   };
   const envelope = native.isJson ? decodeEnvelope(native.metadata) : undefined;
   if (envelope) return { ...common, ...envelope };
-  const created = Number.isNaN(native.created.getTime())
-    ? new Date(0).toISOString()
-    : native.created.toISOString();
+  const created = Number.isNaN(native.created.getTime()) ? new Date(0).toISOString() : native.created.toISOString();
   return {
     ...common,
     schemaVersion: 0,

@@ -88,11 +88,7 @@ export class FakeKurrentDbClient {
     return this as unknown as KurrentDbClientLike;
   }
 
-  async appendToStream(
-    streamName: string,
-    events: EventData | EventData[],
-    options: { streamState?: AppendStreamState } = {},
-  ): Promise<AppendResult> {
+  async appendToStream(streamName: string, events: EventData | EventData[], options: { streamState?: AppendStreamState } = {}): Promise<AppendResult> {
     await tick();
     const batch = Array.isArray(events) ? events : [events];
     const stream = this.streams.get(streamName) ?? [];
@@ -130,8 +126,7 @@ export class FakeKurrentDbClient {
         type: event.type,
         isJson: true,
         data: JSON.parse(JSON.stringify(event.data)) as unknown,
-        metadata:
-          event.metadata === undefined ? undefined : (JSON.parse(JSON.stringify(event.metadata)) as unknown),
+        metadata: event.metadata === undefined ? undefined : (JSON.parse(JSON.stringify(event.metadata)) as unknown),
         created: new Date(),
         position: { commit: this.lastPosition, prepare: this.lastPosition },
       };
@@ -161,8 +156,7 @@ export class FakeKurrentDbClient {
       const start = from === 'start' ? 0 : from === 'end' ? stream.length : Number(from);
       selected = stream.slice(start, start + maxCount);
     } else {
-      const start =
-        from === 'end' ? stream.length - 1 : from === 'start' ? 0 : Math.min(Number(from), stream.length - 1);
+      const start = from === 'end' ? stream.length - 1 : from === 'start' ? 0 : Math.min(Number(from), stream.length - 1);
       selected = stream.slice(Math.max(0, start - maxCount + 1), start + 1).reverse();
     }
     for (const event of selected) yield { event: copy(event) };
@@ -182,19 +176,9 @@ export class FakeKurrentDbClient {
     const forwards = (options.direction ?? 'forwards') === 'forwards';
     let candidates: Stored[];
     if (forwards) {
-      candidates =
-        from === 'start'
-          ? this.log
-          : from === 'end'
-            ? []
-            : this.log.filter((e) => e.position.commit >= from.commit);
+      candidates = from === 'start' ? this.log : from === 'end' ? [] : this.log.filter((e) => e.position.commit >= from.commit);
     } else {
-      const before =
-        from === 'end'
-          ? this.log
-          : from === 'start'
-            ? []
-            : this.log.filter((e) => e.position.commit < from.commit);
+      const before = from === 'end' ? this.log : from === 'start' ? [] : this.log.filter((e) => e.position.commit < from.commit);
       candidates = [...before].reverse();
     }
     let count = 0;
@@ -208,12 +192,7 @@ export class FakeKurrentDbClient {
 
   subscribeToAll(options: { fromPosition?: ReadPosition; filter?: Filter } = {}): AllStreamSubscription {
     const from = options.fromPosition ?? 'start';
-    const index =
-      from === 'start'
-        ? 0
-        : from === 'end'
-          ? this.log.length
-          : this.log.findIndex((e) => e.position.commit > from.commit);
+    const index = from === 'start' ? 0 : from === 'end' ? this.log.length : this.log.findIndex((e) => e.position.commit > from.commit);
     const subscription = new FakeSubscription(this, index === -1 ? this.log.length : index, options.filter);
     this.subscriptions.add(subscription);
     return subscription as unknown as AllStreamSubscription;

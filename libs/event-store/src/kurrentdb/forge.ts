@@ -28,13 +28,8 @@ export async function appendForgedCopy(
     fromRevision: END,
     maxCount: 1,
   });
-  if (!original || !last || !isRecord(original.metadata))
-    throw new Error(`stream ${stream} has no event ${revision} written through the event store`);
+  if (!original || !last || !isRecord(original.metadata)) throw new Error(`stream ${stream} has no event ${revision} written through the event store`);
   const metadata = { ...original.metadata, prevHash: decodeEnvelope(last.metadata)?.hash ?? '' };
-  await client.appendToStream(
-    stream,
-    jsonEventData({ type: original.type, data: data as JSONType, metadata }),
-    { streamState: last.revision },
-  );
+  await client.appendToStream(stream, jsonEventData({ type: original.type, data: data as JSONType, metadata }), { streamState: last.revision });
   return { forgedRevision: Number(last.revision) + 1 };
 }

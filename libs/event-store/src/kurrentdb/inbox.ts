@@ -16,10 +16,8 @@ import type { HandledMessage } from '../port/event-store';
 export const inboxEventType = 'sa.inbox.MessageHandled';
 
 export function validateHandledMessage(message: HandledMessage): void {
-  if (typeof message.consumer !== 'string' || message.consumer.trim() === '')
-    throw new Error('a handled message needs a consumer name');
-  if (typeof message.messageId !== 'string' || message.messageId === '')
-    throw new Error('a handled message needs a message id');
+  if (typeof message.consumer !== 'string' || message.consumer.trim() === '') throw new Error('a handled message needs a consumer name');
+  if (typeof message.messageId !== 'string' || message.messageId === '') throw new Error('a handled message needs a message id');
 }
 
 export function inboxStreamName(message: HandledMessage): string {

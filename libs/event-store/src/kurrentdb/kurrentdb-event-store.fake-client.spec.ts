@@ -6,27 +6,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { describeEventStoreConformance } from '../conformance/conformance-suite';
-import {
-  EventIdConflictError,
-  MessageAlreadyHandledError,
-  StreamDeletedError,
-  WrongExpectedRevisionError,
-} from '../port/errors';
+import { EventIdConflictError, MessageAlreadyHandledError, StreamDeletedError, WrongExpectedRevisionError } from '../port/errors';
 import type { Actor, NewEvent, RecordedEvent } from '../port/event-store';
 import { jsonEventData } from './client';
 import { FakeKurrentDbClient } from './fake-kurrentdb-client';
 import { appendForgedCopy } from './forge';
-import {
-  createKurrentDbEventStore,
-  kurrentDbPortMetadataKey,
-  type KurrentDbEventStore,
-  type KurrentDbEventStoreOptions,
-} from './kurrentdb-event-store';
+import { createKurrentDbEventStore, kurrentDbPortMetadataKey, type KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb-event-store';
 
 describeEventStoreConformance('KurrentDB adapter on an in-memory client double (no server)', async () => {
   const fake = new FakeKurrentDbClient();
-  const open = () =>
-    createKurrentDbEventStore({ client: fake.asClient(), sourceSystem: 'conformance', readPageSize: 64 });
+  const open = () => createKurrentDbEventStore({ client: fake.asClient(), sourceSystem: 'conformance', readPageSize: 64 });
   const store = open();
   const others: KurrentDbEventStore[] = [];
   return {
@@ -96,11 +85,7 @@ describe('KurrentDB adapter specifics (in-memory client double)', () => {
   });
 
   it("lets concurrent 'any' writers all succeed, each retrying on the revision it lost, with an intact chain", async () => {
-    await Promise.all(
-      Array.from({ length: 6 }, (_, i) =>
-        store.appendToStream('case-3', [event('Noted', { i })], { expectedRevision: 'any' }),
-      ),
-    );
+    await Promise.all(Array.from({ length: 6 }, (_, i) => store.appendToStream('case-3', [event('Noted', { i })], { expectedRevision: 'any' })));
     expect((await store.readStream('case-3')).map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5]);
     expect((await store.verifyStream('case-3')).ok).toBe(true);
   });
@@ -124,10 +109,7 @@ describe('KurrentDB adapter specifics (in-memory client double)', () => {
   });
 
   it('answers a batch that a concurrent copy stored first as a retry, and one stored with other content as a conflict', async () => {
-    const batch = [
-      event('Paid', { fen: 5 }, { eventId: randomUUID() }),
-      event('Booked', { fen: 5 }, { eventId: randomUUID() }),
-    ];
+    const batch = [event('Paid', { fen: 5 }, { eventId: randomUUID() }), event('Booked', { fen: 5 }, { eventId: randomUUID() })];
     const results = await Promise.all([
       store.appendToStream('case-5', batch, { expectedRevision: 'no_stream' }),
       open().appendToStream('case-5', batch, { expectedRevision: 'no_stream' }),
@@ -144,19 +126,14 @@ describe('KurrentDB adapter specifics (in-memory client double)', () => {
 
   it('names the stream, the expected and the actual revision in a conflict', async () => {
     await store.appendToStream('case-6', [event('A', {})], { expectedRevision: 'no_stream' });
-    const error = await store
-      .appendToStream('case-6', [event('B', {})], { expectedRevision: 'no_stream' })
-      .catch((e: unknown) => e);
+    const error = await store.appendToStream('case-6', [event('B', {})], { expectedRevision: 'no_stream' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WrongExpectedRevisionError);
     expect(error).toMatchObject({ stream: 'case-6', expected: 'no_stream', actual: 0 });
   });
 
   it('soft-deletes in its own metadata key only, keeps other metadata keys, and never removes events', async () => {
     await store.appendToStream('case-7', [event('Opened', {})], { expectedRevision: 'no_stream' });
-    await fake.appendToStream(
-      '$$case-7',
-      jsonEventData({ type: '$metadata', data: { $acl: { $r: '$all' }, owner: 'ops' } }),
-    );
+    await fake.appendToStream('$$case-7', jsonEventData({ type: '$metadata', data: { $acl: { $r: '$all' }, owner: 'ops' } }));
     await store.setStreamMetadata('case-7', { retention: 'permanent' });
     await store.softDeleteStream('case-7', actor, 'entered twice');
     await store.softDeleteStream('case-7', { ...actor, userId: 'u-2' }, 'again');
@@ -170,12 +147,8 @@ describe('KurrentDB adapter specifics (in-memory client double)', () => {
     expect(Object.keys(last)).not.toContain('$tb');
     expect(fake.streams.get('case-7')).toHaveLength(1);
     await expect(store.readStream('case-7')).rejects.toBeInstanceOf(StreamDeletedError);
-    await expect(
-      store.appendToStream('case-7', [event('Late', {})], { expectedRevision: 'any' }),
-    ).rejects.toBeInstanceOf(StreamDeletedError);
-    await expect(store.setStreamMetadata('case-7', { deleted: undefined })).rejects.toThrow(
-      /softDeleteStream/,
-    );
+    await expect(store.appendToStream('case-7', [event('Late', {})], { expectedRevision: 'any' })).rejects.toBeInstanceOf(StreamDeletedError);
+    await expect(store.setStreamMetadata('case-7', { deleted: undefined })).rejects.toThrow(/softDeleteStream/);
   });
 
   it('keeps inbox markers and metadata out of readAll and subscriptions', async () => {
@@ -189,9 +162,9 @@ describe('KurrentDB adapter specifics (in-memory client double)', () => {
     expect([...fake.streams.keys()].filter((s) => s.startsWith('inbox-approval-'))).toHaveLength(2);
     expect((await store.readAll()).map((e) => e.stream)).toEqual(['case-8']);
     expect((await store.readAll({ filter: { streamPrefixes: ['inbox-'] } })).length).toBe(0);
-    await expect(
-      store.appendToStream('case-8', [event('Again', {})], { expectedRevision: 'any', handledMessage }),
-    ).rejects.toBeInstanceOf(MessageAlreadyHandledError);
+    await expect(store.appendToStream('case-8', [event('Again', {})], { expectedRevision: 'any', handledMessage })).rejects.toBeInstanceOf(
+      MessageAlreadyHandledError,
+    );
   });
 
   it('reads $all backwards from a position inclusively, and pages through filtered events', async () => {

@@ -9,11 +9,7 @@ import { describeEventStoreConformance } from '../conformance/conformance-suite'
 import type { Actor } from '../port/event-store';
 import { BACKWARDS, END, metastreamOf, readStreamEvents } from './client';
 import { appendForgedCopy } from './forge';
-import {
-  createKurrentDbEventStore,
-  kurrentDbPortMetadataKey,
-  type KurrentDbEventStore,
-} from './kurrentdb-event-store';
+import { createKurrentDbEventStore, kurrentDbPortMetadataKey, type KurrentDbEventStore } from './kurrentdb-event-store';
 
 const url = process.env['KURRENTDB_URL'];
 const skipped = 'KurrentDB conformance skipped: KURRENTDB_URL is not set';

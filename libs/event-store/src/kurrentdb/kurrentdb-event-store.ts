@@ -15,23 +15,10 @@
  *     catch-up subscriptions (subscription.ts).
  */
 import { randomUUID } from 'node:crypto';
-import type {
-  AllStreamResolvedEvent,
-  AppendStreamState,
-  EventData,
-  JSONEventType,
-  JSONType,
-  Position,
-  ReadRevision,
-} from '@kurrent/kurrentdb-client';
+import type { AllStreamResolvedEvent, AppendStreamState, EventData, JSONEventType, JSONType, Position, ReadRevision } from '@kurrent/kurrentdb-client';
 import { canonicalJson } from '../integrity/canonical-json';
 import { genesisHash, verifyChain } from '../integrity/hash-chain';
-import {
-  EventIdConflictError,
-  MessageAlreadyHandledError,
-  StreamDeletedError,
-  WrongExpectedRevisionError,
-} from '../port/errors';
+import { EventIdConflictError, MessageAlreadyHandledError, StreamDeletedError, WrongExpectedRevisionError } from '../port/errors';
 import type {
   Actor,
   AppendOptions,
@@ -123,26 +110,20 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 const defaultReadAllCount = 4096;
 
 function validateBatch(stream: string, events: readonly NewEvent[]): void {
-  if (typeof stream !== 'string' || stream.trim() === '' || stream.length > 500)
-    throw new Error('stream name must be 1 to 500 characters');
-  if (stream.startsWith('$'))
-    throw new Error(`stream ${stream}: names starting with $ are KurrentDB system streams`);
+  if (typeof stream !== 'string' || stream.trim() === '' || stream.length > 500) throw new Error('stream name must be 1 to 500 characters');
+  if (stream.startsWith('$')) throw new Error(`stream ${stream}: names starting with $ are KurrentDB system streams`);
   if (events.length === 0) throw new Error('an append needs at least one event');
   const ids = new Set<string>();
   for (const [i, event] of events.entries()) {
     if (event.eventId !== undefined) {
       if (!uuidPattern.test(event.eventId)) throw new Error(`events[${i}].eventId must be a UUID`);
-      if (ids.has(event.eventId.toLowerCase()))
-        throw new Error(`events[${i}].eventId repeats an earlier event of the batch`);
+      if (ids.has(event.eventId.toLowerCase())) throw new Error(`events[${i}].eventId repeats an earlier event of the batch`);
       ids.add(event.eventId.toLowerCase());
     }
     if (!event.type) throw new Error(`events[${i}].type is required`);
-    if (event.type.startsWith('$'))
-      throw new Error(`events[${i}].type: types starting with $ are KurrentDB system event types`);
-    if (!event.actor?.userId || !event.actor.role || !event.actor.orgUnit)
-      throw new Error(`events[${i}].actor needs userId, role and orgUnit`);
-    if (event.occurredAt !== undefined && Number.isNaN(Date.parse(event.occurredAt)))
-      throw new Error(`events[${i}].occurredAt must be an ISO 8601 instant`);
+    if (event.type.startsWith('$')) throw new Error(`events[${i}].type: types starting with $ are KurrentDB system event types`);
+    if (!event.actor?.userId || !event.actor.role || !event.actor.orgUnit) throw new Error(`events[${i}].actor needs userId, role and orgUnit`);
+    if (event.occurredAt !== undefined && Number.isNaN(Date.parse(event.occurredAt))) throw new Error(`events[${i}].occurredAt must be an ISO 8601 instant`);
   }
 }
 
@@ -165,10 +146,7 @@ function portMetadataOf(raw: Record<string, unknown>): StreamMetadata {
 }
 
 function requirePosition(native: NativeEvent): Position {
-  if (!native.position)
-    throw new Error(
-      `event ${native.revision} of stream ${native.streamId} was read from $all without a position`,
-    );
+  if (!native.position) throw new Error(`event ${native.revision} of stream ${native.streamId} was read from $all without a position`);
   return native.position;
 }
 
@@ -195,8 +173,7 @@ export class KurrentDbEventStore implements EventStore {
 
   constructor(private readonly options: KurrentDbEventStoreOptions) {
     if (!options.sourceSystem) throw new Error('a KurrentDB event store needs a source system');
-    if (!options.client && !options.connectionString)
-      throw new Error('a KurrentDB event store needs a connectionString or a client');
+    if (!options.client && !options.connectionString) throw new Error('a KurrentDB event store needs a connectionString or a client');
     this.client = options.client;
     this.now = options.clock ?? (() => new Date());
     this.idempotencyWindow = Math.max(1, options.idempotencyWindow ?? 1000);
@@ -226,11 +203,7 @@ export class KurrentDbEventStore implements EventStore {
    * 6. Record the handled message (inbox.ts). If a concurrent handler recorded it first, this
    *    append fails with MessageAlreadyHandledError, although its events are already stored.
    */
-  async appendToStream(
-    stream: string,
-    events: readonly NewEvent[],
-    options: AppendOptions,
-  ): Promise<AppendResult> {
+  async appendToStream(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     this.refuseIfClosed();
     validateBatch(stream, events);
     validateExpectedRevision(options.expectedRevision);
@@ -254,18 +227,13 @@ export class KurrentDbEventStore implements EventStore {
     return result;
   }
 
-  private async appendExact(
-    stream: string,
-    prepared: readonly PreparedEvent[],
-    expected: ExpectedRevision,
-  ): Promise<AppendResult> {
+  private async appendExact(stream: string, prepared: readonly PreparedEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     for (let attempt = 1; ; attempt++) {
       const [head, deleted] = await Promise.all([this.readHead(stream), this.isDeleted(stream)]);
       const retry = await this.findStoredBatch(stream, prepared, head, expected);
       if (retry) return retry;
       if (deleted) throw new StreamDeletedError(stream);
-      if (!revisionMatches(expected, head.revision))
-        throw new WrongExpectedRevisionError(stream, expected, actualRevision(head.revision));
+      if (!revisionMatches(expected, head.revision)) throw new WrongExpectedRevisionError(stream, expected, actualRevision(head.revision));
       const records = buildRecords(
         stream,
         prepared,
@@ -293,18 +261,12 @@ export class KurrentDbEventStore implements EventStore {
       }
       // Another writer appended between our read and our write.
       if (attempt >= this.maxAppendAttempts) throw new WrongExpectedRevisionError(stream, expected, actual);
-      if (expected === 'any' || expected === 'stream_exists')
-        await pause(Math.random() * Math.min(50, 2 * attempt));
+      if (expected === 'any' || expected === 'stream_exists') await pause(Math.random() * Math.min(50, 2 * attempt));
     }
   }
 
   /** Step 5 of appendToStream: the position of the last event, and whether KurrentDB really wrote the batch. */
-  private async confirmAppend(
-    stream: string,
-    prepared: readonly PreparedEvent[],
-    records: readonly PendingRecord[],
-    writeId: string,
-  ): Promise<AppendResult> {
+  private async confirmAppend(stream: string, prepared: readonly PreparedEvent[], records: readonly PendingRecord[], writeId: string): Promise<AppendResult> {
     const first = records[0] as PendingRecord;
     const last = records[records.length - 1] as PendingRecord;
     const [stored] = await this.readNative(stream, {
@@ -312,9 +274,7 @@ export class KurrentDbEventStore implements EventStore {
       maxCount: 1,
     });
     if (!stored || stored.id.toLowerCase() !== last.eventId) {
-      throw new Error(
-        `stream ${stream}: revision ${last.revision} does not hold event ${last.eventId} right after appending it`,
-      );
+      throw new Error(`stream ${stream}: revision ${last.revision} does not hold event ${last.eventId} right after appending it`);
     }
     if (writeIdOf(stored.metadata) === writeId) {
       return {
@@ -326,23 +286,13 @@ export class KurrentDbEventStore implements EventStore {
     // KurrentDB acknowledged an append whose ids it already held at these revisions: a concurrent
     // attempt of the same batch won (its records may even be byte-identical to ours when written in
     // the same millisecond, hence the writeId). Answer as a retry, after checking the content.
-    const retry = await this.findStoredBatch(
-      stream,
-      prepared,
-      { revision: last.revision, hash: '' },
-      first.revision - 1,
-    );
+    const retry = await this.findStoredBatch(stream, prepared, { revision: last.revision, hash: '' }, first.revision - 1);
     if (!retry) throw new EventIdConflictError(stream, last.eventId);
     return retry;
   }
 
   /** Step 3 of appendToStream. */
-  private async findStoredBatch(
-    stream: string,
-    events: readonly PreparedEvent[],
-    head: Head,
-    expected: ExpectedRevision,
-  ): Promise<AppendResult | undefined> {
+  private async findStoredBatch(stream: string, events: readonly PreparedEvent[], head: Head, expected: ExpectedRevision): Promise<AppendResult | undefined> {
     const ids = new Set(events.filter((e) => e.callerId).map((e) => e.eventId));
     if (ids.size === 0 || head.revision === noStreamRevision) return undefined;
     const start = batchStartFor(expected);
@@ -365,11 +315,7 @@ export class KurrentDbEventStore implements EventStore {
     let last: NativeEvent | undefined;
     for (const event of events) {
       const stored = event.callerId ? found.get(event.eventId) : undefined;
-      if (!stored || !sameContent(stored, event))
-        throw new EventIdConflictError(
-          stream,
-          event.callerId ? event.eventId : ([...found.keys()][0] as string),
-        );
+      if (!stored || !sameContent(stored, event)) throw new EventIdConflictError(stream, event.callerId ? event.eventId : ([...found.keys()][0] as string));
       if (!last || stored.revision > last.revision) last = stored;
     }
     const lastStored = last as NativeEvent;
@@ -381,11 +327,7 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   /** Reads the stream backwards from its end, through at most `idempotencyWindow` events, until `enough()`. */
-  private async searchRecent(
-    stream: string,
-    collect: (native: NativeEvent) => void,
-    enough: () => boolean,
-  ): Promise<void> {
+  private async searchRecent(stream: string, collect: (native: NativeEvent) => void, enough: () => boolean): Promise<void> {
     try {
       for await (const resolved of (await this.getClient()).readStream(stream, {
         direction: BACKWARDS,
@@ -405,13 +347,10 @@ export class KurrentDbEventStore implements EventStore {
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
     const from = options.from ?? (backwards ? 'end' : 'start');
-    const fromRevision: ReadRevision =
-      from === 'start' ? (backwards ? 0n : START) : from === 'end' ? END : toNativeRevision(from);
+    const fromRevision: ReadRevision = from === 'start' ? (backwards ? 0n : START) : from === 'end' ? END : toNativeRevision(from);
     const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     const [events, deleted] = await Promise.all([
-      maxCount > 0
-        ? this.readNative(stream, { direction: backwards ? BACKWARDS : FORWARDS, fromRevision, maxCount })
-        : Promise.resolve([]),
+      maxCount > 0 ? this.readNative(stream, { direction: backwards ? BACKWARDS : FORWARDS, fromRevision, maxCount }) : Promise.resolve([]),
       options.includeDeleted ? Promise.resolve(false) : this.isDeleted(stream),
     ]);
     if (deleted) throw new StreamDeletedError(stream);
@@ -439,8 +378,7 @@ export class KurrentDbEventStore implements EventStore {
         maxCount: 1,
         filter,
       });
-      if (first?.event && comparePositions(requirePosition(first.event), at) === 0 && take(first.event))
-        return result;
+      if (first?.event && comparePositions(requirePosition(first.event), at) === 0 && take(first.event)) return result;
       seen = at;
     }
     let from = readAllFrom(options.fromPosition, backwards ? BACKWARDS : FORWARDS);
@@ -455,11 +393,7 @@ export class KurrentDbEventStore implements EventStore {
       for (const { event: native } of page) {
         if (!native) continue;
         const position = requirePosition(native);
-        if (
-          seen !== undefined &&
-          (backwards ? comparePositions(position, seen) >= 0 : comparePositions(position, seen) <= 0)
-        )
-          continue;
+        if (seen !== undefined && (backwards ? comparePositions(position, seen) >= 0 : comparePositions(position, seen) <= 0)) continue;
         seen = position;
         if (take(native)) return result;
       }
@@ -498,8 +432,7 @@ export class KurrentDbEventStore implements EventStore {
   async softDeleteStream(stream: string, by: Actor, reason: string): Promise<void> {
     this.refuseIfClosed();
     if (!reason.trim()) throw new Error('a soft delete needs a reason');
-    if (!by?.userId || !by.role || !by.orgUnit)
-      throw new Error('a soft delete needs an actor with userId, role and orgUnit');
+    if (!by?.userId || !by.role || !by.orgUnit) throw new Error('a soft delete needs an actor with userId, role and orgUnit');
     const deleted = {
       at: this.now().toISOString(),
       by: { userId: by.userId, role: by.role, orgUnit: by.orgUnit },
@@ -523,10 +456,7 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   /** Writes the inbox marker; false when another one was there first. */
-  private async recordHandled(
-    message: HandledMessage,
-    detail: { stream?: string; eventIds?: string[]; position?: number },
-  ): Promise<boolean> {
+  private async recordHandled(message: HandledMessage, detail: { stream?: string; eventIds?: string[]; position?: number }): Promise<boolean> {
     const marker = jsonEventData({
       type: inboxEventType,
       data: {
@@ -538,9 +468,7 @@ export class KurrentDbEventStore implements EventStore {
       },
     });
     try {
-      const written = await (
-        await this.getClient()
-      ).appendToStream(inboxStreamName(message), marker, { streamState: NO_STREAM });
+      const written = await (await this.getClient()).appendToStream(inboxStreamName(message), marker, { streamState: NO_STREAM });
       return written.success;
     } catch (error) {
       if (isWrongExpectedVersion(error)) return false;
@@ -587,10 +515,7 @@ export class KurrentDbEventStore implements EventStore {
     if (this.closed) throw new Error('this event store is closed');
   }
 
-  private async readNative(
-    stream: string,
-    options: Parameters<KurrentDbClientLike['readStream']>[1],
-  ): Promise<NativeEvent[]> {
+  private async readNative(stream: string, options: Parameters<KurrentDbClientLike['readStream']>[1]): Promise<NativeEvent[]> {
     try {
       return await readStreamEvents(await this.getClient(), stream, options ?? {});
     } catch (error) {
@@ -610,9 +535,7 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   /** KurrentDB's metadata of a stream (all of it, system keys included) and the state to update it with. */
-  private async readNativeMetadata(
-    stream: string,
-  ): Promise<{ state: AppendStreamState; raw: Record<string, unknown> }> {
+  private async readNativeMetadata(stream: string): Promise<{ state: AppendStreamState; raw: Record<string, unknown> }> {
     const [last] = await readStreamEvents(await this.getClient(), metastreamOf(stream), {
       direction: BACKWARDS,
       fromRevision: END,
@@ -627,10 +550,7 @@ export class KurrentDbEventStore implements EventStore {
    * concurrency on the metadata stream. Other keys ($acl and any set by operators) are kept as
    * they are. `next` returns undefined when nothing has to change.
    */
-  private async writeMetadata(
-    stream: string,
-    next: (current: StreamMetadata) => StreamMetadata | undefined,
-  ): Promise<void> {
+  private async writeMetadata(stream: string, next: (current: StreamMetadata) => StreamMetadata | undefined): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       const { state, raw } = await this.readNativeMetadata(stream);
       const updated = next(portMetadataOf(raw));
@@ -638,19 +558,14 @@ export class KurrentDbEventStore implements EventStore {
       try {
         const written = await (
           await this.getClient()
-        ).appendToStream(
-          metastreamOf(stream),
-          jsonEventData({ type: '$metadata', data: { ...raw, [kurrentDbPortMetadataKey]: updated } }),
-          { streamState: state },
-        );
+        ).appendToStream(metastreamOf(stream), jsonEventData({ type: '$metadata', data: { ...raw, [kurrentDbPortMetadataKey]: updated } }), {
+          streamState: state,
+        });
         if (written.success) return;
       } catch (error) {
         if (!isWrongExpectedVersion(error)) throw error;
       }
-      if (attempt >= this.maxAppendAttempts)
-        throw new Error(
-          `stream ${stream}: its metadata kept changing concurrently; gave up after ${attempt} attempts`,
-        );
+      if (attempt >= this.maxAppendAttempts) throw new Error(`stream ${stream}: its metadata kept changing concurrently; gave up after ${attempt} attempts`);
       await pause(Math.random() * Math.min(50, 2 * attempt));
     }
   }

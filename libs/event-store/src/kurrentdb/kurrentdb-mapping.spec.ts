@@ -3,25 +3,10 @@ import * as kurrent from '@kurrent/kurrentdb-client';
 import { computeEventHash, genesisHash, verifyChain } from '../integrity/hash-chain';
 import type { Actor } from '../port/event-store';
 import * as client from './client';
-import {
-  buildRecords,
-  decodeEnvelope,
-  encodeEnvelope,
-  prepareEvents,
-  toJsonData,
-  toRecordedEvent,
-  type NativeEvent,
-  type PendingRecord,
-} from './envelope';
+import { buildRecords, decodeEnvelope, encodeEnvelope, prepareEvents, toJsonData, toRecordedEvent, type NativeEvent, type PendingRecord } from './envelope';
 import { acceptsFromAll, serverFilter } from './filters';
 import { inboxStreamName } from './inbox';
-import {
-  UnrepresentablePositionError,
-  comparePositions,
-  readAllFrom,
-  toNativePosition,
-  toPortPosition,
-} from './positions';
+import { UnrepresentablePositionError, comparePositions, readAllFrom, toNativePosition, toPortPosition } from './positions';
 import {
   actualFromNative,
   actualRevision,
@@ -112,12 +97,7 @@ describe('global positions', () => {
     expect(() => toPortPosition({ commit: 100n, prepare: 90n }, 'e')).toThrow(/legacy explicit transaction/);
     const beyond = BigInt(Number.MAX_SAFE_INTEGER) + 1n;
     expect(() => toPortPosition({ commit: beyond, prepare: beyond }, 'e')).toThrow(/safe integer/);
-    expect(
-      toPortPosition(
-        { commit: BigInt(Number.MAX_SAFE_INTEGER), prepare: BigInt(Number.MAX_SAFE_INTEGER) },
-        'e',
-      ),
-    ).toBe(Number.MAX_SAFE_INTEGER);
+    expect(toPortPosition({ commit: BigInt(Number.MAX_SAFE_INTEGER), prepare: BigInt(Number.MAX_SAFE_INTEGER) }, 'e')).toBe(Number.MAX_SAFE_INTEGER);
     expect(() => toNativePosition(-1)).toThrow(RangeError);
     expect(() => toNativePosition(1.5)).toThrow(RangeError);
   });
@@ -275,9 +255,7 @@ describe('filters of $all', () => {
     expect(acceptsFromAll(ours, { streamPrefixes: ['case-'] })).toBe(false);
     expect(acceptsFromAll({ ...ours, type: '$metadata' }, undefined)).toBe(false);
     expect(acceptsFromAll({ ...ours, streamId: '$$application-9' }, undefined)).toBe(false);
-    expect(acceptsFromAll({ ...ours, metadata: undefined, type: 'sa.inbox.MessageHandled' }, undefined)).toBe(
-      false,
-    );
+    expect(acceptsFromAll({ ...ours, metadata: undefined, type: 'sa.inbox.MessageHandled' }, undefined)).toBe(false);
   });
 });
 
@@ -318,11 +296,7 @@ describe('the client surface the adapter repeats instead of loading the client e
   });
 
   it('recognises the client errors', () => {
-    expect(
-      client.isWrongExpectedVersion(
-        new kurrent.WrongExpectedVersionError(undefined, { streamName: 's', expected: 0n, current: 1n }),
-      ),
-    ).toBe(true);
+    expect(client.isWrongExpectedVersion(new kurrent.WrongExpectedVersionError(undefined, { streamName: 's', expected: 0n, current: 1n }))).toBe(true);
     expect(client.isStreamNotFound(new kurrent.StreamNotFoundError(undefined, 's'))).toBe(true);
     expect(client.isNativelyDeleted(kurrent.StreamDeletedError.fromStreamName('s'))).toBe(true);
     expect(client.isWrongExpectedVersion(new Error('wrong-expected-version'))).toBe(false);

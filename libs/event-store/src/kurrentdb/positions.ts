@@ -29,9 +29,7 @@ export class UnrepresentablePositionError extends Error {
 /** The port position of a KurrentDB position. `what` names the event for the error message. */
 export function toPortPosition(position: Position | undefined, what: string): number {
   if (!position) {
-    throw new UnrepresentablePositionError(
-      `${what} carries no log position (KurrentDB/EventStoreDB 22.6 or later returns it)`,
-    );
+    throw new UnrepresentablePositionError(`${what} carries no log position (KurrentDB/EventStoreDB 22.6 or later returns it)`);
   }
   if (position.commit !== position.prepare) {
     throw new UnrepresentablePositionError(
@@ -39,17 +37,14 @@ export function toPortPosition(position: Position | undefined, what: string): nu
     );
   }
   if (position.commit < 0n || position.commit > BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw new UnrepresentablePositionError(
-      `${what} is at log position ${position.commit}, beyond the safe integer range of the event store port (2^53 − 1)`,
-    );
+    throw new UnrepresentablePositionError(`${what} is at log position ${position.commit}, beyond the safe integer range of the event store port (2^53 − 1)`);
   }
   return Number(position.commit);
 }
 
 /** The KurrentDB position of a port position. */
 export function toNativePosition(position: number): Position {
-  if (!Number.isSafeInteger(position) || position < 0)
-    throw new RangeError(`not a global position: ${position}`);
+  if (!Number.isSafeInteger(position) || position < 0) throw new RangeError(`not a global position: ${position}`);
   const value = BigInt(position);
   return { commit: value, prepare: value };
 }

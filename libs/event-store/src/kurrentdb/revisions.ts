@@ -21,9 +21,7 @@ export const noStreamRevision = -1;
 export function validateExpectedRevision(expected: ExpectedRevision): void {
   if (expected === 'any' || expected === 'no_stream' || expected === 'stream_exists') return;
   if (!Number.isSafeInteger(expected) || expected < 0) {
-    throw new Error(
-      `expectedRevision must be 'any', 'no_stream', 'stream_exists' or a revision (a non-negative integer), not ${String(expected)}`,
-    );
+    throw new Error(`expectedRevision must be 'any', 'no_stream', 'stream_exists' or a revision (a non-negative integer), not ${String(expected)}`);
   }
 }
 
@@ -41,17 +39,14 @@ export function exactStreamState(head: number): AppendStreamState {
 }
 
 export function toNativeRevision(revision: number): bigint {
-  if (!Number.isSafeInteger(revision) || revision < 0)
-    throw new RangeError(`not a stream revision: ${revision}`);
+  if (!Number.isSafeInteger(revision) || revision < 0) throw new RangeError(`not a stream revision: ${revision}`);
   return BigInt(revision);
 }
 
 /** A KurrentDB revision as a port revision. Revisions above 2^53 − 1 raise instead of rounding. */
 export function fromNativeRevision(revision: bigint): number {
   if (revision < 0n || revision > BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw new RangeError(
-      `stream revision ${revision} is outside the safe integer range of the event store port`,
-    );
+    throw new RangeError(`stream revision ${revision} is outside the safe integer range of the event store port`);
   }
   return Number(revision);
 }

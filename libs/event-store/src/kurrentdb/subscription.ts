@@ -30,17 +30,12 @@ function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-export function startSubscription(
-  getClient: () => Promise<KurrentDbClientLike>,
-  options: SubscribeOptions,
-  settings: SubscriptionSettings,
-): Subscription {
+export function startSubscription(getClient: () => Promise<KurrentDbClientLike>, options: SubscribeOptions, settings: SubscriptionSettings): Subscription {
   const filter = serverFilter(options.filter);
   let stopping = false;
   let live: AllStreamSubscription | undefined;
   /** Highest position examined (handled or filtered out): everything at or below it is done. */
-  let examined: Position | undefined =
-    options.afterPosition === undefined ? undefined : toNativePosition(options.afterPosition);
+  let examined: Position | undefined = options.afterPosition === undefined ? undefined : toNativePosition(options.afterPosition);
   /** Highest position handed to onEvent, or the checkpoint: what onCaughtUp reports. */
   let delivered = options.afterPosition;
 
@@ -50,10 +45,7 @@ export function startSubscription(
     const native = resolved.event as NativeEvent | undefined;
     if (!native) return;
     const position = native.position;
-    if (!position)
-      throw new Error(
-        `event ${native.revision} of stream ${native.streamId} was read from $all without a position`,
-      );
+    if (!position) throw new Error(`event ${native.revision} of stream ${native.streamId} was read from $all without a position`);
     if (examined !== undefined && comparePositions(position, examined) <= 0) return;
     examined = position;
     if (!acceptsFromAll(native, options.filter)) return;

@@ -30,7 +30,10 @@ export class MessageAlreadyHandledError extends Error {
 /** An event id already stored in the stream, but with different content: a bug, never a retry. */
 export class EventIdConflictError extends Error {
   override readonly name = 'EventIdConflictError';
-  constructor(readonly stream: string, readonly eventId: string) {
+  constructor(
+    readonly stream: string,
+    readonly eventId: string,
+  ) {
     super(`stream ${stream}: event ${eventId} is already stored with different content`);
   }
 }

@@ -99,7 +99,13 @@ async function findRetry(client: PoolClient, ctx: AppendContext, stream: string,
   return { nextExpectedRevision: Number(head?.revision ?? last.revision), position: Number(last.position), appended: 0 };
 }
 
-export function buildRecords(stream: string, events: readonly NewEvent[], from: number, lastHash: string, ctx: AppendContext): Omit<RecordedEvent, 'position'>[] {
+export function buildRecords(
+  stream: string,
+  events: readonly NewEvent[],
+  from: number,
+  lastHash: string,
+  ctx: AppendContext,
+): Omit<RecordedEvent, 'position'>[] {
   const recordedAt = ctx.now().toISOString();
   let prevHash = lastHash;
   return events.map((event, i) => {
@@ -192,7 +198,13 @@ async function insertEvents(client: PoolClient, ctx: AppendContext, stream: stri
  * concurrent writer, a retry, a deleted stream — returns no rows and the caller takes the full
  * path, which explains what happened.
  */
-export async function appendAtKnownHead(client: Pick<PoolClient, 'query'>, ctx: AppendContext, stream: string, events: readonly NewEvent[], head: StreamHeadLink): Promise<AppendedAt | undefined> {
+export async function appendAtKnownHead(
+  client: Pick<PoolClient, 'query'>,
+  ctx: AppendContext,
+  stream: string,
+  events: readonly NewEvent[],
+  head: StreamHeadLink,
+): Promise<AppendedAt | undefined> {
   const records = buildRecords(stream, events, head.revision + 1, head.hash, ctx);
   const moveHead =
     head.revision === -1
@@ -209,10 +221,19 @@ export async function appendAtKnownHead(client: Pick<PoolClient, 'query'>, ctx: 
   if (result.rows.length === 0) return undefined;
   const positions = positionsOf(result.rows);
   const last = records[records.length - 1] as Records[number];
-  return { result: { nextExpectedRevision: last.revision, position: positions[positions.length - 1] as number, appended: records.length }, head: { revision: last.revision, hash: last.hash } };
+  return {
+    result: { nextExpectedRevision: last.revision, position: positions[positions.length - 1] as number, appended: records.length },
+    head: { revision: last.revision, hash: last.hash },
+  };
 }
 
-export async function appendInTransaction(client: PoolClient, ctx: AppendContext, stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendedAt> {
+export async function appendInTransaction(
+  client: PoolClient,
+  ctx: AppendContext,
+  stream: string,
+  events: readonly NewEvent[],
+  options: AppendOptions,
+): Promise<AppendedAt> {
   if (options.handledMessage) {
     const { consumer, messageId } = options.handledMessage;
     const inserted = await client.query(`insert into ${ctx.schema}.inbox (consumer, message_id) values ($1, $2) on conflict do nothing`, [consumer, messageId]);
@@ -233,5 +254,8 @@ export async function appendInTransaction(client: PoolClient, ctx: AppendContext
   const records = buildRecords(stream, events, head.revision + 1, head.lastHash, ctx);
   const positions = await insertEvents(client, ctx, stream, records);
   const last = records[records.length - 1] as (typeof records)[number];
-  return { result: { nextExpectedRevision: last.revision, position: positions[positions.length - 1] as number, appended: records.length }, head: { revision: last.revision, hash: last.hash } };
+  return {
+    result: { nextExpectedRevision: last.revision, position: positions[positions.length - 1] as number, appended: records.length },
+    head: { revision: last.revision, hash: last.hash },
+  };
 }

@@ -81,7 +81,9 @@ export async function migrate(pool: Pool, schema: string): Promise<number[]> {
     await client.query('begin');
     await client.query('select pg_advisory_xact_lock(hashtext($1))', [`event-store-migrate:${schema}`]);
     await client.query(`create schema if not exists ${s}`);
-    await client.query(`create table if not exists ${s}.migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())`);
+    await client.query(
+      `create table if not exists ${s}.migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())`,
+    );
     const done = new Set((await client.query<{ version: number }>(`select version from ${s}.migrations`)).rows.map((r) => r.version));
     const applied: number[] = [];
     for (const migration of migrations) {

@@ -8,7 +8,8 @@ import { createPostgresEventStore, PostgresEventStore } from './postgres-event-s
 describeEventStoreConformance('PostgreSQL', async () => {
   const { databaseUrl } = integrationEnv();
   const schema: TestSchema = await createTestSchema(databaseUrl, 'es_conformance');
-  const open = () => createPostgresEventStore({ connectionString: databaseUrl, schema: schema.name, sourceSystem: 'conformance', poolSize: 8, subscriptionPollMs: 200 });
+  const open = () =>
+    createPostgresEventStore({ connectionString: databaseUrl, schema: schema.name, sourceSystem: 'conformance', poolSize: 8, subscriptionPollMs: 200 });
   const store = open();
   await store.migrate();
   const others: PostgresEventStore[] = [];
@@ -29,7 +30,9 @@ describeEventStoreConformance('PostgreSQL', async () => {
     async holdOpenAppend(stream: string, event: NewEvent) {
       const client = await schema.pool.connect();
       await client.query('begin');
-      await appendInTransaction(client, { schema: q, channel: `es_${schema.name}`, sourceSystem: 'conformance', now: () => new Date() }, stream, [event], { expectedRevision: 'no_stream' });
+      await appendInTransaction(client, { schema: q, channel: `es_${schema.name}`, sourceSystem: 'conformance', now: () => new Date() }, stream, [event], {
+        expectedRevision: 'no_stream',
+      });
       return {
         async release(commit: boolean) {
           await client.query(commit ? 'commit' : 'rollback');
@@ -55,7 +58,9 @@ describe('PostgreSQL event store specifics', () => {
   it('refuses UPDATE and DELETE of stored events through normal use', async () => {
     const store = createPostgresEventStore({ pool: schema.pool, schema: schema.name, sourceSystem: 'test' });
     await store.migrate();
-    await store.appendToStream('case-1', [{ type: 'Opened', data: {}, actor: { userId: 'u', role: 'auditor', orgUnit: '331002' } }], { expectedRevision: 'no_stream' });
+    await store.appendToStream('case-1', [{ type: 'Opened', data: {}, actor: { userId: 'u', role: 'auditor', orgUnit: '331002' } }], {
+      expectedRevision: 'no_stream',
+    });
     await expect(schema.pool.query(`update "${schema.name}".events set data = '{}'`)).rejects.toThrow(/events are immutable/);
     await expect(schema.pool.query(`delete from "${schema.name}".events`)).rejects.toThrow(/events are immutable/);
   });
@@ -64,7 +69,9 @@ describe('PostgreSQL event store specifics', () => {
     const store = createPostgresEventStore({ pool: schema.pool, schema: schema.name, sourceSystem: 'test' });
     expect(await store.migrate()).toEqual([]);
     const reader = createPostgresEventStore({ pool: schema.pool, schema: schema.name, sourceSystem: 'audit', readOnly: true });
-    await expect(reader.appendToStream('case-2', [{ type: 'X', data: {}, actor: { userId: 'u', role: 'auditor', orgUnit: '331002' } }], { expectedRevision: 'any' })).rejects.toThrow(/read-only/);
+    await expect(
+      reader.appendToStream('case-2', [{ type: 'X', data: {}, actor: { userId: 'u', role: 'auditor', orgUnit: '331002' } }], { expectedRevision: 'any' }),
+    ).rejects.toThrow(/read-only/);
     expect((await reader.readStream('case-1')).map((e) => e.type)).toEqual(['Opened']);
   });
 
@@ -74,7 +81,9 @@ describe('PostgreSQL event store specifics', () => {
     try {
       await client.query('begin');
       await client.query('select pg_current_xact_id()');
-      await store.appendToStream('case-3', [{ type: 'Opened', data: {}, actor: { userId: 'u', role: 'auditor', orgUnit: '331002' } }], { expectedRevision: 'no_stream' });
+      await store.appendToStream('case-3', [{ type: 'Opened', data: {}, actor: { userId: 'u', role: 'auditor', orgUnit: '331002' } }], {
+        expectedRevision: 'no_stream',
+      });
       const health = await store.deliveryHealth();
       expect(health.heldBack).toBe(true);
       expect((await store.readStream('case-3')).length).toBe(1);

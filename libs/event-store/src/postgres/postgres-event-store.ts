@@ -161,7 +161,7 @@ export class PostgresEventStore implements EventStore {
    * is re-checked inside the statement, so a stale memory only costs a fall back to the full path.
    */
   private async tryFastAppend(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult | undefined> {
-    if (options.handledMessage || typeof options.expectedRevision !== 'number' && options.expectedRevision !== 'no_stream') return undefined;
+    if (options.handledMessage || (typeof options.expectedRevision !== 'number' && options.expectedRevision !== 'no_stream')) return undefined;
     const head: StreamHeadLink | undefined = options.expectedRevision === 'no_stream' ? { revision: -1, hash: genesisHash } : this.heads.get(stream);
     if (!head || (typeof options.expectedRevision === 'number' && head.revision !== options.expectedRevision)) return undefined;
     try {
@@ -293,10 +293,19 @@ export class PostgresEventStore implements EventStore {
     const client = await this.pool.connect();
     try {
       await client.query('begin');
-      await client.query(`insert into ${this.schema}.streams (stream_id, revision, last_hash) values ($1, -1, $2) on conflict do nothing`, [stream, '0'.repeat(64)]);
-      const current = (await client.query<{ metadata: StreamMetadata }>(`select metadata from ${this.schema}.streams where stream_id = $1 for update`, [stream])).rows[0]?.metadata ?? {};
+      await client.query(`insert into ${this.schema}.streams (stream_id, revision, last_hash) values ($1, -1, $2) on conflict do nothing`, [
+        stream,
+        '0'.repeat(64),
+      ]);
+      const current =
+        (await client.query<{ metadata: StreamMetadata }>(`select metadata from ${this.schema}.streams where stream_id = $1 for update`, [stream])).rows[0]
+          ?.metadata ?? {};
       const metadata = await next(current);
-      await client.query(`update ${this.schema}.streams set metadata = $2, deleted_at = coalesce(deleted_at, $3) where stream_id = $1`, [stream, JSON.stringify(metadata), deletedAt ?? null]);
+      await client.query(`update ${this.schema}.streams set metadata = $2, deleted_at = coalesce(deleted_at, $3) where stream_id = $1`, [
+        stream,
+        JSON.stringify(metadata),
+        deletedAt ?? null,
+      ]);
       await client.query(`insert into ${this.schema}.stream_metadata_log (stream_id, metadata) values ($1, $2)`, [stream, JSON.stringify(metadata)]);
       await client.query('commit');
     } catch (error) {
@@ -310,14 +319,17 @@ export class PostgresEventStore implements EventStore {
   private watchForStalls(): void {
     if (this.stallTimer || !this.options.onDeliveryStalled) return;
     const threshold = this.options.stallWarningMs ?? 30_000;
-    this.stallTimer = setInterval(() => {
-      void this.deliveryHealth().then(
-        (health) => {
-          if (health.heldBack && health.oldestOpenTransactionMs > threshold) this.options.onDeliveryStalled?.(health);
-        },
-        () => undefined,
-      );
-    }, Math.max(1000, threshold / 3));
+    this.stallTimer = setInterval(
+      () => {
+        void this.deliveryHealth().then(
+          (health) => {
+            if (health.heldBack && health.oldestOpenTransactionMs > threshold) this.options.onDeliveryStalled?.(health);
+          },
+          () => undefined,
+        );
+      },
+      Math.max(1000, threshold / 3),
+    );
     this.stallTimer.unref();
   }
 }

@@ -18,7 +18,9 @@ describe('the dlq command line', () => {
   });
 
   it('refuses a topic that is not a dead-letter topic, and a missing KAFKA_BROKERS', async () => {
-    await expect(runDlqCommand(['list', 'sa.intake.applications.v1'], {}, out)).rejects.toThrow(new UsageError('"sa.intake.applications.v1" is not a dead-letter topic: its name must end with .dlq'));
+    await expect(runDlqCommand(['list', 'sa.intake.applications.v1'], {}, out)).rejects.toThrow(
+      new UsageError('"sa.intake.applications.v1" is not a dead-letter topic: its name must end with .dlq'),
+    );
     await expect(runDlqCommand(['list', 'sa.intake.applications.v1.dlq'], {}, out)).rejects.toThrow('KAFKA_BROKERS is not set');
     await expect(runDlqCommand(['list', 'x.dlq'], { KAFKA_BROKERS: 'localhost' }, out)).rejects.toThrow('KAFKA_BROKERS: "localhost" must be host:port');
     await expect(runDlqCommand(['purge', 'x.dlq'], { KAFKA_BROKERS: 'localhost:9092' }, out)).rejects.toThrow('unknown command "purge": use list or replay');

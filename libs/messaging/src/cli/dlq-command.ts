@@ -34,7 +34,10 @@ export async function runDlqCommand(argv: readonly string[], env: NodeJS.Process
 }
 
 function kafkaFrom(env: NodeJS.ProcessEnv): KafkaClientOptions {
-  const brokers = env.KAFKA_BROKERS?.split(',').map((b) => b.trim()).filter(Boolean) ?? [];
+  const brokers =
+    env.KAFKA_BROKERS?.split(',')
+      .map((b) => b.trim())
+      .filter(Boolean) ?? [];
   if (brokers.length === 0) throw new UsageError('KAFKA_BROKERS is not set: give the brokers as host:port[,host:port]');
   const bad = brokers.find((b) => !/^[^\s:]+:\d{1,5}$/.test(b));
   if (bad) throw new UsageError(`KAFKA_BROKERS: "${bad}" must be host:port`);

@@ -52,7 +52,9 @@ describe('CloudEvents Kafka binding, binary mode', () => {
 
   it('decodes what it encodes', () => {
     const result = decodeCloudEvent(incoming(), lookup);
-    expect(result.ok && { id: result.event.id, type: result.event.type, version: result.event.version, key: result.event.key, payload: result.event.payload }).toEqual({
+    expect(
+      result.ok && { id: result.event.id, type: result.event.type, version: result.event.version, key: result.event.key, payload: result.event.payload },
+    ).toEqual({
       id: 'e-1',
       type: 'sa.intake.application-withdrawn',
       version: 1,
@@ -62,7 +64,9 @@ describe('CloudEvents Kafka binding, binary mode', () => {
   });
 
   it('rejects missing or broken headers, naming each header and rule', () => {
-    const headers = textHeaders(encodeCloudEvent(applicationWithdrawnV1, applicationWithdrawnV1.example, { id: 'e-1', source: '/sa/intake', time: '2025-03-05T06:30:00Z' }));
+    const headers = textHeaders(
+      encodeCloudEvent(applicationWithdrawnV1, applicationWithdrawnV1.example, { id: 'e-1', source: '/sa/intake', time: '2025-03-05T06:30:00Z' }),
+    );
     delete headers.ce_id;
     headers.ce_specversion = '0.3';
     expect(decodeCloudEvent(incoming({ headers }), lookup)).toEqual({
@@ -78,7 +82,10 @@ describe('CloudEvents Kafka binding, binary mode', () => {
   });
 
   it('rejects a dataschema that names another type', () => {
-    const headers = { ...textHeaders(encodeCloudEvent(applicationWithdrawnV1, applicationWithdrawnV1.example, { id: 'e-1', source: '/s', time: '2025-03-05T06:30:00Z' })), ce_dataschema: 'urn:sa:contract:sa.intake.application-submitted:v1' };
+    const headers = {
+      ...textHeaders(encodeCloudEvent(applicationWithdrawnV1, applicationWithdrawnV1.example, { id: 'e-1', source: '/s', time: '2025-03-05T06:30:00Z' })),
+      ce_dataschema: 'urn:sa:contract:sa.intake.application-submitted:v1',
+    };
     const result = decodeCloudEvent(incoming({ headers }), lookup);
     expect(!result.ok && { reason: result.reason, problems: result.problems }).toEqual({
       reason: 'invalid-headers',
@@ -87,21 +94,32 @@ describe('CloudEvents Kafka binding, binary mode', () => {
   });
 
   it('reports an unknown type or version as unknown-type', () => {
-    const headers = { ...textHeaders(encodeCloudEvent(applicationWithdrawnV1, applicationWithdrawnV1.example, { id: 'e-1', source: '/s', time: '2025-03-05T06:30:00Z' })), ce_dataschema: 'urn:sa:contract:sa.intake.application-withdrawn:v2' };
+    const headers = {
+      ...textHeaders(encodeCloudEvent(applicationWithdrawnV1, applicationWithdrawnV1.example, { id: 'e-1', source: '/s', time: '2025-03-05T06:30:00Z' })),
+      ce_dataschema: 'urn:sa:contract:sa.intake.application-withdrawn:v2',
+    };
     const result = decodeCloudEvent(incoming({ headers }), lookup);
     expect(!result.ok && result.reason).toBe('unknown-type');
-    expect(!result.ok && result.problems[0].rule).toBe('sa.intake.application-withdrawn v2 is not a contract this consumer handles on sa.intake.applications.v1');
+    expect(!result.ok && result.problems[0].rule).toBe(
+      'sa.intake.application-withdrawn v2 is not a contract this consumer handles on sa.intake.applications.v1',
+    );
   });
 
   it('reports a value that is not JSON as malformed-json, without echoing it', () => {
     const result = decodeCloudEvent(incoming({ value: '{"applicationId": 330102195806120026' }), lookup);
-    expect(!result.ok && { reason: result.reason, problems: result.problems }).toEqual({ reason: 'malformed-json', problems: [{ field: '(value)', rule: 'must be valid JSON (UTF-8)' }] });
+    expect(!result.ok && { reason: result.reason, problems: result.problems }).toEqual({
+      reason: 'malformed-json',
+      problems: [{ field: '(value)', rule: 'must be valid JSON (UTF-8)' }],
+    });
     expect(!result.ok && result.contract).toBe(applicationWithdrawnV1);
   });
 
   it('reports a payload that breaks its contract as schema-violation with field and rule', () => {
     const result = decodeCloudEvent(incoming({ value: JSON.stringify({ ...applicationWithdrawnV1.example, reason: undefined }) }), lookup);
-    expect(!result.ok && { reason: result.reason, problems: result.problems }).toEqual({ reason: 'schema-violation', problems: [{ field: 'reason', rule: 'is required' }] });
+    expect(!result.ok && { reason: result.reason, problems: result.problems }).toEqual({
+      reason: 'schema-violation',
+      problems: [{ field: 'reason', rule: 'is required' }],
+    });
   });
 
   it('requires the key to be the contract key, so one case stays on one partition', () => {
@@ -112,7 +130,13 @@ describe('CloudEvents Kafka binding, binary mode', () => {
   it('requires a county message id to equal ce_id', () => {
     const death = residentDeathV1.example;
     const encoded = encodeCloudEvent(residentDeathV1, death, { id: 'another-id', source: '/county/330102/public-security', time: '2025-05-01T00:00:00Z' });
-    const result = decodeCloudEvent({ topic: residentDeathV1.topic, partition: 0, offset: 0n, key: encoded.key, value: encoded.value, headers: encoded.headers }, lookup);
-    expect(!result.ok && { reason: result.reason, problems: result.problems }).toEqual({ reason: 'schema-violation', problems: [{ field: 'messageId', rule: 'must equal the ce_id header' }] });
+    const result = decodeCloudEvent(
+      { topic: residentDeathV1.topic, partition: 0, offset: 0n, key: encoded.key, value: encoded.value, headers: encoded.headers },
+      lookup,
+    );
+    expect(!result.ok && { reason: result.reason, problems: result.problems }).toEqual({
+      reason: 'schema-violation',
+      problems: [{ field: 'messageId', rule: 'must equal the ce_id header' }],
+    });
   });
 });

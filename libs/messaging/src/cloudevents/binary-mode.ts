@@ -30,7 +30,12 @@ export interface CloudEventAttributes {
 }
 
 /** Builds the Kafka record of an integration event. The payload must already satisfy its contract. */
-export function encodeCloudEvent<Payload>(contract: IntegrationContract<Payload>, payload: Payload, attributes: CloudEventAttributes, topic = contract.topic): OutgoingRecord {
+export function encodeCloudEvent<Payload>(
+  contract: IntegrationContract<Payload>,
+  payload: Payload,
+  attributes: CloudEventAttributes,
+  topic = contract.topic,
+): OutgoingRecord {
   const headers: Record<string, string> = {
     [ceHeader.specversion]: cloudEventsSpecVersion,
     [ceHeader.id]: attributes.id,
@@ -102,11 +107,23 @@ export function decodeCloudEvent(record: IncomingRecord, lookup: ContractLookup)
   const attributes = headerCheck.payload;
   const schema = parseDataschema(attributes.ce_dataschema);
   if (!schema || schema.type !== attributes.ce_type) {
-    return { ok: false, reason: 'invalid-headers', problems: [{ field: 'header ce_dataschema', rule: `must name the ce_type: urn:sa:contract:${attributes.ce_type}:v<version>` }], id, type };
+    return {
+      ok: false,
+      reason: 'invalid-headers',
+      problems: [{ field: 'header ce_dataschema', rule: `must name the ce_type: urn:sa:contract:${attributes.ce_type}:v<version>` }],
+      id,
+      type,
+    };
   }
   const contract = lookup(schema.type, schema.version);
   if (!contract) {
-    return { ok: false, reason: 'unknown-type', problems: [{ field: 'header ce_type', rule: `${schema.type} v${schema.version} is not a contract this consumer handles on ${record.topic}` }], id, type };
+    return {
+      ok: false,
+      reason: 'unknown-type',
+      problems: [{ field: 'header ce_type', rule: `${schema.type} v${schema.version} is not a contract this consumer handles on ${record.topic}` }],
+      id,
+      type,
+    };
   }
   let data: unknown;
   try {

@@ -4,7 +4,7 @@
  * acted on twice.
  */
 import { residentDeathV1 } from '@sa/contracts';
- 
+
 import { eventually, integrationEnv, uniqueName } from '@sa/testing-infra';
 import { MongoClient, type Db } from 'mongodb';
 import { encodeCloudEvent } from '../cloudevents/binary-mode';
@@ -50,7 +50,12 @@ describe('a consumer group of two instances (real Kafka, FerretDB read model)', 
         name,
         kafka: { ...kit.kafka, clientId: `${name}-${label}` },
         // The read-model write is an idempotent upsert; `times` counts how often the handler acted.
-        handlers: [handle(contract, async (event) => void (await effects.updateOne({ _id: event.payload.messageId }, { $inc: { times: 1 }, $set: { by: label } }, { upsert: true })))],
+        handlers: [
+          handle(
+            contract,
+            async (event) => void (await effects.updateOne({ _id: event.payload.messageId }, { $inc: { times: 1 }, $set: { by: label } }, { upsert: true })),
+          ),
+        ],
         inbox,
         sessionTimeoutMs: 10_000,
         heartbeatIntervalMs: 500,
@@ -72,7 +77,11 @@ describe('a consumer group of two instances (real Kafka, FerretDB read model)', 
     const publish = async (batch: 'first' | 'second', from: number, count: number) => {
       const records = Array.from({ length: count }, (_, i) => {
         const messageId = `gaj-${batch}-${from + i}`;
-        return encodeCloudEvent(contract, { messageId, residentId: residentIdNumber(from + i), dateOfDeath: '2025-04-28', reportedAt: '2025-05-01T08:00:00+08:00' }, { id: messageId, source: '/county/330102/public-security', time: '2025-05-01T00:00:00Z' });
+        return encodeCloudEvent(
+          contract,
+          { messageId, residentId: residentIdNumber(from + i), dateOfDeath: '2025-04-28', reportedAt: '2025-05-01T08:00:00+08:00' },
+          { id: messageId, source: '/county/330102/public-security', time: '2025-05-01T00:00:00Z' },
+        );
       });
       await kit.sender.send(records);
     };

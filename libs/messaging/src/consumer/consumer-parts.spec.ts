@@ -67,8 +67,18 @@ describe('dead-letter records', () => {
       value: Buffer.from('{not json'),
       headers: toRawHeaders({ ce_id: 'e-1', ce_type: 'sa.intake.application-withdrawn', dlq_reason: 'old-reason' }),
     };
-    const record = deadLetterRecord(original, { reason: 'malformed-json', error: '(value) must be valid JSON (UTF-8)', attempts: 0, failedAt: new Date('2025-05-01T00:00:00Z'), consumer: 'verification' });
-    expect({ topic: record.topic, key: record.key?.toString(), value: record.value?.toString() }).toEqual({ topic: 'sa.intake.applications.v1.dlq', key: 'k-1', value: '{not json' });
+    const record = deadLetterRecord(original, {
+      reason: 'malformed-json',
+      error: '(value) must be valid JSON (UTF-8)',
+      attempts: 0,
+      failedAt: new Date('2025-05-01T00:00:00Z'),
+      consumer: 'verification',
+    });
+    expect({ topic: record.topic, key: record.key?.toString(), value: record.value?.toString() }).toEqual({
+      topic: 'sa.intake.applications.v1.dlq',
+      key: 'k-1',
+      value: '{not json',
+    });
     expect(Object.fromEntries([...record.headers].map(([k, v]) => [k.toString(), v.toString()]))).toEqual({
       ce_id: 'e-1',
       ce_type: 'sa.intake.application-withdrawn',
@@ -84,7 +94,10 @@ describe('dead-letter records', () => {
   });
 
   it('keep a missing key missing', () => {
-    const record = deadLetterRecord({ topic: 't.x.y.v1', partition: 0, offset: 0n, key: null, value: null, headers: new Map() }, { reason: 'invalid-headers', error: 'x', attempts: 0, failedAt: new Date(), consumer: 'c' });
+    const record = deadLetterRecord(
+      { topic: 't.x.y.v1', partition: 0, offset: 0n, key: null, value: null, headers: new Map() },
+      { reason: 'invalid-headers', error: 'x', attempts: 0, failedAt: new Date(), consumer: 'c' },
+    );
     expect({ key: record.key, value: record.value }).toEqual({ key: undefined, value: undefined });
   });
 });
@@ -105,7 +118,12 @@ describe('receipts', () => {
   it('are valid receipt messages keyed by the message id, naming the fields that failed', () => {
     const record = receiptRecord(
       { messageId: 'gaj-1', topic: residentDeathV1.topic, type: residentDeathV1.type, receivedAt: new Date('2025-05-01T00:00:00Z') },
-      { kind: 'dead-lettered', reason: 'schema-violation', problems: [{ field: 'residentId', rule: 'has a wrong check character (GB 11643, ISO 7064 MOD 11-2)' }], error: 'x' },
+      {
+        kind: 'dead-lettered',
+        reason: 'schema-violation',
+        problems: [{ field: 'residentId', rule: 'has a wrong check character (GB 11643, ISO 7064 MOD 11-2)' }],
+        error: 'x',
+      },
       { topic: 'sa.county-data.receipts.v1', source: '/sa/verification' },
     );
     const payload = JSON.parse(record.value?.toString() ?? '');

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { countyDataReceiptV1, deadLetterTopicOf, residentDeathV1, type IntegrationContract } from '@sa/contracts';
- 
+
 import { eventually, integrationEnv, uniqueName } from '@sa/testing-infra';
 import { MongoClient, type Db } from 'mongodb';
 import { runDlqCommand } from '../cli/dlq-command';
@@ -56,7 +56,11 @@ describe('IntegrationConsumer (real Kafka, FerretDB inbox)', () => {
     await kit.cleanUp();
   });
 
-  async function startConsumer(contract: IntegrationContract<Death>, handler: EventHandler<Death>, extra: Partial<ConstructorParameters<typeof IntegrationConsumer>[0]> = {}) {
+  async function startConsumer(
+    contract: IntegrationContract<Death>,
+    handler: EventHandler<Death>,
+    extra: Partial<ConstructorParameters<typeof IntegrationConsumer>[0]> = {},
+  ) {
     const consumer = new IntegrationConsumer({
       name: extra.name ?? uniqueName('verification'),
       kafka: { ...kit.kafka, clientId: uniqueName('consumer') },
@@ -87,7 +91,15 @@ describe('IntegrationConsumer (real Kafka, FerretDB inbox)', () => {
     const invalid = deathRecord(contract, { ...bad, residentId: bad.residentId.slice(0, 17) + (bad.residentId[17] === '0' ? '1' : '0') });
     await kit.sender.send([invalid]);
     const unknown = deathRecord(contract, death(4, 'gaj-unknown'));
-    await kit.publishRaw(topic, { key: unknown.key?.toString(), value: unknown.value?.toString(), headers: { ...headersOf(unknown), ce_type: 'county.public-security.resident-moved', ce_dataschema: 'urn:sa:contract:county.public-security.resident-moved:v1' } });
+    await kit.publishRaw(topic, {
+      key: unknown.key?.toString(),
+      value: unknown.value?.toString(),
+      headers: {
+        ...headersOf(unknown),
+        ce_type: 'county.public-security.resident-moved',
+        ce_dataschema: 'urn:sa:contract:county.public-security.resident-moved:v1',
+      },
+    });
     await kit.sender.send([deathRecord(contract, good)]);
 
     // Then the good message is handled, and the three poison messages are on the dead-letter topic with their reasons
@@ -104,7 +116,10 @@ describe('IntegrationConsumer (real Kafka, FerretDB inbox)', () => {
     ]);
     // The original bytes are kept, and the error names the field and rule without the resident ID
     expect(deadLetters[0].record.value?.toString()).toBe('{"messageId": "gaj-malformed", ');
-    expect(headersOf(deadLetters[1].record)).toMatchObject({ ...headersOf(invalid), dlq_error: 'residentId has a wrong check character (GB 11643, ISO 7064 MOD 11-2)' });
+    expect(headersOf(deadLetters[1].record)).toMatchObject({
+      ...headersOf(invalid),
+      dlq_error: 'residentId has a wrong check character (GB 11643, ISO 7064 MOD 11-2)',
+    });
     expect(deadLetters[1].maskedKey).toMatch(/^330102\*{12}$/);
 
     // And each message got its receipt
@@ -208,7 +223,12 @@ describe('IntegrationConsumer (real Kafka, FerretDB inbox)', () => {
     await eventually(() => expect(handled).toEqual([next.messageId]));
     expect(aborted).toEqual([1, 2, 3]);
     const [entry] = await readDeadLetters(kit.kafka, deadLetterTopicOf(topic));
-    expect([entry.id, entry.reason, entry.attempts, entry.error]).toEqual([hung.messageId, 'retries-exhausted', '3', 'Error: handler did not finish within 300 ms']);
+    expect([entry.id, entry.reason, entry.attempts, entry.error]).toEqual([
+      hung.messageId,
+      'retries-exhausted',
+      '3',
+      'Error: handler did not finish within 300 ms',
+    ]);
   });
 
   it('replays a dead letter to its topic after a fix, marked as a replay, and the operator command lists it with the key masked', async () => {
@@ -264,10 +284,14 @@ describe('IntegrationConsumer (real Kafka, FerretDB inbox)', () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const first: string[] = [];
-    const consumer = await startConsumer(contract, async (event) => {
-      await gate;
-      first.push(event.payload.messageId);
-    }, { name });
+    const consumer = await startConsumer(
+      contract,
+      async (event) => {
+        await gate;
+        first.push(event.payload.messageId);
+      },
+      { name },
+    );
     const message = death(11);
     await kit.sender.send([deathRecord(contract, message)]);
     await eventually(() => expect(consumer.status().inFlight).toBe(1));
@@ -281,7 +305,10 @@ describe('IntegrationConsumer (real Kafka, FerretDB inbox)', () => {
     expect(first).toEqual([message.messageId]);
     const second: string[] = [];
     const next = death(12);
-    await startConsumer(contract, async (event) => void second.push(event.payload.messageId), { name, inbox: await MongoInbox.create(db, uniqueName('fresh-inbox')) });
+    await startConsumer(contract, async (event) => void second.push(event.payload.messageId), {
+      name,
+      inbox: await MongoInbox.create(db, uniqueName('fresh-inbox')),
+    });
     await kit.sender.send([deathRecord(contract, next)]);
     await eventually(() => expect(second).toEqual([next.messageId]));
   });

@@ -111,7 +111,8 @@ export interface ConsumerStatus {
 
 class Abandoned extends Error {}
 
-type HandlingOutcome = { readonly kind: 'handled' } | { readonly kind: 'duplicate' } | (MessageOutcome & { readonly kind: 'dead-lettered'; readonly attempts: number });
+type HandlingOutcome =
+  { readonly kind: 'handled' } | { readonly kind: 'duplicate' } | (MessageOutcome & { readonly kind: 'dead-lettered'; readonly attempts: number });
 
 export class IntegrationConsumer {
   private readonly logger: MessagingLogger;
@@ -184,7 +185,10 @@ export class IntegrationConsumer {
     clearInterval(this.commitTimer);
     await this.commit();
     await this.stream?.close().catch(() => undefined);
-    if (this.consumer) await closeConsumer(this.consumer).catch((error: unknown) => this.logger.warn({ consumer: this.options.name, error: describeError(error) }, 'leaving the group failed'));
+    if (this.consumer)
+      await closeConsumer(this.consumer).catch((error: unknown) =>
+        this.logger.warn({ consumer: this.options.name, error: describeError(error) }, 'leaving the group failed'),
+      );
     await this.publisher.close();
     this.stream = undefined;
     this.consumer = undefined;
@@ -237,7 +241,10 @@ export class IntegrationConsumer {
       // commit and its inbox drops what we already handled; committing now could move its offset back.
       if (!assigned.has(partition) && !progress.busy) this.progress.delete(partition);
     }
-    this.logger.info({ consumer: this.options.name, assignments: assignments.map((a) => ({ topic: a.topic, partitions: a.partitions })) }, 'partitions assigned');
+    this.logger.info(
+      { consumer: this.options.name, assignments: assignments.map((a) => ({ topic: a.topic, partitions: a.partitions })) },
+      'partitions assigned',
+    );
   }
 
   private isAssigned(topic: string, partition: number): boolean {
@@ -269,7 +276,17 @@ export class IntegrationConsumer {
       .then(
         () => tracked.finish(message.offset),
         (error: unknown) => {
-          if (!(error instanceof Abandoned)) this.logger.error({ consumer: this.options.name, topic: message.topic, partition: message.partition, offset: message.offset.toString(), error: describeError(error) }, 'message left unfinished');
+          if (!(error instanceof Abandoned))
+            this.logger.error(
+              {
+                consumer: this.options.name,
+                topic: message.topic,
+                partition: message.partition,
+                offset: message.offset.toString(),
+                error: describeError(error),
+              },
+              'message left unfinished',
+            );
         },
       )
       .finally(() => {
@@ -296,7 +313,13 @@ export class IntegrationConsumer {
     const event = decoded.event;
     const entry = this.handlers.get(contractName(event.contract));
     if (!entry) return; // an ignored contract
-    const outcome = await this.handleEvent(entry, { ...event, topic: message.topic, partition: message.partition, offset: message.offset, replayed: event.headers.has(replayHeader.from) });
+    const outcome = await this.handleEvent(entry, {
+      ...event,
+      topic: message.topic,
+      partition: message.partition,
+      offset: message.offset,
+      replayed: event.headers.has(replayHeader.from),
+    });
     if (outcome.kind === 'dead-lettered') {
       await this.deadLetter(record, outcome, outcome.attempts, { messageId: event.id, type: event.type, contract: event.contract, receivedAt });
       return;
@@ -378,18 +401,35 @@ export class IntegrationConsumer {
     await this.publishUntilAcknowledged(records);
     this.counters.deadLettered += 1;
     this.logger.warn(
-      { consumer: this.options.name, topic: record.topic, partition: record.partition, offset: record.offset.toString(), reason: outcome.reason, type: about.type, id: about.messageId, error: outcome.error },
+      {
+        consumer: this.options.name,
+        topic: record.topic,
+        partition: record.partition,
+        offset: record.offset.toString(),
+        reason: outcome.reason,
+        type: about.type,
+        id: about.messageId,
+        error: outcome.error,
+      },
       'message dead-lettered',
     );
   }
 
-  private async sendReceipt(contract: IntegrationContract, subject: { messageId: string; topic: string; type: string; receivedAt: Date }, outcome: MessageOutcome): Promise<void> {
+  private async sendReceipt(
+    contract: IntegrationContract,
+    subject: { messageId: string; topic: string; type: string; receivedAt: Date },
+    outcome: MessageOutcome,
+  ): Promise<void> {
     const receipt = this.receiptFor(subject.topic, { ...subject, contract }, outcome);
     if (receipt) await this.publishUntilAcknowledged([receipt]);
   }
 
   /** A receipt when this consumer answers county messages and the message is one (or arrived on a county topic). */
-  private receiptFor(topic: string, about: { messageId?: string; type?: string; contract?: IntegrationContract; receivedAt: Date }, outcome: MessageOutcome): OutgoingRecord | undefined {
+  private receiptFor(
+    topic: string,
+    about: { messageId?: string; type?: string; contract?: IntegrationContract; receivedAt: Date },
+    outcome: MessageOutcome,
+  ): OutgoingRecord | undefined {
     const receipts = this.options.receipts;
     if (!receipts || !about.messageId) return undefined;
     // A county message (its contract has a messageId), or an unreadable message on a county topic.
@@ -397,7 +437,10 @@ export class IntegrationConsumer {
       ? about.contract.messageIdField !== undefined
       : [...this.handlers.values()].some((h) => h.contract.topic === topic && h.contract.messageIdField !== undefined);
     if (!answerable) return undefined;
-    const record = receiptRecord({ messageId: about.messageId, topic, type: about.type, receivedAt: about.receivedAt }, outcome, { topic: receipts.topic ?? receiptsTopicV1, source: receipts.source });
+    const record = receiptRecord({ messageId: about.messageId, topic, type: about.type, receivedAt: about.receivedAt }, outcome, {
+      topic: receipts.topic ?? receiptsTopicV1,
+      source: receipts.source,
+    });
     const check = validatePayload(countyDataReceiptV1, JSON.parse((record.value as Buffer).toString('utf8')));
     if (!check.ok) {
       this.logger.warn({ consumer: this.options.name, topic, problems: check.problems }, 'no receipt possible: the message id cannot be answered');
@@ -414,7 +457,10 @@ export class IntegrationConsumer {
         return;
       } catch (error) {
         const delay = backoffDelay({ initialDelayMs: 200, maxDelayMs: 10_000 }, attempt);
-        this.logger.error({ consumer: this.options.name, error: describeError(error), retryInMs: delay }, 'publishing a dead letter or receipt failed; retrying');
+        this.logger.error(
+          { consumer: this.options.name, error: describeError(error), retryInMs: delay },
+          'publishing a dead letter or receipt failed; retrying',
+        );
         if (!(await sleep(delay, this.stopping.signal))) throw new Abandoned();
       }
     }

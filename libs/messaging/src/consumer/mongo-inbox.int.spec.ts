@@ -1,4 +1,3 @@
- 
 import { integrationEnv, uniqueName } from '@sa/testing-infra';
 import { MongoClient, type Db } from 'mongodb';
 import { MongoInbox } from './inbox';

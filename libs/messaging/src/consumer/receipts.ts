@@ -3,14 +3,7 @@
  * what a county system reads to know its message was stored, was a duplicate, or must be fixed.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  countyDataReceiptV1,
-  formatProblems,
-  onlyResidentIdProblems,
-  type ContractProblem,
-  type ReceiptReasonCode,
-  type ReceiptStatus,
-} from '@sa/contracts';
+import { countyDataReceiptV1, formatProblems, onlyResidentIdProblems, type ContractProblem, type ReceiptReasonCode, type ReceiptStatus } from '@sa/contracts';
 import { encodeCloudEvent } from '../cloudevents/binary-mode';
 import type { OutgoingRecord } from '../kafka/serial-producer';
 import type { DeadLetterReason } from './dead-letter-record';
@@ -58,5 +51,10 @@ export function receiptRecord(subject: ReceiptSubject, outcome: MessageOutcome, 
     ...(problems.length > 0 ? { problems: problems.map((p) => ({ field: p.field.slice(0, 200), rule: p.rule.slice(0, 500) })) } : {}),
     receivedAt: subject.receivedAt.toISOString(),
   };
-  return encodeCloudEvent(countyDataReceiptV1, payload, { id: randomUUID(), source: options.source, time: new Date().toISOString(), causationId: subject.messageId }, options.topic);
+  return encodeCloudEvent(
+    countyDataReceiptV1,
+    payload,
+    { id: randomUUID(), source: options.source, time: new Date().toISOString(), causationId: subject.messageId },
+    options.topic,
+  );
 }

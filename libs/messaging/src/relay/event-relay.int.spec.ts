@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { applicationWithdrawnV1 } from '@sa/contracts';
 import type { EventStore } from '@sa/event-store';
- 
+
 import { createTestSchema, eventually, integrationEnv, type TestSchema } from '@sa/testing-infra';
 import { headersAsText } from '../kafka/client-options';
 import { eventStoreInbox } from '../consumer/inbox';
@@ -46,7 +46,15 @@ describe('EventRelay (real PostgreSQL event store and Kafka)', () => {
     // tsx as a loader in this very process (its CLI would add a parent process between us and the relay).
     const child = spawn(process.execPath, ['--import', 'tsx', resolve(__dirname, '../test-support/relay-child.ts')], {
       cwd: repoRoot,
-      env: { ...process.env, TSX_TSCONFIG_PATH: resolve(repoRoot, 'tsconfig.base.json'), DATABASE_URL: env.databaseUrl, RELAY_SCHEMA: schema.name, RELAY_TOPIC: topic, KAFKA_BROKERS: env.kafkaBrokers.join(','), CRASH_ON_SAVE: String(crashOnSave) },
+      env: {
+        ...process.env,
+        TSX_TSCONFIG_PATH: resolve(repoRoot, 'tsconfig.base.json'),
+        DATABASE_URL: env.databaseUrl,
+        RELAY_SCHEMA: schema.name,
+        RELAY_TOPIC: topic,
+        KAFKA_BROKERS: env.kafkaBrokers.join(','),
+        CRASH_ON_SAVE: String(crashOnSave),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -60,7 +68,8 @@ describe('EventRelay (real PostgreSQL event store and Kafka)', () => {
     const topic = testTopicName('applications');
     await kit.createTopics([topic], 3);
     const applicationIds = Array.from({ length: 300 }, () => randomUUID());
-    for (const id of applicationIds) await store.appendToStream(`application-${id}`, [applicationWithdrawn(id, 'household moved away')], { expectedRevision: 'no_stream' });
+    for (const id of applicationIds)
+      await store.appendToStream(`application-${id}`, [applicationWithdrawn(id, 'household moved away')], { expectedRevision: 'no_stream' });
     const lastPosition = (await store.readAll({ direction: 'backwards', maxCount: 1, filter: { streamPrefixes: ['application-'] } }))[0].position;
     const consumer = new IntegrationConsumer({
       name: 'charity-referral',
@@ -68,10 +77,14 @@ describe('EventRelay (real PostgreSQL event store and Kafka)', () => {
       inbox: eventStoreInbox(store),
       handlers: [
         handle(onTestTopic(applicationWithdrawnV1, topic), async (event, context) => {
-          await store.appendToStream(`withdrawal-seen-${event.payload.applicationId}`, [{ type: 'WithdrawalSeen', data: { eventId: event.id }, actor: intakeWorker }], {
-            expectedRevision: 'any',
-            handledMessage: context.handledMessage,
-          });
+          await store.appendToStream(
+            `withdrawal-seen-${event.payload.applicationId}`,
+            [{ type: 'WithdrawalSeen', data: { eventId: event.id }, actor: intakeWorker }],
+            {
+              expectedRevision: 'any',
+              handledMessage: context.handledMessage,
+            },
+          );
         }),
       ],
     });
@@ -82,11 +95,21 @@ describe('EventRelay (real PostgreSQL event store and Kafka)', () => {
       expect(await runCrashingRelay(topic, 3)).toEqual({ signal: 'SIGKILL', output: '' });
       const afterCrash = await checkpoints.load('intake-relay');
       const publishedBeforeRestart = (await readTopicToEnd(kit.kafka, topic)).length;
-      const coveredByCheckpoint = (await store.readAll({ filter: { streamPrefixes: ['application-'] } })).filter((e) => e.position <= (afterCrash ?? -1)).length;
+      const coveredByCheckpoint = (await store.readAll({ filter: { streamPrefixes: ['application-'] } })).filter(
+        (e) => e.position <= (afterCrash ?? -1),
+      ).length;
       expect(publishedBeforeRestart).toBeGreaterThan(coveredByCheckpoint); // published, not checkpointed
 
       // And a relay is started again
-      const relay = new EventRelay({ name: 'intake-relay', store, checkpoints, streamPrefixes: ['application-'], mapping: withdrawalMapping(topic), source: '/sa/intake', kafka: { ...kit.kafka, clientId: 'relay-restarted' } });
+      const relay = new EventRelay({
+        name: 'intake-relay',
+        store,
+        checkpoints,
+        streamPrefixes: ['application-'],
+        mapping: withdrawalMapping(topic),
+        source: '/sa/intake',
+        kafka: { ...kit.kafka, clientId: 'relay-restarted' },
+      });
       relay.start();
       await eventually(async () => expect(await checkpoints.load('intake-relay')).toBe(lastPosition), 60_000);
       await relay.stop();

@@ -1,6 +1,6 @@
 import { applicationSubmittedV1, applicationWithdrawnV1 } from '@sa/contracts';
 import type { RecordedEvent } from '@sa/event-store';
- 
+
 import { eventually } from '@sa/testing-infra';
 import type { OutgoingRecord } from '../kafka/serial-producer';
 import { InMemoryEventStore } from '../test-support/in-memory-event-store';
@@ -50,7 +50,11 @@ function headerOf(record: OutgoingRecord, name: string): string {
 }
 
 const withdrawn = (event: RecordedEvent) =>
-  integrationEvent(applicationWithdrawnV1, { ...applicationWithdrawnV1.example, reason: (event.data as { reason: string }).reason, withdrawnAt: event.occurredAt });
+  integrationEvent(applicationWithdrawnV1, {
+    ...applicationWithdrawnV1.example,
+    reason: (event.data as { reason: string }).reason,
+    withdrawnAt: event.occurredAt,
+  });
 
 const mapping: IntegrationEventMapping = {
   ApplicationWithdrawn: withdrawn,
@@ -94,7 +98,13 @@ describe('the event relay', () => {
     expect(publisher.ids()).toEqual([published.eventId]);
     expect({ state: relay.status().state, producerClosed: publisher.closed }).toEqual({ state: 'stopped', producerClosed: true });
     const record = publisher.batches[0][0];
-    expect({ topic: record.topic, key: record.key?.toString(), type: headerOf(record, 'ce_type'), source: headerOf(record, 'ce_source'), correlation: headerOf(record, 'ce_correlationid') }).toEqual({
+    expect({
+      topic: record.topic,
+      key: record.key?.toString(),
+      type: headerOf(record, 'ce_type'),
+      source: headerOf(record, 'ce_source'),
+      correlation: headerOf(record, 'ce_correlationid'),
+    }).toEqual({
       topic: 'sa.intake.applications.v1',
       key: applicationWithdrawnV1.example.applicationId,
       type: 'sa.intake.application-withdrawn',
@@ -128,7 +138,15 @@ describe('the event relay', () => {
     // Given a later event and a new relay over the same store and checkpoints
     const b = first.store.append('application-2', 'ApplicationWithdrawn', { reason: 'b' });
     const publisher = new FakePublisher();
-    const second = new EventRelay({ name: 'intake-relay', store: first.store.asEventStore(), checkpoints: first.checkpoints, streamPrefixes: ['application-'], mapping, source: '/sa/intake', publisher });
+    const second = new EventRelay({
+      name: 'intake-relay',
+      store: first.store.asEventStore(),
+      checkpoints: first.checkpoints,
+      streamPrefixes: ['application-'],
+      mapping,
+      source: '/sa/intake',
+      publisher,
+    });
     second.start();
     await eventually(() => expect(first.checkpoints.position).toBe(b.position));
     await second.stop();
@@ -163,7 +181,16 @@ describe('the event relay', () => {
       ApplicationWithdrawn: withdrawn,
       ApplicationSubmitted: () => integrationEvent(applicationSubmittedV1, { ...applicationSubmittedV1.example, region: '3301' + 'x' }),
     };
-    const relay = new EventRelay({ name: 'r', store: store.asEventStore(), checkpoints, streamPrefixes: ['application-'], mapping: broken, source: '/sa/intake', publisher, retry: { initialDelayMs: 1, maxDelayMs: 5 } });
+    const relay = new EventRelay({
+      name: 'r',
+      store: store.asEventStore(),
+      checkpoints,
+      streamPrefixes: ['application-'],
+      mapping: broken,
+      source: '/sa/intake',
+      publisher,
+      retry: { initialDelayMs: 1, maxDelayMs: 5 },
+    });
     const before = store.append('application-1', 'ApplicationWithdrawn', { reason: 'ok' });
     store.append('application-2', 'ApplicationSubmitted', {});
     store.append('application-3', 'ApplicationWithdrawn', { reason: 'after' });

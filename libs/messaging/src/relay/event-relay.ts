@@ -109,7 +109,7 @@ export class EventRelay {
   }
 
   private async run(): Promise<void> {
-    for (let failures = 0; !this.stopping.signal.aborted; ) {
+    for (let failures = 0; !this.stopping.signal.aborted;) {
       try {
         this.checkpoint = await this.options.checkpoints.load(this.options.name);
         await this.follow(this.checkpoint);
@@ -120,7 +120,10 @@ export class EventRelay {
         this.state = 'retrying';
         this.lastError = describeError(error);
         const delay = backoffDelay(this.retry, failures);
-        this.logger.error({ relay: this.options.name, checkpoint: this.checkpoint, error: this.lastError, retryInMs: delay }, 'relay failed; resuming from its checkpoint');
+        this.logger.error(
+          { relay: this.options.name, checkpoint: this.checkpoint, error: this.lastError, retryInMs: delay },
+          'relay failed; resuming from its checkpoint',
+        );
         await sleep(delay, this.stopping.signal);
       }
     }
@@ -189,7 +192,10 @@ export class EventRelay {
         const delay = backoffDelay(this.retry, attempt);
         this.state = 'retrying';
         this.lastError = describeError(error);
-        this.logger.warn({ relay: this.options.name, events: records.length, firstKey: maskKey(records[0]?.key?.toString()), error: this.lastError, retryInMs: delay }, 'publishing to Kafka failed; retrying the batch');
+        this.logger.warn(
+          { relay: this.options.name, events: records.length, firstKey: maskKey(records[0]?.key?.toString()), error: this.lastError, retryInMs: delay },
+          'publishing to Kafka failed; retrying the batch',
+        );
         await sleep(delay, this.stopping.signal);
       }
     }

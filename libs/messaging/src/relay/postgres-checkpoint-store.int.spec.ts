@@ -1,4 +1,3 @@
- 
 import { createTestSchema, integrationEnv, type TestSchema } from '@sa/testing-infra';
 import { PostgresRelayCheckpointStore } from './postgres-checkpoint-store';
 

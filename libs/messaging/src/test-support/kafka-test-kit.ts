@@ -4,7 +4,7 @@
  */
 import { Admin } from '@platformatic/kafka';
 import { deadLetterTopicOf, type IntegrationContract } from '@sa/contracts';
- 
+
 import { uniqueName } from '@sa/testing-infra';
 import { toRawHeaders, type KafkaClientOptions } from '../kafka/client-options';
 import { SerialProducer } from '../kafka/serial-producer';
@@ -39,7 +39,14 @@ export class KafkaTestKit {
 
   /** Writes one record with exactly these key, value and headers. */
   async publishRaw(topic: string, record: { key?: string; value?: string; headers: Record<string, string> }): Promise<void> {
-    await this.producer.send([{ topic, key: record.key === undefined ? undefined : Buffer.from(record.key), value: record.value === undefined ? undefined : Buffer.from(record.value), headers: toRawHeaders(record.headers) }]);
+    await this.producer.send([
+      {
+        topic,
+        key: record.key === undefined ? undefined : Buffer.from(record.key),
+        value: record.value === undefined ? undefined : Buffer.from(record.value),
+        headers: toRawHeaders(record.headers),
+      },
+    ]);
   }
 
   get sender(): SerialProducer {

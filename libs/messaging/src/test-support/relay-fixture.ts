@@ -24,7 +24,12 @@ export function withdrawalMapping(topic: string): IntegrationEventMapping {
   return {
     ApplicationWithdrawn: (event: RecordedEvent) => {
       const data = event.data as ApplicationWithdrawn;
-      return integrationEvent(contract, { applicationId: data.applicationId, reason: data.reason, withdrawnBy: event.actor as typeof intakeWorker, withdrawnAt: event.occurredAt });
+      return integrationEvent(contract, {
+        applicationId: data.applicationId,
+        reason: data.reason,
+        withdrawnBy: event.actor as typeof intakeWorker,
+        withdrawnAt: event.occurredAt,
+      });
     },
   };
 }

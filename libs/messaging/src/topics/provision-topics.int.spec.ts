@@ -1,5 +1,5 @@
 import { Admin } from '@platformatic/kafka';
- 
+
 import { integrationEnv, uniqueName } from '@sa/testing-infra';
 import { testTopicName } from '../test-support/kafka-test-kit';
 import { provisionTopics } from './provision-topics';

@@ -38,12 +38,16 @@ export function verifyToken(token: string, settings: TokenSettings): Authenticat
   const { sub, role, org, name } = claims as { sub?: unknown; role?: unknown; org?: unknown; name?: unknown };
   if (typeof sub !== 'string' || sub === '') throw new TokenError('bearer token claim "sub" must be the user id');
   if (typeof role !== 'string' || !isRole(role)) throw new TokenError(`bearer token claim "role" must be a known role, got "${String(role)}"`);
-  if (typeof org !== 'string' || !/^(\d{6}|\d{9}|\d{12})$/.test(org) || !isRegionCode(org)) throw new TokenError('bearer token claim "org" must be a 6, 9 or 12-digit region code');
+  if (typeof org !== 'string' || !/^(\d{6}|\d{9}|\d{12})$/.test(org) || !isRegionCode(org))
+    throw new TokenError('bearer token claim "org" must be a 6, 9 or 12-digit region code');
   return { userId: sub, role, orgUnit: parseRegionCode(org), ...(typeof name === 'string' ? { name } : {}) };
 }
 
 /** Issues a token (development and tests; production tokens come from the identity provider). */
-export function signDevToken(actor: { userId: string; role: string; orgUnit: string; name?: string }, settings: { secret: string; issuer: string; audience: string; expiresInSeconds?: number }): string {
+export function signDevToken(
+  actor: { userId: string; role: string; orgUnit: string; name?: string },
+  settings: { secret: string; issuer: string; audience: string; expiresInSeconds?: number },
+): string {
   return jwt.sign({ role: actor.role, org: actor.orgUnit, ...(actor.name ? { name: actor.name } : {}) }, settings.secret, {
     algorithm: 'HS256',
     subject: actor.userId,

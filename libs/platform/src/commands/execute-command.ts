@@ -43,7 +43,11 @@ function defaultStatus(rejection: Rejection): 403 | 404 | 409 | 422 {
   return rejection.code.endsWith('NOT_FOUND') ? 404 : 422;
 }
 
-export async function loadAggregate<E extends DomainEvent, S>(store: EventStore, stream: string, decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>): Promise<{ state: S; revision: number | 'no_stream'; history: RecordedEvent[] }> {
+export async function loadAggregate<E extends DomainEvent, S>(
+  store: EventStore,
+  stream: string,
+  decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>,
+): Promise<{ state: S; revision: number | 'no_stream'; history: RecordedEvent[] }> {
   const history = await store.readStream(stream);
   const events = history.map((e) => ({ type: e.type, data: e.data }) as E);
   const last = history.at(-1);

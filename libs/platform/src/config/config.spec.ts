@@ -30,6 +30,8 @@ describe('configuration from the environment', () => {
 
   it('requires a way to verify tokens, and never echoes secrets', () => {
     expect(() => loadConfig(baseConfigSchema, { ...valid, JWT_SECRET: undefined })).toThrow(/JWT_SECRET or JWT_PUBLIC_KEY/);
-    expect(() => loadConfig(baseConfigSchema, { ...valid, JWT_SECRET: 'short-secret' })).toThrow(/JWT_SECRET: must be at least 32 characters \(HS256\) \(got "\*\*\*"\)/);
+    expect(() => loadConfig(baseConfigSchema, { ...valid, JWT_SECRET: 'short-secret' })).toThrow(
+      /JWT_SECRET: must be at least 32 characters \(HS256\) \(got "\*\*\*"\)/,
+    );
   });
 });

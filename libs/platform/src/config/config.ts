@@ -13,7 +13,9 @@ export class ConfigError extends Error {
 
 const port = z.coerce.number().int().min(0, 'must be a TCP port (0 picks a free one)').max(65535);
 const url = (schemes: string[]) =>
-  z.string().refine((value) => schemes.some((s) => value.startsWith(`${s}://`)), { message: `must be a URL starting with ${schemes.map((s) => `${s}://`).join(' or ')}` });
+  z.string().refine((value) => schemes.some((s) => value.startsWith(`${s}://`)), {
+    message: `must be a URL starting with ${schemes.map((s) => `${s}://`).join(' or ')}`,
+  });
 const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 /** The variables every service reads. Services extend it with their own. */
@@ -24,15 +26,27 @@ export const baseConfigSchema = z.object({
   KAFKA_BROKERS: z.string().regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'must be host:port[,host:port…]'),
   KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(256).default(3),
   /** Prepended to every topic name (e.g. "staging."): one cluster can carry several isolated deployments or test runs. */
-  KAFKA_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9._-]{0,100}$/, 'must be letters, digits, dot, underscore or hyphen').default(''),
+  KAFKA_TOPIC_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{0,100}$/, 'must be letters, digits, dot, underscore or hyphen')
+    .default(''),
   /** Prepended to consumer group ids, so two deployments (or test runs) on one cluster do not share offsets. */
-  KAFKA_CONSUMER_GROUP_PREFIX: z.string().regex(/^[A-Za-z0-9._-]{0,100}$/, 'must be letters, digits, dot, underscore or hyphen').default(''),
+  KAFKA_CONSUMER_GROUP_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{0,100}$/, 'must be letters, digits, dot, underscore or hyphen')
+    .default(''),
   EVENT_STORE_URL: url(['postgres', 'postgresql', 'kurrentdb', 'kurrentdb+discover', 'esdb', 'esdb+discover']),
-  EVENT_STORE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier').optional(),
+  EVENT_STORE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')
+    .optional(),
   /** Where the relay keeps its checkpoint (PostgreSQL); defaults to EVENT_STORE_URL when that is PostgreSQL. */
   CHECKPOINT_DATABASE_URL: url(['postgres', 'postgresql']).optional(),
   MONGODB_URL: url(['mongodb', 'mongodb+srv']),
-  MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'must be a database name of letters, digits, _ or -').optional(),
+  MONGODB_DB: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,63}$/, 'must be a database name of letters, digits, _ or -')
+    .optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters (HS256)').optional(),
   JWT_PUBLIC_KEY: z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),
   JWT_ISSUER: z.string().default('social-assistance'),

@@ -10,14 +10,22 @@ describe('regional policy file', () => {
   it('loads the shipped policies exactly, in fen and basis points', () => {
     const policies = parseRegionalPolicies(shipped);
     const taizhou = policyInForce(policies, parseRegionCode('331002001001'), '2025-06-01');
-    expect(taizhou).toMatchObject({ id: 'taizhou-2025', dibaoStandardUrbanFen: 119000, extremePovertyStandardUrbanFen: 154700, employmentCostDeductionBp: 3000, publicNoticeDays: 7 });
+    expect(taizhou).toMatchObject({
+      id: 'taizhou-2025',
+      dibaoStandardUrbanFen: 119000,
+      extremePovertyStandardUrbanFen: 154700,
+      employmentCostDeductionBp: 3000,
+      publicNoticeDays: 7,
+    });
     expect(taizhou?.propertyLimits.maxFinancialAssetsPerCapitaFen).toBe(2856000);
   });
 
   it('refuses a policy whose extreme-poverty standard is below 1.3 × dibao, naming the policy and field', () => {
     const bad = shipped.replace('extremePovertyStandardUrban: "1547.00"', 'extremePovertyStandardUrban: "1500.00"');
     expect(() => parseRegionalPolicies(bad, 'test.yaml')).toThrow(ConfigError);
-    expect(() => parseRegionalPolicies(bad, 'test.yaml')).toThrow(/policy taizhou-2025: extremePovertyStandardUrbanFen must be at least 1.3 × the urban dibao standard/);
+    expect(() => parseRegionalPolicies(bad, 'test.yaml')).toThrow(
+      /policy taizhou-2025: extremePovertyStandardUrbanFen must be at least 1.3 × the urban dibao standard/,
+    );
   });
 
   it('names malformed fields with their rule', () => {

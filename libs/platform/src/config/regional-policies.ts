@@ -9,15 +9,24 @@ import { z } from 'zod';
 import { describeZodIssues } from '../http/zod-validation';
 import { ConfigError } from './config';
 
-const yuan = z.string().regex(/^\d+(\.\d{1,2})?$/, 'must be an amount in yuan as a string, e.g. "1190.00"').transform(yuanToFen);
-const percent = z.string().regex(/^\d{1,3}(\.\d{1,2})?$/, 'must be a percentage string such as "30"').transform((p) => Number(yuanToFen(p)));
+const yuan = z
+  .string()
+  .regex(/^\d+(\.\d{1,2})?$/, 'must be an amount in yuan as a string, e.g. "1190.00"')
+  .transform(yuanToFen);
+const percent = z
+  .string()
+  .regex(/^\d{1,3}(\.\d{1,2})?$/, 'must be a percentage string such as "30"')
+  .transform((p) => Number(yuanToFen(p)));
 
 const PolicyFile = z.object({
   policies: z
     .array(
       z.object({
         id: z.string().min(1),
-        region: z.string().regex(/^\d{6}(\d{3}){0,2}$/, 'must be a 6, 9 or 12-digit region code').transform(parseRegionCode),
+        region: z
+          .string()
+          .regex(/^\d{6}(\d{3}){0,2}$/, 'must be a 6, 9 or 12-digit region code')
+          .transform(parseRegionCode),
         effectiveFrom: z.iso.date(),
         dibaoStandardUrban: yuan,
         dibaoStandardRural: yuan,

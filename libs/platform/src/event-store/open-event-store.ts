@@ -27,7 +27,10 @@ export async function openEventStore(config: BaseConfig, serviceName: string, lo
     schema: config.EVENT_STORE_SCHEMA ?? defaultEventStoreSchema(serviceName),
     sourceSystem: serviceName,
     onDeliveryStalled: (health) =>
-      logger.warn({ horizon: health.horizon, head: health.head, oldestOpenTransactionMs: health.oldestOpenTransactionMs }, 'event delivery held back by a long-running database transaction'),
+      logger.warn(
+        { horizon: health.horizon, head: health.head, oldestOpenTransactionMs: health.oldestOpenTransactionMs },
+        'event delivery held back by a long-running database transaction',
+      ),
   });
   const applied = await store.migrate();
   if (applied.length > 0) logger.info({ migrations: applied }, 'event store schema migrated');

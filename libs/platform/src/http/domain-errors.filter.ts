@@ -33,7 +33,9 @@ export class DomainErrorsFilter implements ExceptionFilter {
     }
     if (error instanceof CommandRejectedError) {
       const { code, message, field } = error.rejection;
-      res.status(error.status).json({ statusCode: error.status, error: code, message: field ? `${field}: ${message}` : message, code, ...(field ? { field } : {}) });
+      res
+        .status(error.status)
+        .json({ statusCode: error.status, error: code, message: field ? `${field}: ${message}` : message, code, ...(field ? { field } : {}) });
       return;
     }
     if (error instanceof Error && error.name === 'WrongExpectedRevisionError') {

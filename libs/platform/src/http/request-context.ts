@@ -23,7 +23,15 @@ export function requestContext(logger: Logger) {
       const ms = Number(process.hrtime.bigint() - began) / 1e6;
       const actor = (req as CorrelatedRequest & { actor?: { userId: string; role: string } }).actor;
       logger.info(
-        { method: req.method, path: req.originalUrl, status: res.statusCode, ms: Math.round(ms), correlationId: req.correlationId, user: actor?.userId, role: actor?.role },
+        {
+          method: req.method,
+          path: req.originalUrl,
+          status: res.statusCode,
+          ms: Math.round(ms),
+          correlationId: req.correlationId,
+          user: actor?.userId,
+          role: actor?.role,
+        },
         'request',
       );
     });

@@ -24,7 +24,14 @@ describe('request validation', () => {
   });
 
   it('answers 400 naming each field and rule', () => {
-    const body = { household: { members: [{ residentId: '11010519491231002X', monthlyIncomeFen: 1 }, { residentId: '110105194912310021', monthlyIncomeFen: 1.5 }] } };
+    const body = {
+      household: {
+        members: [
+          { residentId: '11010519491231002X', monthlyIncomeFen: 1 },
+          { residentId: '110105194912310021', monthlyIncomeFen: 1.5 },
+        ],
+      },
+    };
     try {
       validate(Body).transform(body);
       throw new Error('expected a BadRequestException');

@@ -90,9 +90,16 @@ export class ServiceMessaging implements OnApplicationBootstrap, BeforeApplicati
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const contracts = [...(this.publication?.contracts ?? []), ...this.consumptions.flatMap((c) => [...c.handlers.map((h) => h.contract), ...(c.ignore ?? [])])].map((c) => this.onTopic(c));
+    const contracts = [
+      ...(this.publication?.contracts ?? []),
+      ...this.consumptions.flatMap((c) => [...c.handlers.map((h) => h.contract), ...(c.ignore ?? [])]),
+    ].map((c) => this.onTopic(c));
     if (contracts.length === 0) return;
-    await provisionTopics({ kafka: this.kafka, topics: topicsOf([...contracts, this.onTopic(countyDataReceiptV1)]), partitions: this.config.KAFKA_TOPIC_PARTITIONS });
+    await provisionTopics({
+      kafka: this.kafka,
+      topics: topicsOf([...contracts, this.onTopic(countyDataReceiptV1)]),
+      partitions: this.config.KAFKA_TOPIC_PARTITIONS,
+    });
     if (this.publication) await this.startRelay(this.publication);
     for (const consumption of this.consumptions) await this.startConsumer(consumption);
   }

@@ -68,7 +68,10 @@ export function reviewed(recommendation: 'approve' | 'reject' = 'approve', check
       applicationId,
       checkId,
       recommendation,
-      reasons: recommendation === 'approve' ? [{ code: 'income-below-standard', message: '家庭月人均收入低于当地低保标准' }] : [{ code: 'property-over-limit', message: '家庭金融资产超过当地规定标准' }],
+      reasons:
+        recommendation === 'approve'
+          ? [{ code: 'income-below-standard', message: '家庭月人均收入低于当地低保标准' }]
+          : [{ code: 'property-over-limit', message: '家庭金融资产超过当地规定标准' }],
       reviewedBy: actors.reviewer,
       reviewedAt: '2025-03-12T11:00:00+08:00',
     },

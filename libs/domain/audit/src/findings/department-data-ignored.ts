@@ -101,12 +101,23 @@ export function detectIgnoredDepartmentData(history: CaseHistory): Finding[] {
           evidence(approval, `approved on check ${checkId}`),
           ...(round.collected ? [evidence(round.collected, `department data collected at ${round.collected.recordedAt}`)] : []),
           evidence(round.assessed, `assessment listing the department facts it saw (${round.seenFactIds.size})`),
-          ...ignored.map((i) => evidence(i.event, `${i.event.type} about ${maskResidentId(i.residentId)} (${i.fact.source}, message ${i.fact.factId}) recorded ${i.event.recordedAt}, before the collection`)),
+          ...ignored.map((i) =>
+            evidence(
+              i.event,
+              `${i.event.type} about ${maskResidentId(i.residentId)} (${i.fact.source}, message ${i.fact.factId}) recorded ${i.event.recordedAt}, before the collection`,
+            ),
+          ),
         ],
         details: {
           checkId,
           collectedAt: at,
-          ignored: ignored.map((i) => ({ type: i.event.type, source: i.fact.source, factId: i.fact.factId, residentIdMasked: maskResidentId(i.residentId), recordedAt: i.event.recordedAt })),
+          ignored: ignored.map((i) => ({
+            type: i.event.type,
+            source: i.fact.source,
+            factId: i.fact.factId,
+            residentIdMasked: maskResidentId(i.residentId),
+            recordedAt: i.event.recordedAt,
+          })),
         },
       },
     ];

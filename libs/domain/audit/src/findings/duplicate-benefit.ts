@@ -93,9 +93,20 @@ function duplicate(residentId: string, a: BenefitSpell, b: BenefitSpell, from: s
     evidence: [
       evidence(first.grant, why(first)),
       evidence(second.grant, why(second)),
-      ...[first, second].flatMap((s) => s.payments.filter((p) => bothPaid.includes(text(record(p.data).month) ?? '')).map((p) => evidence(p, `paid for ${text(record(p.data).month) ?? '?'} in case ${s.applicationId}`))),
+      ...[first, second].flatMap((s) =>
+        s.payments
+          .filter((p) => bothPaid.includes(text(record(p.data).month) ?? ''))
+          .map((p) => evidence(p, `paid for ${text(record(p.data).month) ?? '?'} in case ${s.applicationId}`)),
+      ),
     ],
-    details: { residentIdMasked: masked, programme: first.programme, regions: [first.region, second.region], variant: twoRegions ? 'two-regions' : 'two-active-cases', overlapFrom: from, monthsPaidTwice: bothPaid },
+    details: {
+      residentIdMasked: masked,
+      programme: first.programme,
+      regions: [first.region, second.region],
+      variant: twoRegions ? 'two-regions' : 'two-active-cases',
+      overlapFrom: from,
+      monthsPaidTwice: bothPaid,
+    },
   };
 }
 

@@ -80,7 +80,9 @@ describe('findings (pure detectors over case histories)', () => {
     // Then one finding links both cases, their grants and the month paid twice
     expect(findings.map((f) => [f.kind, f.details.variant, f.details.monthsPaidTwice])).toEqual([['duplicate-benefit', 'two-regions', ['2025-04']]]);
     expect(new Set(findings[0]?.applicationIds)).toEqual(new Set([first.applicationId, second.applicationId]));
-    expect(findings[0]?.evidence.map((e) => e.eventId)).toEqual(expect.arrayContaining([first.ids.granted, second.ids.granted, first.ids['payment-2025-04'], second.ids['payment-2025-04']]));
+    expect(findings[0]?.evidence.map((e) => e.eventId)).toEqual(
+      expect.arrayContaining([first.ids.granted, second.ids.granted, first.ids['payment-2025-04'], second.ids['payment-2025-04']]),
+    );
   });
 
   it('finds an approval whose check left out a vehicle the register held when it collected the data', () => {
@@ -99,11 +101,39 @@ describe('findings (pure detectors over case histories)', () => {
     const planted = writeDibaoCase(w, { alsoSeen: ['vehicle-msg-2'] });
     const member = planted.members[1] as string;
     const vehicle = { residentId: member, plateNumber: '浙J·54321', vehicleType: 'car', registeredOn: '2023-01-01' };
-    w.add('verification', `resident-${member}`, 'VehicleRegistrationReported', { ...vehicle, messageId: 'vehicle-msg-1', recordedAt: '2025-01-10T00:00:00.000Z' }, people.verificationSystem, '2025-01-10T00:00:00.000Z');
-    w.add('verification', `resident-${member}`, 'VehicleRegistrationReported', { ...vehicle, messageId: 'vehicle-msg-2', deregisteredOn: '2025-01-20', recordedAt: '2025-01-21T00:00:00.000Z' }, people.verificationSystem, '2025-01-21T00:00:00.000Z');
+    w.add(
+      'verification',
+      `resident-${member}`,
+      'VehicleRegistrationReported',
+      { ...vehicle, messageId: 'vehicle-msg-1', recordedAt: '2025-01-10T00:00:00.000Z' },
+      people.verificationSystem,
+      '2025-01-10T00:00:00.000Z',
+    );
+    w.add(
+      'verification',
+      `resident-${member}`,
+      'VehicleRegistrationReported',
+      { ...vehicle, messageId: 'vehicle-msg-2', deregisteredOn: '2025-01-20', recordedAt: '2025-01-21T00:00:00.000Z' },
+      people.verificationSystem,
+      '2025-01-21T00:00:00.000Z',
+    );
     // And a wage correction recorded only after the collection
     const applicant = planted.members[0] as string;
-    w.add('verification', `resident-${applicant}`, 'WageRecordReported', { messageId: 'wage-msg-2', residentId: applicant, recordedAt: '2025-03-05T00:00:00.000Z', employer: '台州某包装厂', monthlyWageFen: 250_000, month: '2025-01' }, people.verificationSystem, '2025-03-05T00:00:00.000Z');
+    w.add(
+      'verification',
+      `resident-${applicant}`,
+      'WageRecordReported',
+      {
+        messageId: 'wage-msg-2',
+        residentId: applicant,
+        recordedAt: '2025-03-05T00:00:00.000Z',
+        employer: '台州某包装厂',
+        monthlyWageFen: 250_000,
+        month: '2025-01',
+      },
+      people.verificationSystem,
+      '2025-03-05T00:00:00.000Z',
+    );
     // Then nothing is found, though every fact is in the case's department data
     const history = historyOf(w, planted.applicationId);
     expect(history.departmentData).toHaveLength(4);

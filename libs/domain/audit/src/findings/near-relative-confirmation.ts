@@ -56,7 +56,10 @@ export function detectNearRelativeConfirmedBelowCounty(history: CaseHistory): Fi
           applicationIds: [history.applicationId],
           regions: region ? [region] : [],
           summary: `near-relative case confirmed by ${confirmer.userId} (${confirmer.role}, ${orgLevel} ${confirmer.orgUnit}) at ${level} level instead of by the county`,
-          evidence: [...filings.map((f) => evidence(f, 'the case is filed as a near-relative case (近亲属备案)')), evidence(approval, `confirmed at ${level} level by ${confirmer.userId}`)],
+          evidence: [
+            ...filings.map((f) => evidence(f, 'the case is filed as a near-relative case (近亲属备案)')),
+            evidence(approval, `confirmed at ${level} level by ${confirmer.userId}`),
+          ],
           details: { confirmedBy: confirmer, confirmationLevel: level, orgUnitLevel: orgLevel },
         },
       ];

@@ -41,7 +41,10 @@ export function detectConfirmationBeforeNoticeEnded(history: CaseHistory): Findi
         applicationIds: [history.applicationId],
         regions: region ? [region] : [],
         summary,
-        evidence: [...(notice ? [evidence(notice, `public notice until ${endsOn ?? '?'} inclusive`)] : []), evidence(event, `confirmed at ${confirmedAt} (${confirmedOn} China time)`)],
+        evidence: [
+          ...(notice ? [evidence(notice, `public notice until ${endsOn ?? '?'} inclusive`)] : []),
+          evidence(event, `confirmed at ${confirmedAt} (${confirmedOn} China time)`),
+        ],
         details: { confirmedAt, confirmedOn, ...(notice ? { noticeStartsOn: text(record(notice.data).startsOn), noticeEndsOn: endsOn } : { notice: 'none' }) },
       },
     ];

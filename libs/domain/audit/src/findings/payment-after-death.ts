@@ -27,7 +27,8 @@ function payeesOf(events: readonly SourcedEvent[]): Set<string> {
   const names = new Set<string>();
   for (const event of events) {
     const d = record(event.data);
-    const holder = text(record(d.payee).accountHolder) ?? text(record(d.bankAccount).accountHolder) ?? text(record(record(d.household).bankAccount).accountHolder);
+    const holder =
+      text(record(d.payee).accountHolder) ?? text(record(d.bankAccount).accountHolder) ?? text(record(record(d.household).bankAccount).accountHolder);
     if (holder) names.add(holder);
   }
   return names;
@@ -53,7 +54,11 @@ export function recipientDeaths(history: CaseHistory): Death[] {
 }
 
 function settlementOf(events: readonly SourcedEvent[], instructionId: string): SourcedEvent[] {
-  return events.filter((e) => (e.type === 'PaymentSucceeded' || e.type === 'PaymentFailed' || e.type === 'PaymentFlaggedForRecovery') && text(record(e.data).instructionId) === instructionId);
+  return events.filter(
+    (e) =>
+      (e.type === 'PaymentSucceeded' || e.type === 'PaymentFailed' || e.type === 'PaymentFlaggedForRecovery') &&
+      text(record(e.data).instructionId) === instructionId,
+  );
 }
 
 export function detectPaymentsAfterDeath(history: CaseHistory): Finding[] {
@@ -72,7 +77,12 @@ export function detectPaymentsAfterDeath(history: CaseHistory): Finding[] {
     const proof: Evidence[] = [
       ...deaths.map((death) => evidence(death.event, `${death.who} died on ${death.dateOfDeath}`)),
       evidence(payment, `payment for ${month} issued`),
-      ...follow.map((e) => evidence(e, e.type === 'PaymentFlaggedForRecovery' ? 'flagged for recovery' : e.type === 'PaymentSucceeded' ? 'paid by the bank' : 'failed at the bank')),
+      ...follow.map((e) =>
+        evidence(
+          e,
+          e.type === 'PaymentFlaggedForRecovery' ? 'flagged for recovery' : e.type === 'PaymentSucceeded' ? 'paid by the bank' : 'failed at the bank',
+        ),
+      ),
     ];
     return [
       {

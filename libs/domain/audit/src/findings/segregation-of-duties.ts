@@ -61,7 +61,9 @@ export function detectSegregationOfDutiesBreaches(history: CaseHistory): Finding
     const clashes = incompatible.filter(([a, b]) => held.has(a) && held.has(b));
     if (clashes.length === 0) return [];
     const clashing = new Set(clashes.flat());
-    const proof: Evidence[] = done.filter((d) => clashing.has(d.duty)).map((d) => evidence(d.event, `${userId} ${d.duty} the case as ${d.actor.role} (${d.actor.orgUnit})`));
+    const proof: Evidence[] = done
+      .filter((d) => clashing.has(d.duty))
+      .map((d) => evidence(d.event, `${userId} ${d.duty} the case as ${d.actor.role} (${d.actor.orgUnit})`));
     const unique = [...new Map(proof.map((p) => [`${p.eventId}/${p.why}`, p])).values()];
     return [
       {

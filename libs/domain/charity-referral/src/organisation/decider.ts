@@ -58,7 +58,9 @@ function serviceRegionsOf(values: readonly string[]): RegionCode[] | { problem: 
   const regions: RegionCode[] = [];
   for (const [i, value] of values.entries()) {
     if (typeof value !== 'string' || !isRegionCode(value)) {
-      return { problem: problem('INVALID_REGION_CODE', 'Region must be an administrative division code of 6, 9 or 12 digits (GB/T 2260)', `serviceRegions[${i}]`) };
+      return {
+        problem: problem('INVALID_REGION_CODE', 'Region must be an administrative division code of 6, 9 or 12 digits (GB/T 2260)', `serviceRegions[${i}]`),
+      };
     }
     const region = parseRegionCode(value);
     if (regions.includes(region)) return { problem: problem('DUPLICATE_SERVICE_REGION', `Region ${region} is listed twice`, `serviceRegions[${i}]`) };
@@ -74,11 +76,18 @@ function decideDeregister(command: DeregisterOrganisation, state: OrganisationSt
   if (state.status === 'deregistered') {
     return rejectWith(problem('ORGANISATION_DEREGISTERED', `Organisation ${command.organisationId} was already taken out of the registry`, 'organisationId'));
   }
-  const invalid = (isBlank(command.reason) ? problem('REASON_REQUIRED', 'Say why the organisation leaves the registry', 'reason') : undefined) ?? instantProblem(command.deregisteredAt, 'deregisteredAt');
+  const invalid =
+    (isBlank(command.reason) ? problem('REASON_REQUIRED', 'Say why the organisation leaves the registry', 'reason') : undefined) ??
+    instantProblem(command.deregisteredAt, 'deregisteredAt');
   if (invalid) return rejectWith(invalid);
   return accept<OrganisationEvent>({
     type: 'OrganisationDeregistered',
-    data: { organisationId: state.organisation.organisationId, reason: command.reason, deregisteredBy: command.deregisteredBy, deregisteredAt: command.deregisteredAt },
+    data: {
+      organisationId: state.organisation.organisationId,
+      reason: command.reason,
+      deregisteredBy: command.deregisteredBy,
+      deregisteredAt: command.deregisteredAt,
+    },
   });
 }
 

@@ -15,16 +15,34 @@ const register: RegisterOrganisation = {
 };
 const registered: OrganisationEvent = {
   type: 'OrganisationRegistered',
-  data: { organisationId: '53331002MJ0000001A', name: '椒江区爱心志愿者协会', serviceRegions: ['331002001', '331002002'], provides: ['money', 'visits'], registeredBy: admin, registeredAt: '2025-03-01T09:00:00+08:00' },
+  data: {
+    organisationId: '53331002MJ0000001A',
+    name: '椒江区爱心志愿者协会',
+    serviceRegions: ['331002001', '331002002'],
+    provides: ['money', 'visits'],
+    registeredBy: admin,
+    registeredAt: '2025-03-01T09:00:00+08:00',
+  },
 };
-const deregister: DeregisterOrganisation = { type: 'DeregisterOrganisation', organisationId: register.organisationId, reason: '组织已注销', deregisteredBy: admin, deregisteredAt: '2025-06-01T09:00:00+08:00' };
+const deregister: DeregisterOrganisation = {
+  type: 'DeregisterOrganisation',
+  organisationId: register.organisationId,
+  reason: '组织已注销',
+  deregisteredBy: admin,
+  deregisteredAt: '2025-06-01T09:00:00+08:00',
+};
 
 describe('the organisation registry', () => {
   it('registers an organisation with normalised service regions and a trimmed name', () => {
     given(organisationDecider, []).when(register).then([registered]);
     expect(fold(organisationDecider, [registered])).toEqual({
       status: 'registered',
-      organisation: { organisationId: register.organisationId, name: '椒江区爱心志愿者协会', serviceRegions: ['331002001', '331002002'], provides: ['money', 'visits'] },
+      organisation: {
+        organisationId: register.organisationId,
+        name: '椒江区爱心志愿者协会',
+        serviceRegions: ['331002001', '331002002'],
+        provides: ['money', 'visits'],
+      },
     });
   });
 
@@ -43,15 +61,22 @@ describe('the organisation registry', () => {
     ['INVALID_NEED', { provides: ['housing' as 'visits'] }],
     ['INVALID_TIMESTAMP', { registeredAt: '2025-03-01' }],
   ])('refuses %s', (code, change) => {
-    given(organisationDecider, []).when({ ...register, ...change }).thenRejects(code);
+    given(organisationDecider, [])
+      .when({ ...register, ...change })
+      .thenRejects(code);
   });
 
   it('takes an organisation out of the registry once, with a reason', () => {
-    const deregistered: OrganisationEvent = { type: 'OrganisationDeregistered', data: { organisationId: register.organisationId, reason: '组织已注销', deregisteredBy: admin, deregisteredAt: deregister.deregisteredAt } };
+    const deregistered: OrganisationEvent = {
+      type: 'OrganisationDeregistered',
+      data: { organisationId: register.organisationId, reason: '组织已注销', deregisteredBy: admin, deregisteredAt: deregister.deregisteredAt },
+    };
     given(organisationDecider, [registered]).when(deregister).then([deregistered]);
     expect(fold(organisationDecider, [registered, deregistered]).status).toBe('deregistered');
     given(organisationDecider, [registered, deregistered]).when(deregister).thenRejects('ORGANISATION_DEREGISTERED');
-    given(organisationDecider, [registered]).when({ ...deregister, reason: '' }).thenRejects('REASON_REQUIRED');
+    given(organisationDecider, [registered])
+      .when({ ...deregister, reason: '' })
+      .thenRejects('REASON_REQUIRED');
     given(organisationDecider, []).when(deregister).thenRejects('ORGANISATION_NOT_FOUND');
   });
 });

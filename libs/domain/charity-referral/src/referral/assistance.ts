@@ -13,7 +13,8 @@ export function decideRecordAssistance(command: RecordAssistance, state: Referra
   const found = liveReferral(state, command.referralId);
   if ('problem' in found) return rejectWith(found.problem);
   const { live } = found;
-  if (live.status !== 'accepted') return rejectWith(problem('REFERRAL_NOT_ACCEPTED', 'Assistance is recorded only once an organisation has accepted the referral', 'referralId'));
+  if (live.status !== 'accepted')
+    return rejectWith(problem('REFERRAL_NOT_ACCEPTED', 'Assistance is recorded only once an organisation has accepted the referral', 'referralId'));
   if (command.organisationId !== live.organisationId) return rejectWith(notCurrent(command.referralId));
   const invalid = recordProblem(command, live.referral) ?? assistanceProblem(command.assistance);
   if (invalid) return rejectWith(invalid);

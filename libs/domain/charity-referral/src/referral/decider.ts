@@ -51,7 +51,11 @@ function evolve(state: ReferralState, event: ReferralEvent): ReferralState {
     case 'AssistanceRecorded':
       return {
         ...state,
-        referral: { ...referral, assistanceIds: [...referral.assistanceIds, event.data.assistanceId], totals: addToTotals(referral.totals, event.data.assistance) },
+        referral: {
+          ...referral,
+          assistanceIds: [...referral.assistanceIds, event.data.assistanceId],
+          totals: addToTotals(referral.totals, event.data.assistance),
+        },
       };
     case 'ReferralClosed':
       return { status: 'closed', referral, outcome: event.data.outcome };

@@ -59,7 +59,13 @@ export interface ReferralOffered {
 
 export interface ReferralAccepted {
   readonly type: 'ReferralAccepted';
-  readonly data: { readonly referralId: string; readonly applicationId: string; readonly organisationId: string; readonly acceptedBy: Actor; readonly acceptedAt: string };
+  readonly data: {
+    readonly referralId: string;
+    readonly applicationId: string;
+    readonly organisationId: string;
+    readonly acceptedBy: Actor;
+    readonly acceptedAt: string;
+  };
 }
 
 export interface ReferralDeclined {
@@ -89,7 +95,12 @@ export interface ReferralOfferTimedOut {
 /** No organisation left to ask; a case worker may offer again when new ones register, or close. */
 export interface ReferralExhausted {
   readonly type: 'ReferralExhausted';
-  readonly data: { readonly referralId: string; readonly applicationId: string; readonly triedOrganisationIds: readonly string[]; readonly exhaustedAt: string };
+  readonly data: {
+    readonly referralId: string;
+    readonly applicationId: string;
+    readonly triedOrganisationIds: readonly string[];
+    readonly exhaustedAt: string;
+  };
 }
 
 export interface AssistanceRecorded {
@@ -128,11 +139,4 @@ export interface ReferralClosed {
 }
 
 export type ReferralEvent =
-  | ReferralOpened
-  | ReferralOffered
-  | ReferralAccepted
-  | ReferralDeclined
-  | ReferralOfferTimedOut
-  | ReferralExhausted
-  | AssistanceRecorded
-  | ReferralClosed;
+  ReferralOpened | ReferralOffered | ReferralAccepted | ReferralDeclined | ReferralOfferTimedOut | ReferralExhausted | AssistanceRecorded | ReferralClosed;

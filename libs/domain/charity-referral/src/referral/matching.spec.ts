@@ -37,6 +37,8 @@ describe('matching charity organisations to a household', () => {
   });
 
   it('finds nothing for a household outside every service region', () => {
-    expect(rankOrganisations({ householdRegion: parseRegionCode('440305'), needs: ['visits'], alreadyTried: [], organisations: [villageVolunteers, countyCharity] })).toEqual([]);
+    expect(
+      rankOrganisations({ householdRegion: parseRegionCode('440305'), needs: ['visits'], alreadyTried: [], organisations: [villageVolunteers, countyCharity] }),
+    ).toEqual([]);
   });
 });

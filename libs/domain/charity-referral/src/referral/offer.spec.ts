@@ -2,7 +2,20 @@ import { fold, given } from '@sa/domain-shared';
 import type { AcceptReferral, DeclineReferral, TimeOutOffer } from './commands';
 import { referralDecider } from './decider';
 import type { ReferralEvent } from './events';
-import { accepted, acceptedAt, applicationId, caseWorker, charityActor, offer, offered, opened, referralId, registry, scheduler, villageVolunteers } from './referral.fixtures';
+import {
+  accepted,
+  acceptedAt,
+  applicationId,
+  caseWorker,
+  charityActor,
+  offer,
+  offered,
+  opened,
+  referralId,
+  registry,
+  scheduler,
+  villageVolunteers,
+} from './referral.fixtures';
 
 const accept: AcceptReferral = { type: 'AcceptReferral', referralId, organisationId: 'org-village', acceptedBy: charityActor('org-village'), acceptedAt };
 const declinedAt = '2025-03-23T10:00:00+08:00';
@@ -25,22 +38,30 @@ const timeOut: TimeOutOffer = { type: 'TimeOutOffer', referralId, organisations:
 
 describe('offering a referral to an organisation', () => {
   it('offers to the best match with a deadline from the response window, disclosing only the contact', () => {
-    given(referralDecider, [opened]).when(offer).then([offered('org-village')]);
+    given(referralDecider, [opened])
+      .when(offer)
+      .then([offered('org-village')]);
   });
 
   it('offers to a matching organisation a case worker chooses', () => {
-    given(referralDecider, [opened]).when({ ...offer, organisationId: 'org-city' }).then([offered('org-city', { coveredNeeds: ['visits'] })]);
+    given(referralDecider, [opened])
+      .when({ ...offer, organisationId: 'org-city' })
+      .then([offered('org-city', { coveredNeeds: ['visits'] })]);
   });
 
   it('refuses an organisation that does not match or was already tried', () => {
-    given(referralDecider, [opened]).when({ ...offer, organisationId: 'org-elsewhere' }).thenRejects('ORGANISATION_NOT_A_MATCH');
+    given(referralDecider, [opened])
+      .when({ ...offer, organisationId: 'org-elsewhere' })
+      .thenRejects('ORGANISATION_NOT_A_MATCH');
     const triedVillage: ReferralEvent[] = [
       opened,
       offered('org-village'),
       declined,
       { type: 'ReferralExhausted', data: { referralId, applicationId, triedOrganisationIds: ['org-village'], exhaustedAt: declinedAt } },
     ];
-    given(referralDecider, triedVillage).when({ ...offer, organisationId: 'org-village' }).thenRejects('ORGANISATION_ALREADY_TRIED');
+    given(referralDecider, triedVillage)
+      .when({ ...offer, organisationId: 'org-village' })
+      .thenRejects('ORGANISATION_ALREADY_TRIED');
   });
 
   it('is exhausted at once when nothing matches', () => {
@@ -50,13 +71,21 @@ describe('offering a referral to an organisation', () => {
   });
 
   it('refuses a second offer while one is open, or after acceptance', () => {
-    given(referralDecider, [opened, offered('org-village')]).when(offer).thenRejects('OFFER_ALREADY_OPEN');
-    given(referralDecider, [opened, offered('org-village'), accepted('org-village')]).when(offer).thenRejects('REFERRAL_ALREADY_ACCEPTED');
+    given(referralDecider, [opened, offered('org-village')])
+      .when(offer)
+      .thenRejects('OFFER_ALREADY_OPEN');
+    given(referralDecider, [opened, offered('org-village'), accepted('org-village')])
+      .when(offer)
+      .thenRejects('REFERRAL_ALREADY_ACCEPTED');
   });
 
   it('checks the response window and the time', () => {
-    given(referralDecider, [opened]).when({ ...offer, responseWindowHours: 0 }).thenRejects('INVALID_RESPONSE_WINDOW');
-    given(referralDecider, [opened]).when({ ...offer, offeredAt: '2025-03-22 09:00' }).thenRejects('INVALID_TIMESTAMP');
+    given(referralDecider, [opened])
+      .when({ ...offer, responseWindowHours: 0 })
+      .thenRejects('INVALID_RESPONSE_WINDOW');
+    given(referralDecider, [opened])
+      .when({ ...offer, offeredAt: '2025-03-22 09:00' })
+      .thenRejects('INVALID_TIMESTAMP');
     given(referralDecider, []).when(offer).thenRejects('REFERRAL_NOT_FOUND');
   });
 });
@@ -65,28 +94,54 @@ describe('the organisation answers', () => {
   const history = [opened, offered('org-village')];
 
   it('accepts', () => {
-    given(referralDecider, history).when(accept).then([accepted('org-village')]);
+    given(referralDecider, history)
+      .when(accept)
+      .then([accepted('org-village')]);
     expect(fold(referralDecider, [...history, accepted('org-village')]).status).toBe('accepted');
   });
 
   it('only the organisation the referral is with may answer', () => {
-    given(referralDecider, history).when({ ...accept, organisationId: 'org-county' }).thenRejects('NOT_CURRENT_ORGANISATION');
-    given(referralDecider, history).when({ ...decline, organisationId: 'org-county' }).thenRejects('NOT_CURRENT_ORGANISATION');
+    given(referralDecider, history)
+      .when({ ...accept, organisationId: 'org-county' })
+      .thenRejects('NOT_CURRENT_ORGANISATION');
+    given(referralDecider, history)
+      .when({ ...decline, organisationId: 'org-county' })
+      .thenRejects('NOT_CURRENT_ORGANISATION');
   });
 
   it('an answer after the deadline no longer counts, even before the scheduler ran', () => {
-    given(referralDecider, history).when({ ...accept, acceptedAt: '2025-03-25T09:00:00+08:00' }).then([
-      { type: 'ReferralAccepted', data: { referralId, applicationId, organisationId: 'org-village', acceptedBy: charityActor('org-village'), acceptedAt: '2025-03-25T09:00:00+08:00' } },
-    ]);
-    given(referralDecider, history).when({ ...accept, acceptedAt: afterDeadline }).thenRejects('OFFER_DEADLINE_PASSED');
-    given(referralDecider, history).when({ ...decline, declinedAt: afterDeadline }).thenRejects('OFFER_DEADLINE_PASSED');
+    given(referralDecider, history)
+      .when({ ...accept, acceptedAt: '2025-03-25T09:00:00+08:00' })
+      .then([
+        {
+          type: 'ReferralAccepted',
+          data: { referralId, applicationId, organisationId: 'org-village', acceptedBy: charityActor('org-village'), acceptedAt: '2025-03-25T09:00:00+08:00' },
+        },
+      ]);
+    given(referralDecider, history)
+      .when({ ...accept, acceptedAt: afterDeadline })
+      .thenRejects('OFFER_DEADLINE_PASSED');
+    given(referralDecider, history)
+      .when({ ...decline, declinedAt: afterDeadline })
+      .thenRejects('OFFER_DEADLINE_PASSED');
   });
 
   it('declines with a reason, and the referral moves to the next match', () => {
     given(referralDecider, history)
       .when(decline)
-      .then([declined, offered('org-county', { attempt: 2, trigger: 'previous-declined', at: declinedAt, by: charityActor('org-village'), deadline: '2025-03-26T02:00:00.000Z' })]);
-    given(referralDecider, history).when({ ...decline, reason: ' ' }).thenRejects('REASON_REQUIRED');
+      .then([
+        declined,
+        offered('org-county', {
+          attempt: 2,
+          trigger: 'previous-declined',
+          at: declinedAt,
+          by: charityActor('org-village'),
+          deadline: '2025-03-26T02:00:00.000Z',
+        }),
+      ]);
+    given(referralDecider, history)
+      .when({ ...decline, reason: ' ' })
+      .thenRejects('REASON_REQUIRED');
   });
 
   it('is exhausted when the last match declines', () => {
@@ -97,7 +152,9 @@ describe('the organisation answers', () => {
   });
 
   it('cannot answer twice or when no offer is open', () => {
-    given(referralDecider, [...history, accepted('org-village')]).when(accept).thenRejects('REFERRAL_ALREADY_ACCEPTED');
+    given(referralDecider, [...history, accepted('org-village')])
+      .when(accept)
+      .thenRejects('REFERRAL_ALREADY_ACCEPTED');
     given(referralDecider, [opened]).when(accept).thenRejects('NO_OPEN_OFFER');
   });
 });
@@ -109,14 +166,28 @@ describe('an unanswered offer times out', () => {
     given(referralDecider, history)
       .when(timeOut)
       .then([
-        { type: 'ReferralOfferTimedOut', data: { referralId, applicationId, organisationId: 'org-village', deadline: '2025-03-25T01:00:00.000Z', timedOutBy: scheduler, timedOutAt: afterDeadline } },
+        {
+          type: 'ReferralOfferTimedOut',
+          data: {
+            referralId,
+            applicationId,
+            organisationId: 'org-village',
+            deadline: '2025-03-25T01:00:00.000Z',
+            timedOutBy: scheduler,
+            timedOutAt: afterDeadline,
+          },
+        },
         offered('org-county', { attempt: 2, trigger: 'previous-timed-out', at: afterDeadline, by: scheduler, deadline: '2025-03-28T01:00:01.000Z' }),
       ]);
   });
 
   it('not before its deadline', () => {
-    given(referralDecider, history).when({ ...timeOut, now: '2025-03-25T09:00:00+08:00' }).thenRejects('OFFER_NOT_YET_DUE');
-    given(referralDecider, [...history, accepted('org-village')]).when(timeOut).thenRejects('REFERRAL_ALREADY_ACCEPTED');
+    given(referralDecider, history)
+      .when({ ...timeOut, now: '2025-03-25T09:00:00+08:00' })
+      .thenRejects('OFFER_NOT_YET_DUE');
+    given(referralDecider, [...history, accepted('org-village')])
+      .when(timeOut)
+      .thenRejects('REFERRAL_ALREADY_ACCEPTED');
   });
 
   it('until no organisation is left, then a case worker may offer again to a newly registered one', () => {
@@ -124,11 +195,30 @@ describe('an unanswered offer times out', () => {
       opened,
       offered('org-village'),
       declined,
-      offered('org-county', { attempt: 2, trigger: 'previous-declined', at: declinedAt, by: charityActor('org-village'), deadline: '2025-03-26T02:00:00.000Z' }),
-      { type: 'ReferralDeclined', data: { referralId, applicationId, organisationId: 'org-county', reason: '资金不足', declinedBy: charityActor('org-county'), declinedAt } },
-      offered('org-city', { attempt: 3, trigger: 'previous-declined', at: declinedAt, by: charityActor('org-county'), deadline: '2025-03-26T02:00:00.000Z', coveredNeeds: ['visits'] }),
+      offered('org-county', {
+        attempt: 2,
+        trigger: 'previous-declined',
+        at: declinedAt,
+        by: charityActor('org-village'),
+        deadline: '2025-03-26T02:00:00.000Z',
+      }),
+      {
+        type: 'ReferralDeclined',
+        data: { referralId, applicationId, organisationId: 'org-county', reason: '资金不足', declinedBy: charityActor('org-county'), declinedAt },
+      },
+      offered('org-city', {
+        attempt: 3,
+        trigger: 'previous-declined',
+        at: declinedAt,
+        by: charityActor('org-county'),
+        deadline: '2025-03-26T02:00:00.000Z',
+        coveredNeeds: ['visits'],
+      }),
     ];
-    const exhausted: ReferralEvent = { type: 'ReferralExhausted', data: { referralId, applicationId, triedOrganisationIds: ['org-village', 'org-county', 'org-city'], exhaustedAt: '2025-03-26T10:00:01+08:00' } };
+    const exhausted: ReferralEvent = {
+      type: 'ReferralExhausted',
+      data: { referralId, applicationId, triedOrganisationIds: ['org-village', 'org-county', 'org-city'], exhaustedAt: '2025-03-26T10:00:01+08:00' },
+    };
     const lapse = { ...timeOut, now: '2025-03-26T10:00:01+08:00' };
     const decision = given(referralDecider, declinedTwice).when(lapse).decision;
     expect(decision.ok && decision.events.map((e) => e.type)).toEqual(['ReferralOfferTimedOut', 'ReferralExhausted']);

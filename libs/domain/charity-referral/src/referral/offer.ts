@@ -19,7 +19,8 @@ export function decideOffer(command: OfferReferral, state: ReferralState): Decis
   const found = liveReferral(state, command.referralId);
   if ('problem' in found) return rejectWith(found.problem);
   const { live } = found;
-  if (live.status === 'offered') return rejectWith(problem('OFFER_ALREADY_OPEN', `Referral ${command.referralId} is waiting for ${live.offer.organisationId} to answer`, 'referralId'));
+  if (live.status === 'offered')
+    return rejectWith(problem('OFFER_ALREADY_OPEN', `Referral ${command.referralId} is waiting for ${live.offer.organisationId} to answer`, 'referralId'));
   if (live.status === 'accepted') return rejectWith(problem('REFERRAL_ALREADY_ACCEPTED', `Referral ${command.referralId} was already accepted`, 'referralId'));
   const invalid = termsProblem(command) ?? instantProblem(command.offeredAt, 'offeredAt');
   if (invalid) return rejectWith(invalid);
@@ -32,18 +33,33 @@ export function decideOffer(command: OfferReferral, state: ReferralState): Decis
   if ('code' in next) return rejectWith(next);
   // Exhausting an already exhausted referral would say nothing new.
   if (next.type === 'ReferralExhausted' && live.status === 'exhausted') {
-    return rejectWith(problem('NO_MATCHING_ORGANISATION', 'No registered organisation not yet tried serves this household’s region and needs', 'organisations'));
+    return rejectWith(
+      problem('NO_MATCHING_ORGANISATION', 'No registered organisation not yet tried serves this household’s region and needs', 'organisations'),
+    );
   }
   return accept<ReferralEvent>(next);
 }
 
 /** The next organisation to ask, or exhaustion when none is left. */
 export function nextOffer(referral: Referral, terms: OfferTerms, context: NextOfferContext): ReferralOffered | ReferralExhausted | ReferralRejection {
-  const matches = rankOrganisations({ householdRegion: referral.region, needs: referral.needs, alreadyTried: referral.triedOrganisationIds, organisations: terms.organisations });
+  const matches = rankOrganisations({
+    householdRegion: referral.region,
+    needs: referral.needs,
+    alreadyTried: referral.triedOrganisationIds,
+    organisations: terms.organisations,
+  });
   const chosen = context.organisationId === undefined ? matches[0] : matches.find((match) => match.organisationId === context.organisationId);
   if (context.organisationId !== undefined && chosen === undefined) return notAMatch(referral, context.organisationId);
   if (chosen === undefined) {
-    return { type: 'ReferralExhausted', data: { referralId: referral.referralId, applicationId: referral.applicationId, triedOrganisationIds: referral.triedOrganisationIds, exhaustedAt: context.at } };
+    return {
+      type: 'ReferralExhausted',
+      data: {
+        referralId: referral.referralId,
+        applicationId: referral.applicationId,
+        triedOrganisationIds: referral.triedOrganisationIds,
+        exhaustedAt: context.at,
+      },
+    };
   }
   return {
     type: 'ReferralOffered',

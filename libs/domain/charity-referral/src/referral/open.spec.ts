@@ -12,15 +12,22 @@ describe('opening a referral (慈善转介)', () => {
   it('opens for an approved case still in hardship, and normalises the region', () => {
     const approved: OpenReferral = { ...open, caseOutcome: { outcome: 'approved', stillInHardship: true }, region: '330102001000' };
     const decision = given(referralDecider, []).when(approved).decision;
-    expect(decision.ok && decision.events[0]?.type === 'ReferralOpened' && decision.events[0].data).toMatchObject({ basis: 'approved-still-in-hardship', region: '330102001' });
+    expect(decision.ok && decision.events[0]?.type === 'ReferralOpened' && decision.events[0].data).toMatchObject({
+      basis: 'approved-still-in-hardship',
+      region: '330102001',
+    });
   });
 
   it('refuses without the household’s consent', () => {
-    given(referralDecider, []).when({ ...open, consent: { ...open.consent, charityReferral: false } }).thenRejects('CHARITY_REFERRAL_CONSENT_REQUIRED');
+    given(referralDecider, [])
+      .when({ ...open, consent: { ...open.consent, charityReferral: false } })
+      .thenRejects('CHARITY_REFERRAL_CONSENT_REQUIRED');
   });
 
   it('refuses an approved case no longer in hardship', () => {
-    given(referralDecider, []).when({ ...open, caseOutcome: { outcome: 'approved', stillInHardship: false } }).thenRejects('HOUSEHOLD_NOT_IN_HARDSHIP');
+    given(referralDecider, [])
+      .when({ ...open, caseOutcome: { outcome: 'approved', stillInHardship: false } })
+      .thenRejects('HOUSEHOLD_NOT_IN_HARDSHIP');
   });
 
   it('is opened once', () => {
@@ -41,7 +48,9 @@ describe('opening a referral (慈善转介)', () => {
     ['INVALID_TIMESTAMP', { openedAt: 'now' }],
     ['INVALID_RESPONSE_WINDOW', { autoOffer: { organisations: registry, responseWindowHours: 0 } }],
   ])('rejects %s', (code, change) => {
-    given(referralDecider, []).when({ ...open, ...change }).thenRejects(code);
+    given(referralDecider, [])
+      .when({ ...open, ...change })
+      .thenRejects(code);
   });
 });
 
@@ -63,7 +72,9 @@ describe('opening a referral from a case decision offers it at once', () => {
   });
 
   it('still opens nothing without consent', () => {
-    given(referralDecider, []).when({ ...autoOpen, consent: { ...open.consent, charityReferral: false }, openedBy: caseWorker }).thenRejects('CHARITY_REFERRAL_CONSENT_REQUIRED');
+    given(referralDecider, [])
+      .when({ ...autoOpen, consent: { ...open.consent, charityReferral: false }, openedBy: caseWorker })
+      .thenRejects('CHARITY_REFERRAL_CONSENT_REQUIRED');
   });
 });
 

@@ -17,7 +17,8 @@ export function decideOpen(command: OpenReferral, state: ReferralState): Decisio
   if (invalid) return rejectWith(invalid);
   const basis = basisOf(command.caseOutcome);
   if (typeof basis !== 'string') return rejectWith(basis);
-  const invalidRest = householdProblem(command) ?? instantProblem(command.openedAt, 'openedAt') ?? (command.autoOffer ? termsProblem(command.autoOffer) : undefined);
+  const invalidRest =
+    householdProblem(command) ?? instantProblem(command.openedAt, 'openedAt') ?? (command.autoOffer ? termsProblem(command.autoOffer) : undefined);
   if (invalidRest) return rejectWith(invalidRest);
   const opened: ReferralOpened = {
     type: 'ReferralOpened',
@@ -51,7 +52,8 @@ function consentProblem(command: OpenReferral): ReferralRejection | undefined {
   if (command.consent.charityReferral !== true) {
     return problem('CHARITY_REFERRAL_CONSENT_REQUIRED', 'The household has not consented to charity referral (慈善转介)', 'consent.charityReferral');
   }
-  if (!isInstant(command.consent.recordedAt)) return problem('INVALID_TIMESTAMP', 'Consent time must be an ISO 8601 instant with Z or an offset', 'consent.recordedAt');
+  if (!isInstant(command.consent.recordedAt))
+    return problem('INVALID_TIMESTAMP', 'Consent time must be an ISO 8601 instant with Z or an offset', 'consent.recordedAt');
   return undefined;
 }
 
@@ -59,7 +61,11 @@ function basisOf(caseOutcome: CaseOutcome): ReferralBasis | ReferralRejection {
   if (caseOutcome.outcome === 'rejected') return 'case-rejected';
   if (caseOutcome.outcome !== 'approved') return problem('INVALID_OUTCOME', 'Case outcome must be rejected or approved', 'caseOutcome.outcome');
   if (caseOutcome.stillInHardship === true) return 'approved-still-in-hardship';
-  return problem('HOUSEHOLD_NOT_IN_HARDSHIP', 'An approved household is referred only when the case worker judged it still in hardship', 'caseOutcome.stillInHardship');
+  return problem(
+    'HOUSEHOLD_NOT_IN_HARDSHIP',
+    'An approved household is referred only when the case worker judged it still in hardship',
+    'caseOutcome.stillInHardship',
+  );
 }
 
 function householdProblem(command: OpenReferral): ReferralRejection | undefined {

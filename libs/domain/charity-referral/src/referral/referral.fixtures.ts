@@ -44,14 +44,38 @@ export const open: OpenReferral = {
 
 export const opened: ReferralEvent = {
   type: 'ReferralOpened',
-  data: { referralId, applicationId, basis: 'case-rejected', region: '330102001001', needs: ['visits', 'tutoring'], contact, consentRecordedAt, openedBy: caseWorker, openedAt },
+  data: {
+    referralId,
+    applicationId,
+    basis: 'case-rejected',
+    region: '330102001001',
+    needs: ['visits', 'tutoring'],
+    contact,
+    consentRecordedAt,
+    openedBy: caseWorker,
+    openedAt,
+  },
 };
 
-export const offer: OfferReferral = { type: 'OfferReferral', referralId, organisations: registry, responseWindowHours: 72, offeredBy: caseWorker, offeredAt: openedAt };
+export const offer: OfferReferral = {
+  type: 'OfferReferral',
+  referralId,
+  organisations: registry,
+  responseWindowHours: 72,
+  offeredBy: caseWorker,
+  offeredAt: openedAt,
+};
 
 export function offered(
   organisationId: string,
-  options: { attempt?: number; trigger?: OfferTrigger; at?: string; deadline?: string; by?: Actor; coveredNeeds?: ReferralOffered['data']['coveredNeeds'] } = {},
+  options: {
+    attempt?: number;
+    trigger?: OfferTrigger;
+    at?: string;
+    deadline?: string;
+    by?: Actor;
+    coveredNeeds?: ReferralOffered['data']['coveredNeeds'];
+  } = {},
 ): ReferralEvent {
   return {
     type: 'ReferralOffered',

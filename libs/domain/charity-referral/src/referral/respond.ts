@@ -25,7 +25,13 @@ export function decideAccept(command: AcceptReferral, state: ReferralState): Dec
   const { referral, organisationId } = offer;
   return accept<ReferralEvent>({
     type: 'ReferralAccepted',
-    data: { referralId: referral.referralId, applicationId: referral.applicationId, organisationId, acceptedBy: command.acceptedBy, acceptedAt: command.acceptedAt },
+    data: {
+      referralId: referral.referralId,
+      applicationId: referral.applicationId,
+      organisationId,
+      acceptedBy: command.acceptedBy,
+      acceptedAt: command.acceptedAt,
+    },
   });
 }
 
@@ -42,7 +48,17 @@ export function decideDecline(command: DeclineReferral, state: ReferralState): D
   const next = nextOffer(referral, command, { trigger: 'previous-declined', by: command.declinedBy, at: command.declinedAt });
   if ('code' in next) return rejectWith(next);
   return accept<ReferralEvent>(
-    { type: 'ReferralDeclined', data: { referralId: referral.referralId, applicationId: referral.applicationId, organisationId, reason: command.reason, declinedBy: command.declinedBy, declinedAt: command.declinedAt } },
+    {
+      type: 'ReferralDeclined',
+      data: {
+        referralId: referral.referralId,
+        applicationId: referral.applicationId,
+        organisationId,
+        reason: command.reason,
+        declinedBy: command.declinedBy,
+        declinedAt: command.declinedAt,
+      },
+    },
     next,
   );
 }
@@ -57,7 +73,17 @@ export function decideTimeOut(command: TimeOutOffer, state: ReferralState): Deci
   const next = nextOffer(referral, command, { trigger: 'previous-timed-out', by: command.timedOutBy, at: command.now });
   if ('code' in next) return rejectWith(next);
   return accept<ReferralEvent>(
-    { type: 'ReferralOfferTimedOut', data: { referralId: referral.referralId, applicationId: referral.applicationId, organisationId, deadline, timedOutBy: command.timedOutBy, timedOutAt: command.now } },
+    {
+      type: 'ReferralOfferTimedOut',
+      data: {
+        referralId: referral.referralId,
+        applicationId: referral.applicationId,
+        organisationId,
+        deadline,
+        timedOutBy: command.timedOutBy,
+        timedOutAt: command.now,
+      },
+    },
     next,
   );
 }

@@ -24,8 +24,17 @@ export function decideAmend(command: AmendApplication, state: ApplicationState):
     return rejectWith(problem('NOTHING_TO_AMEND', 'The amendment changes nothing that the application declares', 'changes'));
   }
   return accept<ApplicationEvent>(
-    { type: 'ApplicationAmended', data: { applicationId: application.applicationId, changes, reason: command.reason, amendedBy: command.amendedBy, amendedAt: command.amendedAt } },
-    ...nearRelativeFlag(application.applicationId, changes.nearRelative ?? application.nearRelative, application.flaggedAsNearRelative, command.amendedBy, command.amendedAt),
+    {
+      type: 'ApplicationAmended',
+      data: { applicationId: application.applicationId, changes, reason: command.reason, amendedBy: command.amendedBy, amendedAt: command.amendedAt },
+    },
+    ...nearRelativeFlag(
+      application.applicationId,
+      changes.nearRelative ?? application.nearRelative,
+      application.flaggedAsNearRelative,
+      command.amendedBy,
+      command.amendedAt,
+    ),
   );
 }
 
@@ -70,7 +79,11 @@ function membersChangeProblem(members: readonly HouseholdMember[], application: 
 function nearRelativeChangeProblem(declaration: NearRelativeDeclaration, application: Application): IntakeRejection | undefined {
   // Un-filing would be the easiest way to hide a favour (人情保): a filing can be corrected, never removed.
   if (application.nearRelative.declared && !declaration.declared) {
-    return problem('NEAR_RELATIVE_FILING_CANNOT_BE_REMOVED', 'A near-relative filing (近亲属备案) cannot be withdrawn by amendment', 'changes.nearRelative.declared');
+    return problem(
+      'NEAR_RELATIVE_FILING_CANNOT_BE_REMOVED',
+      'A near-relative filing (近亲属备案) cannot be withdrawn by amendment',
+      'changes.nearRelative.declared',
+    );
   }
   return nearRelativeProblem(declaration, 'changes.nearRelative');
 }

@@ -1,5 +1,15 @@
 import type { Actor } from '@sa/domain-shared';
-import type { ApplicationLocation, BankAccount, Channel, Consents, DeclaredAssets, Household, HouseholdMember, NearRelativeDeclaration, Programme } from './household';
+import type {
+  ApplicationLocation,
+  BankAccount,
+  Channel,
+  Consents,
+  DeclaredAssets,
+  Household,
+  HouseholdMember,
+  NearRelativeDeclaration,
+  Programme,
+} from './household';
 
 /** 申请: a household applies; ids and time come from the caller. */
 export interface SubmitApplication {

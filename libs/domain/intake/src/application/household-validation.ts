@@ -127,7 +127,8 @@ export function consentsProblem(consents: Consents, path: string): IntakeRejecti
   if (consents.economicCheck !== true) {
     return problem('ECONOMIC_CHECK_CONSENT_REQUIRED', 'The household must authorise the economic-status check (核对授权) to apply', `${path}.economicCheck`);
   }
-  if (typeof consents.charityReferral !== 'boolean') return problem('INVALID_CONSENT', 'Charity-referral consent must be true or false', `${path}.charityReferral`);
+  if (typeof consents.charityReferral !== 'boolean')
+    return problem('INVALID_CONSENT', 'Charity-referral consent must be true or false', `${path}.charityReferral`);
   return undefined;
 }
 
@@ -135,7 +136,11 @@ export function nearRelativeProblem(declaration: NearRelativeDeclaration, path: 
   if (!declaration.declared) return undefined;
   for (const field of ['relationToStaff', 'staffName', 'staffPost'] as const) {
     if (isBlank(declaration[field])) {
-      return problem('NEAR_RELATIVE_DETAILS_REQUIRED', 'A near-relative filing (近亲属备案) must name the relation, the staff member and their post', `${path}.${field}`);
+      return problem(
+        'NEAR_RELATIVE_DETAILS_REQUIRED',
+        'A near-relative filing (近亲属备案) must name the relation, the staff member and their post',
+        `${path}.${field}`,
+      );
     }
   }
   return undefined;

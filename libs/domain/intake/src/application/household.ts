@@ -102,5 +102,4 @@ export interface Consents {
  * member. Declared cases are flagged, the core control against favouritism (人情保/关系保).
  */
 export type NearRelativeDeclaration =
-  | { readonly declared: false }
-  | { readonly declared: true; readonly relationToStaff: string; readonly staffName: string; readonly staffPost: string };
+  { readonly declared: false } | { readonly declared: true; readonly relationToStaff: string; readonly staffName: string; readonly staffPost: string };

@@ -12,7 +12,14 @@ const withdraw: WithdrawApplication = {
 };
 
 function outcome(result: 'approved' | 'rejected'): RecordApplicationOutcome {
-  return { type: 'RecordApplicationOutcome', applicationId, outcome: result, decidedAt: '2025-03-21T10:00:00+08:00', recordedBy: countySystem, recordedAt: '2025-03-21T10:00:05+08:00' };
+  return {
+    type: 'RecordApplicationOutcome',
+    applicationId,
+    outcome: result,
+    decidedAt: '2025-03-21T10:00:00+08:00',
+    recordedBy: countySystem,
+    recordedAt: '2025-03-21T10:00:05+08:00',
+  };
 }
 
 describe('withdrawing an application', () => {
@@ -22,27 +29,39 @@ describe('withdrawing an application', () => {
   });
 
   it('needs a reason', () => {
-    given(applicationDecider, [submitted]).when({ ...withdraw, reason: '' }).thenRejects('REASON_REQUIRED');
+    given(applicationDecider, [submitted])
+      .when({ ...withdraw, reason: '' })
+      .thenRejects('REASON_REQUIRED');
   });
 
   it('is refused twice, after a decision, and before submission', () => {
     given(applicationDecider, [submitted, withdrawn]).when(withdraw).thenRejects('APPLICATION_WITHDRAWN');
-    given(applicationDecider, [submitted, closed('rejected')]).when(withdraw).thenRejects('APPLICATION_ALREADY_DECIDED');
+    given(applicationDecider, [submitted, closed('rejected')])
+      .when(withdraw)
+      .thenRejects('APPLICATION_ALREADY_DECIDED');
     given(applicationDecider, []).when(withdraw).thenRejects('APPLICATION_NOT_FOUND');
   });
 });
 
 describe('receiving the decision', () => {
   it('closes the application as approved or rejected', () => {
-    given(applicationDecider, [submitted]).when(outcome('approved')).then([closed('approved')]);
-    given(applicationDecider, [submitted]).when(outcome('rejected')).then([closed('rejected')]);
+    given(applicationDecider, [submitted])
+      .when(outcome('approved'))
+      .then([closed('approved')]);
+    given(applicationDecider, [submitted])
+      .when(outcome('rejected'))
+      .then([closed('rejected')]);
     const state = fold(applicationDecider, [submitted, closed('rejected')]);
     expect(state.status === 'closed' && state.outcome).toBe('rejected');
   });
 
   it('absorbs the same decision delivered twice and refuses a contradicting one', () => {
-    given(applicationDecider, [submitted, closed('approved')]).when(outcome('approved')).then([]);
-    given(applicationDecider, [submitted, closed('approved')]).when(outcome('rejected')).thenRejects('OUTCOME_ALREADY_RECORDED');
+    given(applicationDecider, [submitted, closed('approved')])
+      .when(outcome('approved'))
+      .then([]);
+    given(applicationDecider, [submitted, closed('approved')])
+      .when(outcome('rejected'))
+      .thenRejects('OUTCOME_ALREADY_RECORDED');
   });
 
   it('is refused for a withdrawn or unknown application, or an unknown outcome', () => {

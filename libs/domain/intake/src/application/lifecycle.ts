@@ -33,6 +33,12 @@ export function decideOutcome(command: RecordApplicationOutcome, state: Applicat
   if ('problem' in found) return rejectWith(found.problem);
   return accept<ApplicationEvent>({
     type: 'ApplicationClosed',
-    data: { applicationId: command.applicationId, outcome: command.outcome, decidedAt: command.decidedAt, closedBy: command.recordedBy, closedAt: command.recordedAt },
+    data: {
+      applicationId: command.applicationId,
+      outcome: command.outcome,
+      decidedAt: command.decidedAt,
+      closedBy: command.recordedBy,
+      closedAt: command.recordedAt,
+    },
   });
 }

@@ -33,13 +33,18 @@ describe('submitting an application (申请)', () => {
       .when({ ...submit, nearRelative })
       .then([
         submittedFrom({ ...submit, nearRelative }),
-        { type: 'NearRelativeCaseFlagged', data: { applicationId, relationToStaff: '兄弟', staffPost: '村委会主任', flaggedBy: intakeWorker, flaggedAt: submittedAt } },
+        {
+          type: 'NearRelativeCaseFlagged',
+          data: { applicationId, relationToStaff: '兄弟', staffPost: '村委会主任', flaggedBy: intakeWorker, flaggedAt: submittedAt },
+        },
       ]);
   });
 
   it('keeps the lead it came from', () => {
     const fromLead: SubmitApplication = { ...submit, channel: 'data-alert', leadId: 'lead-7' };
-    given(applicationDecider, []).when(fromLead).then([submittedFrom(fromLead)]);
+    given(applicationDecider, [])
+      .when(fromLead)
+      .then([submittedFrom(fromLead)]);
   });
 
   it('refuses a second submission of the same application', () => {
@@ -47,18 +52,23 @@ describe('submitting an application (申请)', () => {
   });
 
   it('requires the economic-check authorisation (逢进必核) but not the charity-referral consent', () => {
-    given(applicationDecider, []).when({ ...submit, consents: { economicCheck: false, charityReferral: true } }).thenRejects('ECONOMIC_CHECK_CONSENT_REQUIRED');
+    given(applicationDecider, [])
+      .when({ ...submit, consents: { economicCheck: false, charityReferral: true } })
+      .thenRejects('ECONOMIC_CHECK_CONSENT_REQUIRED');
     const noReferral: SubmitApplication = { ...submit, consents: { economicCheck: true, charityReferral: false } };
-    given(applicationDecider, []).when(noReferral).then([submittedFrom(noReferral)]);
+    given(applicationDecider, [])
+      .when(noReferral)
+      .then([submittedFrom(noReferral)]);
     given(applicationDecider, [])
       .when({ ...submit, consents: { economicCheck: true, charityReferral: 'yes' as unknown as boolean } })
       .thenRejects('INVALID_CONSENT');
   });
 
   it('requires the relation, name and post of the staff member in a near-relative filing', () => {
-    const decision = given(applicationDecider, [])
-      .when({ ...submit, nearRelative: { declared: true, relationToStaff: '兄弟', staffName: ' ', staffPost: '村委会主任' } })
-      .decision;
+    const decision = given(applicationDecider, []).when({
+      ...submit,
+      nearRelative: { declared: true, relationToStaff: '兄弟', staffName: ' ', staffPost: '村委会主任' },
+    }).decision;
     expect(decision).toEqual({
       ok: false,
       rejection: expect.objectContaining({ code: 'NEAR_RELATIVE_DETAILS_REQUIRED', field: 'nearRelative.staffName' }),
@@ -81,9 +91,7 @@ describe('submitting an application (申请)', () => {
 
 describe('the declared household', () => {
   it('names the member and field whose resident ID fails the GB 11643 check, without showing the number', () => {
-    const decision = given(applicationDecider, [])
-      .when(withMembers([applicant, { ...son, residentId: '330102198511200015' }]))
-      .decision;
+    const decision = given(applicationDecider, []).when(withMembers([applicant, { ...son, residentId: '330102198511200015' }])).decision;
     expect(decision).toEqual({
       ok: false,
       rejection: {
@@ -95,19 +103,29 @@ describe('the declared household', () => {
   });
 
   it('needs exactly one applicant', () => {
-    given(applicationDecider, []).when(withMembers([son, granddaughter])).thenRejects('HOUSEHOLD_NEEDS_ONE_APPLICANT');
-    given(applicationDecider, []).when(withMembers([applicant, { ...son, relation: 'applicant' }])).thenRejects('HOUSEHOLD_NEEDS_ONE_APPLICANT');
+    given(applicationDecider, [])
+      .when(withMembers([son, granddaughter]))
+      .thenRejects('HOUSEHOLD_NEEDS_ONE_APPLICANT');
+    given(applicationDecider, [])
+      .when(withMembers([applicant, { ...son, relation: 'applicant' }]))
+      .thenRejects('HOUSEHOLD_NEEDS_ONE_APPLICANT');
     given(applicationDecider, []).when(withMembers([])).thenRejects('HOUSEHOLD_MEMBERS_REQUIRED');
   });
 
   it('refuses the same resident or member id twice', () => {
-    given(applicationDecider, []).when(withMembers([applicant, son, { ...son, memberId: 'm-son-2' }])).thenRejects('DUPLICATE_HOUSEHOLD_MEMBER');
-    given(applicationDecider, []).when(withMembers([applicant, son, { ...granddaughter, memberId: 'm-son' }])).thenRejects('DUPLICATE_HOUSEHOLD_MEMBER');
+    given(applicationDecider, [])
+      .when(withMembers([applicant, son, { ...son, memberId: 'm-son-2' }]))
+      .thenRejects('DUPLICATE_HOUSEHOLD_MEMBER');
+    given(applicationDecider, [])
+      .when(withMembers([applicant, son, { ...granddaughter, memberId: 'm-son' }]))
+      .thenRejects('DUPLICATE_HOUSEHOLD_MEMBER');
   });
 
   it('refuses more than 30 members', () => {
     const many = Array.from({ length: 31 }, (_, i) => ({ ...son, memberId: `m-${i}` }));
-    given(applicationDecider, []).when(withMembers([applicant, ...many])).thenRejects('HOUSEHOLD_TOO_LARGE');
+    given(applicationDecider, [])
+      .when(withMembers([applicant, ...many]))
+      .thenRejects('HOUSEHOLD_TOO_LARGE');
   });
 
   it.each<[string, Partial<HouseholdMember>]>([
@@ -122,17 +140,29 @@ describe('the declared household', () => {
     ['INVALID_AMOUNT', { declaredMonthlyIncomes: [{ kind: 'wage', monthlyFen: 1500.5 }] }],
     ['INVALID_AMOUNT', { declaredMonthlyIncomes: [{ kind: 'wage', monthlyFen: -1 }] }],
   ])('rejects a member with %s', (code, change) => {
-    given(applicationDecider, []).when(withMembers([applicant, { ...son, ...change }])).thenRejects(code);
+    given(applicationDecider, [])
+      .when(withMembers([applicant, { ...son, ...change }]))
+      .thenRejects(code);
   });
 
   it('checks assets and the bank account', () => {
     const assets = household.declaredAssets;
     const account = household.bankAccount;
     const withHousehold = (h: Partial<typeof household>) => ({ ...submit, household: { ...household, ...h } });
-    given(applicationDecider, []).when(withHousehold({ declaredAssets: { ...assets, vehicles: -1 } })).thenRejects('INVALID_ASSET_COUNT');
-    given(applicationDecider, []).when(withHousehold({ declaredAssets: { ...assets, businessRegistrations: 0.5 } })).thenRejects('INVALID_ASSET_COUNT');
-    given(applicationDecider, []).when(withHousehold({ declaredAssets: { ...assets, financialAssetsFen: 12.34 } })).thenRejects('INVALID_AMOUNT');
-    given(applicationDecider, []).when(withHousehold({ bankAccount: { ...account, accountNumber: '1234' } })).thenRejects('INVALID_BANK_ACCOUNT');
-    given(applicationDecider, []).when(withHousehold({ bankAccount: { ...account, accountHolder: '' } })).thenRejects('INVALID_BANK_ACCOUNT');
+    given(applicationDecider, [])
+      .when(withHousehold({ declaredAssets: { ...assets, vehicles: -1 } }))
+      .thenRejects('INVALID_ASSET_COUNT');
+    given(applicationDecider, [])
+      .when(withHousehold({ declaredAssets: { ...assets, businessRegistrations: 0.5 } }))
+      .thenRejects('INVALID_ASSET_COUNT');
+    given(applicationDecider, [])
+      .when(withHousehold({ declaredAssets: { ...assets, financialAssetsFen: 12.34 } }))
+      .thenRejects('INVALID_AMOUNT');
+    given(applicationDecider, [])
+      .when(withHousehold({ bankAccount: { ...account, accountNumber: '1234' } }))
+      .thenRejects('INVALID_BANK_ACCOUNT');
+    given(applicationDecider, [])
+      .when(withHousehold({ bankAccount: { ...account, accountHolder: '' } }))
+      .thenRejects('INVALID_BANK_ACCOUNT');
   });
 });

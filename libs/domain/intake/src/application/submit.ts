@@ -15,9 +15,7 @@ export function decideSubmit(command: SubmitApplication, state: ApplicationState
   }
   const household = normaliseHousehold(command.household);
   const found =
-    submissionProblem(command) ??
-    householdProblem(household) ??
-    activeApplicationConflict(household.members, command.residentsInActiveApplications ?? []);
+    submissionProblem(command) ?? householdProblem(household) ?? activeApplicationConflict(household.members, command.residentsInActiveApplications ?? []);
   if (found) return rejectWith(found);
   const submitted: ApplicationSubmitted = {
     type: 'ApplicationSubmitted',

@@ -21,9 +21,24 @@ const raise: RaiseLead = {
 const { type: _raiseType, ...raiseData } = raise;
 const raised: LeadEvent = { type: 'LeadRaised', data: { ...raiseData, subject: { ...raise.subject, residentId: '11010519491231002X' } } };
 
-const convert: ConvertLeadToApplication = { type: 'ConvertLeadToApplication', leadId, applicationId: 'app-1', convertedBy: gridWorker, convertedAt: '2025-03-12T09:00:00+08:00' };
-const converted: LeadEvent = { type: 'LeadConvertedToApplication', data: { leadId, applicationId: 'app-1', convertedBy: gridWorker, convertedAt: '2025-03-12T09:00:00+08:00' } };
-const dismiss: DismissLead = { type: 'DismissLead', leadId, reason: 'Son supports him; income above standard', dismissedBy: gridWorker, dismissedAt: '2025-03-12T09:00:00+08:00' };
+const convert: ConvertLeadToApplication = {
+  type: 'ConvertLeadToApplication',
+  leadId,
+  applicationId: 'app-1',
+  convertedBy: gridWorker,
+  convertedAt: '2025-03-12T09:00:00+08:00',
+};
+const converted: LeadEvent = {
+  type: 'LeadConvertedToApplication',
+  data: { leadId, applicationId: 'app-1', convertedBy: gridWorker, convertedAt: '2025-03-12T09:00:00+08:00' },
+};
+const dismiss: DismissLead = {
+  type: 'DismissLead',
+  leadId,
+  reason: 'Son supports him; income above standard',
+  dismissedBy: gridWorker,
+  dismissedAt: '2025-03-12T09:00:00+08:00',
+};
 const dismissed: LeadEvent = { type: 'LeadDismissed', data: { leadId, reason: dismiss.reason, dismissedBy: gridWorker, dismissedAt: dismiss.dismissedAt } };
 
 describe('active-discovery lead (主动发现)', () => {
@@ -34,9 +49,15 @@ describe('active-discovery lead (主动发现)', () => {
   it('may name the person without a resident ID, but not nobody', () => {
     const byName: RaiseLead = { ...raise, source: 'hotline-12345', subject: { name: '周老汉', phone: '13800000000' } };
     const { type: _type, ...data } = byName;
-    given(leadDecider, []).when(byName).then([{ type: 'LeadRaised', data }]);
-    given(leadDecider, []).when({ ...raise, subject: { address: '3组12号' } }).thenRejects('LEAD_SUBJECT_REQUIRED');
-    given(leadDecider, []).when({ ...raise, subject: { residentId: '110105194912310021' } }).thenRejects('INVALID_RESIDENT_ID');
+    given(leadDecider, [])
+      .when(byName)
+      .then([{ type: 'LeadRaised', data }]);
+    given(leadDecider, [])
+      .when({ ...raise, subject: { address: '3组12号' } })
+      .thenRejects('LEAD_SUBJECT_REQUIRED');
+    given(leadDecider, [])
+      .when({ ...raise, subject: { residentId: '110105194912310021' } })
+      .thenRejects('INVALID_RESIDENT_ID');
   });
 
   it.each([
@@ -45,7 +66,9 @@ describe('active-discovery lead (主动发现)', () => {
     ['INVALID_REGION_CODE', { region: 'x' }],
     ['LEAD_CONCERN_REQUIRED', { concern: '' }],
   ])('rejects %s', (code, change) => {
-    given(leadDecider, []).when({ ...raise, ...change } as RaiseLead).thenRejects(code);
+    given(leadDecider, [])
+      .when({ ...raise, ...change } as RaiseLead)
+      .thenRejects(code);
   });
 
   it('is raised once', () => {
@@ -56,12 +79,16 @@ describe('active-discovery lead (主动发现)', () => {
     given(leadDecider, [raised]).when(convert).then([converted]);
     const state = fold(leadDecider, [raised, converted]);
     expect(state.status === 'converted' && state.applicationId).toBe('app-1');
-    given(leadDecider, [raised]).when({ ...convert, applicationId: '' }).thenRejects('APPLICATION_ID_REQUIRED');
+    given(leadDecider, [raised])
+      .when({ ...convert, applicationId: '' })
+      .thenRejects('APPLICATION_ID_REQUIRED');
   });
 
   it('is dismissed only with a reason', () => {
     given(leadDecider, [raised]).when(dismiss).then([dismissed]);
-    given(leadDecider, [raised]).when({ ...dismiss, reason: '' }).thenRejects('REASON_REQUIRED');
+    given(leadDecider, [raised])
+      .when({ ...dismiss, reason: '' })
+      .thenRejects('REASON_REQUIRED');
   });
 
   it('is settled once: converted or dismissed, not both', () => {

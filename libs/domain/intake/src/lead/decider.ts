@@ -13,7 +13,15 @@ function decideRaise(command: RaiseLead, state: LeadState): Decision<LeadEvent> 
   if (invalid) return rejectWith(invalid);
   return accept<LeadEvent>({
     type: 'LeadRaised',
-    data: { leadId: command.leadId, source: command.source, region: normaliseRegion(command.region), subject, concern: command.concern, raisedBy: command.raisedBy, raisedAt: command.raisedAt },
+    data: {
+      leadId: command.leadId,
+      source: command.source,
+      region: normaliseRegion(command.region),
+      subject,
+      concern: command.concern,
+      raisedBy: command.raisedBy,
+      raisedAt: command.raisedAt,
+    },
   });
 }
 
@@ -31,15 +39,18 @@ function normaliseSubject(subject: LeadSubject): LeadSubject {
 function subjectProblem(subject: LeadSubject): IntakeRejection | undefined {
   if (subject.residentId !== undefined) {
     const idProblem = residentIdProblem(subject.residentId);
-    if (idProblem) return problem('INVALID_RESIDENT_ID', `Resident ID ${maskResidentId(subject.residentId)} ${describeResidentIdProblem(idProblem)}`, 'subject.residentId');
+    if (idProblem)
+      return problem('INVALID_RESIDENT_ID', `Resident ID ${maskResidentId(subject.residentId)} ${describeResidentIdProblem(idProblem)}`, 'subject.residentId');
     return undefined;
   }
   return isBlank(subject.name) ? problem('LEAD_SUBJECT_REQUIRED', 'A lead must name the person: a resident ID or a name', 'subject') : undefined;
 }
 
 function openLead(state: LeadState, leadId: string): { lead: Lead } | { problem: IntakeRejection } {
-  if (state.status === 'not-raised' || state.lead.leadId !== leadId) return { problem: problem('LEAD_NOT_FOUND', `Lead ${leadId} has not been raised`, 'leadId') };
-  if (state.status === 'converted') return { problem: problem('LEAD_ALREADY_CONVERTED', `Lead ${leadId} already became application ${state.applicationId}`, 'leadId') };
+  if (state.status === 'not-raised' || state.lead.leadId !== leadId)
+    return { problem: problem('LEAD_NOT_FOUND', `Lead ${leadId} has not been raised`, 'leadId') };
+  if (state.status === 'converted')
+    return { problem: problem('LEAD_ALREADY_CONVERTED', `Lead ${leadId} already became application ${state.applicationId}`, 'leadId') };
   if (state.status === 'dismissed') return { problem: problem('LEAD_ALREADY_DISMISSED', `Lead ${leadId} was dismissed`, 'leadId') };
   return { lead: state.lead };
 }

@@ -35,7 +35,13 @@ export function maskAccountNumber(accountNumber: string): string {
 export function formatDisbursementFile(instructions: ReadonlyArray<PaymentInstructionIssued['data']>, options: DisbursementFileOptions = {}): string {
   const display = options.accountNumbers ?? 'full';
   const rows = instructions.map((i) =>
-    csvLine([i.instructionId, i.payee.accountHolder, display === 'full' ? i.payee.accountNumber : maskAccountNumber(i.payee.accountNumber), formatYuan(i.amountFen), i.reference]),
+    csvLine([
+      i.instructionId,
+      i.payee.accountHolder,
+      display === 'full' ? i.payee.accountNumber : maskAccountNumber(i.payee.accountNumber),
+      formatYuan(i.amountFen),
+      i.reference,
+    ]),
   );
   const total: Fen = addFen(zeroFen, ...instructions.map((i) => i.amountFen));
   const control = csvLine([controlTotalMarker, String(instructions.length), String(total)]);

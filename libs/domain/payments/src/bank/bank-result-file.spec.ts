@@ -17,7 +17,15 @@ describe('bank result file', () => {
       ok: true,
       results: [
         { line: 2, instructionId: idA, outcome: 'paid', amountFen: 212_700, settledAt: '2025-05-09T15:20:00+08:00' },
-        { line: 3, instructionId: idB, outcome: 'failed', amountFen: 154_700, reasonCode: 'ACCOUNT_CLOSED', reasonText: '账户已销户', settledAt: '2025-05-09T15:21:00+08:00' },
+        {
+          line: 3,
+          instructionId: idB,
+          outcome: 'failed',
+          amountFen: 154_700,
+          reasonCode: 'ACCOUNT_CLOSED',
+          reasonText: '账户已销户',
+          settledAt: '2025-05-09T15:21:00+08:00',
+        },
       ],
       control: { count: 2, sumFen: 367_400 },
     });

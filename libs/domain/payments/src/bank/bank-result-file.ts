@@ -83,14 +83,20 @@ export function parseBankResultFile(text: string): BankResultFile {
     } else {
       const result = parseResultLine(fields, lineNo, errors);
       if (result && seen.has(result.instructionId)) {
-        errors.push({ line: lineNo, code: 'DUPLICATE_INSTRUCTION', message: `instruction ${result.instructionId} appears more than once`, field: 'instructionId' });
+        errors.push({
+          line: lineNo,
+          code: 'DUPLICATE_INSTRUCTION',
+          message: `instruction ${result.instructionId} appears more than once`,
+          field: 'instructionId',
+        });
       } else if (result) {
         seen.add(result.instructionId);
         results.push(result);
       }
     }
   }
-  if (!control) errors.push({ line: lines.length + 1, code: 'MISSING_CONTROL_TOTAL', message: `the file must end with ${controlTotalMarker},<count>,<sum in fen>` });
+  if (!control)
+    errors.push({ line: lines.length + 1, code: 'MISSING_CONTROL_TOTAL', message: `the file must end with ${controlTotalMarker},<count>,<sum in fen>` });
   else checkControl(control, results, lines.length, errors);
   return errors.length > 0 ? failed(errors) : { ok: true, results, control: control as { count: number; sumFen: Fen } };
 }
@@ -108,7 +114,8 @@ function parseResultLine(fields: string[], line: number, errors: BankFileError[]
   if (result !== 'paid' && result !== 'failed') err('INVALID_RESULT', 'must be paid or failed', 'result');
   const amountFen = parseAmount(amountYuan);
   if (amountFen === undefined) err('INVALID_AMOUNT', 'must be a positive amount in yuan with two decimals', 'amountYuan');
-  if (result === 'failed' && !reasonCodePattern.test(reasonCode)) err('REASON_CODE_REQUIRED', 'a failed payment needs the bank\u2019s reason code', 'reasonCode');
+  if (result === 'failed' && !reasonCodePattern.test(reasonCode))
+    err('REASON_CODE_REQUIRED', 'a failed payment needs the bank\u2019s reason code', 'reasonCode');
   if (result === 'paid' && reasonCode !== '') err('REASON_CODE_NOT_EXPECTED', 'a paid line carries no reason code', 'reasonCode');
   if (!isInstant(settledAt)) err('INVALID_SETTLED_AT', 'must be an ISO 8601 date-time with Z or an offset', 'settledAt');
   if (errors.length > before) return undefined;
@@ -145,7 +152,11 @@ function checkControl(control: { count: number; sumFen: Fen }, results: BankResu
   if (errors.length > 0) return;
   const sum = addFen(zeroFen, ...results.map((r) => r.amountFen));
   if (control.count !== results.length || control.sumFen !== sum) {
-    errors.push({ line: controlLine, code: 'CONTROL_TOTAL_MISMATCH', message: `the control line says ${control.count} lines and ${control.sumFen} fen; the file holds ${results.length} lines and ${sum} fen` });
+    errors.push({
+      line: controlLine,
+      code: 'CONTROL_TOTAL_MISMATCH',
+      message: `the control line says ${control.count} lines and ${control.sumFen} fen; the file holds ${results.length} lines and ${sum} fen`,
+    });
   }
 }
 

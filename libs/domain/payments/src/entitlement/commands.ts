@@ -94,10 +94,4 @@ export interface RecordPaymentIssued {
 }
 
 export type EntitlementCommand =
-  | GrantEntitlement
-  | ReportDeath
-  | SuspendEntitlement
-  | ResumeEntitlement
-  | TerminateEntitlement
-  | StartGradualExit
-  | RecordPaymentIssued;
+  GrantEntitlement | ReportDeath | SuspendEntitlement | ResumeEntitlement | TerminateEntitlement | StartGradualExit | RecordPaymentIssued;

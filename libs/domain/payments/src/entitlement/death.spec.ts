@@ -5,9 +5,18 @@ import type { ReportDeath } from './commands';
 import { entitlementDecider } from './decider';
 import type { EntitlementEvent } from './events';
 
-const reportDeath: ReportDeath = { type: 'ReportDeath', entitlementId, dateOfDeath: '2025-05-10', reportedBy: publicSecurity, reportedAt: '2025-07-20T09:00:00+08:00' };
+const reportDeath: ReportDeath = {
+  type: 'ReportDeath',
+  entitlementId,
+  dateOfDeath: '2025-05-10',
+  reportedBy: publicSecurity,
+  reportedAt: '2025-07-20T09:00:00+08:00',
+};
 
-const deathReported: EntitlementEvent = { type: 'DeathReported', data: { entitlementId, applicationId, dateOfDeath: '2025-05-10', reportedBy: publicSecurity, reportedAt: '2025-07-20T09:00:00+08:00' } };
+const deathReported: EntitlementEvent = {
+  type: 'DeathReported',
+  data: { entitlementId, applicationId, dateOfDeath: '2025-05-10', reportedBy: publicSecurity, reportedAt: '2025-07-20T09:00:00+08:00' },
+};
 const stopped: EntitlementEvent = {
   type: 'EntitlementStopped',
   data: { entitlementId, applicationId, reason: 'death', effectiveMonth: '2025-06', stoppedBy: publicSecurity, stoppedAt: '2025-07-20T09:00:00+08:00' },
@@ -24,11 +33,15 @@ describe('death of the recipient', () => {
   it('stops payment from the month after the death and flags later payments for recovery', () => {
     const paid = [paymentRecorded('2025-04'), paymentRecorded('2025-05'), paymentRecorded('2025-07'), paymentRecorded('2025-06')];
     // May is owed (死亡次月停发); June and July were paid after the death and must be recovered.
-    given(entitlementDecider, [granted(), ...paid]).when(reportDeath).then([deathReported, stopped, flagged('2025-06'), flagged('2025-07')]);
+    given(entitlementDecider, [granted(), ...paid])
+      .when(reportDeath)
+      .then([deathReported, stopped, flagged('2025-06'), flagged('2025-07')]);
   });
 
   it('leaves nothing to recover when no payment followed the death', () => {
-    given(entitlementDecider, [granted(), paymentRecorded('2025-05')]).when(reportDeath).then([deathReported, stopped]);
+    given(entitlementDecider, [granted(), paymentRecorded('2025-05')])
+      .when(reportDeath)
+      .then([deathReported, stopped]);
   });
 
   it('keeps every later payroll from paying', () => {
@@ -46,7 +59,15 @@ describe('death of the recipient', () => {
 
   it('flags a payment issued after the death was reported (a payroll run on an older list)', () => {
     given(entitlementDecider, [granted(), deathReported, stopped])
-      .when({ type: 'RecordPaymentIssued', entitlementId, payrollId: 'run-2025-08', instructionId: 'instr-2025-08', month: '2025-08', amountFen: fen(212_700), recordedAt: '2025-08-08T09:00:00+08:00' })
+      .when({
+        type: 'RecordPaymentIssued',
+        entitlementId,
+        payrollId: 'run-2025-08',
+        instructionId: 'instr-2025-08',
+        month: '2025-08',
+        amountFen: fen(212_700),
+        recordedAt: '2025-08-08T09:00:00+08:00',
+      })
       .then([paymentRecorded('2025-08'), flagged('2025-08', '2025-08-08T09:00:00+08:00')]);
   });
 
@@ -54,7 +75,9 @@ describe('death of the recipient', () => {
     given(entitlementDecider, [granted()])
       .when({ ...reportDeath, memberId: 'm-applicant' })
       .then([{ ...deathReported, data: { ...deathReported.data, memberId: 'm-applicant' } } as EntitlementEvent, stopped]);
-    given(entitlementDecider, [granted()]).when({ ...reportDeath, memberId: 'm-stranger' }).thenRejects('MEMBER_NOT_COVERED');
+    given(entitlementDecider, [granted()])
+      .when({ ...reportDeath, memberId: 'm-stranger' })
+      .thenRejects('MEMBER_NOT_COVERED');
   });
 
   it('is recorded once', () => {
@@ -62,7 +85,9 @@ describe('death of the recipient', () => {
   });
 
   it('cannot be dated after the day it is reported', () => {
-    given(entitlementDecider, [granted()]).when({ ...reportDeath, dateOfDeath: '2025-07-21' }).thenRejects('INVALID_DATE');
+    given(entitlementDecider, [granted()])
+      .when({ ...reportDeath, dateOfDeath: '2025-07-21' })
+      .thenRejects('INVALID_DATE');
   });
 
   it('brings forward a later stop (death during the gradual-exit period)', () => {
@@ -74,7 +99,15 @@ describe('death of the recipient', () => {
 describe('recording issued payments', () => {
   it('is idempotent by instruction id', () => {
     given(entitlementDecider, [granted(), paymentRecorded('2025-05')])
-      .when({ type: 'RecordPaymentIssued', entitlementId, payrollId: 'run-2025-05', instructionId: 'instr-2025-05', month: '2025-05', amountFen: fen(212_700), recordedAt: '2025-05-08T09:00:00+08:00' })
+      .when({
+        type: 'RecordPaymentIssued',
+        entitlementId,
+        payrollId: 'run-2025-05',
+        instructionId: 'instr-2025-05',
+        month: '2025-05',
+        amountFen: fen(212_700),
+        recordedAt: '2025-05-08T09:00:00+08:00',
+      })
       .then([]);
   });
 });

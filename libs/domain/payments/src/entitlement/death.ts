@@ -23,7 +23,8 @@ export function decideReportDeath(command: ReportDeath, state: EntitlementState)
     () => dateProblem(command.dateOfDeath, 'dateOfDeath'),
     () => actorProblem(command.reportedBy, 'reportedBy'),
     () => instantProblem(command.reportedAt, 'reportedAt'),
-    () => (command.dateOfDeath > chinaDate(command.reportedAt) ? problem('INVALID_DATE', 'must not be after the day it is reported', 'dateOfDeath') : undefined),
+    () =>
+      command.dateOfDeath > chinaDate(command.reportedAt) ? problem('INVALID_DATE', 'must not be after the day it is reported', 'dateOfDeath') : undefined,
   );
   if (invalid) return refuse(invalid);
   const current = grantedEntitlement(state, command.entitlementId);
@@ -38,7 +39,10 @@ export function decideReportDeath(command: ReportDeath, state: EntitlementState)
   const reported = { entitlementId, applicationId, ...(memberId !== undefined ? { memberId } : {}), dateOfDeath, reportedBy, reportedAt };
   const events: EntitlementEvent[] = [{ type: 'DeathReported', data: reported }];
   if (!current.stop || current.stop.effectiveMonth > effectiveMonth) {
-    events.push({ type: 'EntitlementStopped', data: { entitlementId, applicationId, reason: 'death', effectiveMonth, stoppedBy: reportedBy, stoppedAt: reportedAt } });
+    events.push({
+      type: 'EntitlementStopped',
+      data: { entitlementId, applicationId, reason: 'death', effectiveMonth, stoppedBy: reportedBy, stoppedAt: reportedAt },
+    });
   }
   const overpaid = Object.entries(current.payments)
     .filter(([id, payment]) => payment.month >= effectiveMonth && !current.flaggedForRecovery.includes(id))
@@ -62,12 +66,21 @@ export function decideRecordPaymentIssued(command: RecordPaymentIssued, state: E
   if (isRejection(current)) return refuse(current);
   if (Object.hasOwn(current.payments, command.instructionId)) return accept();
   const { entitlementId, payrollId, instructionId, month, amountFen, recordedAt } = command;
-  const recorded: EntitlementEvent = { type: 'EntitlementPaymentRecorded', data: { entitlementId, applicationId: current.applicationId, payrollId, instructionId, month, amountFen, recordedAt } };
+  const recorded: EntitlementEvent = {
+    type: 'EntitlementPaymentRecorded',
+    data: { entitlementId, applicationId: current.applicationId, payrollId, instructionId, month, amountFen, recordedAt },
+  };
   const afterDeath = current.dateOfDeath !== undefined && month >= firstMonthAfterDeath(current.dateOfDeath);
   return afterDeath ? accept<EntitlementEvent>(recorded, recoveryFlag(current, instructionId, month, amountFen, recordedAt)) : accept(recorded);
 }
 
-function recoveryFlag(state: GrantedEntitlement, instructionId: string, month: string, amountFen: PaymentFlaggedForRecovery['data']['amountFen'], flaggedAt: string): PaymentFlaggedForRecovery {
+function recoveryFlag(
+  state: GrantedEntitlement,
+  instructionId: string,
+  month: string,
+  amountFen: PaymentFlaggedForRecovery['data']['amountFen'],
+  flaggedAt: string,
+): PaymentFlaggedForRecovery {
   return {
     type: 'PaymentFlaggedForRecovery',
     data: { entitlementId: state.entitlementId, applicationId: state.applicationId, instructionId, month, amountFen, reason: 'paid-after-death', flaggedAt },

@@ -64,7 +64,13 @@ export interface EntitlementSuspended {
 
 export interface EntitlementResumed {
   readonly type: 'EntitlementResumed';
-  readonly data: { readonly entitlementId: string; readonly applicationId: string; readonly fromMonth: string; readonly resumedBy: Actor; readonly resumedAt: string };
+  readonly data: {
+    readonly entitlementId: string;
+    readonly applicationId: string;
+    readonly fromMonth: string;
+    readonly resumedBy: Actor;
+    readonly resumedAt: string;
+  };
 }
 
 export interface GradualExitStarted {

@@ -20,11 +20,30 @@ const start: StartGradualExit = {
 
 const started: EntitlementEvent = {
   type: 'GradualExitStarted',
-  data: { entitlementId, applicationId, fromMonth: '2025-07', months: 6, lastPaidMonth: '2025-12', perCapitaCountedIncomeFen: fen(125_000), standardFen: fen(119_000), policyId: '330000-2025-01', decidedBy: officer, decidedAt: '2025-06-20T09:00:00+08:00' },
+  data: {
+    entitlementId,
+    applicationId,
+    fromMonth: '2025-07',
+    months: 6,
+    lastPaidMonth: '2025-12',
+    perCapitaCountedIncomeFen: fen(125_000),
+    standardFen: fen(119_000),
+    policyId: '330000-2025-01',
+    decidedBy: officer,
+    decidedAt: '2025-06-20T09:00:00+08:00',
+  },
 };
 const exitStop: EntitlementEvent = {
   type: 'EntitlementStopped',
-  data: { entitlementId, applicationId, reason: 'exit', detail: '家庭人均收入达到或超过低保标准，渐退期6个月期满退出', effectiveMonth: '2026-01', stoppedBy: officer, stoppedAt: '2025-06-20T09:00:00+08:00' },
+  data: {
+    entitlementId,
+    applicationId,
+    reason: 'exit',
+    detail: '家庭人均收入达到或超过低保标准，渐退期6个月期满退出',
+    effectiveMonth: '2026-01',
+    stoppedBy: officer,
+    stoppedAt: '2025-06-20T09:00:00+08:00',
+  },
 };
 
 describe('gradual exit (渐退期)', () => {
@@ -41,17 +60,42 @@ describe('gradual exit (渐退期)', () => {
   });
 
   it('needs income at or above the standard', () => {
-    given(entitlementDecider, [granted()]).when({ ...start, perCapitaCountedIncomeFen: fen(118_999) }).thenRejects('INCOME_NOT_ABOVE_STANDARD');
+    given(entitlementDecider, [granted()])
+      .when({ ...start, perCapitaCountedIncomeFen: fen(118_999) })
+      .thenRejects('INCOME_NOT_ABOVE_STANDARD');
   });
 
   it('applies to dibao only, once', () => {
-    given(entitlementDecider, [granted({ programme: 'extreme-poverty' })]).when(start).thenRejects('GRADUAL_EXIT_NOT_APPLICABLE');
+    given(entitlementDecider, [granted({ programme: 'extreme-poverty' })])
+      .when(start)
+      .thenRejects('GRADUAL_EXIT_NOT_APPLICABLE');
     given(entitlementDecider, [granted(), started, exitStop]).when(start).thenRejects('GRADUAL_EXIT_ALREADY_STARTED');
   });
 
   it('lets an earlier stop (moving away) cut it short', () => {
     given(entitlementDecider, [granted(), started, exitStop])
-      .when({ type: 'TerminateEntitlement', entitlementId, reason: 'moved-away', detail: '迁出', effectiveMonth: '2025-10', stoppedBy: officer, stoppedAt: '2025-09-20T09:00:00+08:00' })
-      .then([{ type: 'EntitlementStopped', data: { entitlementId, applicationId, reason: 'moved-away', detail: '迁出', effectiveMonth: '2025-10', stoppedBy: officer, stoppedAt: '2025-09-20T09:00:00+08:00' } }]);
+      .when({
+        type: 'TerminateEntitlement',
+        entitlementId,
+        reason: 'moved-away',
+        detail: '迁出',
+        effectiveMonth: '2025-10',
+        stoppedBy: officer,
+        stoppedAt: '2025-09-20T09:00:00+08:00',
+      })
+      .then([
+        {
+          type: 'EntitlementStopped',
+          data: {
+            entitlementId,
+            applicationId,
+            reason: 'moved-away',
+            detail: '迁出',
+            effectiveMonth: '2025-10',
+            stoppedBy: officer,
+            stoppedAt: '2025-09-20T09:00:00+08:00',
+          },
+        },
+      ]);
   });
 });

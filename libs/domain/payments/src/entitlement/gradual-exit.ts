@@ -28,7 +28,10 @@ export function decideStartGradualExit(command: StartGradualExit, state: Entitle
     () => idProblem(command.entitlementId, 'entitlementId'),
     () => fenProblem(command.perCapitaCountedIncomeFen, 'perCapitaCountedIncomeFen'),
     () => fenProblem(command.standardFen, 'standardFen', 1),
-    () => (Number.isInteger(months) && months >= 0 && months <= 24 ? undefined : problem('INVALID_GRADUAL_EXIT_MONTHS', 'must be a whole number of months from 0 to 24', 'gradualExitMonths')),
+    () =>
+      Number.isInteger(months) && months >= 0 && months <= 24
+        ? undefined
+        : problem('INVALID_GRADUAL_EXIT_MONTHS', 'must be a whole number of months from 0 to 24', 'gradualExitMonths'),
     () => monthProblem(command.fromMonth, 'fromMonth'),
     () => textProblem(command.policyId, 'policyId', 64),
     () => actorProblem(command.decidedBy, 'decidedBy'),
@@ -39,11 +42,19 @@ export function decideStartGradualExit(command: StartGradualExit, state: Entitle
   if (isRejection(current)) return refuse(current);
   const refused = firstOf(
     () => (current.programme === 'dibao' ? undefined : problem('GRADUAL_EXIT_NOT_APPLICABLE', 'gradual exit applies to dibao households', 'entitlementId')),
-    () => (current.gradualExit ? problem('GRADUAL_EXIT_ALREADY_STARTED', `the gradual exit began in ${current.gradualExit.fromMonth}`, 'entitlementId') : undefined),
-    () => (isStoppedIn(current, command.fromMonth) ? problem('ENTITLEMENT_STOPPED', `the entitlement stops from ${current.stop?.effectiveMonth}`, 'fromMonth') : undefined),
+    () =>
+      current.gradualExit ? problem('GRADUAL_EXIT_ALREADY_STARTED', `the gradual exit began in ${current.gradualExit.fromMonth}`, 'entitlementId') : undefined,
+    () =>
+      isStoppedIn(current, command.fromMonth)
+        ? problem('ENTITLEMENT_STOPPED', `the entitlement stops from ${current.stop?.effectiveMonth}`, 'fromMonth')
+        : undefined,
     () =>
       command.perCapitaCountedIncomeFen < command.standardFen
-        ? problem('INCOME_NOT_ABOVE_STANDARD', 'per-capita counted income is still below the standard: the household stays entitled', 'perCapitaCountedIncomeFen')
+        ? problem(
+            'INCOME_NOT_ABOVE_STANDARD',
+            'per-capita counted income is still below the standard: the household stays entitled',
+            'perCapitaCountedIncomeFen',
+          )
         : undefined,
   );
   if (refused) return refuse(refused);
@@ -52,7 +63,18 @@ export function decideStartGradualExit(command: StartGradualExit, state: Entitle
   const period = gradualExitPeriod(fromMonth, months);
   const started: EntitlementEvent = {
     type: 'GradualExitStarted',
-    data: { entitlementId, applicationId, fromMonth, months, lastPaidMonth: period.lastPaidMonth, perCapitaCountedIncomeFen, standardFen, policyId, decidedBy, decidedAt },
+    data: {
+      entitlementId,
+      applicationId,
+      fromMonth,
+      months,
+      lastPaidMonth: period.lastPaidMonth,
+      perCapitaCountedIncomeFen,
+      standardFen,
+      policyId,
+      decidedBy,
+      decidedAt,
+    },
   };
   // An earlier stop (say, a move) stays; the exit would only be later.
   if (current.stop && current.stop.effectiveMonth <= period.stopMonth) return accept(started);

@@ -4,18 +4,30 @@ import { entitlementDecider } from './decider';
 
 describe('granting an entitlement', () => {
   it('computes the worked example: 1,190.00 standard, 481.00 per capita, 3 members → 212,700 fen', () => {
-    given(entitlementDecider, []).when(grant).then([granted({ monthlyAmountFen: fen(212_700) })]);
+    given(entitlementDecider, [])
+      .when(grant)
+      .then([granted({ monthlyAmountFen: fen(212_700) })]);
   });
 
   it('refuses a household with no gap to pay', () => {
-    given(entitlementDecider, []).when({ ...grant, perCapitaCountedIncomeFen: fen(119_000) }).thenRejects('NOT_ENTITLED');
+    given(entitlementDecider, [])
+      .when({ ...grant, perCapitaCountedIncomeFen: fen(119_000) })
+      .thenRejects('NOT_ENTITLED');
   });
 
   it('grants extreme-poverty support at the support standard per person', () => {
     const extreme = { ...grant, programme: 'extreme-poverty' as const, householdSize: 1, standardFen: fen(154_700), perCapitaCountedIncomeFen: fen(0) };
     given(entitlementDecider, [])
       .when(extreme)
-      .then([granted({ programme: 'extreme-poverty', householdSize: 1, standardFen: fen(154_700), perCapitaCountedIncomeFen: fen(0), monthlyAmountFen: fen(154_700) })]);
+      .then([
+        granted({
+          programme: 'extreme-poverty',
+          householdSize: 1,
+          standardFen: fen(154_700),
+          perCapitaCountedIncomeFen: fen(0),
+          monthlyAmountFen: fen(154_700),
+        }),
+      ]);
   });
 
   it('is granted once', () => {
@@ -23,8 +35,12 @@ describe('granting an entitlement', () => {
   });
 
   it('refuses money that is not whole fen and months that are not months', () => {
-    given(entitlementDecider, []).when({ ...grant, standardFen: 1190.5 as never }).thenRejects('INVALID_AMOUNT');
-    given(entitlementDecider, []).when({ ...grant, startMonth: '2025-13' }).thenRejects('INVALID_MONTH');
+    given(entitlementDecider, [])
+      .when({ ...grant, standardFen: 1190.5 as never })
+      .thenRejects('INVALID_AMOUNT');
+    given(entitlementDecider, [])
+      .when({ ...grant, startMonth: '2025-13' })
+      .thenRejects('INVALID_MONTH');
   });
 
   it('records the members it covers, so a death can be matched to it', () => {
@@ -33,8 +49,12 @@ describe('granting an entitlement', () => {
   });
 
   it('refuses a member list that is empty, names a resident twice or carries an invalid resident ID', () => {
-    given(entitlementDecider, []).when({ ...grant, members: [] }).thenRejects('INVALID_MEMBERS');
-    given(entitlementDecider, []).when({ ...grant, members: [...members, { memberId: 'm-again', residentId: '330102195806120026' }] }).thenRejects('DUPLICATE_MEMBER');
+    given(entitlementDecider, [])
+      .when({ ...grant, members: [] })
+      .thenRejects('INVALID_MEMBERS');
+    given(entitlementDecider, [])
+      .when({ ...grant, members: [...members, { memberId: 'm-again', residentId: '330102195806120026' }] })
+      .thenRejects('DUPLICATE_MEMBER');
     const outcome = given(entitlementDecider, []).when({ ...grant, members: [{ memberId: 'm-1', residentId: '330102195806120027' }] });
     outcome.thenRejects('INVALID_RESIDENT_ID');
     expect(!outcome.decision.ok && outcome.decision.rejection.field).toBe('members[0].residentId');
@@ -42,7 +62,13 @@ describe('granting an entitlement', () => {
 
   it('refuses commands on an entitlement never granted', () => {
     given(entitlementDecider, [])
-      .when({ type: 'ReportDeath', entitlementId: grant.entitlementId, dateOfDeath: '2025-05-10', reportedBy: grant.grantedBy, reportedAt: '2025-05-12T09:00:00+08:00' })
+      .when({
+        type: 'ReportDeath',
+        entitlementId: grant.entitlementId,
+        dateOfDeath: '2025-05-10',
+        reportedBy: grant.grantedBy,
+        reportedAt: '2025-05-12T09:00:00+08:00',
+      })
       .thenRejects('ENTITLEMENT_NOT_FOUND');
   });
 });

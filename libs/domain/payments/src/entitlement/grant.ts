@@ -57,7 +57,10 @@ function grantProblem(c: GrantEntitlement): Check {
     () => idProblem(c.applicationId, 'applicationId'),
     () => programmeProblem(c.programme, 'programme'),
     () => regionProblem(c.region, 'region'),
-    () => (Number.isInteger(c.householdSize) && c.householdSize >= 1 && c.householdSize <= 30 ? undefined : problem('INVALID_HOUSEHOLD_SIZE', 'must be a whole number from 1 to 30', 'householdSize')),
+    () =>
+      Number.isInteger(c.householdSize) && c.householdSize >= 1 && c.householdSize <= 30
+        ? undefined
+        : problem('INVALID_HOUSEHOLD_SIZE', 'must be a whole number from 1 to 30', 'householdSize'),
     () => membersProblem(c.members, 'members'),
     () => fenProblem(c.standardFen, 'standardFen', 1),
     () => fenProblem(c.perCapitaCountedIncomeFen, 'perCapitaCountedIncomeFen'),

@@ -59,7 +59,20 @@ export function evolveEntitlement(state: EntitlementState, event: EntitlementEve
 
 function granted(event: EntitlementGranted): GrantedEntitlement {
   const { entitlementId, applicationId, programme, region, members, monthlyAmountFen, startMonth, payee } = event.data;
-  return { status: 'granted', entitlementId, applicationId, programme, region, members, monthlyAmountFen, startMonth, payee, suspensions: [], payments: {}, flaggedForRecovery: [] };
+  return {
+    status: 'granted',
+    entitlementId,
+    applicationId,
+    programme,
+    region,
+    members,
+    monthlyAmountFen,
+    startMonth,
+    payee,
+    suspensions: [],
+    payments: {},
+    flaggedForRecovery: [],
+  };
 }
 
 export function openSuspension(state: GrantedEntitlement): Suspension | undefined {

@@ -20,14 +20,18 @@ export function decideSuspend(command: SuspendEntitlement, state: EntitlementSta
   if (invalid) return refuse(invalid);
   const current = grantedEntitlement(state, command.entitlementId);
   if (isRejection(current)) return refuse(current);
-  if (isStoppedIn(current, command.fromMonth)) return refuse(problem('ENTITLEMENT_STOPPED', `the entitlement stops from ${current.stop?.effectiveMonth}`, 'fromMonth'));
+  if (isStoppedIn(current, command.fromMonth))
+    return refuse(problem('ENTITLEMENT_STOPPED', `the entitlement stops from ${current.stop?.effectiveMonth}`, 'fromMonth'));
   if (openSuspension(current)) return refuse(problem('ALREADY_SUSPENDED', 'the entitlement is already suspended', 'entitlementId'));
   const lastResumed = current.suspensions.at(-1)?.untilMonth;
   if (lastResumed !== undefined && command.fromMonth < lastResumed) {
     return refuse(problem('INVALID_MONTH', `must not be before ${lastResumed}, when payments last resumed`, 'fromMonth'));
   }
   const { entitlementId, fromMonth, reason, detail, suspendedBy, suspendedAt } = command;
-  return accept({ type: 'EntitlementSuspended', data: { entitlementId, applicationId: current.applicationId, fromMonth, reason, detail, suspendedBy, suspendedAt } });
+  return accept({
+    type: 'EntitlementSuspended',
+    data: { entitlementId, applicationId: current.applicationId, fromMonth, reason, detail, suspendedBy, suspendedAt },
+  });
 }
 
 export function decideResume(command: ResumeEntitlement, state: EntitlementState): Decision<EntitlementEvent> {
@@ -42,7 +46,8 @@ export function decideResume(command: ResumeEntitlement, state: EntitlementState
   if (isRejection(current)) return refuse(current);
   const suspension = openSuspension(current);
   if (!suspension) return refuse(problem('NOT_SUSPENDED', 'the entitlement is not suspended', 'entitlementId'));
-  if (command.fromMonth <= suspension.fromMonth) return refuse(problem('INVALID_MONTH', `must be after ${suspension.fromMonth}, when the suspension began`, 'fromMonth'));
+  if (command.fromMonth <= suspension.fromMonth)
+    return refuse(problem('INVALID_MONTH', `must be after ${suspension.fromMonth}, when the suspension began`, 'fromMonth'));
   const { entitlementId, fromMonth, resumedBy, resumedAt } = command;
   return accept({ type: 'EntitlementResumed', data: { entitlementId, applicationId: current.applicationId, fromMonth, resumedBy, resumedAt } });
 }
@@ -64,5 +69,8 @@ export function decideTerminate(command: TerminateEntitlement, state: Entitlemen
     return refuse(problem('ENTITLEMENT_ALREADY_STOPPED', `the entitlement already stops from ${current.stop?.effectiveMonth}`, 'effectiveMonth'));
   }
   const { entitlementId, reason, detail, effectiveMonth, stoppedBy, stoppedAt } = command;
-  return accept({ type: 'EntitlementStopped', data: { entitlementId, applicationId: current.applicationId, reason, detail, effectiveMonth, stoppedBy, stoppedAt } });
+  return accept({
+    type: 'EntitlementStopped',
+    data: { entitlementId, applicationId: current.applicationId, reason, detail, effectiveMonth, stoppedBy, stoppedAt },
+  });
 }

@@ -30,7 +30,18 @@ export type ExclusionReason = 'not-started' | 'stopped' | 'suspended' | 'already
 export function payrollEntryOf(state: GrantedEntitlement): PayrollEntry {
   const { entitlementId, applicationId, programme, region, monthlyAmountFen, startMonth, suspensions, payee } = state;
   const paidMonths = [...new Set(Object.values(state.payments).map((p) => p.month))].sort();
-  return { entitlementId, applicationId, programme, region, monthlyAmountFen, startMonth, suspensions, payee, ...(state.stop ? { stopMonth: state.stop.effectiveMonth } : {}), paidMonths };
+  return {
+    entitlementId,
+    applicationId,
+    programme,
+    region,
+    monthlyAmountFen,
+    startMonth,
+    suspensions,
+    payee,
+    ...(state.stop ? { stopMonth: state.stop.effectiveMonth } : {}),
+    paidMonths,
+  };
 }
 
 /** Whether an entitlement is paid for a month, and if not, why. Months YYYY-MM compare as strings. */

@@ -13,42 +13,69 @@ const idB = paymentInstructionId('e-b', '2025-05');
 const run: PayrollEvent[] = [
   {
     type: 'PayrollStarted',
-    data: { payrollId, region: '330102' as never, month: '2025-05', instructionCount: 2, totalFen: fen(367_400), excluded: [], startedBy: officer, startedAt: '2025-05-08T09:00:00+08:00' },
+    data: {
+      payrollId,
+      region: '330102' as never,
+      month: '2025-05',
+      instructionCount: 2,
+      totalFen: fen(367_400),
+      excluded: [],
+      startedBy: officer,
+      startedAt: '2025-05-08T09:00:00+08:00',
+    },
   },
   ...[
     ['e-a', idA, 212_700],
     ['e-b', idB, 154_700],
-  ].map(
-    ([id, instructionId, amount]): PayrollEvent => ({
-      type: 'PaymentInstructionIssued',
-      data: {
-        payrollId,
-        instructionId: instructionId as string,
-        entitlementId: id as string,
-        applicationId: `app-${id}`,
-        programme: 'dibao',
-        region: entry('x').region as never,
-        month: '2025-05',
-        amountFen: fen(amount as number),
-        payee,
-        reference: '低保金2025-05',
-        issuedAt: '2025-05-08T09:00:00+08:00',
-      },
-    }),
-  ),
+  ].map(([id, instructionId, amount]): PayrollEvent => ({
+    type: 'PaymentInstructionIssued',
+    data: {
+      payrollId,
+      instructionId: instructionId as string,
+      entitlementId: id as string,
+      applicationId: `app-${id}`,
+      programme: 'dibao',
+      region: entry('x').region as never,
+      month: '2025-05',
+      amountFen: fen(amount as number),
+      payee,
+      reference: '低保金2025-05',
+      issuedAt: '2025-05-08T09:00:00+08:00',
+    },
+  })),
 ];
 
 const paidA: BankResult = { line: 2, instructionId: idA, outcome: 'paid', amountFen: fen(212_700), settledAt: '2025-05-09T15:20:00+08:00' };
-const failedB: BankResult = { line: 3, instructionId: idB, outcome: 'failed', amountFen: fen(154_700), reasonCode: 'ACCOUNT_CLOSED', reasonText: '账户已销户', settledAt: '2025-05-09T15:20:00+08:00' };
+const failedB: BankResult = {
+  line: 3,
+  instructionId: idB,
+  outcome: 'failed',
+  amountFen: fen(154_700),
+  reasonCode: 'ACCOUNT_CLOSED',
+  reasonText: '账户已销户',
+  settledAt: '2025-05-09T15:20:00+08:00',
+};
 
 function importing(results: BankResult[]): ImportBankResults {
   return { type: 'ImportBankResults', payrollId, results, importedBy: officer, importedAt: '2025-05-10T09:00:00+08:00' };
 }
 
-const succeededA: PayrollEvent = { type: 'PaymentSucceeded', data: { payrollId, instructionId: idA, entitlementId: 'e-a', applicationId: 'app-e-a', amountFen: fen(212_700), settledAt: '2025-05-09T15:20:00+08:00' } };
+const succeededA: PayrollEvent = {
+  type: 'PaymentSucceeded',
+  data: { payrollId, instructionId: idA, entitlementId: 'e-a', applicationId: 'app-e-a', amountFen: fen(212_700), settledAt: '2025-05-09T15:20:00+08:00' },
+};
 const failedEventB: PayrollEvent = {
   type: 'PaymentFailed',
-  data: { payrollId, instructionId: idB, entitlementId: 'e-b', applicationId: 'app-e-b', amountFen: fen(154_700), failureCode: 'ACCOUNT_CLOSED', failureReason: '账户已销户', settledAt: '2025-05-09T15:20:00+08:00' },
+  data: {
+    payrollId,
+    instructionId: idB,
+    entitlementId: 'e-b',
+    applicationId: 'app-e-b',
+    amountFen: fen(154_700),
+    failureCode: 'ACCOUNT_CLOSED',
+    failureReason: '账户已销户',
+    settledAt: '2025-05-09T15:20:00+08:00',
+  },
 };
 const reconciled: PayrollEvent = {
   type: 'PayrollReconciled',
@@ -57,30 +84,47 @@ const reconciled: PayrollEvent = {
 
 describe('importing the bank\u2019s results', () => {
   it('records each payment as succeeded or failed, and reconciles the run when all are settled', () => {
-    given(payrollDecider, run).when(importing([paidA, failedB])).then([succeededA, failedEventB, reconciled]);
+    given(payrollDecider, run)
+      .when(importing([paidA, failedB]))
+      .then([succeededA, failedEventB, reconciled]);
   });
 
   it('changes nothing when the same file is imported twice', () => {
-    given(payrollDecider, [...run, succeededA, failedEventB, reconciled]).when(importing([paidA, failedB])).then([]);
+    given(payrollDecider, [...run, succeededA, failedEventB, reconciled])
+      .when(importing([paidA, failedB]))
+      .then([]);
   });
 
   it('settles a run across partial files, reconciling once the last outcome arrives', () => {
-    given(payrollDecider, run).when(importing([paidA])).then([succeededA]);
-    given(payrollDecider, [...run, succeededA]).when(importing([paidA, failedB])).then([failedEventB, reconciled]);
+    given(payrollDecider, run)
+      .when(importing([paidA]))
+      .then([succeededA]);
+    given(payrollDecider, [...run, succeededA])
+      .when(importing([paidA, failedB]))
+      .then([failedEventB, reconciled]);
   });
 
   it('refuses an outcome contradicting one already recorded', () => {
-    given(payrollDecider, [...run, succeededA]).when(importing([{ ...paidA, outcome: 'failed', reasonCode: 'X' }])).thenRejects('SETTLEMENT_CONFLICT');
+    given(payrollDecider, [...run, succeededA])
+      .when(importing([{ ...paidA, outcome: 'failed', reasonCode: 'X' }]))
+      .thenRejects('SETTLEMENT_CONFLICT');
   });
 
   it('refuses instructions of other runs and amounts that differ from the instruction', () => {
     const outcome = given(payrollDecider, run).when(importing([paidA, { ...failedB, instructionId: paymentInstructionId('e-z', '2025-05') }]));
     outcome.thenRejects('UNKNOWN_INSTRUCTION');
-    expect(!outcome.decision.ok && outcome.decision.rejection).toMatchObject({ field: 'results[1].instructionId', message: expect.stringMatching(/^line 3: /) });
-    given(payrollDecider, run).when(importing([{ ...paidA, amountFen: fen(212_600) }])).thenRejects('AMOUNT_MISMATCH');
+    expect(!outcome.decision.ok && outcome.decision.rejection).toMatchObject({
+      field: 'results[1].instructionId',
+      message: expect.stringMatching(/^line 3: /),
+    });
+    given(payrollDecider, run)
+      .when(importing([{ ...paidA, amountFen: fen(212_600) }]))
+      .thenRejects('AMOUNT_MISMATCH');
   });
 
   it('needs a started run', () => {
-    given(payrollDecider, []).when(importing([paidA])).thenRejects('PAYROLL_NOT_FOUND');
+    given(payrollDecider, [])
+      .when(importing([paidA]))
+      .thenRejects('PAYROLL_NOT_FOUND');
   });
 });

@@ -39,9 +39,14 @@ function resultProblem(state: StartedPayroll, outcomes: Map<string, PaymentOutco
   const at = `line ${result.line}: `;
   // Own properties only: an id such as "constructor" must not find Object.prototype's.
   const instruction = Object.hasOwn(state.instructions, result.instructionId) ? state.instructions[result.instructionId] : undefined;
-  if (!instruction) return problem('UNKNOWN_INSTRUCTION', `${at}instruction ${result.instructionId} is not part of this payroll run`, `results[${i}].instructionId`);
+  if (!instruction)
+    return problem('UNKNOWN_INSTRUCTION', `${at}instruction ${result.instructionId} is not part of this payroll run`, `results[${i}].instructionId`);
   if (result.amountFen !== instruction.amountFen) {
-    return problem('AMOUNT_MISMATCH', `${at}the bank reports ${result.amountFen} fen, the instruction was for ${instruction.amountFen}`, `results[${i}].amountFen`);
+    return problem(
+      'AMOUNT_MISMATCH',
+      `${at}the bank reports ${result.amountFen} fen, the instruction was for ${instruction.amountFen}`,
+      `results[${i}].amountFen`,
+    );
   }
   const known = outcomes.get(result.instructionId);
   if (known !== undefined && known !== result.outcome) {
@@ -66,11 +71,19 @@ function settlementEvent(state: StartedPayroll, result: BankResult): PayrollEven
 }
 
 function reconciliation(state: StartedPayroll, outcomes: Map<string, PaymentOutcome | undefined>, at: string): PayrollReconciled {
-  const amounts = (outcome: PaymentOutcome): Fen[] => [...outcomes].filter(([, o]) => o === outcome).map(([id]) => (state.instructions[id] as InstructionRecord).amountFen);
+  const amounts = (outcome: PaymentOutcome): Fen[] =>
+    [...outcomes].filter(([, o]) => o === outcome).map(([id]) => (state.instructions[id] as InstructionRecord).amountFen);
   const paid = amounts('paid');
   const failed = amounts('failed');
   return {
     type: 'PayrollReconciled',
-    data: { payrollId: state.payrollId, paidCount: paid.length, paidFen: addFen(zeroFen, ...paid), failedCount: failed.length, failedFen: addFen(zeroFen, ...failed), reconciledAt: at },
+    data: {
+      payrollId: state.payrollId,
+      paidCount: paid.length,
+      paidFen: addFen(zeroFen, ...paid),
+      failedCount: failed.length,
+      failedFen: addFen(zeroFen, ...failed),
+      reconciledAt: at,
+    },
   };
 }

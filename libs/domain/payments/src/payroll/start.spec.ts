@@ -86,8 +86,12 @@ describe('a payroll run (per region and month)', () => {
   });
 
   it('accepts only the id derived from its region and month', () => {
-    given(payrollDecider, []).when(startPayroll({ payrollId: payrollRunId(county, '2025-06') })).thenRejects('PAYROLL_ID_MISMATCH');
-    given(payrollDecider, []).when(startPayroll({ region: '330102000000' })).then(expectedEvents);
+    given(payrollDecider, [])
+      .when(startPayroll({ payrollId: payrollRunId(county, '2025-06') }))
+      .thenRejects('PAYROLL_ID_MISMATCH');
+    given(payrollDecider, [])
+      .when(startPayroll({ region: '330102000000' }))
+      .then(expectedEvents);
   });
 
   it('refuses a list naming an entitlement twice', () => {
@@ -97,15 +101,21 @@ describe('a payroll run (per region and month)', () => {
   });
 
   it('leaves out a month another run already paid (an enclosing or enclosed region)', () => {
-    const outcome = given(payrollDecider, []).when(startPayroll({ entitlements: [entry('e-active', { paidMonths: ['2025-04', '2025-05'] }), entry('e-new', { paidMonths: ['2025-04'] })] }));
+    const outcome = given(payrollDecider, []).when(
+      startPayroll({ entitlements: [entry('e-active', { paidMonths: ['2025-04', '2025-05'] }), entry('e-new', { paidMonths: ['2025-04'] })] }),
+    );
     const events = outcome.decision.ok ? outcome.decision.events : [];
     expect(events[0]?.type === 'PayrollStarted' && events[0].data.excluded).toEqual([{ entitlementId: 'e-active', reason: 'already-paid' }]);
     expect(events.slice(1).map((e) => e.type === 'PaymentInstructionIssued' && e.data.entitlementId)).toEqual(['e-new']);
-    given(payrollDecider, []).when(startPayroll({ entitlements: [entry('e-1', { paidMonths: ['May'] })] })).thenRejects('INVALID_MONTH');
+    given(payrollDecider, [])
+      .when(startPayroll({ entitlements: [entry('e-1', { paidMonths: ['May'] })] }))
+      .thenRejects('INVALID_MONTH');
   });
 
   it('runs with nobody to pay', () => {
     const outcome = given(payrollDecider, []).when(startPayroll({ entitlements: [] }));
-    expect(outcome.decision.ok && outcome.decision.events).toEqual([{ ...expectedEvents[0], data: { ...expectedEvents[0]?.data, instructionCount: 0, totalFen: 0, excluded: [] } }]);
+    expect(outcome.decision.ok && outcome.decision.events).toEqual([
+      { ...expectedEvents[0], data: { ...expectedEvents[0]?.data, instructionCount: 0, totalFen: 0, excluded: [] } },
+    ]);
   });
 });

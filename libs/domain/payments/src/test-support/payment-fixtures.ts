@@ -38,7 +38,10 @@ export const grant: GrantEntitlement = {
 
 export function granted(overrides: Partial<EntitlementGranted['data']> = {}): EntitlementGranted {
   const { type: _type, region: _region, ...data } = grant;
-  return { type: 'EntitlementGranted', data: { ...data, region: '330102001001' as EntitlementGranted['data']['region'], monthlyAmountFen: fen(212_700), ...overrides } };
+  return {
+    type: 'EntitlementGranted',
+    data: { ...data, region: '330102001001' as EntitlementGranted['data']['region'], monthlyAmountFen: fen(212_700), ...overrides },
+  };
 }
 
 export function paymentRecorded(month: string, instructionId = `instr-${month}`): EntitlementEvent {

@@ -18,9 +18,7 @@ export interface Rejection {
   readonly field?: string;
 }
 
-export type Decision<Event> =
-  | { readonly ok: true; readonly events: readonly Event[] }
-  | { readonly ok: false; readonly rejection: Rejection };
+export type Decision<Event> = { readonly ok: true; readonly events: readonly Event[] } | { readonly ok: false; readonly rejection: Rejection };
 
 export function accept<Event>(...events: Event[]): Decision<Event> {
   return { ok: true, events };

@@ -5,7 +5,10 @@ type Command = { type: 'Add'; amount: number };
 type Event = { type: 'Added'; data: { amount: number; total: number } };
 const counter: Decider<Command, Event, number> = {
   initialState: 0,
-  decide: (c, total) => (c.amount <= 0 ? reject('AMOUNT_NOT_POSITIVE', 'amount must be positive', 'amount') : accept({ type: 'Added', data: { amount: c.amount, total: total + c.amount } })),
+  decide: (c, total) =>
+    c.amount <= 0
+      ? reject('AMOUNT_NOT_POSITIVE', 'amount must be positive', 'amount')
+      : accept({ type: 'Added', data: { amount: c.amount, total: total + c.amount } }),
   evolve: (_s, e) => e.data.total,
 };
 
@@ -17,7 +20,11 @@ describe('given / when / then', () => {
   });
 
   it('fails with both sides shown when events differ, and on an unexpected rejection', () => {
-    expect(() => given(counter, []).when({ type: 'Add', amount: 3 }).then([{ type: 'Added', data: { amount: 3, total: 4 } }])).toThrow(/events differ/);
+    expect(() =>
+      given(counter, [])
+        .when({ type: 'Add', amount: 3 })
+        .then([{ type: 'Added', data: { amount: 3, total: 4 } }]),
+    ).toThrow(/events differ/);
     expect(() => given(counter, []).when({ type: 'Add', amount: 0 }).then([])).toThrow(/AMOUNT_NOT_POSITIVE/);
   });
 

@@ -20,7 +20,15 @@ const base: RegionalPolicy = {
 };
 
 describe('regional policy', () => {
-  const raised = { ...base, id: '33-2025', effectiveFrom: '2025-01-01', dibaoStandardUrbanFen: fen(119000), dibaoStandardRuralFen: fen(119000), extremePovertyStandardUrbanFen: fen(154700), extremePovertyStandardRuralFen: fen(154700) };
+  const raised = {
+    ...base,
+    id: '33-2025',
+    effectiveFrom: '2025-01-01',
+    dibaoStandardUrbanFen: fen(119000),
+    dibaoStandardRuralFen: fen(119000),
+    extremePovertyStandardUrbanFen: fen(154700),
+    extremePovertyStandardRuralFen: fen(154700),
+  };
   const county = { ...base, id: '331002-2024-07', region: parseRegionCode('331002'), effectiveFrom: '2024-07-01' };
 
   it('uses the version in force on the date (standards are raised over time)', () => {

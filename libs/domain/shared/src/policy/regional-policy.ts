@@ -57,9 +57,21 @@ export function policyProblems(policy: RegionalPolicy): PolicyProblem[] {
   need(policy.dibaoStandardUrbanFen > 0, 'dibaoStandardUrbanFen', 'must be positive');
   need(policy.dibaoStandardRuralFen > 0, 'dibaoStandardRuralFen', 'must be positive');
   // 特困人员基本生活标准不低于当地低保标准的1.3倍: compare in integers (×10) to stay exact.
-  need(policy.extremePovertyStandardUrbanFen * 10 >= policy.dibaoStandardUrbanFen * 13, 'extremePovertyStandardUrbanFen', 'must be at least 1.3 × the urban dibao standard');
-  need(policy.extremePovertyStandardRuralFen * 10 >= policy.dibaoStandardRuralFen * 13, 'extremePovertyStandardRuralFen', 'must be at least 1.3 × the rural dibao standard');
-  need(Number.isInteger(policy.employmentCostDeductionBp) && policy.employmentCostDeductionBp >= 0 && policy.employmentCostDeductionBp <= 10_000, 'employmentCostDeductionBp', 'must be an integer from 0 to 10000');
+  need(
+    policy.extremePovertyStandardUrbanFen * 10 >= policy.dibaoStandardUrbanFen * 13,
+    'extremePovertyStandardUrbanFen',
+    'must be at least 1.3 × the urban dibao standard',
+  );
+  need(
+    policy.extremePovertyStandardRuralFen * 10 >= policy.dibaoStandardRuralFen * 13,
+    'extremePovertyStandardRuralFen',
+    'must be at least 1.3 × the rural dibao standard',
+  );
+  need(
+    Number.isInteger(policy.employmentCostDeductionBp) && policy.employmentCostDeductionBp >= 0 && policy.employmentCostDeductionBp <= 10_000,
+    'employmentCostDeductionBp',
+    'must be an integer from 0 to 10000',
+  );
   need(policy.minimumMonthlyWageFen > 0, 'minimumMonthlyWageFen', 'must be positive');
   need(Number.isInteger(policy.publicNoticeDays) && policy.publicNoticeDays >= 1, 'publicNoticeDays', 'must be a whole number of days, at least 1');
   need(Number.isInteger(policy.gradualExitMonths) && policy.gradualExitMonths >= 0, 'gradualExitMonths', 'must be a whole number of months');

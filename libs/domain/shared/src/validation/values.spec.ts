@@ -13,7 +13,13 @@ describe('value checks', () => {
   });
 
   it('reports the first problem, in order, and names the element', () => {
-    expect(firstOf(() => undefined, () => 'second', () => 'third')).toBe('second');
+    expect(
+      firstOf(
+        () => undefined,
+        () => 'second',
+        () => 'third',
+      ),
+    ).toBe('second');
     expect(firstInList([1, 2, 3], (n, i) => (n > 1 ? `item ${i}` : undefined))).toBe('item 1');
   });
 });

@@ -33,7 +33,11 @@ describe('household economic-status assessment (家庭经济状况核对)', () =
   });
 
   it('lets an auditor recompute the counted income from the trace, which names the policy on every entry', () => {
-    const household = householdOfThree([income('wage', 180_000), income('pension-resident-basic', 26_000), income('support-payment', 50_000, { supporterStatus: 'dibao' })]);
+    const household = householdOfThree([
+      income('wage', 180_000),
+      income('pension-resident-basic', 26_000),
+      income('support-payment', 50_000, { supporterStatus: 'dibao' }),
+    ]);
     const result = assessHouseholdEconomicStatus(input({ household }));
 
     expect(countedIncomeFen(result.ruleTrace)).toBe(result.countedMonthlyIncomeFen);
@@ -82,7 +86,9 @@ describe('household economic-status assessment (家庭经济状况核对)', () =
 
   it('counts undeclared wage income at the department figure', () => {
     const household = householdOfThree([income('wage', 100_000)]);
-    const result = assessHouseholdEconomicStatus(input({ household, departmentRecords: [recordsOf(residents.father, facts.wage(residents.father, 180_000, '2025-02'))] }));
+    const result = assessHouseholdEconomicStatus(
+      input({ household, departmentRecords: [recordsOf(residents.father, facts.wage(residents.father, 180_000, '2025-02'))] }),
+    );
 
     // Same as the worked example: the department's 1,800 counts, not the declared 1,000.
     expect(result.countedMonthlyIncomeFen).toBe(144_300);
@@ -97,7 +103,9 @@ describe('household economic-status assessment (家庭经济状况核对)', () =
 
   it('leaves a member reported dead out of the household size and income', () => {
     const household = householdOfThree([income('wage', 180_000)]);
-    const members = household.members.map((m) => (m.memberId === 'm-grandmother' ? { ...m, declaredMonthlyIncomes: [income('pension-employee', 300_000)] } : m));
+    const members = household.members.map((m) =>
+      m.memberId === 'm-grandmother' ? { ...m, declaredMonthlyIncomes: [income('pension-employee', 300_000)] } : m,
+    );
     const result = assessHouseholdEconomicStatus(
       input({ household: { ...household, members }, departmentRecords: [recordsOf(residents.grandmother, facts.death(residents.grandmother, '2025-01-05'))] }),
     );
@@ -112,7 +120,9 @@ describe('household economic-status assessment (家庭经济状况核对)', () =
 
   it('finds no living member when everyone is reported dead', () => {
     const household = { ...householdOfThree(), members: [member('m-1', residents.grandmother)] };
-    const result = assessHouseholdEconomicStatus(input({ household, departmentRecords: [recordsOf(residents.grandmother, facts.death(residents.grandmother, '2025-01-05'))] }));
+    const result = assessHouseholdEconomicStatus(
+      input({ household, departmentRecords: [recordsOf(residents.grandmother, facts.death(residents.grandmother, '2025-01-05'))] }),
+    );
     expect(result.ineligibilityReasons.map((r) => r.code)).toEqual(['no-living-member']);
     expect(result.perCapitaMonthlyIncomeFen).toBe(0);
   });

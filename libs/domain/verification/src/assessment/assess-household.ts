@@ -139,7 +139,13 @@ export function assessHouseholdEconomicStatus(input: HouseholdAssessmentInput): 
   const counted = countedIncomeFen(ruleTrace);
   const perCapita = size === 0 ? fen(0) : applyRatio(counted, 1, size, 'half-up');
   const standard = standardFor(policy, input.programme, input.area);
-  const property = testProperty({ declared: household.declaredAssets, department: comparison.departmentAssets, householdSize: size, limits: policy.propertyLimits, policyId: policy.id });
+  const property = testProperty({
+    declared: household.declaredAssets,
+    department: comparison.departmentAssets,
+    householdSize: size,
+    limits: policy.propertyLimits,
+    policyId: policy.id,
+  });
   const reasons = ineligibilityReasons(input, comparison, { size, perCapita, standard, property });
   const eligible = reasons.length === 0;
   return {

@@ -48,9 +48,17 @@ describe('declared against department data (信息比对)', () => {
     });
 
     it('names at most two holdings in the text and counts the rest, so it fits a message', () => {
-      const records = recordsOf(father, facts.property(father, 'P-1'), facts.property(father, 'P-2'), facts.property(father, 'P-3'), facts.property(father, 'P-4'));
+      const records = recordsOf(
+        father,
+        facts.property(father, 'P-1'),
+        facts.property(father, 'P-2'),
+        facts.property(father, 'P-3'),
+        facts.property(father, 'P-4'),
+      );
       const [found] = compareWithDepartmentRecords(householdOfThree(), [records], day).discrepancies;
-      expect(found?.reported).toBe('4 property(s) registered to this member: 56.30 m² in 331002001 acquired 2005-05-20; 56.30 m² in 331002001 acquired 2005-05-20; and 2 more');
+      expect(found?.reported).toBe(
+        '4 property(s) registered to this member: 56.30 m² in 331002001 acquired 2005-05-20; 56.30 m² in 331002001 acquired 2005-05-20; and 2 more',
+      );
       expect(found?.factIds).toHaveLength(4);
     });
   });
@@ -63,13 +71,25 @@ describe('declared against department data (信息比对)', () => {
         ['undeclared-wage', 'counted-at-department-figure', 'wage 1000.00 yuan/month', 'wage 1800.00 yuan/month (2025-02)'],
       ]);
       expect(result.departmentIncomes).toEqual([
-        { memberId: 'm-father', kind: 'wage', monthlyFen: 80_000, origin: 'department', source: '台州某鞋厂', parameters: { departmentMonthlyFen: 180_000, declaredMonthlyFen: 100_000, month: '2025-02', factIds: 'rs-1' } },
+        {
+          memberId: 'm-father',
+          kind: 'wage',
+          monthlyFen: 80_000,
+          origin: 'department',
+          source: '台州某鞋厂',
+          parameters: { departmentMonthlyFen: 180_000, declaredMonthlyFen: 100_000, month: '2025-02', factIds: 'rs-1' },
+        },
       ]);
     });
 
     it('uses the latest month on record, summed over employers, and compares it with wages and happiness-post wages together', () => {
       const household = householdOfThree([income('happiness-post-wage', 150_000), income('wage', 50_000)]);
-      const records = recordsOf(father, facts.wage(father, 400_000, '2025-01'), facts.wage(father, 150_000, '2025-02', 'A'), facts.wage(father, 80_000, '2025-02', 'B'));
+      const records = recordsOf(
+        father,
+        facts.wage(father, 400_000, '2025-01'),
+        facts.wage(father, 150_000, '2025-02', 'A'),
+        facts.wage(father, 80_000, '2025-02', 'B'),
+      );
       const result = compareWithDepartmentRecords(household, [records], day);
       expect(result.departmentIncomes.map((i) => [i.kind, i.monthlyFen])).toEqual([['wage', 30_000]]);
     });
@@ -77,7 +97,9 @@ describe('declared against department data (信息比对)', () => {
     it('does not use wage records older than the look-back window', () => {
       const old = recordsOf(father, facts.wage(father, 500_000, '2024-09'));
       expect(compareWithDepartmentRecords(householdOfThree(), [old], day).discrepancies).toEqual([]);
-      expect(compareWithDepartmentRecords(householdOfThree(), [old], day, { wageLookbackMonths: 12 }).departmentIncomes.map((i) => i.monthlyFen)).toEqual([320_000]);
+      expect(compareWithDepartmentRecords(householdOfThree(), [old], day, { wageLookbackMonths: 12 }).departmentIncomes.map((i) => i.monthlyFen)).toEqual([
+        320_000,
+      ]);
     });
 
     it('finds an undeclared pension per scheme, and an unemployment benefit only while it is paid', () => {

@@ -69,7 +69,11 @@ export interface ComparisonOptions {
   readonly wageLookbackMonths?: number;
 }
 
-const pensionKinds: Record<PensionScheme, IncomeKind> = { 'resident-basic': 'pension-resident-basic', 'employee-basic': 'pension-employee', other: 'pension-other' };
+const pensionKinds: Record<PensionScheme, IncomeKind> = {
+  'resident-basic': 'pension-resident-basic',
+  'employee-basic': 'pension-employee',
+  other: 'pension-other',
+};
 
 function declaredFen(member: HouseholdMember, kinds: readonly IncomeKind[]): Fen {
   return addFen(fen(0), ...member.declaredMonthlyIncomes.filter((i) => kinds.includes(i.kind)).map((i) => i.monthlyFen));
@@ -98,7 +102,14 @@ function undeclaredIncome(
     factIds: found.factIds,
   };
   const parameters = { departmentMonthlyFen: found.reportedFen, declaredMonthlyFen: found.declaredFen, month: found.month, factIds: found.factIds.join(' ') };
-  const income: IncomeItem = { memberId: member.memberId, kind, monthlyFen: subtractFen(found.reportedFen, found.declaredFen), origin: 'department', source: found.source, parameters };
+  const income: IncomeItem = {
+    memberId: member.memberId,
+    kind,
+    monthlyFen: subtractFen(found.reportedFen, found.declaredFen),
+    origin: 'department',
+    source: found.source,
+    parameters,
+  };
   return { discrepancy, income };
 }
 
@@ -167,7 +178,14 @@ function healthDiscrepancies(member: HouseholdMember, records: ResidentRecords, 
   const illnesses = seriousIllnessesBy(records, day);
   if (illnesses.length > 0 && !member.seriousIllness) {
     const reported = `serious illness diagnosed ${illnesses.map((s) => s.diagnosedOn).join(', ')}`;
-    found.push({ ...base, kind: 'serious-illness-not-declared', declared: 'no serious illness', reported, source: 'medical-insurance', factIds: illnesses.map((s) => s.messageId) });
+    found.push({
+      ...base,
+      kind: 'serious-illness-not-declared',
+      declared: 'no serious illness',
+      reported,
+      source: 'medical-insurance',
+      factIds: illnesses.map((s) => s.messageId),
+    });
   }
   return found;
 }
@@ -193,7 +211,8 @@ const assetRules: readonly AssetRule[] = [
     noun: 'property',
     source: 'housing',
     declared: (a) => a.dwellings,
-    held: (r, day) => propertiesHeldOn(r, day).map((p) => ({ messageId: p.messageId, description: `${p.floorAreaSqm} m² in ${p.region} acquired ${p.acquiredOn}` })),
+    held: (r, day) =>
+      propertiesHeldOn(r, day).map((p) => ({ messageId: p.messageId, description: `${p.floorAreaSqm} m² in ${p.region} acquired ${p.acquiredOn}` })),
   },
   {
     kind: 'undeclared-business',
@@ -218,18 +237,21 @@ function assetDiscrepancies(rule: AssetRule, household: HouseholdSnapshot, recor
   const holdings = household.members.map((member) => ({ member, held: rule.held(recordsOf(member), day) }));
   const total = holdings.reduce((n, h) => n + h.held.length, 0);
   const declared = rule.declared(household.declaredAssets);
-  const discrepancies: Discrepancy[] = total <= declared ? [] : holdings
-    .filter((h) => h.held.length > 0)
-    .map(({ member, held }) => ({
-      memberId: member.memberId,
-      residentId: member.residentId,
-      kind: rule.kind,
-      effect: 'disqualifying' as const,
-      declared: `${declared} ${rule.noun}(s) declared by the household`,
-      reported: `${held.length} ${rule.noun}(s) registered to this member: ${listed(held.map((h) => h.description))}`,
-      source: rule.source,
-      factIds: held.map((h) => h.messageId),
-    }));
+  const discrepancies: Discrepancy[] =
+    total <= declared
+      ? []
+      : holdings
+          .filter((h) => h.held.length > 0)
+          .map(({ member, held }) => ({
+            memberId: member.memberId,
+            residentId: member.residentId,
+            kind: rule.kind,
+            effect: 'disqualifying' as const,
+            declared: `${declared} ${rule.noun}(s) declared by the household`,
+            reported: `${held.length} ${rule.noun}(s) registered to this member: ${listed(held.map((h) => h.description))}`,
+            source: rule.source,
+            factIds: held.map((h) => h.messageId),
+          }));
   return { total, discrepancies };
 }
 
@@ -251,7 +273,16 @@ export function compareWithDepartmentRecords(
     if (dateOfDeath !== undefined) {
       deceased.push({ memberId: member.memberId, dateOfDeath });
       const factIds = records.death ? [records.death.messageId] : [];
-      discrepancies.push({ memberId: member.memberId, residentId: member.residentId, kind: 'member-deceased', effect: 'member-not-counted', declared: 'living household member', reported: `died ${dateOfDeath}`, source: 'public-security', factIds });
+      discrepancies.push({
+        memberId: member.memberId,
+        residentId: member.residentId,
+        kind: 'member-deceased',
+        effect: 'member-not-counted',
+        declared: 'living household member',
+        reported: `died ${dateOfDeath}`,
+        source: 'public-security',
+        factIds,
+      });
       continue;
     }
     const findings = incomeFindings(member, records, day, lookback);

@@ -8,7 +8,13 @@ const members = [member('m-1', residents.father, { relation: 'applicant', workAb
 /** Rules the tests below have seen applied, so the last test can tell whether one was missed. */
 const rulesSeen = new Set<string>();
 
-const item = (kind: IncomeKind, monthlyFen: number, extra: Partial<IncomeItem> = {}): IncomeItem => ({ memberId: 'm-1', kind, monthlyFen: fen(monthlyFen), origin: 'declared', ...extra });
+const item = (kind: IncomeKind, monthlyFen: number, extra: Partial<IncomeItem> = {}): IncomeItem => ({
+  memberId: 'm-1',
+  kind,
+  monthlyFen: fen(monthlyFen),
+  origin: 'declared',
+  ...extra,
+});
 
 function trace(
   items: IncomeItem[],
@@ -33,7 +39,15 @@ describe('income rules (收入核算)', () => {
   describe('wage-counted', () => {
     it('counts wages in full (before the employment-cost deduction)', () => {
       const entries = trace([item('wage', 180_000, { source: '台州某鞋厂' })]);
-      expect(entries[0]).toMatchObject({ rule: 'wage-counted', item: 'wage (台州某鞋厂)', memberId: 'm-1', origin: 'declared', amountBeforeFen: 180_000, amountAfterFen: 180_000, counted: true });
+      expect(entries[0]).toMatchObject({
+        rule: 'wage-counted',
+        item: 'wage (台州某鞋厂)',
+        memberId: 'm-1',
+        origin: 'declared',
+        amountBeforeFen: 180_000,
+        amountAfterFen: 180_000,
+        counted: true,
+      });
     });
   });
 
@@ -147,7 +161,9 @@ describe('income rules (收入核算)', () => {
 
   describe('unemployment-benefit-counted, business-, farming-, property- and other-income-counted', () => {
     it('counts each in full', () => {
-      expect(steps(trace([item('unemployment-benefit', 180_000), item('business', 1), item('farming', 2), item('property-rental', 3), item('other', 4)]))).toEqual([
+      expect(
+        steps(trace([item('unemployment-benefit', 180_000), item('business', 1), item('farming', 2), item('property-rental', 3), item('other', 4)])),
+      ).toEqual([
         ['unemployment-benefit-counted', 180_000, 180_000, true],
         ['business-income-counted', 1, 1, true],
         ['farming-income-counted', 2, 2, true],
@@ -159,14 +175,22 @@ describe('income rules (收入核算)', () => {
 
   describe('undeclared-income-counted (按部门数据计入)', () => {
     it('counts income only a department reported, which also bears the employment-cost deduction when it is a wage', () => {
-      const found = item('wage', 80_000, { origin: 'department', source: '台州某鞋厂', parameters: { departmentMonthlyFen: 180_000, declaredMonthlyFen: 100_000 } });
+      const found = item('wage', 80_000, {
+        origin: 'department',
+        source: '台州某鞋厂',
+        parameters: { departmentMonthlyFen: 180_000, declaredMonthlyFen: 100_000 },
+      });
       const entries = trace([item('wage', 100_000), found]);
       expect(steps(entries)).toEqual([
         ['wage-counted', 100_000, 100_000, true],
         ['undeclared-income-counted', 80_000, 80_000, true],
         ['employment-cost-deduction', -35_700, -35_700, true],
       ]);
-      expect(entries[1]).toMatchObject({ origin: 'department', item: 'wage (台州某鞋厂), reported by department, not declared', parameters: { departmentMonthlyFen: 180_000 } });
+      expect(entries[1]).toMatchObject({
+        origin: 'department',
+        item: 'wage (台州某鞋厂), reported by department, not declared',
+        parameters: { departmentMonthlyFen: 180_000 },
+      });
     });
 
     it('still leaves out an undeclared resident basic pension', () => {
@@ -179,12 +203,17 @@ describe('income rules (收入核算)', () => {
       const rigid: RigidExpenditure[] = [{ memberId: 'm-2', kind: 'medical', amountFen: fen(1_200_000), periodMonths: 12, description: '住院自付' }];
       const entries = trace([item('wage', 180_000)], { rigid });
       expect(steps(entries).at(-1)).toEqual(['rigid-expenditure-deducted', -100_000, -100_000, true]);
-      expect(entries.at(-1)).toMatchObject({ item: 'medical expenditure (住院自付)', memberId: 'm-2', parameters: { kind: 'medical', amountFen: 1_200_000, periodMonths: 12 } });
+      expect(entries.at(-1)).toMatchObject({
+        item: 'medical expenditure (住院自付)',
+        memberId: 'm-2',
+        parameters: { kind: 'medical', amountFen: 1_200_000, periodMonths: 12 },
+      });
       expect(countedIncomeFen(entries)).toBe(180_000 - 35_700 - 100_000);
     });
 
     it('rounds the monthly share half up to the fen', () => {
-      const monthly = (amountFen: number) => trace([], { rigid: [{ memberId: 'm-1', kind: 'education', amountFen: fen(amountFen), periodMonths: 3 }] })[0]?.amountAfterFen;
+      const monthly = (amountFen: number) =>
+        trace([], { rigid: [{ memberId: 'm-1', kind: 'education', amountFen: fen(amountFen), periodMonths: 3 }] })[0]?.amountAfterFen;
       expect(monthly(100)).toBe(-33); // 33.33
       expect(monthly(200)).toBe(-67); // 66.67
     });
@@ -198,7 +227,10 @@ describe('income rules (收入核算)', () => {
   describe('deceased-member-excluded', () => {
     it('leaves out the member and every income and expenditure of theirs', () => {
       const rigid: RigidExpenditure[] = [{ memberId: 'm-1', kind: 'medical', amountFen: fen(120_000), periodMonths: 12 }];
-      const entries = trace([item('pension-employee', 300_000), item('wage', 100_000, { memberId: 'm-2' })], { rigid, deceased: [{ memberId: 'm-1', dateOfDeath: '2025-01-05' }] });
+      const entries = trace([item('pension-employee', 300_000), item('wage', 100_000, { memberId: 'm-2' })], {
+        rigid,
+        deceased: [{ memberId: 'm-1', dateOfDeath: '2025-01-05' }],
+      });
       expect(steps(entries)).toEqual([
         ['deceased-member-excluded', 0, 0, false],
         ['deceased-member-excluded', 300_000, 0, false],

@@ -128,8 +128,17 @@ export function employmentCostDeduction(memberId: string, memberWageFen: Fen, po
   if (memberWageFen <= 0) return undefined;
   const full = basisPoints(policy.dibaoStandardUrbanFen, policy.employmentCostDeductionBp, 'half-up');
   const applied = full < memberWageFen ? full : memberWageFen;
-  const parameters = { urbanDibaoStandardFen: policy.dibaoStandardUrbanFen, employmentCostDeductionBp: policy.employmentCostDeductionBp, memberCountedWageFen: memberWageFen };
-  return countedEntry('employment-cost-deduction', { item: 'employment-cost deduction', memberId, origin: 'policy', policyId: policy.id, parameters }, fen(-applied), fen(-full));
+  const parameters = {
+    urbanDibaoStandardFen: policy.dibaoStandardUrbanFen,
+    employmentCostDeductionBp: policy.employmentCostDeductionBp,
+    memberCountedWageFen: memberWageFen,
+  };
+  return countedEntry(
+    'employment-cost-deduction',
+    { item: 'employment-cost deduction', memberId, origin: 'policy', policyId: policy.id, parameters },
+    fen(-applied),
+    fen(-full),
+  );
 }
 
 function livingMemberEntries(items: readonly IncomeItem[], memberId: string, input: IncomeRulesInput): RuleTraceEntry[] {
@@ -150,7 +159,11 @@ function livingMemberEntries(items: readonly IncomeItem[], memberId: string, inp
 
 function deceasedMemberEntries(items: readonly IncomeItem[], death: DeceasedMember, policy: RegionalPolicy): RuleTraceEntry[] {
   const parameters = { dateOfDeath: death.dateOfDeath };
-  const member = excludedEntry('deceased-member-excluded', { item: 'household member', memberId: death.memberId, origin: 'department', policyId: policy.id, parameters }, fen(0));
+  const member = excludedEntry(
+    'deceased-member-excluded',
+    { item: 'household member', memberId: death.memberId, origin: 'department', policyId: policy.id, parameters },
+    fen(0),
+  );
   return [member, ...items.map((item) => excludedEntry('deceased-member-excluded', factsOf(item, policy, parameters), item.monthlyFen))];
 }
 
@@ -158,7 +171,13 @@ function deceasedMemberEntries(items: readonly IncomeItem[], death: DeceasedMemb
 export function rigidExpenditureEntry(spending: RigidExpenditure, input: Pick<IncomeRulesInput, 'policy' | 'deceased'>): RuleTraceEntry {
   const monthly = applyRatio(spending.amountFen, 1, spending.periodMonths, 'half-up');
   const parameters = { kind: spending.kind, amountFen: spending.amountFen, periodMonths: spending.periodMonths };
-  const facts = { item: `${spending.kind} expenditure${spending.description ? ` (${spending.description})` : ''}`, memberId: spending.memberId, origin: 'declared' as const, policyId: input.policy.id, parameters };
+  const facts = {
+    item: `${spending.kind} expenditure${spending.description ? ` (${spending.description})` : ''}`,
+    memberId: spending.memberId,
+    origin: 'declared' as const,
+    policyId: input.policy.id,
+    parameters,
+  };
   const death = input.deceased.find((d) => d.memberId === spending.memberId);
   if (death) return excludedEntry('deceased-member-excluded', { ...facts, parameters: { ...parameters, dateOfDeath: death.dateOfDeath } }, fen(-monthly));
   return countedEntry('rigid-expenditure-deducted', facts, fen(-monthly));

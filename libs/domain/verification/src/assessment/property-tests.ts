@@ -47,7 +47,12 @@ function financialAssetsTest(declared: Fen, householdSize: number, limits: Prope
 function businessTest(declared: number, registered: number, limits: PropertyLimits, policyId: string): PropertyTestFailure | undefined {
   const found = Math.max(declared, registered);
   if (!limits.businessRegistrationDisqualifies || found === 0) return undefined;
-  return { rule: 'business-registration-held', found, limit: 0, detail: `${found} business registration(s) (declared ${declared}, registered ${registered}); policy ${policyId} excludes households with a registered business` };
+  return {
+    rule: 'business-registration-held',
+    found,
+    limit: 0,
+    detail: `${found} business registration(s) (declared ${declared}, registered ${registered}); policy ${policyId} excludes households with a registered business`,
+  };
 }
 
 export function testProperty(input: PropertyTestInput): PropertyTestResult {

@@ -2,7 +2,15 @@ import { fen, fold, given, parseRegionCode, type Actor } from '@sa/domain-shared
 import { assessHouseholdEconomicStatus } from '../assessment/assess-household';
 import { facts, householdOfThree, jiaojiangVillage, recordsOf, residents, taizhou2025 } from '../testing/fixtures';
 import { householdCheckDecider as decider } from './decider';
-import type { CheckCompleted, CheckRequested, DepartmentDataCollected, HouseholdCheckCommand, HouseholdCheckEvent, HouseholdEconomicStatusAssessed, RecheckRequested } from './messages';
+import type {
+  CheckCompleted,
+  CheckRequested,
+  DepartmentDataCollected,
+  HouseholdCheckCommand,
+  HouseholdCheckEvent,
+  HouseholdEconomicStatusAssessed,
+  RecheckRequested,
+} from './messages';
 
 const applicationId = '0195f2a4-7c1e-7b3a-9d4e-2f6a8b1c3d5e';
 const checkId = '0195f2b0-1a2b-7c3d-8e4f-5a6b7c8d9e0f';
@@ -25,11 +33,25 @@ const requestCheck: Extract<HouseholdCheckCommand, { type: 'RequestCheck' }> = {
 
 const checkRequested: CheckRequested = {
   type: 'CheckRequested',
-  data: { applicationId, checkId, programme: 'dibao', region: jiaojiangVillage, area: 'urban', household, consentToDataCheck: true, requestedAt: '2025-03-03T09:15:00+08:00' },
+  data: {
+    applicationId,
+    checkId,
+    programme: 'dibao',
+    region: jiaojiangVillage,
+    area: 'urban',
+    household,
+    consentToDataCheck: true,
+    requestedAt: '2025-03-03T09:15:00+08:00',
+  },
 };
 
 const fatherRecords = recordsOf(residents.father, facts.wage(residents.father, 180_000, '2025-02', '台州某鞋厂', 'rs-gz-1'));
-const collect = (id = checkId, records = [fatherRecords]): HouseholdCheckCommand => ({ type: 'CollectDepartmentData', checkId: id, records, asOf: '2025-03-09T00:00:00Z' });
+const collect = (id = checkId, records = [fatherRecords]): HouseholdCheckCommand => ({
+  type: 'CollectDepartmentData',
+  checkId: id,
+  records,
+  asOf: '2025-03-09T00:00:00Z',
+});
 const dataCollected = (id = checkId, records = [fatherRecords]): DepartmentDataCollected => ({
   type: 'DepartmentDataCollected',
   data: { applicationId, checkId: id, records, asOf: '2025-03-09T00:00:00Z' },
@@ -43,7 +65,12 @@ const assessed = (id = checkId, result = assessment()): HouseholdEconomicStatusA
   data: { applicationId, checkId: id, region: jiaojiangVillage, assessedAt, policyId: 'taizhou-2025', assessment: result },
 });
 
-const complete = (id = checkId): HouseholdCheckCommand => ({ type: 'CompleteCheck', checkId: id, completedAt: '2025-03-10T17:00:00+08:00', completedBy: investigator });
+const complete = (id = checkId): HouseholdCheckCommand => ({
+  type: 'CompleteCheck',
+  checkId: id,
+  completedAt: '2025-03-10T17:00:00+08:00',
+  completedBy: investigator,
+});
 const completed = (id = checkId, result = assessment()): CheckCompleted => ({
   type: 'CheckCompleted',
   data: {
@@ -85,13 +112,19 @@ describe('HouseholdCheck (家庭经济状况核对)', () => {
     });
 
     it('refuses a household without members or with a member twice', () => {
-      given(decider, []).when({ ...requestCheck, household: { ...household, members: [] } }).thenRejects('HOUSEHOLD_EMPTY');
-      given(decider, []).when({ ...requestCheck, household: { ...household, members: [...household.members.slice(0, 1), ...household.members.slice(0, 1)] } }).thenRejects('DUPLICATE_MEMBER');
+      given(decider, [])
+        .when({ ...requestCheck, household: { ...household, members: [] } })
+        .thenRejects('HOUSEHOLD_EMPTY');
+      given(decider, [])
+        .when({ ...requestCheck, household: { ...household, members: [...household.members.slice(0, 1), ...household.members.slice(0, 1)] } })
+        .thenRejects('DUPLICATE_MEMBER');
     });
 
     it('accepts a redelivered request with no new events, and refuses a second check (that is a re-check)', () => {
       given(decider, [checkRequested]).when(requestCheck).then([]);
-      given(decider, [checkRequested]).when({ ...requestCheck, checkId: recheckId }).thenRejects('CHECK_ALREADY_REQUESTED');
+      given(decider, [checkRequested])
+        .when({ ...requestCheck, checkId: recheckId })
+        .thenRejects('CHECK_ALREADY_REQUESTED');
     });
   });
 
@@ -101,7 +134,9 @@ describe('HouseholdCheck (家庭经济状况核对)', () => {
     });
 
     it('refuses records of anyone outside the household: the consent does not cover them', () => {
-      given(decider, [checkRequested]).when(collect(checkId, [recordsOf(residents.neighbour)])).thenRejects('RECORDS_FOR_NON_MEMBER');
+      given(decider, [checkRequested])
+        .when(collect(checkId, [recordsOf(residents.neighbour)]))
+        .thenRejects('RECORDS_FOR_NON_MEMBER');
     });
 
     it('refuses data for a check that was not requested or is not the open one', () => {
@@ -125,11 +160,15 @@ describe('HouseholdCheck (家庭经济状况核对)', () => {
     it('refuses a policy not in force for the region on the assessment day', () => {
       const changyuan = { ...taizhou2025, id: 'changyuan-2024', region: parseRegionCode('410783') };
       given(decider, [checkRequested, dataCollected()]).when(assess(checkId, changyuan)).thenRejects('POLICY_NOT_IN_FORCE');
-      given(decider, [checkRequested, dataCollected()]).when(assess(checkId, { ...taizhou2025, effectiveFrom: '2025-06-01' })).thenRejects('POLICY_NOT_IN_FORCE');
+      given(decider, [checkRequested, dataCollected()])
+        .when(assess(checkId, { ...taizhou2025, effectiveFrom: '2025-06-01' }))
+        .thenRejects('POLICY_NOT_IN_FORCE');
     });
 
     it('refuses an assessment time that is not a date-time (it decides the policy and the records in force)', () => {
-      given(decider, [checkRequested, dataCollected()]).when({ type: 'AssessHousehold', checkId, policy: taizhou2025, assessedAt: 'yesterday' }).thenRejects('ASSESSED_AT_INVALID');
+      given(decider, [checkRequested, dataCollected()])
+        .when({ type: 'AssessHousehold', checkId, policy: taizhou2025, assessedAt: 'yesterday' })
+        .thenRejects('ASSESSED_AT_INVALID');
     });
 
     it('refuses a policy that breaks the rules every policy must keep', () => {
@@ -147,7 +186,9 @@ describe('HouseholdCheck (家庭经济状况核对)', () => {
       const records = [recordsOf(residents.father, facts.vehicle(residents.father))];
       const result = assessment(household, records);
       const history = [checkRequested, dataCollected(checkId, records), assessed(checkId, result)];
-      given(decider, history).when(complete()).then([completed(checkId, result)]);
+      given(decider, history)
+        .when(complete())
+        .then([completed(checkId, result)]);
       expect(result.ineligibilityReasons.map((r) => r.code)).toEqual(['undeclared-vehicle', 'property-above-limit']);
     });
 
@@ -178,18 +219,24 @@ describe('HouseholdCheck (家庭经济状况核对)', () => {
     };
 
     it('opens a new round with a new check id and the corrected household', () => {
-      given(decider, finished).when(recheck({ household: corrected })).then([recheckRequested]);
+      given(decider, finished)
+        .when(recheck({ household: corrected }))
+        .then([recheckRequested]);
     });
 
     it('keeps the last household when the objection did not change it', () => {
-      given(decider, finished).when(recheck()).then([{ ...recheckRequested, data: { ...recheckRequested.data, household } }]);
+      given(decider, finished)
+        .when(recheck())
+        .then([{ ...recheckRequested, data: { ...recheckRequested.data, household } }]);
     });
 
     it('runs the new round to completion under its own id', () => {
       const vehicleRecords = [recordsOf(residents.father, facts.vehicle(residents.father))];
       const result = assessment(corrected, vehicleRecords);
       const history = [...finished, recheckRequested, dataCollected(recheckId, vehicleRecords), assessed(recheckId, result)];
-      given(decider, history).when(complete(recheckId)).then([completed(recheckId, result)]);
+      given(decider, history)
+        .when(complete(recheckId))
+        .then([completed(recheckId, result)]);
       // Declared now, so not concealed, but one vehicle is still above Taizhou's limit of none.
       expect(result.ineligibilityReasons.map((r) => r.code)).toEqual(['property-above-limit']);
     });
@@ -197,7 +244,10 @@ describe('HouseholdCheck (家庭经济状况核对)', () => {
     it('opens a round an investigator asks for, without an objection, and remembers who asked', () => {
       const asked = recheck({ objectionId: undefined, reason: '新的部门数据: 车辆登记', requestedBy: investigator });
       const { objectionId: _none, ...data } = recheckRequested.data;
-      const requested: RecheckRequested = { type: 'RecheckRequested', data: { ...data, household, reason: '新的部门数据: 车辆登记', requestedBy: investigator } };
+      const requested: RecheckRequested = {
+        type: 'RecheckRequested',
+        data: { ...data, household, reason: '新的部门数据: 车辆登记', requestedBy: investigator },
+      };
       given(decider, finished).when(asked).then([requested]);
       const state = fold(decider, [...finished, requested, dataCollected(recheckId)]);
       expect(state.status === 'open' && state.round.requestedBy).toEqual(investigator);
@@ -206,7 +256,9 @@ describe('HouseholdCheck (家庭经济状况核对)', () => {
     it('moves the application to the region and area an amendment names', () => {
       const moved = parseRegionCode('331002001201');
       const requested: RecheckRequested = { type: 'RecheckRequested', data: { ...recheckRequested.data, household, region: moved, area: 'rural' } };
-      given(decider, finished).when(recheck({ region: moved, area: 'rural' })).then([requested]);
+      given(decider, finished)
+        .when(recheck({ region: moved, area: 'rural' }))
+        .then([requested]);
       const state = fold(decider, [...finished, requested]);
       expect(state.status === 'open' && [state.application.region, state.application.area]).toEqual([moved, 'rural']);
     });
@@ -216,7 +268,9 @@ describe('HouseholdCheck (家庭经济状况核对)', () => {
       const otherObjection = '0195f3b0-7a8b-7c9d-8e0f-1a2b3c4d5e6f';
       const rechecked = [...finished, recheckRequested, dataCollected(recheckId), assessed(recheckId), completed(recheckId)];
       const again = recheck({ checkId: thirdId, previousCheckId: recheckId });
-      given(decider, [...finished, recheckRequested]).when(again).then([]);
+      given(decider, [...finished, recheckRequested])
+        .when(again)
+        .then([]);
       given(decider, rechecked).when(again).then([]);
       // Another objection is a new round.
       given(decider, rechecked)
@@ -228,14 +282,21 @@ describe('HouseholdCheck (家庭经济状况核对)', () => {
       given(decider, [checkRequested]).when(recheck()).thenRejects('CHECK_IN_PROGRESS');
       given(decider, []).when(recheck()).thenRejects('CHECK_NOT_FOUND');
       given(decider, finished).when(recheck({ checkId })).thenRejects('CHECK_ID_ALREADY_USED');
-      given(decider, finished).when(recheck({ previousCheckId: recheckId })).thenRejects('PREVIOUS_CHECK_MISMATCH');
-      given(decider, [...finished, recheckRequested]).when(recheck()).then([]);
+      given(decider, finished)
+        .when(recheck({ previousCheckId: recheckId }))
+        .thenRejects('PREVIOUS_CHECK_MISMATCH');
+      given(decider, [...finished, recheckRequested])
+        .when(recheck())
+        .then([]);
     });
   });
 
   describe('cancellation', () => {
     const cancel: HouseholdCheckCommand = { type: 'CancelCheck', checkId, reason: 'application withdrawn', cancelledAt: '2025-03-05T10:00:00+08:00' };
-    const cancelled: HouseholdCheckEvent = { type: 'CheckCancelled', data: { applicationId, checkId, reason: 'application withdrawn', cancelledAt: '2025-03-05T10:00:00+08:00' } };
+    const cancelled: HouseholdCheckEvent = {
+      type: 'CheckCancelled',
+      data: { applicationId, checkId, reason: 'application withdrawn', cancelledAt: '2025-03-05T10:00:00+08:00' },
+    };
 
     it('stops an open check when the application is withdrawn', () => {
       given(decider, [checkRequested, dataCollected()]).when(cancel).then([cancelled]);
@@ -245,8 +306,12 @@ describe('HouseholdCheck (家庭经济状况核对)', () => {
 
     it('closes a completed check to re-checks, keeping its outcome, when the application is withdrawn afterwards', () => {
       given(decider, finished).when(cancel).then([cancelled]);
-      given(decider, finished).when({ ...cancel, checkId: recheckId }).thenRejects('CHECK_ID_MISMATCH');
-      given(decider, [...finished, cancelled]).when(recheck()).thenRejects('CHECK_CANCELLED');
+      given(decider, finished)
+        .when({ ...cancel, checkId: recheckId })
+        .thenRejects('CHECK_ID_MISMATCH');
+      given(decider, [...finished, cancelled])
+        .when(recheck())
+        .thenRejects('CHECK_CANCELLED');
       const state = fold(decider, [...finished, cancelled]);
       expect(state.status === 'cancelled' && state.outcome).toBe('eligible');
     });

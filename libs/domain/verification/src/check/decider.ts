@@ -32,7 +32,8 @@ function openRound(state: HouseholdCheckState, checkId: string): { state: OpenSt
     case 'completed':
       return { rejection: reject('CHECK_ALREADY_COMPLETED', `check ${state.round.checkId} is already completed`) };
     case 'open':
-      if (state.round.checkId !== checkId) return { rejection: reject('CHECK_ID_MISMATCH', `the open check is ${state.round.checkId}, not ${checkId}`, 'checkId') };
+      if (state.round.checkId !== checkId)
+        return { rejection: reject('CHECK_ID_MISMATCH', `the open check is ${state.round.checkId}, not ${checkId}`, 'checkId') };
       return { state };
   }
 }
@@ -61,7 +62,10 @@ function collectDepartmentData(command: CollectDepartmentData, state: HouseholdC
   if (command.records.some((r) => !members.has(r.residentId))) {
     return reject('RECORDS_FOR_NON_MEMBER', 'department records may only be collected for members of the household', 'records');
   }
-  return accept({ type: 'DepartmentDataCollected', data: { applicationId: application.applicationId, checkId: command.checkId, records: command.records, asOf: command.asOf } });
+  return accept({
+    type: 'DepartmentDataCollected',
+    data: { applicationId: application.applicationId, checkId: command.checkId, records: command.records, asOf: command.asOf },
+  });
 }
 
 function policyRejection(command: AssessHousehold, application: CheckedApplication, assessedOn: string): Result | undefined {
@@ -91,7 +95,14 @@ function assessHousehold(command: AssessHousehold, state: HouseholdCheckState): 
     policy: command.policy,
     options: command.options,
   });
-  const data = { applicationId: application.applicationId, checkId: round.checkId, region: application.region, assessedAt: command.assessedAt, policyId: command.policy.id, assessment };
+  const data = {
+    applicationId: application.applicationId,
+    checkId: round.checkId,
+    region: application.region,
+    assessedAt: command.assessedAt,
+    policyId: command.policy.id,
+    assessment,
+  };
   return accept({ type: 'HouseholdEconomicStatusAssessed', data });
 }
 
@@ -100,7 +111,8 @@ function completeCheck(command: CompleteCheck, state: HouseholdCheckState): Resu
   const found = openRound(state, command.checkId);
   if ('rejection' in found) return found.rejection;
   const { application, round } = found.state;
-  if (round.assessed === undefined) return reject('CHECK_NOT_ASSESSED', 'the household must be assessed on the latest department data before the check completes');
+  if (round.assessed === undefined)
+    return reject('CHECK_NOT_ASSESSED', 'the household must be assessed on the latest department data before the check completes');
   const { assessment, assessedAt } = round.assessed;
   return accept({
     type: 'CheckCompleted',
@@ -144,8 +156,16 @@ function requestRecheck(command: RequestRecheck, state: HouseholdCheckState): Re
   const problem = householdProblem(household);
   if (problem) return reject(problem.code, problem.message, problem.field);
   const { checkId, previousCheckId, objectionId, reason, requestedAt, requestedBy, region, area } = command;
-  const optional = { ...(objectionId ? { objectionId } : {}), ...(requestedBy ? { requestedBy } : {}), ...(region ? { region } : {}), ...(area ? { area } : {}) };
-  return accept({ type: 'RecheckRequested', data: { applicationId: state.application.applicationId, checkId, previousCheckId, reason, household, requestedAt, ...optional } });
+  const optional = {
+    ...(objectionId ? { objectionId } : {}),
+    ...(requestedBy ? { requestedBy } : {}),
+    ...(region ? { region } : {}),
+    ...(area ? { area } : {}),
+  };
+  return accept({
+    type: 'RecheckRequested',
+    data: { applicationId: state.application.applicationId, checkId, previousCheckId, reason, household, requestedAt, ...optional },
+  });
 }
 
 /**
@@ -157,7 +177,8 @@ function cancelCheck(command: CancelCheck, state: HouseholdCheckState): Result {
   const cancelled = (applicationId: string): Result =>
     accept({ type: 'CheckCancelled', data: { applicationId, checkId: command.checkId, reason: command.reason, cancelledAt: command.cancelledAt } });
   if (state.status === 'completed') {
-    if (state.round.checkId !== command.checkId) return reject('CHECK_ID_MISMATCH', `the last check is ${state.round.checkId}, not ${command.checkId}`, 'checkId');
+    if (state.round.checkId !== command.checkId)
+      return reject('CHECK_ID_MISMATCH', `the last check is ${state.round.checkId}, not ${command.checkId}`, 'checkId');
     return cancelled(state.application.applicationId);
   }
   const found = openRound(state, command.checkId);

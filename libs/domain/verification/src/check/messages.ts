@@ -159,4 +159,5 @@ export interface CheckCancelled {
   readonly data: { readonly applicationId: string; readonly checkId: string; readonly reason: string; readonly cancelledAt: string };
 }
 
-export type HouseholdCheckEvent = CheckRequested | RecheckRequested | DepartmentDataCollected | HouseholdEconomicStatusAssessed | CheckCompleted | CheckCancelled;
+export type HouseholdCheckEvent =
+  CheckRequested | RecheckRequested | DepartmentDataCollected | HouseholdEconomicStatusAssessed | CheckCompleted | CheckCancelled;

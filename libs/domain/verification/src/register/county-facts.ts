@@ -32,7 +32,13 @@ export type ResidentDeathReported = Fact<'ResidentDeathReported', { readonly dat
 /** A motor vehicle registered to the resident; a later message with deregisteredOn ends it. */
 export type VehicleRegistrationReported = Fact<
   'VehicleRegistrationReported',
-  { readonly plateNumber: string; readonly vehicleType: string; readonly registeredOn: string; readonly deregisteredOn?: string; readonly estimatedValueFen?: Fen }
+  {
+    readonly plateNumber: string;
+    readonly vehicleType: string;
+    readonly registeredOn: string;
+    readonly deregisteredOn?: string;
+    readonly estimatedValueFen?: Fen;
+  }
 >;
 
 /** 不动产登记; a later message with disposedOn ends it. */
@@ -50,7 +56,10 @@ export type PensionBenefitReported = Fact<
 >;
 
 /** 失业保险金. */
-export type UnemploymentBenefitReported = Fact<'UnemploymentBenefitReported', { readonly monthlyAmountFen: Fen; readonly fromMonth: string; readonly toMonth?: string }>;
+export type UnemploymentBenefitReported = Fact<
+  'UnemploymentBenefitReported',
+  { readonly monthlyAmountFen: Fen; readonly fromMonth: string; readonly toMonth?: string }
+>;
 
 /** A month's wage from the social-insurance contribution base or payroll tax. */
 export type WageRecordReported = Fact<'WageRecordReported', { readonly employer: string; readonly monthlyWageFen: Fen; readonly month: string }>;
@@ -73,12 +82,18 @@ export type DisabilityRegistrationReported = Fact<
 export type SeriousIllnessReported = Fact<'SeriousIllnessReported', { readonly diseaseCategory: string; readonly diagnosedOn: string }>;
 
 /** 大额医疗费用 (out of pocket, after insurance). */
-export type LargeMedicalBillReported = Fact<'LargeMedicalBillReported', { readonly outOfPocketFen: Fen; readonly periodFrom: string; readonly periodTo: string }>;
+export type LargeMedicalBillReported = Fact<
+  'LargeMedicalBillReported',
+  { readonly outOfPocketFen: Fen; readonly periodFrom: string; readonly periodTo: string }
+>;
 
 export type DisasterType = 'flood' | 'drought' | 'typhoon' | 'earthquake' | 'landslide' | 'fire' | 'snow-ice' | 'other';
 
 /** 受灾人员. */
-export type DisasterVictimReported = Fact<'DisasterVictimReported', { readonly disasterType: DisasterType; readonly occurredOn: string; readonly lossFen?: Fen }>;
+export type DisasterVictimReported = Fact<
+  'DisasterVictimReported',
+  { readonly disasterType: DisasterType; readonly occurredOn: string; readonly lossFen?: Fen }
+>;
 
 export type CountyFact =
   | ResidentDeathReported

@@ -4,7 +4,16 @@
  */
 import { addFen, fen, monthsBetween, type Fen } from '@sa/domain-shared';
 import { sourceOf, type CountyFactType, type CountySource } from './county-facts';
-import type { BusinessRecord, DisabilityRecord, PensionRecord, PropertyRecord, ResidentRecords, UnemploymentBenefitRecord, VehicleRecord, WageRecord } from './resident-records';
+import type {
+  BusinessRecord,
+  DisabilityRecord,
+  PensionRecord,
+  PropertyRecord,
+  ResidentRecords,
+  UnemploymentBenefitRecord,
+  VehicleRecord,
+  WageRecord,
+} from './resident-records';
 
 const heldOn = (from: string, until: string | undefined, day: string) => from <= day && (until === undefined || until > day);
 const paidIn = (from: string, to: string | undefined, month: string) => from <= month && (to === undefined || to >= month);

@@ -23,7 +23,18 @@ describe('resident register (部门数据)', () => {
       facts.disaster(father),
     );
     expect(records.death?.dateOfDeath).toBe('2025-04-28');
-    const lengths = [records.vehicles, records.properties, records.pensions, records.unemploymentBenefits, records.wages, records.businesses, records.disabilities, records.seriousIllnesses, records.largeMedicalBills, records.disasters].map((l) => l.length);
+    const lengths = [
+      records.vehicles,
+      records.properties,
+      records.pensions,
+      records.unemploymentBenefits,
+      records.wages,
+      records.businesses,
+      records.disabilities,
+      records.seriousIllnesses,
+      records.largeMedicalBills,
+      records.disasters,
+    ].map((l) => l.length);
     expect(lengths).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
     expect(factsIn(records).map((f) => f.source)).toEqual([
       'public-security',
@@ -62,7 +73,12 @@ describe('resident register (部门数据)', () => {
   });
 
   it('keeps one wage per employer and month, the latest report winning', () => {
-    const records = recordsAfter(father, facts.wage(father, 150_000, '2025-02'), facts.wage(father, 160_000, '2025-02'), facts.wage(father, 150_000, '2025-01'));
+    const records = recordsAfter(
+      father,
+      facts.wage(father, 150_000, '2025-02'),
+      facts.wage(father, 160_000, '2025-02'),
+      facts.wage(father, 150_000, '2025-01'),
+    );
     expect(records.wages.map((w) => [w.month, w.monthlyWageFen])).toEqual([
       ['2025-02', 160_000],
       ['2025-01', 150_000],

@@ -22,6 +22,8 @@ describe('a resident’s register stream (部门数据归集)', () => {
   });
 
   it('refuses a fact about another resident', () => {
-    given(decider, []).when({ type: 'RecordCountyFact', fact: facts.vehicle(neighbour) }).thenRejects('RESIDENT_MISMATCH');
+    given(decider, [])
+      .when({ type: 'RecordCountyFact', fact: facts.vehicle(neighbour) })
+      .thenRejects('RESIDENT_MISMATCH');
   });
 });

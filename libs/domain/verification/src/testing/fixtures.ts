@@ -40,10 +40,23 @@ export const residents = {
 };
 
 export function member(memberId: string, id: ResidentId, overrides: Partial<HouseholdMember> = {}): HouseholdMember {
-  return { memberId, residentId: id, relation: 'other', workAbility: 'none', disabilityGrade: null, seriousIllness: false, declaredMonthlyIncomes: [], ...overrides };
+  return {
+    memberId,
+    residentId: id,
+    relation: 'other',
+    workAbility: 'none',
+    disabilityGrade: null,
+    seriousIllness: false,
+    declaredMonthlyIncomes: [],
+    ...overrides,
+  };
 }
 
-export const income = (kind: DeclaredIncome['kind'], yuanFen: number, extra: Partial<DeclaredIncome> = {}): DeclaredIncome => ({ kind, monthlyFen: fen(yuanFen), ...extra });
+export const income = (kind: DeclaredIncome['kind'], yuanFen: number, extra: Partial<DeclaredIncome> = {}): DeclaredIncome => ({
+  kind,
+  monthlyFen: fen(yuanFen),
+  ...extra,
+});
 
 /** The worked example's household: three members, the father earns 1,800 CNY a month. */
 export function householdOfThree(fatherIncomes: readonly DeclaredIncome[] = [income('wage', 180_000, { source: '台州某鞋厂' })]): HouseholdSnapshot {
@@ -77,7 +90,13 @@ export const facts = {
     type: 'PropertyRegistrationReported',
     data: { ...header(id), propertyId, region: parseRegionCode('331002001'), floorAreaSqm: '56.30', acquiredOn },
   }),
-  pension: (id: ResidentId, scheme: 'resident-basic' | 'employee-basic' | 'other', monthlyAmountFen: number, fromMonth = '2018-07', toMonth?: string): CountyFact => ({
+  pension: (
+    id: ResidentId,
+    scheme: 'resident-basic' | 'employee-basic' | 'other',
+    monthlyAmountFen: number,
+    fromMonth = '2018-07',
+    toMonth?: string,
+  ): CountyFact => ({
     type: 'PensionBenefitReported',
     data: { ...header(id), scheme, monthlyAmountFen: fen(monthlyAmountFen), fromMonth, ...(toMonth ? { toMonth } : {}) },
   }),
@@ -91,7 +110,13 @@ export const facts = {
   }),
   business: (id: ResidentId, registeredOn = '2021-03-01', deregisteredOn?: string): CountyFact => ({
     type: 'BusinessRegistrationReported',
-    data: { ...header(id), unifiedSocialCreditCode: '92331002MA2ABCDE1X', businessName: '椒江区某便利店', registeredOn, ...(deregisteredOn ? { deregisteredOn } : {}) },
+    data: {
+      ...header(id),
+      unifiedSocialCreditCode: '92331002MA2ABCDE1X',
+      businessName: '椒江区某便利店',
+      registeredOn,
+      ...(deregisteredOn ? { deregisteredOn } : {}),
+    },
   }),
   disability: (id: ResidentId, grade: 1 | 2 | 3 | 4, registeredOn = '2024-11-02'): CountyFact => ({
     type: 'DisabilityRegistrationReported',
