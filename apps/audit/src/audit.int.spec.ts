@@ -1,6 +1,7 @@
 import { canonicalJson } from '@sa/event-store';
 import { type RunningService, signDevToken, startService } from '@sa/platform';
-import { eventually, integrationEnv, serviceTestEnv } from '@sa/testing';
+import { eventually, integrationEnv, readTopicUntil, serviceTestEnv } from '@sa/testing';
+import { findingsTopicV1 } from '@sa/contracts';
 import { randomUUID } from 'node:crypto';
 import { service } from './service';
 import type { SourceStores } from './sources/source-stores';
@@ -33,9 +34,11 @@ interface Finding {
   evidence: { eventId: string; source: string; stream: string; revision: number; why: string }[];
 }
 
-describe('audit API (read-only over five seeded source stores; real PostgreSQL, FerretDB)', () => {
+describe('audit API (read-only over five seeded source stores; real PostgreSQL, FerretDB, Kafka)', () => {
   let audit: RunningService;
   let sources: SourceSchemas;
+  // This run's own Kafka topics: what the audit publishes, only this run's findings.
+  const topicPrefix = `audit-it-${Date.now().toString(36)}.`;
   const scenario = new Scenario();
   const cases: Record<string, WrittenCase> = {};
   const sharedResident = nextResidentId();
@@ -62,7 +65,12 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
     await sources.seed(scenario.drafts);
     audit = await startService(
       service,
-      serviceTestEnv('audit', { AUDIT_SOURCE_SCHEMAS: sources.env, AUDIT_CONTINUOUS_SCAN: 'true', SCHEDULER_INTERVAL_MS: '3600000' }),
+      serviceTestEnv('audit', {
+        AUDIT_SOURCE_SCHEMAS: sources.env,
+        AUDIT_CONTINUOUS_SCAN: 'true',
+        SCHEDULER_INTERVAL_MS: '3600000',
+        KAFKA_TOPIC_PREFIX: topicPrefix,
+      }),
     );
   });
   afterAll(async () => {
@@ -285,6 +293,13 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
       const again = await json<{ newFindings: number; findings: Finding[] }>(post('/findings/scan'));
       expect(again.newFindings).toBe(0);
       expect(again.findings.map((f) => f.findingId).sort()).toEqual(scan.findings.map((f) => f.findingId).sort());
+
+      // And each finding is published once on Kafka for inspectors' systems, with its proving events
+      const published = await readTopicUntil(integrationEnv().kafkaBrokers, `${topicPrefix}${findingsTopicV1}`, (records) => records.length >= 6);
+      const payloads = published.map((r) => JSON.parse(r.value) as { findingId: string; kind: string; evidence: unknown[] });
+      expect(payloads.map((p) => p.findingId).sort()).toEqual(scan.findings.map((f) => f.findingId).sort());
+      expect(payloads.every((p) => p.evidence.length > 0)).toBe(true);
+      expect(new Set(published.map((r) => r.headers.get('ce_type')))).toEqual(new Set(['sa.audit.finding-raised']));
     });
 
     it('runs the continuous scan as an idempotent job', async () => {

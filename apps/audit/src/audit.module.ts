@@ -4,7 +4,8 @@
  */
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore } from '@sa/event-store';
-import { Clock, CONFIG, EVENT_STORE, HealthRegistry, Scheduler } from '@sa/platform';
+import { Clock, CONFIG, EVENT_STORE, HealthRegistry, Scheduler, ServiceMessaging } from '@sa/platform';
+import { findingsPublication } from './findings/findings-publication';
 import { AuditLog } from './audit-log/audit-log';
 import { AuditLogController } from './audit-log/audit-log.controller';
 import { AuditRecorder } from './audit-log/audit-recorder';
@@ -69,7 +70,9 @@ export class AuditModule implements OnApplicationShutdown {
     health: HealthRegistry,
     scheduler: Scheduler,
     scanner: FindingsScanner,
+    messaging: ServiceMessaging,
   ) {
+    messaging.publish(findingsPublication);
     // Ready only when every service's history can be read: an audit that silently misses one is worse than none.
     for (const source of sources.all) health.register(`source:${source.name}`, () => source.store.ping());
     if (config.AUDIT_CONTINUOUS_SCAN) {

@@ -9,6 +9,7 @@ export * from './outbound/verification';
 export * from './outbound/approval';
 export * from './outbound/payments';
 export * from './outbound/charity-referral';
+export * from './outbound/audit';
 export * from './inbound/county-data';
 export * from './inbound/receipts';
 export * from './asyncapi/build-asyncapi';

@@ -3,6 +3,7 @@ import { contractName, type IntegrationContract } from './contract';
 import { countyDataContracts } from './inbound/county-data';
 import { countyDataReceiptV1 } from './inbound/receipts';
 import { approvalContracts } from './outbound/approval';
+import { auditContracts } from './outbound/audit';
 import { charityReferralContracts } from './outbound/charity-referral';
 import { intakeContracts } from './outbound/intake';
 import { paymentsContracts } from './outbound/payments';
@@ -64,6 +65,7 @@ export const outboundContracts: readonly IntegrationContract[] = [
   ...approvalContracts,
   ...paymentsContracts,
   ...charityReferralContracts,
+  ...auditContracts,
 ];
 
 export const allContracts: readonly IntegrationContract[] = [...outboundContracts, ...countyDataContracts, countyDataReceiptV1];

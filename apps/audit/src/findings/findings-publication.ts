@@ -1,0 +1,33 @@
+/**
+ * Findings leave the audit service on Kafka (sa.audit.findings.v1) for discipline inspectors'
+ * and county supervision systems: each FindingRaised event of the audit's own store, once, through
+ * the same checkpointed relay every service uses. Audit-log events stay inside.
+ */
+import { auditFindingRaisedV1 } from '@sa/contracts';
+import { integrationEvent } from '@sa/messaging';
+import type { PublicationDefinition } from '@sa/platform';
+import { findingStreamPrefix, type RecordedFinding } from './findings-scanner';
+
+export const findingsPublication: PublicationDefinition = {
+  streamPrefixes: [findingStreamPrefix],
+  contracts: [auditFindingRaisedV1],
+  mapping: {
+    FindingRaised: (event) => {
+      const f = event.data as RecordedFinding;
+      return integrationEvent(auditFindingRaisedV1, {
+        findingId: f.findingId,
+        kind: f.kind,
+        severity: f.severity,
+        // Bounded as the contract bounds them: a relay must never stall on an oversized finding.
+        applicationIds: f.applicationIds.slice(0, 20),
+        regions: f.regions.slice(0, 20),
+        summary: f.summary.slice(0, 1000),
+        evidence: f.evidence
+          .slice(0, 50)
+          .map((e) => ({ source: e.source, stream: e.stream, revision: e.revision, eventId: e.eventId, type: e.type, recordedAt: e.recordedAt, why: e.why })),
+        detectedAt: f.detectedAt,
+        detectedBy: { userId: event.actor.userId, role: event.actor.role as never, orgUnit: event.actor.orgUnit },
+      });
+    },
+  },
+};

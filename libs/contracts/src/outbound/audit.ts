@@ -1,0 +1,83 @@
+/**
+ * Audit (审计/纪检监察): anti-fraud findings raised over the platform's event history, for discipline
+ * inspectors' and county supervision systems. Topic sa.audit.findings.v1, keyed by finding id.
+ */
+import { z } from 'zod';
+import { defineContract } from '../contract';
+import { actorField, applicationIdField, instantField, regionCodeField, textField } from '../fields/common';
+import { exampleApplicationId } from './examples';
+
+export const findingsTopicV1 = 'sa.audit.findings.v1';
+
+/** Deterministic (name-based) UUIDs: the same violation found again has the same id. */
+const findingIdField = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'must be a lower-case UUID')
+  .meta({ description: 'Finding id, derived from what was found: a rescan never raises the same finding twice.' });
+
+export const auditFindingRaisedV1 = defineContract({
+  type: 'sa.audit.finding-raised',
+  version: 1,
+  topic: findingsTopicV1,
+  keyField: 'findingId',
+  direction: 'outbound',
+  producer: 'audit service',
+  description:
+    'An anti-fraud finding: something in a case history an inspector must look at (near-relative case confirmed below the county, ' +
+    'segregation of duties breached, confirmation before the public notice ended, payment after death, duplicate benefit, ' +
+    'department data ignored), with the exact stored events that prove it.',
+  schema: z.object({
+    findingId: findingIdField,
+    kind: z.enum([
+      'near-relative-confirmed-below-county',
+      'segregation-of-duties-breached',
+      'confirmed-before-notice-ended',
+      'payment-after-death',
+      'duplicate-benefit',
+      'department-data-ignored',
+    ]),
+    severity: z.enum(['high', 'medium']),
+    applicationIds: z.array(applicationIdField).min(1).max(20),
+    regions: z.array(regionCodeField).max(20),
+    summary: textField('What was found, for people. Resident IDs masked.', 1000),
+    evidence: z
+      .array(
+        z.object({
+          source: textField('Service whose event store holds the event.', 50),
+          stream: textField('Stream of the event.', 500),
+          revision: z.number().int().nonnegative(),
+          eventId: z.string().uuid('must be a UUID'),
+          type: textField('Event type.', 100),
+          recordedAt: instantField('When the event was recorded.'),
+          why: textField('What this event proves.', 500),
+        }),
+      )
+      .min(1)
+      .max(50),
+    detectedAt: instantField('When the scan found it.'),
+    detectedBy: actorField,
+  }),
+  example: {
+    findingId: '6f1c2d3e-4a5b-5c6d-8e7f-8091a2b3c4d5',
+    kind: 'confirmed-before-notice-ended',
+    severity: 'high',
+    applicationIds: [exampleApplicationId],
+    regions: ['330102001001'],
+    summary: '公示期未满即确认：公示期至2025-03-19，确认于2025-03-17',
+    evidence: [
+      {
+        source: 'approval',
+        stream: `case-${exampleApplicationId}`,
+        revision: 4,
+        eventId: '0195f2c0-aaaa-7bbb-8ccc-dddddddddddd',
+        type: 'CaseApproved',
+        recordedAt: '2025-03-17T09:00:00+08:00',
+        why: 'confirmed on 2025-03-17',
+      },
+    ],
+    detectedAt: '2025-03-20T02:00:00+08:00',
+    detectedBy: { userId: 'u-audit-0001', role: 'auditor', orgUnit: '330102' },
+  },
+});
+
+export const auditContracts = [auditFindingRaisedV1] as const;
