@@ -10,6 +10,11 @@ class PlainSummaryReporter {
     const parts = [`${results.numPassedTests} passed`, `${results.numFailedTests + brokenSuites} failed`];
     if (skipped > 0) parts.push(`${skipped} skipped`);
     const line = `Tests: ${parts.join(', ')}`;
+    // A skip is never silent: each skipped test is named (the KurrentDB conformance run says why).
+    const skippedNames = results.testResults.flatMap((suite) =>
+      suite.testResults.filter((t) => t.status === 'pending' || t.status === 'todo').map((t) => t.fullName),
+    );
+    for (const name of skippedNames) process.stdout.write(`\nskipped: ${name}`);
     process.stdout.write(`\n${line}\n`);
     if (process.env.SA_TEST_SUMMARY_FILE) fs.writeFileSync(process.env.SA_TEST_SUMMARY_FILE, line);
   }
