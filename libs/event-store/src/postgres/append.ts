@@ -13,7 +13,6 @@ import { positionShift } from './migrations';
 
 export interface AppendContext {
   readonly schema: string; // quoted
-  readonly channel: string;
   readonly sourceSystem: string;
   readonly now: () => Date;
 }

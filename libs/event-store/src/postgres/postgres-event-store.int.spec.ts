@@ -30,7 +30,7 @@ describeEventStoreConformance('PostgreSQL', async () => {
     async holdOpenAppend(stream: string, event: NewEvent) {
       const client = await schema.pool.connect();
       await client.query('begin');
-      await appendInTransaction(client, { schema: q, channel: `es_${schema.name}`, sourceSystem: 'conformance', now: () => new Date() }, stream, [event], {
+      await appendInTransaction(client, { schema: q, sourceSystem: 'conformance', now: () => new Date() }, stream, [event], {
         expectedRevision: 'no_stream',
       });
       return {

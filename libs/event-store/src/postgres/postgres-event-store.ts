@@ -124,7 +124,7 @@ export class PostgresEventStore implements EventStore {
     this.pool = options.pool ?? new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
     this.pool.on('error', () => undefined); // idle client errors surface on the next query
     const channel = `es_${options.schema}`;
-    this.ctx = { schema: this.schema, channel, sourceSystem: options.sourceSystem, now: options.clock ?? (() => new Date()) };
+    this.ctx = { schema: this.schema, sourceSystem: options.sourceSystem, now: options.clock ?? (() => new Date()) };
     const connectionString = options.connectionString ?? (this.pool.options as { connectionString?: string }).connectionString;
     this.waker = new NotificationWaker(() => new Client(connectionString ? { connectionString } : (this.pool.options as object)), channel);
     this.notifier = new AppendNotifier(this.pool, channel, () => this.waker.wakeAll());

@@ -30,6 +30,9 @@ export class Projection {
   private savedPosition?: number;
   private flushTimer?: NodeJS.Timeout;
   private caughtUp = false;
+  private stopped = false;
+  private failures = 0;
+  private retryTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly definition: ProjectionDefinition,
@@ -57,23 +60,41 @@ export class Projection {
   async start(): Promise<void> {
     const checkpoint = await this.checkpoints.findOne({ _id: this.definition.name });
     this.lastPosition = this.savedPosition = checkpoint?.position;
+    this.stopped = false;
+    this.subscribe();
+    this.logger.info({ projection: this.definition.name, from: this.lastPosition ?? 'start' }, 'projection started');
+  }
+
+  /** Follows the store from the last applied event; after a failure (a database blip, a bad handler run) it resumes there. */
+  private subscribe(): void {
     this.subscription = this.store.subscribeToAll({
       ...(this.lastPosition !== undefined ? { afterPosition: this.lastPosition } : {}),
       filter: this.definition.filter,
       onEvent: async (event) => {
         await this.definition.apply(event);
         this.lastPosition = event.position;
+        this.failures = 0;
         this.scheduleFlush();
       },
       onCaughtUp: () => {
         this.caughtUp = true;
       },
-      onError: (error) => this.logger.error({ err: error, projection: this.definition.name }, 'projection stopped on error'),
+      onError: (error) => {
+        if (this.stopped) return;
+        this.failures += 1;
+        // Handlers are idempotent, so resuming after the last applied event loses and repeats nothing.
+        const delayMs = Math.min(30_000, 500 * 2 ** Math.min(this.failures - 1, 6));
+        this.logger.error({ err: error, projection: this.definition.name, retryInMs: delayMs, failures: this.failures }, 'projection failed; resuming');
+        this.retryTimer = setTimeout(() => {
+          if (!this.stopped) this.subscribe();
+        }, delayMs);
+      },
     });
-    this.logger.info({ projection: this.definition.name, from: this.lastPosition ?? 'start' }, 'projection started');
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
     await this.subscription?.stop();
     clearTimeout(this.flushTimer);
     await this.flush();
