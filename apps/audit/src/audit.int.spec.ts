@@ -8,6 +8,7 @@ import type { SourceStores } from './sources/source-stores';
 import { CaseIndex } from './case-index/case-index';
 import { applicationKey, residentKey } from '@sa/domain-audit';
 import { SOURCE_STORES } from './tokens';
+import { verifyStores } from './integrity/store-verifier';
 import { nextResidentId, people, Scenario, type WrittenCase } from './test-support/scenarios';
 import { createSourceSchemas, type SourceSchemas } from './test-support/source-schemas';
 
@@ -404,9 +405,12 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
         { source: 'payments', stream: tampered.streams['payroll-2025-04'], revision: 1, eventId: null, reason: 'head-mismatch' },
       ]);
       // And verifying everything finds both, the removal by the stream's recorded head
-      const all = await json<{ ok: boolean; breaks: { source: string; stream: string; revision: number; reason: string }[] }>(
-        post('/integrity/verify-all', token('civil-affairs-admin')),
-      );
+      const all = await json<{
+        ok: boolean;
+        events: number;
+        sources: { events: number }[];
+        breaks: { source: string; stream: string; revision: number; reason: string }[];
+      }>(post('/integrity/verify-all', token('civil-affairs-admin')));
       expect(all.ok).toBe(false);
       expect(all.breaks).toEqual(
         expect.arrayContaining([
@@ -415,6 +419,10 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
         ]),
       );
       expect(all.breaks).toHaveLength(2);
+      // And so does verifying in parallel worker threads, each a small range of each log
+      const parallel = await verifyStores(audit.app.get<SourceStores>(SOURCE_STORES, { strict: false }), { pageSize: 5, workers: 3, minEventsPerWorker: 1 });
+      expect(parallel.sources.map((s) => s.events)).toEqual(all.sources.map((s) => s.events));
+      expect({ ok: parallel.ok, events: parallel.events, breaks: parallel.breaks }).toEqual({ ok: false, events: all.events, breaks: all.breaks });
       // And the replay says so too
       const replay = await json<{ integrity: { ok: boolean } }>(get(`/cases/${tampered.applicationId}/history`));
       expect(replay.integrity.ok).toBe(false);

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { baseConfigSchema, PlatformModule, type ServiceDefinition } from '@sa/platform';
 import { z } from 'zod';
 import { AppModule } from './app.module';
@@ -16,6 +17,13 @@ export const configSchema = baseConfigSchema
     AUDIT_SOURCE_POOL_SIZE: z.coerce.number().int().min(2).max(50).default(6),
     /** Events per page when scanning a whole store (integrity, findings). */
     AUDIT_SCAN_PAGE_SIZE: z.coerce.number().int().min(100).max(50_000).default(5000),
+    /** Worker threads verifying integrity in parallel, each a partition of the streams (default: the CPUs, at most 4). */
+    AUDIT_INTEGRITY_WORKERS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(16)
+      .default(() => Math.min(4, availableParallelism())),
     /**
      * Continuous scanning (first cut): a findings-scan job that rescans the whole history on the
      * scheduler's interval whenever a source has new events. Off by default: a full scan per tick

@@ -4,4 +4,4 @@ export * from './integrity/canonical-json';
 export * from './integrity/hash-chain';
 export * from './postgres/postgres-event-store';
 export * from './kurrentdb/kurrentdb-event-store';
-export type { DeliveryHealth } from './postgres/reads';
+export type { DeliveryHealth, PositionRange } from './postgres/reads';

@@ -34,7 +34,7 @@ export class IntegrityController {
   @ApiOperation({ summary: 'Verify the hash chains of every stream of every service (and that no stream lost its last events)' })
   verifyAll(@CurrentActor() actor: AuthenticatedActor) {
     return this.recorder.run({ actor, channel: 'api', query: 'all-integrity' }, async () => {
-      const value = await verifyStores(this.sources, this.config.AUDIT_SCAN_PAGE_SIZE);
+      const value = await verifyStores(this.sources, { pageSize: this.config.AUDIT_SCAN_PAGE_SIZE, workers: this.config.AUDIT_INTEGRITY_WORKERS });
       return { value, result: { ok: value.ok, events: value.events, streams: value.streams, breaks: value.breaks.length, ms: value.ms } };
     });
   }

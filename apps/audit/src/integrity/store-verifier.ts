@@ -4,10 +4,15 @@
  * keeping only the last link per stream in memory. Afterwards each stream's recorded head (the
  * streams table) is compared with the last event actually found, which also catches events removed
  * from the END of a stream — a removal the chain alone cannot show.
+ *
+ * Reading and hashing are CPU work on the client, so with several workers each one takes a range
+ * of positions (verify-worker.ts) and the ranges' chains are joined here (chain-spans.ts).
  */
-import { checkLink, type PostgresEventStore } from '@sa/event-store';
+import type { PositionRange, PostgresEventStore } from '@sa/event-store';
 import { scanStore, type SourceStores } from '../sources/source-stores';
 import { headMissing, type SourcedBreak } from './breaks';
+import { joinRanges, RangeChains, type Link, type StreamSpan } from './chain-spans';
+import { runVerifyWorker } from './verify-worker-client';
 
 export type { SourcedBreak } from './breaks';
 
@@ -30,11 +35,6 @@ export interface StoresVerification {
   readonly sources: readonly SourceVerification[];
   /** The first broken link of each broken stream, every source. */
   readonly breaks: readonly SourcedBreak[];
-}
-
-interface Link {
-  revision: number;
-  hash: string;
 }
 
 interface HeadRow {
@@ -62,32 +62,85 @@ async function headMismatches(
   return confirmed;
 }
 
-export async function verifySource(name: string, schema: string, store: PostgresEventStore, pageSize: number): Promise<SourceVerification> {
-  const began = performance.now();
-  const heads = (await store.pool.query<HeadRow>(`select stream_id, revision, last_hash from "${schema}".streams`)).rows;
-  const last = new Map<string, Link>();
-  const broken = new Map<string, SourcedBreak>();
-  const events = await scanStore(store, pageSize, (page) => {
-    for (const event of page) {
-      const reason = checkLink(event, last.get(event.stream));
-      last.set(event.stream, { revision: event.revision, hash: event.hash });
-      if (reason && !broken.has(event.stream))
-        broken.set(event.stream, { source: name, stream: event.stream, revision: event.revision, eventId: event.eventId, reason });
-    }
-  });
-  for (const mismatch of await headMismatches(store, heads, last)) {
-    if (!broken.has(mismatch.stream))
-      broken.set(mismatch.stream, { source: name, stream: mismatch.stream, revision: mismatch.revision, eventId: null, reason: 'head-mismatch' });
-  }
-  const breaks = [...broken.values()];
-  return { source: name, schema, events, streams: last.size, ok: breaks.length === 0, breaks, ms: Math.round(performance.now() - began) };
+/** One range of a source's log, scanned: what the worker sends back. */
+export interface RangeScan {
+  readonly events: number;
+  readonly spans: Map<string, StreamSpan>;
 }
 
-export async function verifyStores(sources: SourceStores, pageSize: number): Promise<StoresVerification> {
+export async function scanRange(store: PostgresEventStore, pageSize: number, range: PositionRange): Promise<RangeScan> {
+  const chains = new RangeChains();
+  await scanStore(
+    store,
+    pageSize,
+    (page) => {
+      for (const event of page) chains.add(event);
+    },
+    range.from - 1,
+    range,
+  );
+  return { events: chains.events, spans: chains.spans };
+}
+
+/** Joins a source's range scans (in log order) and checks the recorded heads against the chains' ends. */
+async function concludeSource(
+  source: { name: string; schema: string; store: PostgresEventStore },
+  heads: readonly HeadRow[],
+  scans: readonly RangeScan[],
+  began: number,
+): Promise<SourceVerification> {
+  const { last, breaks } = joinRanges(scans.map((scan) => scan.spans));
+  const broken = new Map<string, SourcedBreak>([...breaks].map(([stream, b]) => [stream, { source: source.name, stream, ...b }]));
+  for (const mismatch of await headMismatches(source.store, heads, last)) {
+    if (!broken.has(mismatch.stream))
+      broken.set(mismatch.stream, { source: source.name, stream: mismatch.stream, revision: mismatch.revision, eventId: null, reason: 'head-mismatch' });
+  }
+  const found = [...broken.values()].sort((a, b) => (a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : 0));
+  return {
+    source: source.name,
+    schema: source.schema,
+    events: scans.reduce((n, scan) => n + scan.events, 0),
+    streams: last.size,
+    ok: found.length === 0,
+    breaks: found,
+    ms: Math.round(performance.now() - began),
+  };
+}
+
+async function recordedHeads(store: PostgresEventStore, schema: string): Promise<HeadRow[]> {
+  return (await store.pool.query<HeadRow>(`select stream_id, revision, last_hash from "${schema}".streams`)).rows;
+}
+
+export interface VerifyOptions {
+  readonly pageSize: number;
+  /** Worker threads, each scanning one range of the log; 1 verifies in this thread. */
+  readonly workers: number;
+  /** Fewest events worth a worker (default 50,000): below that its start-up costs more than it saves. */
+  readonly minEventsPerWorker?: number;
+}
+
+/** Verifies one source, its log split into `workers` ranges scanned in parallel worker threads (1: here). */
+export async function verifySource(source: { name: string; schema: string; store: PostgresEventStore }, options: VerifyOptions & { databaseUrl: string }) {
+  const began = performance.now();
+  // Heads first: an event appended after this read can only make a head look older, never hide a removal.
+  const heads = await recordedHeads(source.store, source.schema);
+  const ranges = options.workers > 1 ? await source.store.splitLog(options.workers, options.minEventsPerWorker ?? 50_000) : [{ from: 1 }];
+  const scans =
+    ranges.length > 1
+      ? await Promise.all(
+          ranges.map((range) =>
+            runVerifyWorker({ databaseUrl: options.databaseUrl, source: { name: source.name, schema: source.schema }, pageSize: options.pageSize, range }),
+          ),
+        )
+      : [await scanRange(source.store, options.pageSize, ranges[0] as PositionRange)];
+  return concludeSource(source, heads, scans, began);
+}
+
+export async function verifyStores(sources: SourceStores, options: VerifyOptions): Promise<StoresVerification> {
   const began = performance.now();
   const results: SourceVerification[] = [];
-  // One source at a time: the scan already overlaps reading and hashing, and the machine is shared.
-  for (const source of sources.all) results.push(await verifySource(source.name, source.schema, source.store, pageSize));
+  // One source at a time; within a source the workers share the machine.
+  for (const source of sources.all) results.push(await verifySource(source, { ...options, databaseUrl: sources.databaseUrl }));
   const ms = Math.max(1, Math.round(performance.now() - began));
   const events = results.reduce((n, r) => n + r.events, 0);
   const breaks = results.flatMap((r) => r.breaks);

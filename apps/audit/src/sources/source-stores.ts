@@ -3,7 +3,7 @@
  * session the audit opens is itself read-only (default_transaction_read_only), so not even a bug
  * here could alter the history it audits. One connection pool serves every source.
  */
-import { createPostgresEventStore, type PostgresEventStore, type RecordedEvent } from '@sa/event-store';
+import { createPostgresEventStore, type PostgresEventStore, type RecordedEvent, type PositionRange } from '@sa/event-store';
 import type { SourcedEvent } from '@sa/domain-audit';
 import { Pool } from 'pg';
 import type { SourceDefinition } from './source-config';
@@ -22,10 +22,16 @@ export class SourceStores {
   private constructor(
     private readonly pool: Pool,
     readonly all: readonly AuditSource[],
+    /** Where they live, for workers that open their own connections. */
+    readonly databaseUrl: string,
   ) {}
 
   static open(options: SourceStoresOptions): SourceStores {
-    const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 6, options: '-c default_transaction_read_only=on' });
+    const pool = new Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 6,
+      options: '-c default_transaction_read_only=on -c TimeZone=UTC',
+    });
     pool.on('error', () => undefined); // an idle client's error surfaces on the next query
     const all = options.sources.map((source) => ({
       ...source,
@@ -37,7 +43,7 @@ export class SourceStores {
         subscriptionBatchSize: 2000,
       }),
     }));
-    return new SourceStores(pool, all);
+    return new SourceStores(pool, all, options.databaseUrl);
   }
 
   /** Source names in timeline order. */
@@ -76,16 +82,19 @@ export function sourced(source: string, event: RecordedEvent): SourcedEvent {
 
 /**
  * Pages through a store's global log after `afterPosition`, reading the next page while the caller
- * handles the current one (the database and the hashing overlap on two cores).
+ * handles the current one (the database and the hashing overlap on two cores). With a range,
+ * only that stretch of the log.
  */
 export async function scanStore(
   store: PostgresEventStore,
   pageSize: number,
   onPage: (events: RecordedEvent[]) => void | Promise<void>,
   afterPosition = 0,
+  range?: PositionRange,
 ): Promise<number> {
   const read = (from: number) => {
-    const page = store.readAll({ fromPosition: from, maxCount: pageSize });
+    const options = { fromPosition: from, maxCount: pageSize };
+    const page = range ? store.readAllInRange(range, options) : store.readAll(options);
     page.catch(() => undefined); // awaited below; this only keeps a failure during onPage from going unhandled
     return page;
   };

@@ -4,7 +4,7 @@
  * every later link. The global position is not covered (KurrentDB assigns it after the write);
  * order within a stream is covered by the revision.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ChainBreak, RecordedEvent } from '../port/event-store';
 import { canonicalJson } from './canonical-json';
 
@@ -28,22 +28,23 @@ export type HashedFields = Pick<
 >;
 
 export function computeEventHash(event: HashedFields): string {
+  // Members written in canonical (sorted) order, so canonicalJson need not sort them.
   const covered = {
-    eventId: event.eventId,
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    stream: event.stream,
-    revision: event.revision,
-    data: event.data,
-    occurredAt: event.occurredAt,
-    recordedAt: event.recordedAt,
-    actor: { userId: event.actor.userId, role: event.actor.role, orgUnit: event.actor.orgUnit },
-    correlationId: event.correlationId,
+    actor: { orgUnit: event.actor.orgUnit, role: event.actor.role, userId: event.actor.userId },
     causationId: event.causationId,
-    sourceSystem: event.sourceSystem,
+    correlationId: event.correlationId,
+    data: event.data,
+    eventId: event.eventId,
+    occurredAt: event.occurredAt,
     prevHash: event.prevHash,
+    recordedAt: event.recordedAt,
+    revision: event.revision,
+    schemaVersion: event.schemaVersion,
+    sourceSystem: event.sourceSystem,
+    stream: event.stream,
+    type: event.type,
   };
-  return createHash('sha256').update(canonicalJson(covered)).digest('hex');
+  return hash('sha256', canonicalJson(covered), 'hex');
 }
 
 /** Checks one event against the previous one of its stream (undefined for the first). */

@@ -25,8 +25,8 @@ import { Coalescer, insertHandled, selectHandled } from './inbox-batches';
 import { appendAtKnownHead, appendInTransaction, type AppendedAt, type StreamHeadLink, validateBatch, type AppendContext } from './append';
 import { genesisHash } from '../integrity/hash-chain';
 import { migrate, quoteIdent } from './migrations';
-import { deliveryHealth, readBackwardFrom, readForwardAfter, type DeliveryHealth } from './reads';
-import { eventColumns, toRecordedEvent, type EventRow } from './rows';
+import { deliveryHealth, readBackwardFrom, readForwardAfter, splitLog, type DeliveryHealth, type PositionRange } from './reads';
+import { eventColumns, eventRowTypes, toRecordedEvent, type EventRow } from './rows';
 import { startSubscription, type Waker } from './subscription';
 
 export interface PostgresEventStoreOptions {
@@ -46,6 +46,9 @@ export interface PostgresEventStoreOptions {
   readonly onDeliveryStalled?: (health: DeliveryHealth) => void;
   readonly stallWarningMs?: number;
 }
+
+/** UTC sessions give timestamps in the form rows.ts converts without a general date parser. */
+const utcSession = '-c TimeZone=UTC';
 
 export class ReadOnlyEventStoreError extends Error {
   override readonly name = 'ReadOnlyEventStoreError';
@@ -121,7 +124,7 @@ export class PostgresEventStore implements EventStore {
   constructor(private readonly options: PostgresEventStoreOptions) {
     this.schema = quoteIdent(options.schema);
     this.ownsPool = options.pool === undefined;
-    this.pool = options.pool ?? new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
+    this.pool = options.pool ?? new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10, options: utcSession });
     this.pool.on('error', () => undefined); // idle client errors surface on the next query
     const channel = `es_${options.schema}`;
     this.ctx = { schema: this.schema, sourceSystem: options.sourceSystem, now: options.clock ?? (() => new Date()) };
@@ -204,10 +207,11 @@ export class PostgresEventStore implements EventStore {
     const backwards = options.direction === 'backwards';
     const from = options.from ?? (backwards ? 'end' : 'start');
     const start = from === 'start' ? 0 : from === 'end' ? Number.MAX_SAFE_INTEGER : from;
-    const rows = await this.pool.query<EventRow>(
-      `select ${eventColumns} from ${this.schema}.events where stream_id = $1 and revision ${backwards ? '<=' : '>='} $2 order by revision ${backwards ? 'desc' : 'asc'} limit $3`,
-      [stream, start, options.maxCount ?? 2_147_483_647],
-    );
+    const rows = await this.pool.query<EventRow>({
+      text: `select ${eventColumns} from ${this.schema}.events where stream_id = $1 and revision ${backwards ? '<=' : '>='} $2 order by revision ${backwards ? 'desc' : 'asc'} limit $3`,
+      values: [stream, start, options.maxCount ?? 2_147_483_647],
+      types: eventRowTypes,
+    });
     const events = rows.rows.map(toRecordedEvent);
     const last = events.at(-1);
     // A forward read without a limit ends at the head: what a command handler's next append builds on.
@@ -219,6 +223,20 @@ export class PostgresEventStore implements EventStore {
     const limit = options.maxCount ?? 4096;
     if (options.direction === 'backwards') return readBackwardFrom(this.pool, this.schema, options.fromPosition, limit, options.filter);
     return readForwardAfter(this.pool, this.schema, (options.fromPosition ?? 1) - 1, limit, options.filter);
+  }
+
+  /**
+   * Forward through one range of the global log (PostgreSQL only): parallel full scans such as
+   * integrity verification give each worker a range from `splitLog`.
+   */
+  readAllInRange(range: PositionRange, options: { fromPosition?: number; maxCount?: number } = {}): Promise<RecordedEvent[]> {
+    const from = Math.max(range.from, options.fromPosition ?? 1);
+    return readForwardAfter(this.pool, this.schema, from - 1, options.maxCount ?? 4096, { before: range.before });
+  }
+
+  /** Up to `maxParts` ranges of about equal numbers of events (at least `minEvents` each) covering the log (see readAllInRange). */
+  splitLog(maxParts: number, minEvents = 1): Promise<PositionRange[]> {
+    return splitLog(this.pool, this.schema, maxParts, minEvents);
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {

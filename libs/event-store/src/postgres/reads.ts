@@ -6,12 +6,22 @@
 import type { Pool } from 'pg';
 import type { EventFilter, RecordedEvent } from '../port/event-store';
 import { positionShift } from './migrations';
-import { eventColumns, prefixPatterns, toRecordedEvent, type EventRow } from './rows';
+import { eventColumns, eventRowTypes, prefixPatterns, toRecordedEvent, type EventRow } from './rows';
 
 const horizonSql = `(pg_snapshot_xmin(pg_current_snapshot())::text::bigint * ${positionShift})`;
 
-function filterSql(filter: EventFilter | undefined, params: unknown[]): string {
+/** A stretch of the global log: positions from `from` (inclusive) to `before` (exclusive; open when absent). */
+export interface PositionRange {
+  readonly from: number;
+  readonly before?: number;
+}
+
+function filterSql(filter: (EventFilter & { before?: number }) | undefined, params: unknown[]): string {
   const clauses: string[] = [];
+  if (filter?.before !== undefined) {
+    params.push(filter.before);
+    clauses.push(`position < $${params.length}`);
+  }
   if (filter?.streamPrefixes && filter.streamPrefixes.length > 0) {
     params.push(prefixPatterns(filter.streamPrefixes));
     clauses.push(`stream_id like any($${params.length}::text[])`);
@@ -24,22 +34,30 @@ function filterSql(filter: EventFilter | undefined, params: unknown[]): string {
 }
 
 /** Events after `after` (exclusive), oldest first, below the safe horizon. */
-export async function readForwardAfter(pool: Pool, schema: string, after: number, limit: number, filter?: EventFilter): Promise<RecordedEvent[]> {
+export async function readForwardAfter(
+  pool: Pool,
+  schema: string,
+  after: number,
+  limit: number,
+  filter?: EventFilter & { before?: number },
+): Promise<RecordedEvent[]> {
   const params: unknown[] = [after, limit];
-  const rows = await pool.query<EventRow>(
-    `select ${eventColumns} from ${schema}.events where position > $1 and position < ${horizonSql}${filterSql(filter, params)} order by position limit $2`,
-    params,
-  );
+  const rows = await pool.query<EventRow>({
+    text: `select ${eventColumns} from ${schema}.events where position > $1 and position < ${horizonSql}${filterSql(filter, params)} order by position limit $2`,
+    values: params,
+    types: eventRowTypes,
+  });
   return rows.rows.map(toRecordedEvent);
 }
 
 /** Events at or before `from` (inclusive), newest first, below the safe horizon. */
 export async function readBackwardFrom(pool: Pool, schema: string, from: number | undefined, limit: number, filter?: EventFilter): Promise<RecordedEvent[]> {
   const params: unknown[] = [from ?? Number.MAX_SAFE_INTEGER, limit];
-  const rows = await pool.query<EventRow>(
-    `select ${eventColumns} from ${schema}.events where position <= $1 and position < ${horizonSql}${filterSql(filter, params)} order by position desc limit $2`,
-    params,
-  );
+  const rows = await pool.query<EventRow>({
+    text: `select ${eventColumns} from ${schema}.events where position <= $1 and position < ${horizonSql}${filterSql(filter, params)} order by position desc limit $2`,
+    values: params,
+    types: eventRowTypes,
+  });
   return rows.rows.map(toRecordedEvent);
 }
 
@@ -65,4 +83,22 @@ export async function deliveryHealth(pool: Pool, schema: string): Promise<Delive
   const horizon = Number(row?.horizon ?? 0);
   const head = row?.head === null || row?.head === undefined ? undefined : Number(row.head);
   return { horizon, head, oldestOpenTransactionMs: Math.round(Number(row?.oldest_ms ?? 0)), heldBack: head !== undefined && head > horizon };
+}
+
+/**
+ * Splits the log below the horizon into up to `parts` ranges of about the same number of events,
+ * at least `minEvents` each, for readers working in parallel (each range is an index range scan).
+ */
+export async function splitLog(pool: Pool, schema: string, maxParts: number, minEvents: number): Promise<PositionRange[]> {
+  const total = Number((await pool.query<{ n: string }>(`select count(*) as n from ${schema}.events where position < ${horizonSql}`)).rows[0]?.n ?? 0);
+  const parts = Math.max(1, Math.min(maxParts, Math.floor(total / Math.max(1, minEvents))));
+  const starts = [1];
+  for (let i = 1; i < parts && total > 0; i++) {
+    const row = (
+      await pool.query<{ position: string }>(`select position from ${schema}.events order by position offset $1 limit 1`, [Math.floor((total * i) / parts)])
+    ).rows[0];
+    const start = Number(row?.position ?? Number.NaN);
+    if (Number.isFinite(start) && start > (starts.at(-1) as number)) starts.push(start);
+  }
+  return starts.map((from, i) => (i + 1 < starts.length ? { from, before: starts[i + 1] as number } : { from }));
 }
