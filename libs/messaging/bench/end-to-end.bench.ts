@@ -247,7 +247,7 @@ async function publisherRole(): Promise<void> {
 
 function startConsumerProcess(settings: Settings): ChildProcess {
   return fork(__filename, [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CONSUMER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CONSUMER_PROF}`] : [])],
     env: {
       ...process.env,
       TSX_TSCONFIG_PATH: resolve(__dirname, '../../../tsconfig.base.json'),

@@ -198,6 +198,40 @@ describe('IntegrationConsumer (real Kafka, FerretDB inbox)', () => {
     ]);
   });
 
+  it('keeps the offset until the inbox record is stored: a failing record is retried without running the handler again', async () => {
+    // Given a consumer whose inbox (FerretDB) refuses its first two records
+    const topic = testTopicName('deaths');
+    await kit.createTopics([topic], 1);
+    const contract = onTestTopic(residentDeathV1, topic);
+    const inbox = await MongoInbox.create(db, uniqueName('inbox'));
+    let refusals = 2;
+    const flakyInbox = {
+      isHandled: (m: Parameters<MongoInbox['isHandled']>[0]) => inbox.isHandled(m),
+      markHandled: async (m: Parameters<MongoInbox['markHandled']>[0]) => {
+        if (refusals-- > 0) throw new Error('inbox briefly unavailable');
+        return inbox.markHandled(m);
+      },
+    };
+    const handled: string[] = [];
+    const name = uniqueName('verification');
+    const consumer = await startConsumer(contract, async (event) => void handled.push(event.payload.messageId), { name, inbox: flakyInbox });
+    const message = death(15);
+
+    // When one message arrives
+    await kit.sender.send([deathRecord(contract, message)]);
+
+    // Then it is handled once, recorded after the retries, and its offset committed only then
+    await eventually(async () => expect(await inbox.isHandled({ consumer: name, messageId: `${topic}:${message.messageId}` })).toBe(true));
+    expect(handled).toEqual([message.messageId]);
+    await consumer.stop();
+    // And the same message sent again, to a consumer of the same name, is a duplicate
+    const again: string[] = [];
+    const second = await startConsumer(contract, async (event) => void again.push(event.payload.messageId), { name, inbox });
+    await kit.sender.send([deathRecord(contract, message)]);
+    await eventually(() => expect(second.status().duplicates).toBe(1));
+    expect(again).toEqual([]);
+  });
+
   it('gives up on a handler that hangs, after its attempts, so the partition moves on', async () => {
     const topic = testTopicName('deaths');
     await kit.createTopics([topic], 1);

@@ -4,7 +4,8 @@
  * - Subscribes, in a consumer group, to the topics of the contracts it handles.
  * - Validates CloudEvents headers and payload against the contract. Malformed JSON, an unknown
  *   type or a schema violation is poison: dead-lettered at once, never retried.
- * - De-duplicates by ce_id through an inbox whose record commits with the handler's own writes.
+ * - De-duplicates by ce_id through an inbox whose record commits with the handler's own writes;
+ *   the inbox reads and writes stay off the lanes' critical path (inbox-pipeline.ts).
  * - Retries a failing handler with exponential backoff a bounded number of times, then
  *   dead-letters the message: a failing message never blocks its partition for long.
  * - Handles messages of different keys concurrently (lanes per partition), one key in order.
@@ -25,6 +26,7 @@ import { backoffDelay, sleep, type BackoffPolicy } from '../shared/backoff';
 import { deadLetterRecord, replayHeader, type DeadLetterReason } from './dead-letter-record';
 import { isPermanentError } from './handler-errors';
 import type { Inbox } from './inbox';
+import { InboxPipeline, type InboxTicket } from './inbox-pipeline';
 import { laneHash, OrderedLanes } from './ordered-lanes';
 import { PartitionProgress } from './partition-progress';
 import { receiptRecord, type MessageOutcome } from './receipts';
@@ -111,6 +113,13 @@ export interface ConsumerStatus {
 
 class Abandoned extends Error {}
 
+/** What is left to do for a message once its lane may move on: store its inbox record and receipt. */
+interface Processed {
+  readonly completion: Promise<void>;
+}
+
+const nothingLeft: Processed = { completion: Promise.resolve() };
+
 type HandlingOutcome =
   { readonly kind: 'handled' } | { readonly kind: 'duplicate' } | (MessageOutcome & { readonly kind: 'dead-lettered'; readonly attempts: number });
 
@@ -126,6 +135,9 @@ export class IntegrationConsumer {
   private readonly maxInFlight: number;
   private readonly publisher: BatchingPublisher;
   private readonly lanes = new OrderedLanes();
+  private readonly inboxPipeline: InboxPipeline;
+  /** Every message between fetch and offset-ready, for a graceful stop. */
+  private readonly pending = new Set<Promise<void>>();
   private readonly progress = new Map<string, PartitionProgress>();
   private consumer: Consumer | undefined;
   private stream: Awaited<ReturnType<Consumer['consume']>> | undefined;
@@ -150,6 +162,7 @@ export class IntegrationConsumer {
     this.lanesPerPartition = Math.max(1, options.lanesPerPartition ?? 4);
     this.maxInFlight = Math.max(1, options.maxInFlight ?? 256);
     this.publisher = new BatchingPublisher({ ...options.kafka, clientId: `${options.kafka.clientId}-dlq` });
+    this.inboxPipeline = new InboxPipeline(options.inbox);
   }
 
   /** Joins the group and starts consuming; resolves once the first assignment is received. */
@@ -180,7 +193,7 @@ export class IntegrationConsumer {
     for (const attempt of this.attempts) attempt.abort();
     this.stream?.pause();
     const patience = new AbortController();
-    await Promise.race([this.lanes.idle(), sleep(this.options.stopTimeoutMs ?? 30_000, patience.signal)]);
+    await Promise.race([this.idle(), sleep(this.options.stopTimeoutMs ?? 30_000, patience.signal)]);
     patience.abort();
     clearInterval(this.commitTimer);
     await this.commit();
@@ -194,6 +207,10 @@ export class IntegrationConsumer {
     this.consumer = undefined;
     this.state = 'stopped';
     this.logger.info({ consumer: this.options.name, ...this.counters }, 'consumer stopped');
+  }
+
+  private async idle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
 
   status(): ConsumerStatus {
@@ -271,8 +288,10 @@ export class IntegrationConsumer {
     }
     const key = message.key?.toString('utf8') ?? '';
     const lane = `${partitionKey}:${laneHash(key) % this.lanesPerPartition}`;
-    void this.lanes
-      .run(lane, () => this.process(message))
+    const ticket = this.admit(message);
+    const settled = this.lanes
+      .run(lane, () => this.process(message, ticket))
+      .then((processed) => processed.completion)
       .then(
         () => tracked.finish(message.offset),
         (error: unknown) => {
@@ -290,30 +309,46 @@ export class IntegrationConsumer {
         },
       )
       .finally(() => {
+        ticket?.done();
+        this.pending.delete(settled);
         this.inFlight -= 1;
         if (this.paused && this.inFlight <= this.maxInFlight / 2 && this.state === 'running') {
           this.paused = false;
           this.stream?.resume();
         }
       });
+    this.pending.add(settled);
+  }
+
+  /** Starts the message's duplicate check now, batched with the others being fetched (none without a ce_id: it is dead-lettered). */
+  private admit(message: Message): InboxTicket | undefined {
+    for (const [name, value] of message.headers ?? []) {
+      if (name.toString('utf8') === 'ce_id' && value?.length) return this.inboxPipeline.admit(this.handledMessage(message.topic, value.toString('utf8')));
+    }
+    return undefined;
+  }
+
+  private handledMessage(topic: string, id: string): HandledMessage {
+    return { consumer: this.options.name, messageId: `${topic}:${id}` };
   }
 
   /** Handles or dead-letters one message; rejects only when the consumer stops before it is done. */
-  private async process(message: Message): Promise<void> {
+  private async process(message: Message, ticket: InboxTicket | undefined): Promise<Processed> {
     if (this.stopping.signal.aborted) throw new Abandoned();
     const record: IncomingRecord = message;
     const receivedAt = new Date();
     const decoded = decodeCloudEvent(record, (type, version) => this.handlers.get(`${type}.v${version}`)?.contract ?? this.findIgnored(type, version));
     if (!decoded.ok) {
-      if (decoded.contract && this.ignored.has(contractName(decoded.contract))) return;
+      if (decoded.contract && this.ignored.has(contractName(decoded.contract))) return nothingLeft;
       const outcome: MessageOutcome = { kind: 'dead-lettered', reason: decoded.reason, problems: decoded.problems, error: formatProblems(decoded.problems) };
       await this.deadLetter(record, outcome, 0, { messageId: decoded.id, type: decoded.type, contract: decoded.contract, receivedAt });
-      return;
+      return nothingLeft;
     }
     const event = decoded.event;
     const entry = this.handlers.get(contractName(event.contract));
-    if (!entry) return; // an ignored contract
-    const outcome = await this.handleEvent(entry, {
+    if (!entry) return nothingLeft; // an ignored contract
+    const handledMessage = this.handledMessage(message.topic, event.id);
+    const outcome = await this.handleEvent(entry, handledMessage, ticket, {
       ...event,
       topic: message.topic,
       partition: message.partition,
@@ -322,11 +357,19 @@ export class IntegrationConsumer {
     });
     if (outcome.kind === 'dead-lettered') {
       await this.deadLetter(record, outcome, outcome.attempts, { messageId: event.id, type: event.type, contract: event.contract, receivedAt });
-      return;
+      return nothingLeft;
     }
-    if (outcome.kind === 'handled') this.counters.handled += 1;
-    else this.counters.duplicates += 1;
-    await this.sendReceipt(event.contract, { messageId: event.id, topic: message.topic, type: event.type, receivedAt }, outcome);
+    const receipt = () => this.sendReceipt(event.contract, { messageId: event.id, topic: message.topic, type: event.type, receivedAt }, outcome);
+    if (outcome.kind === 'duplicate') {
+      this.counters.duplicates += 1;
+      await receipt();
+      return nothingLeft;
+    }
+    this.counters.handled += 1;
+    // The lane moves on to the next message while the record is stored; the offset waits for it.
+    const completion = this.recordHandled(handledMessage).then(receipt);
+    completion.catch(() => undefined); // settled through dispatch
+    return { completion };
   }
 
   private findIgnored(type: string, version: number): IntegrationContract | undefined {
@@ -334,19 +377,22 @@ export class IntegrationConsumer {
   }
 
   /**
-   * Inbox check, handler, inbox record: retried together, so a failing inbox (its database briefly
-   * down) is a transient error like any other and cannot leave a message half-done.
+   * Inbox check and handler, retried together, so a failing inbox (its database briefly down) is a
+   * transient error like any other. The record is written afterwards (recordHandled).
    */
-  private async handleEvent(entry: ContractHandler, event: ReceivedEvent): Promise<HandlingOutcome> {
-    const handledMessage: HandledMessage = { consumer: this.options.name, messageId: `${event.topic}:${event.id}` };
+  private async handleEvent(
+    entry: ContractHandler,
+    handledMessage: HandledMessage,
+    ticket: InboxTicket | undefined,
+    event: ReceivedEvent,
+  ): Promise<HandlingOutcome> {
     for (let attempt = 1; ; attempt++) {
       try {
-        if (await this.options.inbox.isHandled(handledMessage)) {
+        if (await (ticket ? ticket.isHandled() : this.options.inbox.isHandled(handledMessage))) {
           this.logger.debug({ consumer: this.options.name, type: event.type, id: event.id, key: maskKey(event.key) }, 'duplicate message skipped');
           return { kind: 'duplicate' };
         }
         await this.attempt(entry, event, { handledMessage, attempt, logger: this.logger });
-        await this.options.inbox.markHandled(handledMessage);
         return { kind: 'handled' };
       } catch (error) {
         // Another attempt or instance recorded it first, in the same transaction as its effects: done.
@@ -447,6 +493,27 @@ export class IntegrationConsumer {
       return undefined;
     }
     return record;
+  }
+
+  /**
+   * The inbox record of a handled message, retried until stored or the consumer stops (then the
+   * offset stays put and the message comes again: handlers are idempotent for that reason). A
+   * handler that appended with `handledMessage` already stored it: markHandled then answers false.
+   */
+  private async recordHandled(message: HandledMessage): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.options.inbox.markHandled(message);
+        return;
+      } catch (error) {
+        const delay = backoffDelay(this.retry, attempt);
+        this.logger.warn(
+          { consumer: this.options.name, id: message.messageId, error: describeError(error), retryInMs: delay },
+          'recording a handled message failed; retrying',
+        );
+        if (!(await sleep(delay, this.stopping.signal))) throw new Abandoned();
+      }
+    }
   }
 
   /** Dead letters and receipts must be stored before the offset moves: retry until Kafka acknowledges or the consumer stops. */

@@ -4,10 +4,10 @@
  * order while other cases proceed.
  */
 export class OrderedLanes {
-  private readonly tails = new Map<string, Promise<void>>();
+  private readonly tails = new Map<string, Promise<unknown>>();
 
   /** Runs `task` after every earlier task of the same lane has settled. */
-  run(lane: string, task: () => Promise<void>): Promise<void> {
+  run<T>(lane: string, task: () => Promise<T>): Promise<T> {
     const previous = this.tails.get(lane) ?? Promise.resolve();
     const current = previous.then(task, task);
     const tail = current.catch(() => undefined);
