@@ -9,6 +9,7 @@ import { CaseIndex } from './case-index/case-index';
 import { applicationKey, residentKey } from '@sa/domain-audit';
 import { SOURCE_STORES } from './tokens';
 import { verifyStores } from './integrity/store-verifier';
+import { FindingsWatch } from './findings/findings-watch';
 import { nextResidentId, people, Scenario, type WrittenCase } from './test-support/scenarios';
 import { createSourceSchemas, type SourceSchemas } from './test-support/source-schemas';
 
@@ -27,6 +28,31 @@ interface TimelineEntry {
   reason?: string;
   note?: string;
   ruleBasis?: { policyId?: string; standardFen?: number; ruleTrace?: unknown[] };
+}
+interface BreakView {
+  source: string;
+  stream: string;
+  revision: number;
+  eventId: string | null;
+  reason: string;
+}
+interface IntegrityRunView {
+  runId: string;
+  status: 'running' | 'succeeded' | 'failed';
+  startedAt: string;
+  finishedAt?: string;
+  requestedBy: { userId: string; role: string; orgUnit: string };
+  statusUrl: string;
+  result?: {
+    ok: boolean;
+    events: number;
+    streams: number;
+    ms: number;
+    eventsPerSecond: number;
+    sources: { source: string; events: number }[];
+    breaks: BreakView[];
+  };
+  error?: string;
 }
 interface Finding {
   findingId: string;
@@ -48,6 +74,23 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
   const post = (path: string, bearer = auditor) =>
     fetch(`${audit.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' }, body: '{}' });
   const json = async <T>(res: Promise<Response> | Response): Promise<T> => (await (await res).json()) as T;
+  /** Polls a verification run until it has ended (its figures, or its error, then show in the failure). */
+  const ended = (runId: string, bearer = auditor) =>
+    eventually(async () => {
+      const run = await json<IntegrityRunView>(get(`/integrity/runs/${runId}`, bearer));
+      expect(run.status).not.toBe('running');
+      return run;
+    }, 30_000);
+  /** Starts verifying every store (202 at once), waits for the run to succeed and gives its result. */
+  const verifyAll = async (bearer = auditor) => {
+    const res = await post('/integrity/verify-all', bearer);
+    expect(res.status).toBe(202);
+    const started = await json<IntegrityRunView>(res);
+    expect(started).toMatchObject({ status: 'running', statusUrl: `/integrity/runs/${started.runId}` });
+    const run = await ended(started.runId, bearer);
+    expect({ status: run.status, error: run.error }).toEqual({ status: 'succeeded', error: undefined });
+    return run.result as NonNullable<IntegrityRunView['result']>;
+  };
 
   beforeAll(async () => {
     // Given every service's history, seeded straight into fresh schemas: clean cases and one planted irregularity each
@@ -68,7 +111,8 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
       service,
       serviceTestEnv('audit', {
         AUDIT_SOURCE_SCHEMAS: sources.env,
-        AUDIT_CONTINUOUS_SCAN: 'true',
+        // The watch passes only when a test asks (POST /admin/jobs/findings-watch/run), so each step is deterministic.
+        AUDIT_DETECTION_INTERVAL_MS: '3600000',
         SCHEDULER_INTERVAL_MS: '3600000',
         KAFKA_TOPIC_PREFIX: topicPrefix,
       }),
@@ -303,11 +347,49 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
       expect(new Set(published.map((r) => r.headers.get('ce_type')))).toEqual(new Set(['sa.audit.finding-raised']));
     });
 
-    it('runs the continuous scan as an idempotent job', async () => {
-      const res = await post('/admin/jobs/findings-scan/run', token('civil-affairs-admin'));
-      expect(res.status).toBe(201);
-      // Everything it finds was already recorded by the auditor's scan: nothing new.
-      expect(await json<{ job: string; result: object }>(res)).toEqual({ job: 'findings-scan', result: {} });
+    it('watches the event flow: examines only the cases new events touch, and records each finding once', async () => {
+      type WatchRun = { job: string; result: { cases?: number; newFindings?: number } };
+      const runWatch = async () => {
+        const res = await post('/admin/jobs/findings-watch/run', token('civil-affairs-admin'));
+        expect(res.status).toBe(201);
+        return (await json<WatchRun>(res)).result;
+      };
+      const findingsOf = async (kind: string) => (await json<{ items: Finding[] }>(get(`/findings?kind=${kind}`))).items.map((f) => f.applicationIds);
+      // Given the watch has read the seeded history and examined every case once (the auditor's scan recorded all it finds)
+      await eventually(() => expect(audit.app.get(FindingsWatch, { strict: false }).caughtUp).toBe(true));
+      expect(await runWatch()).toEqual({ cases: Object.keys(cases).length });
+      expect(await runWatch()).toEqual({});
+
+      // When a case confirmed before its notice ended is recorded after start-up
+      const later = new Scenario();
+      const confirmedEarly = later.dibaoCase({ confirmedOn: '2025-03-19' });
+      const paidThenDead = later.dibaoCase({ payrollMonths: ['2025-04'] });
+      await sources.seed(later.drafts);
+      // Then the next passes examine those two cases alone and record the new finding, with no scan asked for
+      await eventually(async () => {
+        await runWatch();
+        expect(await findingsOf('confirmed-before-notice-ended')).toContainEqual([confirmedEarly.applicationId]);
+      });
+
+      // When public security later reports that the second case's applicant had died before the April payment
+      const death = new Scenario();
+      death.add(
+        'verification',
+        `resident-${paidThenDead.members[0]}`,
+        'ResidentDeathReported',
+        { messageId: randomUUID(), residentId: paidThenDead.members[0], dateOfDeath: '2025-03-25', reportedAt: '2025-05-02T03:00:00.000Z' },
+        people.countyDataFeed,
+        '2025-05-02T03:00:00.000Z',
+      );
+      await sources.seed(death.drafts);
+      // Then the watch finds the case through its member (the report names only the resident) and raises the finding
+      let examined: { cases?: number; newFindings?: number } = {};
+      await eventually(async () => {
+        const result = await runWatch();
+        if (result.cases) examined = result;
+        expect(await findingsOf('payment-after-death')).toContainEqual([paidThenDead.applicationId]);
+      });
+      expect(examined).toEqual({ cases: 1, newFindings: 1 });
     });
   });
 
@@ -319,6 +401,7 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
       expect((await get(`/cases/${cases.clean?.applicationId}/history`, token('intake-worker'))).status).toBe(403);
       expect((await get(`/cases/${cases.clean?.applicationId}/history`, token('civil-affairs-admin'))).status).toBe(403);
       expect((await post('/integrity/verify-all', token('county-approver'))).status).toBe(403);
+      expect((await get('/integrity/runs', token('county-approver'))).status).toBe(403);
       // A province-level administrator sees the looks of both counties' auditors.
       const log = await json<{ items: { outcome: string; applicationId?: string; auditedBy: { userId: string }; region?: string }[] }>(
         get('/audit-log?auditorId=auditor.hz', token('civil-affairs-admin', '330000', 'admin.zj')),
@@ -378,10 +461,84 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
       );
     });
 
+    it('verifies every store in the background: 202 at once, the result on the run, the outcome in the audit log', async () => {
+      // Given an administrator
+      const admin = token('civil-affairs-admin', '331002', 'admin.verify');
+      // When she asks to verify every store
+      const res = await post('/integrity/verify-all', admin);
+      // Then the run is accepted at once, running, with who asked and where to look
+      expect(res.status).toBe(202);
+      const started = await json<IntegrityRunView>(res);
+      expect(started).toEqual({
+        runId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        status: 'running',
+        startedAt: expect.any(String),
+        requestedBy: { userId: 'admin.verify', role: 'civil-affairs-admin', orgUnit: '331002' },
+        statusUrl: `/integrity/runs/${started.runId}`,
+      });
+      // And it succeeds with every source's figures
+      const run = await ended(started.runId, admin);
+      expect(run).toMatchObject({ runId: started.runId, status: 'succeeded', startedAt: started.startedAt, requestedBy: started.requestedBy });
+      expect(Date.parse(run.finishedAt as string)).toBeGreaterThanOrEqual(Date.parse(run.startedAt));
+      expect(run.result).toMatchObject({ ok: true, breaks: [], eventsPerSecond: expect.any(Number) });
+      expect(run.result?.events).toBeGreaterThanOrEqual(scenario.drafts.length);
+      expect(run.result?.sources.map((s) => s.source)).toEqual(expect.arrayContaining(['intake', 'verification', 'approval', 'payments']));
+      // And the list of runs shows it first, with its figures
+      const list = await json<{ items: (IntegrityRunView & { summary?: Record<string, unknown> })[] }>(get('/integrity/runs', admin));
+      expect(list.items[0]).toMatchObject({
+        runId: run.runId,
+        status: 'succeeded',
+        summary: { ok: true, events: run.result?.events, streams: run.result?.streams, breaks: 0 },
+      });
+      // And the audit log says who verified, when, and what came back, though it ended after the answer
+      const log = await json<{ items: { type: string; outcome: string; queriedAt: string; parameters: object; result: object }[] }>(
+        get('/audit-log?auditorId=admin.verify', admin),
+      );
+      const verified = log.items.filter((e) => e.type === 'EventStoresVerified');
+      expect(verified).toEqual([
+        expect.objectContaining({
+          outcome: 'answered',
+          parameters: { runId: run.runId },
+          result: { ok: true, events: run.result?.events, streams: run.result?.streams, breaks: 0, ms: run.result?.ms },
+        }),
+      ]);
+      // (asked when the run started, not when it ended)
+      const queriedAt = Date.parse(verified[0]?.queriedAt as string);
+      expect([queriedAt >= Date.parse(run.startedAt), queriedAt <= Date.parse(run.finishedAt as string)]).toEqual([true, true]);
+    });
+
+    it('starts no second verification while one is running', async () => {
+      // When two auditors ask back to back
+      const [first, second] = await Promise.all([
+        json<IntegrityRunView>(post('/integrity/verify-all')),
+        json<IntegrityRunView>(post('/integrity/verify-all', token('auditor', '331002', 'auditor.ma'))),
+      ]);
+      // Then both got one run, unless it had already ended when the later ask came (a small store verifies fast): never two at once
+      const [earlier, later] = [await ended(first.runId), await ended(second.runId)].sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
+      if (second.runId === first.runId) expect(second).toEqual(first);
+      else expect(Date.parse(later?.startedAt as string)).toBeGreaterThanOrEqual(Date.parse(earlier?.finishedAt as string));
+      // And the runs are listed newest first
+      const started = (await json<{ items: IntegrityRunView[] }>(get('/integrity/runs'))).items.map((r) => Date.parse(r.startedAt));
+      expect(started).toEqual([...started].sort((a, b) => b - a));
+    });
+
+    it('answers 404 for an unknown run and 400 naming the field for a malformed run id', async () => {
+      // When asking for a run that never was
+      const unknown = await get(`/integrity/runs/${randomUUID()}`);
+      // Then 404 says so
+      expect(unknown.status).toBe(404);
+      expect((await json<{ message: string }>(unknown)).message).toMatch(/no integrity verification run/);
+      // When the id is not a run id
+      const malformed = await get('/integrity/runs/not-a-run');
+      // Then 400 names the field
+      expect(malformed.status).toBe(400);
+      expect((await json<{ message: string }>(malformed)).message).toMatch(/^runId: must be a verification run id/);
+    });
+
     it('reports a tampered row and a removed last event with source, stream and revision', async () => {
       const tampered = cases.tampered as WrittenCase;
       // Given all chains verify
-      const before = await json<{ ok: boolean; events: number }>(post('/integrity/verify-all', token('civil-affairs-admin')));
+      const before = await verifyAll(token('civil-affairs-admin'));
       expect(before.ok).toBe(true);
       expect(before.events).toBeGreaterThanOrEqual(scenario.drafts.length);
       // When a database owner rewrites the township review (recommendation) behind the store's back
@@ -405,12 +562,7 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
         { source: 'payments', stream: tampered.streams['payroll-2025-04'], revision: 1, eventId: null, reason: 'head-mismatch' },
       ]);
       // And verifying everything finds both, the removal by the stream's recorded head
-      const all = await json<{
-        ok: boolean;
-        events: number;
-        sources: { events: number }[];
-        breaks: { source: string; stream: string; revision: number; reason: string }[];
-      }>(post('/integrity/verify-all', token('civil-affairs-admin')));
+      const all = await verifyAll(token('civil-affairs-admin'));
       expect(all.ok).toBe(false);
       expect(all.breaks).toEqual(
         expect.arrayContaining([

@@ -2,9 +2,10 @@
  * The audit service: read-only access to every service's event store, the case index, the audit
  * log in its own store, and the REST API over them.
  */
-import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore } from '@sa/event-store';
-import { Clock, CONFIG, EVENT_STORE, HealthRegistry, Scheduler, ServiceMessaging } from '@sa/platform';
+import { Clock, CONFIG, EVENT_STORE, HealthRegistry, LOGGER, type Logger, MONGO, Scheduler, ServiceMessaging } from '@sa/platform';
+import type { Connection } from 'mongoose';
 import { findingsPublication } from './findings/findings-publication';
 import { AuditLog } from './audit-log/audit-log';
 import { AuditLogController } from './audit-log/audit-log.controller';
@@ -14,11 +15,14 @@ import { CaseIndexer } from './case-index/case-indexer';
 import { CaseAudit } from './cases/case-audit';
 import { CaseHistoryLoader } from './cases/case-history-loader';
 import { CasesController } from './cases/cases.controller';
-import { ContinuousScan } from './findings/continuous-scan';
+import { CaseLinks } from './findings/case-links';
+import { FindingsRecorder } from './findings/findings-recorder';
+import { FindingsWatch } from './findings/findings-watch';
 import { FindingsReadModel } from './findings/findings-read-model';
 import { FindingsScanner } from './findings/findings-scanner';
 import { FindingsController } from './findings/findings.controller';
 import { IntegrityController } from './integrity/integrity.controller';
+import { IntegrityRuns } from './integrity/integrity-runs';
 import type { Config } from './service';
 import { SourceStores } from './sources/source-stores';
 import { SOURCE_STORES } from './tokens';
@@ -39,6 +43,7 @@ import { SOURCE_STORES } from './tokens';
     CaseIndex,
     CaseIndexer,
     FindingsReadModel,
+    IntegrityRuns,
     { provide: AuditLog, inject: [EVENT_STORE], useFactory: (store: EventStore) => new AuditLog(store) },
     { provide: AuditRecorder, inject: [AuditLog, Clock], useFactory: (log: AuditLog, clock: Clock) => new AuditRecorder(log, () => clock.now()) },
     {
@@ -56,29 +61,55 @@ import { SOURCE_STORES } from './tokens';
       inject: [CaseHistoryLoader, AuditRecorder, AuditLog, Clock],
       useFactory: (loader: CaseHistoryLoader, recorder: AuditRecorder, log: AuditLog, clock: Clock) => new CaseAudit(loader, recorder, log, () => clock.now()),
     },
+    { provide: FindingsRecorder, inject: [EVENT_STORE], useFactory: (store: EventStore) => new FindingsRecorder(store) },
     {
       provide: FindingsScanner,
-      inject: [SOURCE_STORES, EVENT_STORE, CONFIG],
-      useFactory: (sources: SourceStores, store: EventStore, config: Config) => new FindingsScanner(sources, store, config.AUDIT_SCAN_PAGE_SIZE),
+      inject: [SOURCE_STORES, FindingsRecorder, CONFIG],
+      useFactory: (sources: SourceStores, recorder: FindingsRecorder, config: Config) => new FindingsScanner(sources, recorder, config.AUDIT_SCAN_PAGE_SIZE),
+    },
+    {
+      provide: FindingsWatch,
+      inject: [SOURCE_STORES, CaseHistoryLoader, FindingsRecorder, FindingsScanner, MONGO, LOGGER, CONFIG],
+      useFactory: (
+        sources: SourceStores,
+        loader: CaseHistoryLoader,
+        recorder: FindingsRecorder,
+        scanner: FindingsScanner,
+        mongo: Connection,
+        logger: Logger,
+        config: Config,
+      ) => {
+        if (!mongo.db) throw new Error('the MongoDB connection is not open');
+        return new FindingsWatch(sources, loader, CaseLinks.create(mongo.db), recorder, scanner, mongo.db, logger, {
+          intervalMs: config.AUDIT_DETECTION_INTERVAL_MS,
+          backlogScanThreshold: config.AUDIT_DETECTION_BACKLOG_SCAN,
+        });
+      },
     },
   ],
 })
-export class AuditModule implements OnApplicationShutdown {
+export class AuditModule implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
     @Inject(SOURCE_STORES) private readonly sources: SourceStores,
-    @Inject(CONFIG) config: Config,
+    @Inject(CONFIG) private readonly config: Config,
     health: HealthRegistry,
     scheduler: Scheduler,
-    scanner: FindingsScanner,
+    private readonly watch: FindingsWatch,
     messaging: ServiceMessaging,
   ) {
     messaging.publish(findingsPublication);
     // Ready only when every service's history can be read: an audit that silently misses one is worse than none.
     for (const source of sources.all) health.register(`source:${source.name}`, () => source.store.ping());
-    if (config.AUDIT_CONTINUOUS_SCAN) {
-      const continuous = new ContinuousScan(sources, scanner);
-      scheduler.register('findings-scan', (now) => continuous.run(now));
-    }
+    // Also runnable on demand (POST /admin/jobs/findings-watch/run), e.g. right after a bulk import.
+    if (config.AUDIT_CONTINUOUS_DETECTION) scheduler.register('findings-watch', (now) => watch.pass(now));
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.AUDIT_CONTINUOUS_DETECTION) await this.watch.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.watch.stop();
   }
 
   async onApplicationShutdown(): Promise<void> {

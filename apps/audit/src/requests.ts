@@ -4,6 +4,8 @@ import { z } from 'zod';
 
 export const caseParams = z.object({ id: z.uuid('must be the application id (a UUID)') });
 
+export const runParams = z.object({ runId: z.uuid('must be a verification run id (a UUID), as POST /integrity/verify-all answered') });
+
 export const stateQuery = z.object({
   asOf: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 instant with a zone, e.g. 2025-03-15T08:00:00Z' }).optional(),
 });

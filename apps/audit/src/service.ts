@@ -24,15 +24,15 @@ export const configSchema = baseConfigSchema
       .min(1)
       .max(16)
       .default(() => Math.min(4, availableParallelism())),
-    /**
-     * Continuous scanning (first cut): a findings-scan job that rescans the whole history on the
-     * scheduler's interval whenever a source has new events. Off by default: a full scan per tick
-     * is too heavy for a large history until scanning is incremental.
-     */
-    AUDIT_CONTINUOUS_SCAN: z
+    /** Continuous detection over the event flow (findings/findings-watch.ts): only the cases new events touch are examined. */
+    AUDIT_CONTINUOUS_DETECTION: z
       .enum(['true', 'false'])
-      .default('false')
+      .default('true')
       .transform((v) => v === 'true'),
+    /** How often the watch examines the cases touched since its last pass. */
+    AUDIT_DETECTION_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2_000),
+    /** More touched cases than this in one pass (a first start, a long outage): one full scan instead. */
+    AUDIT_DETECTION_BACKLOG_SCAN: z.coerce.number().int().min(1).default(1_000),
   })
   .superRefine((config, ctx) => {
     if (!config.AUDIT_SOURCE_DATABASE_URL && !/^postgres(ql)?:\/\//.test(config.EVENT_STORE_URL)) {

@@ -13,6 +13,7 @@
  * Latency = consume time − the event's occurredAt (set just before its append), same machine clock.
  * Uses DATABASE_URL and KAFKA_BROKERS (the local servers by default); creates and drops its own
  * schemas and topic. Tuning: --pool N (publisher's PostgreSQL pool), --lanes N (per partition).
+ * BENCH_CONSUMER_PROF=<dir> writes a CPU profile of the consuming process there.
  *
  * `--source memory` measures only relay → Kafka → consumer: an in-memory store and an in-memory
  * inbox, a partial figure printed as such.

@@ -2,14 +2,13 @@
  * A findings scan over the whole history: every source's log is read once, events are grouped by
  * the case (application), lead and resident they join to, each case's history is assembled and
  * every detector runs — per case, then across cases (the same resident paid twice). Each finding
- * is recorded once, as a FindingRaised event in the audit service's own store (stream
- * finding-<id>, id derived from the finding's key), so scans can be repeated at will.
+ * is recorded once (findings-recorder.ts), so scans can be repeated at will. The continuous watch
+ * (findings-watch.ts) examines only the cases new events touch.
  */
 import {
   assembleCaseHistory,
   type CaseHistory,
   detectFindings,
-  type Finding,
   joinKeysOf,
   leadIdsOf,
   leadKey,
@@ -19,18 +18,11 @@ import {
   type SourcedEvent,
 } from '@sa/domain-audit';
 import type { Actor } from '@sa/domain-shared';
-import type { EventStore } from '@sa/event-store';
 import { deterministicUuid } from '@sa/platform';
 import { scanStore, sourced, type SourceStores } from '../sources/source-stores';
+import type { FindingsRecorder, RecordedFinding } from './findings-recorder';
 
-export const findingStream = (findingId: string) => `finding-${findingId}`;
-export const findingStreamPrefix = 'finding-';
-
-export interface RecordedFinding extends Finding {
-  readonly findingId: string;
-  readonly detectedAt: string;
-  readonly scanId: string;
-}
+export { findingIdOf, findingStream, findingStreamPrefix, type RecordedFinding } from './findings-recorder';
 
 export interface ScanResult {
   readonly scanId: string;
@@ -43,8 +35,6 @@ export interface ScanResult {
   readonly byKind: Readonly<Record<string, number>>;
   readonly ms: number;
 }
-
-export const findingIdOf = (finding: Finding) => deterministicUuid('audit-finding', finding.key);
 
 /** Reads every source once and assembles every case's history (with its leads' and members' events). */
 export async function allCaseHistories(sources: SourceStores, pageSize: number): Promise<{ histories: CaseHistory[]; events: number }> {
@@ -78,44 +68,19 @@ export async function allCaseHistories(sources: SourceStores, pageSize: number):
 export class FindingsScanner {
   constructor(
     private readonly sources: SourceStores,
-    private readonly auditStore: EventStore,
+    private readonly recorder: FindingsRecorder,
     private readonly pageSize: number,
   ) {}
 
-  async scan(by: Actor, now: Date): Promise<ScanResult> {
+  async scan(by: Actor, now: Date): Promise<ScanResult & { histories: CaseHistory[] }> {
     const began = performance.now();
     const scanId = deterministicUuid('audit-scan', now.toISOString(), by.userId);
     const { histories, events } = await allCaseHistories(this.sources, this.pageSize);
-    const found = detectFindings(histories);
     const detectedAt = now.toISOString();
-    let newFindings = 0;
-    const findings: RecordedFinding[] = [];
-    for (const finding of found) {
-      const findingId = findingIdOf(finding);
-      const recorded: RecordedFinding = { ...finding, findingId, detectedAt, scanId };
-      if (await this.recordOnce(recorded, by)) newFindings++;
-      findings.push(recorded);
-    }
+    const { findings, newFindings } = await this.recorder.recordAll(detectFindings(histories), by, detectedAt, scanId);
     const byKind: Record<string, number> = {};
     for (const f of findings) byKind[f.kind] = (byKind[f.kind] ?? 0) + 1;
-    return { scanId, scannedAt: detectedAt, events, cases: histories.length, findings, newFindings, byKind, ms: Math.round(performance.now() - began) };
-  }
-
-  /** Appends FindingRaised unless this finding was recorded by an earlier scan. */
-  private async recordOnce(finding: RecordedFinding, by: Actor): Promise<boolean> {
-    const stream = findingStream(finding.findingId);
-    if ((await this.auditStore.readStream(stream, { maxCount: 1 })).length > 0) return false;
-    try {
-      await this.auditStore.appendToStream(
-        stream,
-        [{ eventId: deterministicUuid('finding-raised', finding.findingId), type: 'FindingRaised', data: finding, actor: by, occurredAt: finding.detectedAt }],
-        { expectedRevision: 'no_stream' },
-      );
-      return true;
-    } catch (error) {
-      // Another scan recorded it a moment ago.
-      if (error instanceof Error && (error.name === 'WrongExpectedRevisionError' || error.name === 'EventIdConflictError')) return false;
-      throw error;
-    }
+    const ms = Math.round(performance.now() - began);
+    return { scanId, scannedAt: detectedAt, events, cases: histories.length, findings, newFindings, byKind, ms, histories };
   }
 }

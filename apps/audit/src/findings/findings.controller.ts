@@ -50,7 +50,7 @@ export class FindingsController {
   @ApiOperation({ summary: 'Run every detector over the whole history now; records new findings and returns those in the caller’s jurisdiction' })
   scan(@Body(validate(scanBody)) _body: unknown, @CurrentActor() actor: AuthenticatedActor) {
     return this.recorder.run({ actor, channel: 'api', query: 'findings-scan' }, async () => {
-      const result = await this.scanner.scan(actor, this.clock.now());
+      const { histories: _histories, ...result } = await this.scanner.scan(actor, this.clock.now());
       const visible = result.findings.filter((f) => inRegion(actor, f.regions));
       const value = { ...result, findings: visible, totalFindings: result.findings.length };
       return {

@@ -62,6 +62,7 @@ class NotificationWaker implements Waker {
   private client?: Client;
   private waiters = new Set<() => void>();
   private connecting?: Promise<void>;
+  private closed = false;
 
   constructor(
     private readonly connect: () => Client,
@@ -81,6 +82,7 @@ class NotificationWaker implements Waker {
   }
 
   private ensureListening(): Promise<void> {
+    if (this.closed) return Promise.resolve();
     this.connecting ??= (async () => {
       const client = this.connect();
       client.on('notification', () => this.wakeAll());
@@ -89,8 +91,11 @@ class NotificationWaker implements Waker {
         this.connecting = undefined;
       });
       await client.connect();
+      // Closed while connecting: this connection must not outlive the store (it would hold the process open).
+      if (this.closed) return void (await client.end().catch(() => undefined));
       await client.query(`listen "${this.channel}"`);
       this.client = client;
+      if (this.closed) await client.end().catch(() => undefined);
     })();
     return this.connecting;
   }
@@ -103,6 +108,7 @@ class NotificationWaker implements Waker {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.wakeAll();
     await this.client?.end().catch(() => undefined);
   }

@@ -7,7 +7,7 @@ function countingInbox() {
   const handled = new Set<string>();
   const inbox = {
     reads: 0,
-    failNextRead: false,
+    failNextRead: false as boolean,
     async isHandled(m: HandledMessage) {
       inbox.reads += 1;
       if (inbox.failNextRead) {
