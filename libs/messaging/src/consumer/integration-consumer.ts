@@ -14,7 +14,7 @@
  * - Stops gracefully: finishes what is running, commits, leaves the group.
  */
 import { Consumer, type Message } from '@platformatic/kafka';
-import { contractName, receiptsTopicV1, validatePayload, countyDataReceiptV1, type IntegrationContract, formatProblems } from '@sa/contracts';
+import { ceHeader, contractName, receiptsTopicV1, validatePayload, countyDataReceiptV1, type IntegrationContract, formatProblems } from '@sa/contracts';
 import { MessageAlreadyHandledError, type HandledMessage } from '@sa/event-store';
 import { decodeCloudEvent, type DecodedCloudEvent, type IncomingRecord } from '../cloudevents/binary-mode';
 import { BatchingPublisher } from '../kafka/batching-publisher';
@@ -323,7 +323,7 @@ export class IntegrationConsumer {
   /** Starts the message's duplicate check now, batched with the others being fetched (none without a ce_id: it is dead-lettered). */
   private admit(message: Message): InboxTicket | undefined {
     for (const [name, value] of message.headers ?? []) {
-      if (name.toString('utf8') === 'ce_id' && value?.length) return this.inboxPipeline.admit(this.handledMessage(message.topic, value.toString('utf8')));
+      if (name.toString('utf8') === ceHeader.id && value?.length) return this.inboxPipeline.admit(this.handledMessage(message.topic, value.toString('utf8')));
     }
     return undefined;
   }
