@@ -41,6 +41,7 @@ interface Touched {
 export class FindingsWatch {
   private touched: Touched = { applications: new Set(), others: new Set() };
   private readonly seen = new Map<string, number>();
+  private readonly saved = new Map<string, number>();
   private readonly subscriptions: Subscription[] = [];
   private readonly caughtUpSources = new Set<string>();
   private readonly checkpoints: Collection<CheckpointDocument>;
@@ -65,6 +66,7 @@ export class FindingsWatch {
     for (const source of this.sources.all) {
       const saved = await this.checkpoints.findOne({ _id: source.name });
       this.seen.set(source.name, saved?.position ?? 0);
+      this.saved.set(source.name, saved?.position ?? 0);
       this.follow(source, saved?.position ?? 0);
     }
     this.timer = setInterval(() => void this.pass(new Date()).catch(() => undefined), this.options.intervalMs);
@@ -159,7 +161,9 @@ export class FindingsWatch {
 
   private async saveCheckpoints(positions: ReadonlyMap<string, number>, result: JobResult): Promise<JobResult> {
     for (const [source, position] of positions) {
-      if (position > 0) await this.checkpoints.updateOne({ _id: source }, { $set: { position } }, { upsert: true });
+      if (position <= (this.saved.get(source) ?? 0)) continue;
+      await this.checkpoints.updateOne({ _id: source }, { $set: { position } }, { upsert: true });
+      this.saved.set(source, position);
     }
     return result;
   }
