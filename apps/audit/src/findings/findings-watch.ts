@@ -94,6 +94,11 @@ export class FindingsWatch {
     this.subscriptions.push(subscription);
   }
 
+  /** The last position of the source the watch has noted (for status and tests). */
+  seenThrough(source: string): number {
+    return this.seen.get(source) ?? 0;
+  }
+
   /** Whether every source's log has been read to its end once (everything recorded so far is noted). */
   get caughtUp(): boolean {
     return this.caughtUpSources.size === this.sources.all.length;
