@@ -99,7 +99,18 @@ export class CaseHistoryLoader {
   ) {}
 
   async load(applicationId: string): Promise<LoadedCase> {
+    return this.loadWith(await UnindexedTail.read(this.sources, this.directory, this.pageSize), applicationId);
+  }
+
+  /** Several cases, the log's unindexed tail read once for all of them (the findings watch's pass). */
+  async loadMany(applicationIds: Iterable<string>): Promise<Map<string, LoadedCase>> {
     const tail = await UnindexedTail.read(this.sources, this.directory, this.pageSize);
+    const loaded = new Map<string, LoadedCase>();
+    for (const id of applicationIds) loaded.set(id, await this.loadWith(tail, id));
+    return loaded;
+  }
+
+  private async loadWith(tail: UnindexedTail, applicationId: string): Promise<LoadedCase> {
     const find = async (keys: string[]) => [...(await this.directory.lookup(keys)), ...tail.lookup(keys)];
     const read = new Map<string, { events: SourcedEvent[]; check: StreamCheck }>();
     await this.readStreams(await find([applicationKey(applicationId)]), read);

@@ -138,7 +138,8 @@ export class FindingsWatch {
   private async examine(touched: Touched, now: Date): Promise<JobResult> {
     const loaded = new Map<string, CaseHistory>();
     const load = async (ids: Iterable<string>) => {
-      for (const id of ids) if (!loaded.has(id)) loaded.set(id, (await this.loader.load(id)).history);
+      const fresh = [...ids].filter((id) => !loaded.has(id));
+      for (const [id, one] of await this.loader.loadMany(fresh)) loaded.set(id, one.history);
     };
     await load(touched.applications);
     await this.links.addAll([...loaded.values()]);

@@ -56,6 +56,7 @@ const keyPool = [
   '',
 ];
 const stringPool = ['', 'plain', '台州银行', 'line\nbreak', 'quote " and \\ backslash', '\u0001', '\u2028', 'lone \ud800 surrogate', '😀', '低保金'];
+// JSON number forms the serialiser must render as JavaScript does (not amounts: money is integer fen).
 const numberPool = [0, -0, 1, -1, 212_700, 0.1, 1e21, 1e-7, 123.456, Number.MAX_SAFE_INTEGER, -2.5e-300];
 
 function value(next: () => number, depth: number): unknown {
@@ -104,9 +105,9 @@ describe('canonicalJson', () => {
   });
 
   it('refuses an object with its own toJSON, as the definition does, rather than hash what toJSON says', () => {
-    const decimalLike = { units: 5, toJSON: () => '5.00' };
-    expect(() => canonicalJson({ amount: decimalLike })).toThrow(/value of type function/);
-    expect(() => reference({ amount: decimalLike })).toThrow(/value of type function/);
+    const withToJson = { name: 'x', toJSON: () => 'rendered' };
+    expect(() => canonicalJson({ value: withToJson })).toThrow(/value of type function/);
+    expect(() => reference({ value: withToJson })).toThrow(/value of type function/);
   });
 
   it('leaves the value it was given unchanged', () => {

@@ -18,11 +18,6 @@ export class OrderedLanes {
     return current;
   }
 
-  /** Resolves when every task queued so far has settled. */
-  async idle(): Promise<void> {
-    while (this.tails.size > 0) await Promise.all([...this.tails.values()]);
-  }
-
   get size(): number {
     return this.tails.size;
   }
