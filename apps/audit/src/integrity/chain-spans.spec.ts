@@ -1,4 +1,4 @@
-import { ChainVerifier, computeEventHash, genesisHash, type RecordedEvent } from '@sa/event-store';
+import { canonicalJson, ChainVerifier, computeEventHash, genesisHash, type RecordedEvent, type StoredEvent } from '@sa/event-store';
 import { joinRanges, RangeChains } from './chain-spans';
 
 /** A log of three interleaved, correctly chained streams. */
@@ -33,12 +33,17 @@ function chainedLog(): RecordedEvent[] {
   return log;
 }
 
+/** As the PostgreSQL store keeps it: the data as its canonical JSON text. */
+function asStored({ data, ...envelope }: RecordedEvent): StoredEvent {
+  return { ...envelope, dataJson: canonicalJson(data) };
+}
+
 /** The first break of each stream found by joining the log cut at `cuts`. */
 function joined(log: readonly RecordedEvent[], cuts: readonly number[]) {
   const bounds = [0, ...cuts, log.length];
   const ranges = bounds.slice(1).map((end, i) => {
     const chains = new RangeChains();
-    for (const event of log.slice(bounds[i], end)) chains.add(event);
+    for (const event of log.slice(bounds[i], end)) chains.add(asStored(event));
     return chains.spans;
   });
   const { breaks, last } = joinRanges(ranges);

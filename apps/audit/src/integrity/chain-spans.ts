@@ -1,11 +1,11 @@
 /**
  * Hash chains checked a stretch of the log at a time, so that several workers can each take a
  * range of positions. Inside a range every event is checked against the previous one of its
- * stream (checkLink); the first event of a stream in a range can only have its own hash checked
+ * stream (checkStoredLink); the first event of a stream in a range can only have its own hash checked
  * there, and is linked to the stream's last event of the earlier ranges when the ranges are joined.
  * One range covering the whole log gives exactly ChainVerifier's answer.
  */
-import { checkLink, computeEventHash, genesisHash, type RecordedEvent } from '@sa/event-store';
+import { checkStoredLink, linkOrderBreak, storedHashMatches, type StoredEvent } from '@sa/event-store';
 import type { BreakReason } from './breaks';
 
 export interface Link {
@@ -31,12 +31,11 @@ export class RangeChains {
   readonly spans = new Map<string, StreamSpan>();
   events = 0;
 
-  add(event: RecordedEvent): void {
+  add(event: StoredEvent): void {
     this.events++;
     const span = this.spans.get(event.stream);
     if (!span) {
-      const broken =
-        computeEventHash(event) === event.hash ? undefined : { revision: event.revision, eventId: event.eventId, reason: 'hash-mismatch' as const };
+      const broken = storedHashMatches(event) ? undefined : { revision: event.revision, eventId: event.eventId, reason: 'hash-mismatch' as const };
       this.spans.set(event.stream, {
         first: { revision: event.revision, prevHash: event.prevHash, eventId: event.eventId },
         last: { revision: event.revision, hash: event.hash },
@@ -44,7 +43,7 @@ export class RangeChains {
       });
       return;
     }
-    const reason = checkLink(event, span.last);
+    const reason = checkStoredLink(event, span.last);
     span.last = { revision: event.revision, hash: event.hash };
     if (reason && !span.broken) span.broken = { revision: event.revision, eventId: event.eventId, reason };
   }
@@ -66,10 +65,8 @@ export function joinRanges(ranges: readonly ReadonlyMap<string, StreamSpan>[]): 
   return { last, breaks };
 }
 
-/** checkLink's first two rules, for a span's first event against the stream's earlier last link. */
+/** The chain's order rules for a span's first event against the stream's earlier last link. */
 function linkBreak(span: StreamSpan, previous: Link | undefined): SpanBreak | undefined {
-  const at = { revision: span.first.revision, eventId: span.first.eventId };
-  if (span.first.revision !== (previous ? previous.revision + 1 : 0)) return { ...at, reason: 'revision-gap' };
-  if (span.first.prevHash !== (previous ? previous.hash : genesisHash)) return { ...at, reason: 'prev-hash-mismatch' };
-  return undefined;
+  const reason = linkOrderBreak(span.first, previous);
+  return reason ? { revision: span.first.revision, eventId: span.first.eventId, reason } : undefined;
 }

@@ -9,7 +9,7 @@
  * of positions (verify-worker.ts) and the ranges' chains are joined here (chain-spans.ts).
  */
 import type { PositionRange, PostgresEventStore } from '@sa/event-store';
-import { scanStore, type SourceStores } from '../sources/source-stores';
+import { scanPages, type SourceStores } from '../sources/source-stores';
 import { headMissing, type SourcedBreak } from './breaks';
 import { joinRanges, RangeChains, type Link, type StreamSpan } from './chain-spans';
 import { runVerifyWorker } from './verify-worker-client';
@@ -70,14 +70,14 @@ export interface RangeScan {
 
 export async function scanRange(store: PostgresEventStore, pageSize: number, range: PositionRange): Promise<RangeScan> {
   const chains = new RangeChains();
-  await scanStore(
-    store,
+  const read = (fromPosition: number) => store.readStoredInRange(range, { fromPosition, maxCount: pageSize });
+  await scanPages(
+    read,
     pageSize,
     (page) => {
       for (const event of page) chains.add(event);
     },
     range.from - 1,
-    range,
   );
   return { events: chains.events, spans: chains.spans };
 }

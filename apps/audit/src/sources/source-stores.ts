@@ -3,7 +3,7 @@
  * session the audit opens is itself read-only (default_transaction_read_only), so not even a bug
  * here could alter the history it audits. One connection pool serves every source.
  */
-import { createPostgresEventStore, type PostgresEventStore, type RecordedEvent, type PositionRange } from '@sa/event-store';
+import { createPostgresEventStore, type PostgresEventStore, type RecordedEvent } from '@sa/event-store';
 import type { SourcedEvent } from '@sa/domain-audit';
 import { Pool } from 'pg';
 import type { SourceDefinition } from './source-config';
@@ -80,31 +80,39 @@ export function sourced(source: string, event: RecordedEvent): SourcedEvent {
   };
 }
 
-/**
- * Pages through a store's global log after `afterPosition`, reading the next page while the caller
- * handles the current one (the database and the hashing overlap on two cores). With a range,
- * only that stretch of the log.
- */
-export async function scanStore(
+/** Pages through a store's global log after `afterPosition` (see scanPages). */
+export function scanStore(
   store: PostgresEventStore,
   pageSize: number,
   onPage: (events: RecordedEvent[]) => void | Promise<void>,
   afterPosition = 0,
-  range?: PositionRange,
 ): Promise<number> {
-  const read = (from: number) => {
-    const options = { fromPosition: from, maxCount: pageSize };
-    const page = range ? store.readAllInRange(range, options) : store.readAll(options);
+  return scanPages((from) => store.readAll({ fromPosition: from, maxCount: pageSize }), pageSize, onPage, afterPosition);
+}
+
+/**
+ * Pages through a log from `afterPosition` with `read` (pages of at most `pageSize` from a
+ * position), reading the next page while the caller handles the current one (the database and the
+ * caller's work overlap on two cores). Returns how many events were handled.
+ */
+export async function scanPages<E extends { readonly position: number }>(
+  read: (fromPosition: number) => Promise<E[]>,
+  pageSize: number,
+  onPage: (events: E[]) => void | Promise<void>,
+  afterPosition = 0,
+): Promise<number> {
+  const readAhead = (from: number) => {
+    const page = read(from);
     page.catch(() => undefined); // awaited below; this only keeps a failure during onPage from going unhandled
     return page;
   };
-  let next = read(afterPosition + 1);
+  let next = readAhead(afterPosition + 1);
   let count = 0;
   for (;;) {
     const page = await next;
     if (page.length === 0) return count;
-    const last = page[page.length - 1] as RecordedEvent;
-    next = page.length < pageSize ? Promise.resolve([]) : read(last.position + 1);
+    const last = page[page.length - 1] as E;
+    next = page.length < pageSize ? Promise.resolve([]) : readAhead(last.position + 1);
     count += page.length;
     await onPage(page);
   }

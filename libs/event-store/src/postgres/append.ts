@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
-import { computeEventHash, genesisHash } from '../integrity/hash-chain';
+import { genesisHash, hashWithDataJson } from '../integrity/hash-chain';
 import { canonicalJson } from '../integrity/canonical-json';
 import { EventIdConflictError, MessageAlreadyHandledError, StreamDeletedError, WrongExpectedRevisionError } from '../port/errors';
 import type { AppendOptions, AppendResult, ExpectedRevision, NewEvent, RecordedEvent } from '../port/event-store';
@@ -98,13 +98,7 @@ async function findRetry(client: PoolClient, ctx: AppendContext, stream: string,
   return { nextExpectedRevision: Number(head?.revision ?? last.revision), position: Number(last.position), appended: 0 };
 }
 
-export function buildRecords(
-  stream: string,
-  events: readonly NewEvent[],
-  from: number,
-  lastHash: string,
-  ctx: AppendContext,
-): Omit<RecordedEvent, 'position'>[] {
+export function buildRecords(stream: string, events: readonly NewEvent[], from: number, lastHash: string, ctx: AppendContext): Records {
   const recordedAt = ctx.now().toISOString();
   let prevHash = lastHash;
   return events.map((event, i) => {
@@ -124,13 +118,16 @@ export function buildRecords(
       sourceSystem: event.sourceSystem ?? ctx.sourceSystem,
       prevHash,
     };
-    const hash = computeEventHash(base);
+    // Rendered once: the hash covers exactly the text stored (see hash-chain.ts, storedHashMatches).
+    const dataJson = canonicalJson(base.data);
+    const hash = hashWithDataJson(base, dataJson);
     prevHash = hash;
-    return { ...base, hash };
+    return { ...base, hash, dataJson };
   });
 }
 
-type Records = Omit<RecordedEvent, 'position'>[];
+/** Events to insert, each with its data as the canonical JSON text its hash covers. */
+type Records = (Omit<RecordedEvent, 'position'> & { readonly dataJson: string })[];
 
 /** A stream's last event, as the hash chain needs it. */
 export interface StreamHeadLink {
@@ -146,7 +143,7 @@ export interface AppendedAt {
 
 const insertColumns = `position, stream_id, revision, event_id, type, schema_version, data, occurred_at, recorded_at, actor, correlation_id, causation_id, source_system, prev_hash, hash`;
 const unnestRows = `select pg_current_xact_id()::text::bigint * ${positionShift} + t.ordinality, t.stream_id, t.revision, t.event_id, t.type, t.schema_version, t.data, t.occurred_at, t.recorded_at, t.actor, t.correlation_id, t.causation_id, t.source_system, t.prev_hash, t.hash
-       from unnest($1::text[], $2::bigint[], $3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::timestamptz[], $8::timestamptz[], $9::jsonb[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
+       from unnest($1::text[], $2::bigint[], $3::uuid[], $4::text[], $5::int[], $6::json[], $7::timestamptz[], $8::timestamptz[], $9::jsonb[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
          with ordinality as t(stream_id, revision, event_id, type, schema_version, data, occurred_at, recorded_at, actor, correlation_id, causation_id, source_system, prev_hash, hash, ordinality)`;
 
 /** $1–$14: the batch as column arrays; $15–$17: new head revision and hash, stream. */
@@ -159,7 +156,7 @@ function batchParameters(stream: string, records: Records): unknown[] {
     column('eventId'),
     column('type'),
     column('schemaVersion'),
-    records.map((r) => JSON.stringify(r.data)),
+    column('dataJson'),
     column('occurredAt'),
     column('recordedAt'),
     records.map((r) => JSON.stringify(r.actor)),

@@ -72,6 +72,15 @@ const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'event data kept as the canonical JSON text its hash covers',
+    // json keeps the text exactly as written (jsonb re-renders it), so verifying an event is one
+    // hash over stored bytes. Events written before keep jsonb's rendering and are verified on
+    // their parsed data (storedHashMatches). Nothing queries inside data, so jsonb's operators
+    // and indexes are not missed. The rewrite is an ALTER, which the immutability trigger allows.
+    sql: (s) => `alter table ${s}.events alter column data type json using data::json;`,
+  },
 ];
 
 export async function migrate(pool: Pool, schema: string): Promise<number[]> {

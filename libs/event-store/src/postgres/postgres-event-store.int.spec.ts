@@ -1,9 +1,14 @@
 import { createTestSchema, eventually, integrationEnv, type TestSchema } from '@sa/testing-infra';
 import { describeEventStoreConformance } from '../conformance/conformance-suite';
+import { canonicalJson } from '../integrity/canonical-json';
+import { hashWithDataJson, storedHashMatches } from '../integrity/hash-chain';
 import type { NewEvent } from '../port/event-store';
 import { appendInTransaction } from './append';
 import { quoteIdent } from './migrations';
 import { createPostgresEventStore, PostgresEventStore } from './postgres-event-store';
+import type { PositionRange } from './reads';
+
+const actor = { userId: 'u-1', role: 'investigator', orgUnit: '331002' };
 
 describeEventStoreConformance('PostgreSQL', async () => {
   const { databaseUrl } = integrationEnv();
@@ -97,5 +102,62 @@ describe('PostgreSQL event store specifics', () => {
       expect((await store.deliveryHealth()).heldBack).toBe(false);
       expect((await store.readAll({ maxCount: 100 })).some((e) => e.stream === 'case-3')).toBe(true);
     });
+  });
+
+  it('keeps each event’s data as the canonical text its hash covers, and reads the log in ranges with that text', async () => {
+    // Given a fresh store and 30 events over three streams, data keys written out of order
+    const ranged = await createTestSchema(integrationEnv().databaseUrl, 'es_ranges');
+    const store = createPostgresEventStore({ pool: ranged.pool, schema: ranged.name, sourceSystem: 'test' });
+    try {
+      await store.migrate();
+      for (let i = 0; i < 30; i++) {
+        await store.appendToStream(`case-${i % 3}`, [{ type: 'Noted', data: { note: `第${i}次 "走访"`, amountFen: i, at: { z: 1, a: 2 } }, actor }], {
+          expectedRevision: 'any',
+        });
+      }
+      // When the log is split in up to four ranges of at least five events and each range is read
+      const ranges = await store.splitLog(4, 5);
+      const read = await Promise.all(ranges.map((range) => store.readStoredInRange(range, { maxCount: 100 })));
+      // Then the ranges cover the log in order, once
+      expect(ranges.length).toBeGreaterThan(1);
+      expect(read.flat().map((e) => e.position)).toEqual((await store.readAll({ maxCount: 100 })).map((e) => e.position));
+      // And the stored text is exactly the canonical JSON the hash covers
+      for (const event of read.flat()) {
+        expect(event.dataJson).toBe(canonicalJson(JSON.parse(event.dataJson)));
+        expect(hashWithDataJson(event, event.dataJson)).toBe(event.hash);
+      }
+      // And a range read resumes from a position inside it
+      const second = ranges[1] as PositionRange;
+      const fromInside = await store.readStoredInRange(second, { fromPosition: (read[1]?.[2]?.position ?? 0) + 1, maxCount: 100 });
+      expect(fromInside.map((e) => e.position)).toEqual(read[1]?.slice(3).map((e) => e.position));
+    } finally {
+      await ranged.drop();
+    }
+  });
+
+  it('upgrades a store that kept data as jsonb: old events still verify, new ones are kept as text', async () => {
+    // Given a store as migration 1 left it (data jsonb), with events written then
+    const old = await createTestSchema(integrationEnv().databaseUrl, 'es_upgrade');
+    const q = quoteIdent(old.name);
+    const store = createPostgresEventStore({ pool: old.pool, schema: old.name, sourceSystem: 'test' });
+    try {
+      await store.migrate();
+      await old.pool.query(`alter table ${q}.events alter column data type jsonb using data::jsonb; delete from ${q}.migrations where version = 2`);
+      await store.appendToStream('case-old', [{ type: 'Noted', data: { note: '旧', amountFen: 100, payee: { name: '王', bank: '台州银行' } }, actor }], {
+        expectedRevision: 'no_stream',
+      });
+      // When the store migrates again and a new event is appended
+      expect(await store.migrate()).toEqual([2]);
+      await store.appendToStream('case-old', [{ type: 'Noted', data: { note: '新', amountFen: 200 }, actor }], { expectedRevision: 0 });
+      // Then the old event's data is jsonb's rendering, the new one's the canonical text
+      const [before, after] = await store.readStoredInRange({ from: 1 }, { maxCount: 10 });
+      expect(before?.dataJson).toBe('{"note": "旧", "payee": {"bank": "台州银行", "name": "王"}, "amountFen": 100}');
+      expect(after?.dataJson).toBe('{"amountFen":200,"note":"新"}');
+      // And both verify, as stored and through the stream's chain
+      expect([before, after].map((e) => e && storedHashMatches(e))).toEqual([true, true]);
+      expect(await store.verifyStream('case-old')).toMatchObject({ ok: true, events: 2 });
+    } finally {
+      await old.drop();
+    }
   });
 });

@@ -3,7 +3,7 @@
  * global-ordering guarantee and its limits.
  */
 import { Client, Pool } from 'pg';
-import { verifyChain } from '../integrity/hash-chain';
+import { verifyChain, type StoredEvent } from '../integrity/hash-chain';
 import { StreamDeletedError } from '../port/errors';
 import type {
   Actor,
@@ -25,7 +25,7 @@ import { Coalescer, insertHandled, selectHandled } from './inbox-batches';
 import { appendAtKnownHead, appendInTransaction, type AppendedAt, type StreamHeadLink, validateBatch, type AppendContext } from './append';
 import { genesisHash } from '../integrity/hash-chain';
 import { migrate, quoteIdent } from './migrations';
-import { deliveryHealth, readBackwardFrom, readForwardAfter, splitLog, type DeliveryHealth, type PositionRange } from './reads';
+import { deliveryHealth, readBackwardFrom, readForwardAfter, readStoredForwardAfter, splitLog, type DeliveryHealth, type PositionRange } from './reads';
 import { eventColumns, eventRowTypes, toRecordedEvent, type EventRow } from './rows';
 import { startSubscription, type Waker } from './subscription';
 
@@ -232,15 +232,16 @@ export class PostgresEventStore implements EventStore {
   }
 
   /**
-   * Forward through one range of the global log (PostgreSQL only): parallel full scans such as
-   * integrity verification give each worker a range from `splitLog`.
+   * Forward through one range of the global log with each event's data as the stored JSON text
+   * (PostgreSQL only): full integrity scans, which hash that text (storedHashMatches) and never
+   * need the value, give each worker a range from `splitLog`.
    */
-  readAllInRange(range: PositionRange, options: { fromPosition?: number; maxCount?: number } = {}): Promise<RecordedEvent[]> {
+  readStoredInRange(range: PositionRange, options: { fromPosition?: number; maxCount?: number } = {}): Promise<StoredEvent[]> {
     const from = Math.max(range.from, options.fromPosition ?? 1);
-    return readForwardAfter(this.pool, this.schema, from - 1, options.maxCount ?? 4096, { before: range.before });
+    return readStoredForwardAfter(this.pool, this.schema, from - 1, options.maxCount ?? 4096, { before: range.before });
   }
 
-  /** Up to `maxParts` ranges of about equal numbers of events (at least `minEvents` each) covering the log (see readAllInRange). */
+  /** Up to `maxParts` ranges of about equal numbers of events (at least `minEvents` each) covering the log (see readStoredInRange). */
   splitLog(maxParts: number, minEvents = 1): Promise<PositionRange[]> {
     return splitLog(this.pool, this.schema, maxParts, minEvents);
   }

@@ -3,10 +3,11 @@
  * pg_snapshot_xmin(pg_current_snapshot()) × 2^16 are returned, because every transaction that could
  * still commit a lower position has an xid at or above that snapshot's xmin (see DESIGN.md).
  */
-import type { Pool } from 'pg';
+import type { CustomTypesConfig, Pool } from 'pg';
+import type { StoredEvent } from '../integrity/hash-chain';
 import type { EventFilter, RecordedEvent } from '../port/event-store';
 import { positionShift } from './migrations';
-import { eventColumns, eventRowTypes, prefixPatterns, toRecordedEvent, type EventRow } from './rows';
+import { eventColumns, eventRowTypes, prefixPatterns, storedRowTypes, toRecordedEvent, toStoredEvent, type EventRow, type StoredEventRow } from './rows';
 
 const horizonSql = `(pg_snapshot_xmin(pg_current_snapshot())::text::bigint * ${positionShift})`;
 
@@ -41,13 +42,29 @@ export async function readForwardAfter(
   limit: number,
   filter?: EventFilter & { before?: number },
 ): Promise<RecordedEvent[]> {
+  return (await queryForwardAfter<EventRow>(pool, schema, after, limit, filter, eventRowTypes)).map(toRecordedEvent);
+}
+
+/** readForwardAfter with each event's data as the stored JSON text (for integrity scans). */
+export async function readStoredForwardAfter(pool: Pool, schema: string, after: number, limit: number, filter?: { before?: number }): Promise<StoredEvent[]> {
+  return (await queryForwardAfter<StoredEventRow>(pool, schema, after, limit, filter, storedRowTypes)).map(toStoredEvent);
+}
+
+async function queryForwardAfter<Row extends EventRow | StoredEventRow>(
+  pool: Pool,
+  schema: string,
+  after: number,
+  limit: number,
+  filter: (EventFilter & { before?: number }) | undefined,
+  types: CustomTypesConfig,
+): Promise<Row[]> {
   const params: unknown[] = [after, limit];
-  const rows = await pool.query<EventRow>({
+  const result = await pool.query<Row>({
     text: `select ${eventColumns} from ${schema}.events where position > $1 and position < ${horizonSql}${filterSql(filter, params)} order by position limit $2`,
     values: params,
-    types: eventRowTypes,
+    types,
   });
-  return rows.rows.map(toRecordedEvent);
+  return result.rows;
 }
 
 /** Events at or before `from` (inclusive), newest first, below the safe horizon. */

@@ -1,5 +1,6 @@
 /** Mapping between stored rows and RecordedEvent. */
 import { types as pgTypes, type CustomTypesConfig } from 'pg';
+import type { StoredEvent } from '../integrity/hash-chain';
 import type { Actor, RecordedEvent } from '../port/event-store';
 
 export interface EventRow {
@@ -46,7 +47,31 @@ export const eventRowTypes: CustomTypesConfig = {
     oid === timestamptzOid && format !== 'binary' ? timestamptzToIso : pgTypes.getTypeParser(oid, format ?? 'text')) as CustomTypesConfig['getTypeParser'],
 };
 
+const jsonOid = 114;
+const keepText = (text: string) => text;
+
+/** eventRowTypes, but the data column (json) stays the stored text: see readStoredForwardAfter. */
+export const storedRowTypes: CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === jsonOid && format !== 'binary' ? keepText : eventRowTypes.getTypeParser(oid, format)) as CustomTypesConfig['getTypeParser'],
+};
+
+export type StoredEventRow = Omit<EventRow, 'data'> & { data: string };
+
 export function toRecordedEvent(row: EventRow): RecordedEvent {
+  const event = envelopeOf(row) as { -readonly [K in keyof RecordedEvent]: RecordedEvent[K] };
+  event.data = row.data;
+  return event;
+}
+
+export function toStoredEvent(row: StoredEventRow): StoredEvent {
+  const event = envelopeOf(row) as { -readonly [K in keyof StoredEvent]: StoredEvent[K] };
+  event.dataJson = row.data;
+  return event;
+}
+
+/** Everything but the data (which each caller adds in its own form, without copying the rest). */
+function envelopeOf(row: Omit<EventRow, 'data'>): Omit<RecordedEvent, 'data'> {
   return {
     eventId: row.event_id,
     type: row.type,
@@ -54,7 +79,6 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     stream: row.stream_id,
     revision: Number(row.revision),
     position: Number(row.position),
-    data: row.data,
     occurredAt: row.occurred_at,
     recordedAt: row.recorded_at,
     actor: row.actor,
