@@ -508,6 +508,13 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
       // (asked when the run started, not when it ended)
       const queriedAt = Date.parse(verified[0]?.queriedAt as string);
       expect([queriedAt >= Date.parse(run.startedAt), queriedAt <= Date.parse(run.finishedAt as string)]).toEqual([true, true]);
+      // And her look at the ended run and at the list are recorded too; her polls while it ran are not
+      expect(log.items.filter((e) => e.type === 'IntegrityRunViewed')).toEqual([
+        expect.objectContaining({ outcome: 'answered', parameters: { runId: run.runId }, result: { status: 'succeeded', ok: true, breaks: 0 } }),
+      ]);
+      expect(log.items.filter((e) => e.type === 'IntegrityRunsListed')).toEqual([
+        expect.objectContaining({ outcome: 'answered', result: { runs: list.items.length } }),
+      ]);
     });
 
     it('starts no second verification while one is running', async () => {
@@ -527,10 +534,15 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
 
     it('answers 404 for an unknown run and 400 naming the field for a malformed run id', async () => {
       // When asking for a run that never was
-      const unknown = await get(`/integrity/runs/${randomUUID()}`);
-      // Then 404 says so
+      const missing = randomUUID();
+      const unknown = await get(`/integrity/runs/${missing}`, token('auditor', '331002', 'auditor.miss'));
+      // Then 404 says so, and the miss is recorded
       expect(unknown.status).toBe(404);
       expect((await json<{ message: string }>(unknown)).message).toMatch(/no integrity verification run/);
+      const log = await json<{ items: { type: string; outcome: string; parameters: object }[] }>(get('/audit-log?auditorId=auditor.miss'));
+      expect(log.items.map(({ type, outcome, parameters }) => ({ type, outcome, parameters }))).toEqual([
+        { type: 'IntegrityRunViewed', outcome: 'not-found', parameters: { runId: missing } },
+      ]);
       // When the id is not a run id
       const malformed = await get('/integrity/runs/not-a-run');
       // Then 400 names the field

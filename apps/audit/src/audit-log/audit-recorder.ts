@@ -1,7 +1,8 @@
 /**
- * Runs an audit query and records it — answered, refused (outside the auditor's jurisdiction) or
- * not found — before anything is returned. If the record cannot be written the caller gets an
- * error, never an unrecorded answer.
+ * Runs an audit query and records it — answered, refused (outside the auditor's jurisdiction), not
+ * found or failed — before anything is returned. If the record of an answer cannot be written the
+ * caller gets an error, never an unrecorded answer; the record of a failure is written if it can be,
+ * and the failure is what the caller gets either way.
  */
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
 import type { AuditQuery, AuditQueryRecord } from '@sa/domain-audit';
@@ -65,10 +66,17 @@ export class AuditRecorder {
         await this.log.record({ ...base, outcome: 'refused', ...(error.region ? { region: error.region } : {}), result: { reason: error.message } });
       } else if (error instanceof NotFoundException) {
         await this.log.record({ ...base, outcome: 'not-found', result: {} });
+      } else {
+        // The attempt is a fact worth keeping; if the log itself is what failed, the caller hears the original error.
+        await this.log.record({ ...base, outcome: 'failed', result: { error: describe(error) } }).catch(() => undefined);
       }
       throw error;
     }
     await this.log.record({ ...base, outcome: 'answered', ...(answer.region ? { region: answer.region } : {}), result: answer.result });
     return answer.value;
   }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -97,9 +97,17 @@ describe('integrity verification runs (in the background, kept in memory)', () =
     // When the stores cannot be read
     verification.fail(new Error('connection terminated'));
     await settled();
-    // Then the run failed with the error, and nothing was answered
+    // Then the run failed with the error, and the audit log records the failed attempt (no answer)
     expect(runs.get(run.runId)).toMatchObject({ status: 'failed', error: 'connection terminated', finishedAt: '2025-05-01T02:00:00.000Z' });
-    expect(recorded).toEqual([]);
+    expect(recorded).toEqual([
+      expect.objectContaining({
+        query: 'all-integrity',
+        auditedBy: admin,
+        outcome: 'failed',
+        parameters: { runId: run.runId },
+        result: { error: 'Error: connection terminated' },
+      }),
+    ]);
     expect(logger.error).toHaveBeenCalledWith(expect.objectContaining({ runId: run.runId }), 'integrity verification failed');
   });
 

@@ -6,7 +6,8 @@
  *
  * Runs are kept in memory, the last `keptRuns` only. That is enough: a run only reads, so it can
  * be repeated at any time with the same answer for the same stores, and the outcome of each run
- * (who asked, ok, events, streams, breaks, ms) is also recorded in the audit log, which is durable.
+ * (who asked, ok, events, streams, breaks, ms; or the error of a run that broke off) is also
+ * recorded in the audit log, which is durable.
  * A restart loses only the list of recent runs.
  */
 import { type BeforeApplicationShutdown, Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';

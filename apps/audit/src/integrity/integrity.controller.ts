@@ -2,6 +2,7 @@
 import { Controller, Get, HttpCode, HttpStatus, NotFoundException, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AuthenticatedActor, CurrentActor, Roles, validate } from '@sa/platform';
+import { AuditRecorder } from '../audit-log/audit-recorder';
 import { CaseAudit } from '../cases/case-audit';
 import { caseParams, runParams } from '../requests';
 import { type IntegrityRun, IntegrityRuns, keptRuns, summary } from './integrity-runs';
@@ -18,6 +19,7 @@ export class IntegrityController {
   constructor(
     private readonly cases: CaseAudit,
     private readonly runs: IntegrityRuns,
+    private readonly recorder: AuditRecorder,
   ) {}
 
   @Get('cases/:id')
@@ -47,18 +49,27 @@ export class IntegrityController {
   @ApiOperation({
     summary: `The last ${listedRuns} verification runs since the service started, newest first, with their figures (the breaks are on each run)`,
   })
-  listRuns() {
-    return { items: this.runs.recent(listedRuns).map(listed) };
+  listRuns(@CurrentActor() actor: AuthenticatedActor) {
+    // Reading runs shows what verification found: an audit query, recorded like any other.
+    return this.recorder.run({ actor, channel: 'api', query: 'integrity-runs' }, async () => {
+      const items = this.runs.recent(listedRuns).map(listed);
+      return { value: { items }, result: { runs: items.length } };
+    });
   }
 
   @Get('runs/:runId')
   @Roles('auditor', 'civil-affairs-admin')
   @ApiOperation({ summary: 'A verification run: running, succeeded (with every source’s figures and every break found) or failed (with the error)' })
   @ApiNotFoundResponse({ description: `no such run (only the last ${keptRuns} since the service started are kept)` })
-  run(@Param(validate(runParams)) params: { runId: string }): IntegrityRun & { statusUrl: string } {
+  async run(@Param(validate(runParams)) params: { runId: string }, @CurrentActor() actor: AuthenticatedActor): Promise<IntegrityRun & { statusUrl: string }> {
     const run = this.runs.get(params.runId);
-    if (!run) throw new NotFoundException(`no integrity verification run ${params.runId}: only the last ${keptRuns} runs since the service started are kept`);
-    return { ...run, statusUrl: runUrl(run.runId) };
+    // Polling a running verification shows nothing found yet, so only a look at an ended one (or a miss) is recorded.
+    if (run?.status === 'running') return { ...run, statusUrl: runUrl(run.runId) };
+    return this.recorder.run({ actor, channel: 'api', query: 'integrity-run', parameters: { runId: params.runId } }, async () => {
+      if (!run) throw new NotFoundException(`no integrity verification run ${params.runId}: only the last ${keptRuns} runs since the service started are kept`);
+      const figures = run.result ? { ok: run.result.ok, breaks: run.result.breaks.length } : {};
+      return { value: { ...run, statusUrl: runUrl(run.runId) }, result: { status: run.status, ...figures } };
+    });
   }
 }
 

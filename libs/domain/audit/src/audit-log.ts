@@ -1,7 +1,7 @@
 /**
  * Auditors are audited: every query an auditor makes — which case, what was asked, when, through
  * which channel, and what came back — is itself an event in the audit service's own store. A
- * refused look (outside the auditor's jurisdiction) is recorded too.
+ * refused look (outside the auditor's jurisdiction) is recorded too, and so is one that failed.
  */
 import { chinaDate, type Actor } from '@sa/domain-shared';
 
@@ -11,6 +11,8 @@ export const auditQueries = {
   'case-state': 'CaseStateReconstructed',
   'case-integrity': 'CaseIntegrityVerified',
   'all-integrity': 'EventStoresVerified',
+  'integrity-run': 'IntegrityRunViewed',
+  'integrity-runs': 'IntegrityRunsListed',
   'findings-list': 'FindingsListed',
   'findings-scan': 'FindingsScanned',
   'audit-log': 'AuditLogViewed',
@@ -19,7 +21,8 @@ export const auditQueries = {
 export type AuditQuery = keyof typeof auditQueries;
 export type AuditQueryEventType = (typeof auditQueries)[AuditQuery];
 
-export type AuditOutcome = 'answered' | 'refused' | 'not-found';
+/** `failed`: the query was asked but could not be answered (a store unreachable, a verification that broke off). */
+export type AuditOutcome = 'answered' | 'refused' | 'not-found' | 'failed';
 
 export interface AuditQueryRecord {
   readonly queryId: string;
