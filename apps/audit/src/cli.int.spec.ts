@@ -1,11 +1,23 @@
+import { applicationKey } from '@sa/domain-audit';
 import { createPostgresEventStore } from '@sa/event-store';
-import { integrationEnv, uniqueName } from '@sa/testing';
+import { createLogger, connectMongo } from '@sa/platform';
+import { eventually, integrationEnv, uniqueName } from '@sa/testing';
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { CaseIndex } from './case-index/case-index';
+import { CaseIndexer } from './case-index/case-indexer';
+import { parseSourceSchemas } from './sources/source-config';
+import { SourceStores } from './sources/source-stores';
 import { Scenario, type WrittenCase } from './test-support/scenarios';
 import { createSourceSchemas, type SourceSchemas } from './test-support/source-schemas';
 
 const root = resolve(__dirname, '../../..');
+
+function sourcesOf(env: string) {
+  const parsed = parseSourceSchemas(env);
+  if ('problems' in parsed) throw new Error(parsed.problems.join('; '));
+  return parsed.sources;
+}
 
 function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
@@ -86,5 +98,45 @@ describe('audit CLI: replay --case', () => {
     const elsewhere = await runCli(['replay', '--case', theCase.applicationId, '--auditor', 'hz.auditor', '--org', '330102'], env);
     expect(elsewhere.code).toBe(3);
     expect(elsewhere.stderr).toContain('outside the jurisdiction of organisation unit 330102');
+  });
+
+  it('reads through the audit service’s case index when MONGODB_URL names it, the same timeline as a full scan', async () => {
+    // Given the case index built over the sources, as the audit service keeps it
+    const mongoDb = uniqueName('audit_cli_index');
+    const mongo = await connectMongo(integrationEnv().mongodbUrl, mongoDb);
+    const stores = SourceStores.open({ databaseUrl: integrationEnv().databaseUrl, sources: sourcesOf(sources.env), poolSize: 2 });
+    const indexer = new CaseIndexer(stores, new CaseIndex(mongo), createLogger('audit-cli-test', 'warn'));
+    try {
+      await indexer.onApplicationBootstrap();
+      await eventually(() => expect(indexer.caughtUp).toBe(true));
+      await indexer.beforeApplicationShutdown();
+      const index = new CaseIndex(mongo);
+      expect(await index.checkpoint('approval')).toBeGreaterThan(0);
+      expect(await index.lookup([applicationKey(theCase.applicationId)])).not.toEqual([]);
+      // When the auditor replays with the index, and with --full-scan
+      const args = ['replay', '--case', theCase.applicationId, '--json', '--auditor', 'liu.yang', '--org', '331002'];
+      const indexed = await runCli(args, { ...env, MONGODB_URL: integrationEnv().mongodbUrl, MONGODB_DB: mongoDb });
+      const scanned = await runCli([...args, '--full-scan'], { ...env, MONGODB_URL: integrationEnv().mongodbUrl, MONGODB_DB: mongoDb });
+      // Then both answer, with no notice, and the same events in the same order
+      expect([indexed.code, indexed.stderr, scanned.code, scanned.stderr]).toEqual([0, '', 0, '']);
+      const ids = (out: string) => (JSON.parse(out) as { timeline: { eventId: string }[] }).timeline.map((e) => e.eventId);
+      expect(ids(indexed.stdout)).toHaveLength(16);
+      expect(ids(indexed.stdout)).toEqual(ids(scanned.stdout));
+    } finally {
+      await stores.close();
+      await mongo.dropDatabase().catch(() => undefined);
+      await mongo.close();
+    }
+  });
+
+  it('reads every source’s whole log, saying so, when the case index cannot be reached', async () => {
+    // Given a MONGODB_URL where nothing listens
+    const unreachable = { ...env, MONGODB_URL: 'mongodb://127.0.0.1:9/' };
+    // When the auditor replays
+    const { code, stdout, stderr } = await runCli(['replay', '--case', theCase.applicationId, '--auditor', 'liu.yang', '--org', '331002'], unreachable);
+    // Then the replay is complete, and a note says why the whole log was read
+    expect(code).toBe(0);
+    expect(stdout).toContain('16 events from intake, verification, approval, payments');
+    expect(stderr).toMatch(/^note: the case index \(MONGODB_URL\) could not be read \(.+\); reading every source's whole log\n$/);
   });
 });

@@ -9,7 +9,12 @@ import { relaunchedWithWorkspacePaths } from './cli/workspace-paths';
 async function main(): Promise<void> {
   const { runReplayCommand, usage, UsageError } = await import('./cli/replay-command.js');
   try {
-    await runReplayCommand(process.argv.slice(2), process.env, (text) => console.log(text));
+    await runReplayCommand(
+      process.argv.slice(2),
+      process.env,
+      (text) => console.log(text),
+      (text) => console.error(`note: ${text}`),
+    );
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`${error.message}\n${usage}`);

@@ -7,6 +7,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { MONGO } from '@sa/platform';
 import type { Collection, Connection } from 'mongoose';
+import type { StreamDirectory } from '../cases/case-history-loader';
 
 export interface StreamRef {
   readonly source: string;
@@ -75,6 +76,15 @@ export class CaseIndex implements OnModuleInit {
   async lookup(keys: readonly string[]): Promise<StreamRef[]> {
     const docs = await Promise.all([...new Set(keys)].map((key) => this.entries.findOne({ _id: key })));
     return docs.flatMap((doc) => (doc?.refs ?? []).map(parseRef));
+  }
+
+  /**
+   * The index as a replay's directory for a reader that does not feed it (the CLI): complete up to
+   * the checkpoints saved now, the replay reading each source's log after them.
+   */
+  async savedDirectory(sources: readonly string[]): Promise<StreamDirectory> {
+    const through = new Map(await Promise.all(sources.map(async (source) => [source, await this.checkpoint(source)] as const)));
+    return { lookup: (keys) => this.lookup(keys), indexedThrough: (source) => through.get(source) ?? 0 };
   }
 
   async checkpoint(source: string): Promise<number> {

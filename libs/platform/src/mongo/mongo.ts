@@ -1,10 +1,10 @@
 /** The service's MongoDB connection for its read models (mongoose), with a readiness check. */
 import mongoose, { type Connection } from 'mongoose';
 
-export async function connectMongo(url: string, dbName: string): Promise<Connection> {
+export async function connectMongo(url: string, dbName: string, options: { serverSelectionTimeoutMS?: number } = {}): Promise<Connection> {
   const connection = mongoose.createConnection(url, {
     dbName,
-    serverSelectionTimeoutMS: 10_000,
+    serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 10_000,
     // FerretDB and small deployments: keep the pool modest; read models are not chatty.
     maxPoolSize: 20,
   });
