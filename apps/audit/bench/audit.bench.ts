@@ -9,8 +9,9 @@
  * (payment instructions of synthetic cases, BENCH_EVENTS_PER_APPEND per append, one stream per
  * append), then prints:
  *   - integrity: events/s to verify every hash chain of every store (POST /integrity/verify-all's code);
- *   - replay: ms to replay the realistic case with the MongoDB case index (the API's path, and the CLI's with MONGODB_URL), after
- *     the time to build that index, and ms without any index (the whole log is read, as the CLI does without MONGODB_URL or with --full-scan).
+ *   - replay: ms to replay the realistic case with the MongoDB case index (the API's path, and the
+ *     CLI's with MONGODB_URL), after the time to build that index, and ms without any index (the
+ *     whole log is read, as the CLI does without MONGODB_URL or with --full-scan).
  * Options: DATABASE_URL, MONGODB_URL, BENCH_EVENTS, BENCH_EVENTS_PER_APPEND (default 1,000), BENCH_REPLAYS (default 5),
  * AUDIT_INTEGRITY_WORKERS (default as the service: the CPUs, at most 4; integrity is also timed in one thread).
  */
@@ -133,7 +134,9 @@ async function main(): Promise<void> {
     console.log(`replay  one case (${withIndex.events} events across its services) with the case index: ${withIndex.ms.toFixed(1)} ms (median of ${replays})`);
     await indexer.beforeApplicationShutdown();
     const withoutIndex = await timed(new CaseHistoryLoader(sources, noDirectory), Math.min(replays, 3));
-    console.log(`replay  one case without an index (whole log read, as the CLI does with --full-scan): ${withoutIndex.ms.toFixed(0)} ms (median of ${Math.min(replays, 3)})`);
+    console.log(
+      `replay  one case without an index (whole log read, as the CLI does with --full-scan): ${withoutIndex.ms.toFixed(0)} ms (median of ${Math.min(replays, 3)})`,
+    );
   } finally {
     await sources.close();
     await mongo.dropDatabase().catch(() => undefined);
