@@ -3,18 +3,18 @@ import { canonicalJson } from './canonical-json';
 import { checkStoredLink, computeEventHash, genesisHash, hashWithDataJson, storedHashMatches, type StoredEvent } from './hash-chain';
 
 const envelope = {
-  eventId: '6f1c1d5e-2a44-4a5b-9b5e-3f2d0c1b2a10',
-  type: 'PaymentInstructionIssued',
-  schemaVersion: 1,
-  stream: 'payroll-331002-2025-04',
+  eventId: '0b9e4c2a-7d31-4f6e-8a52-1c3d5e7f9a20',
+  type: 'EntitlementGranted',
+  schemaVersion: 2,
+  stream: 'entitlement-7d31',
   revision: 0,
-  position: 65_537,
-  occurredAt: '2025-04-01T00:00:00.000Z',
-  recordedAt: '2025-04-01T00:00:01.250Z',
-  actor: { userId: 'u-pay-1', role: 'payments-officer', orgUnit: '331002' },
-  correlationId: 'c-1',
-  causationId: null,
-  sourceSystem: 'payments',
+  position: 131_073,
+  occurredAt: '2025-03-21T02:30:00.000Z',
+  recordedAt: '2025-03-21T02:30:00.480Z',
+  actor: { userId: 'chen.jie', role: 'county-approver', orgUnit: '331002' },
+  correlationId: 'c-approval-9',
+  causationId: 'e-confirmed-9',
+  sourceSystem: 'approval',
   prevHash: genesisHash,
 };
 const data = { month: '2025-04', amountFen: 212_700, payee: { bankName: '台州银行', accountHolder: '王秀英' }, reference: '低保金\n"备注"' };
@@ -48,7 +48,7 @@ describe('the hash over the envelope', () => {
   });
 
   it('omits members that are undefined, as canonical JSON does', () => {
-    const withoutCausation = { ...envelope, causationId: undefined as unknown as null, data };
+    const withoutCausation = { ...envelope, causationId: undefined as unknown as string, data };
     const { position: _notCovered, ...definition } = withoutCausation;
     expect(computeEventHash(withoutCausation)).toBe(createHash('sha256').update(canonicalJson(definition)).digest('hex'));
   });
