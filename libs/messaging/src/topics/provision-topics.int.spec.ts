@@ -9,10 +9,12 @@ describe('provisionTopics (real Kafka, auto-creation off)', () => {
   const admin = new Admin({ ...kafka, clientId: `${kafka.clientId}-check` });
   const topics = [testTopicName('cases'), testTopicName('payments')];
   const all = [...topics, ...topics.map((t) => `${t}.dlq`)];
+  const fleetTopics = ['intake', 'verification', 'approval'].map((name) => testTopicName(`fleet-${name}`));
+  const fleetAll = [...fleetTopics, ...fleetTopics.map((t) => `${t}.dlq`)];
 
   afterAll(async () => {
     const existing = new Set(await admin.listTopics());
-    await admin.deleteTopics({ topics: all.filter((t) => existing.has(t)) });
+    await admin.deleteTopics({ topics: [...all, ...fleetAll].filter((t) => existing.has(t)) });
     await admin.close();
   });
 
@@ -36,5 +38,16 @@ describe('provisionTopics (real Kafka, auto-creation off)', () => {
       [`${topics[0]}.dlq`, 1],
       [`${topics[1]}.dlq`, 1],
     ]);
+  });
+
+  it('lets six instances start at once on new topics: every one succeeds, each topic is created once and has leaders', async () => {
+    // When six instances of a fleet provision the same new topics at the same moment
+    const results = await Promise.all(Array.from({ length: 6 }, () => provisionTopics({ kafka, topics: fleetTopics, partitions: 3, replicas: 1 })));
+    // Then each topic was created by exactly one of them, and all know every topic
+    expect(results.flatMap((r) => r.created).sort()).toEqual([...fleetAll].sort());
+    for (const result of results) expect([...result.created, ...result.existing].sort()).toEqual([...fleetAll].sort());
+    // And every partition has a leader when they return
+    const metadata = await admin.metadata({ topics: [...fleetAll], forceUpdate: true });
+    expect(fleetAll.every((t) => metadata.topics.get(t)?.partitions.every((p) => p.leader >= 0))).toBe(true);
   });
 });

@@ -45,30 +45,67 @@ export async function provisionTopics(options: TopicProvisioning): Promise<Provi
     const present = new Set(await admin.listTopics());
     const missing = [...wanted.keys()].filter((topic) => !present.has(topic));
     const created: string[] = [];
+    const raced: string[] = [];
+    const deadline = Date.now() + (options.readyTimeoutMs ?? 30_000);
     for (const topic of missing) {
-      if (await createIfAbsent(admin, topic, wanted.get(topic) as number, options)) created.push(topic);
+      const outcome = await createTopicIfAbsent(admin, { topic, partitions: wanted.get(topic) as number, deadline }, options);
+      (outcome === 'created' ? created : raced).push(topic);
     }
-    if (created.length > 0) await waitForLeaders(admin, created, options.readyTimeoutMs ?? 30_000);
+    // Topics another instance created are waited for too: this instance uses them next.
+    if (missing.length > 0) await waitForLeaders(admin, missing, options.readyTimeoutMs ?? 30_000);
     return { created, existing: [...wanted.keys()].filter((topic) => !created.includes(topic)) };
   } finally {
     await admin.close();
   }
 }
 
-/** False when another instance created it first (the race is expected at a fleet's first start). */
-async function createIfAbsent(admin: Admin, topic: string, partitions: number, options: TopicProvisioning): Promise<boolean> {
-  try {
-    await admin.createTopics({
-      topics: [topic],
-      partitions,
-      replicas: options.replicas ?? -1,
-      configs: Object.entries(options.configs ?? {}).map(([name, value]) => ({ name, value })),
-    });
-    return true;
-  } catch (error) {
-    if ((await admin.listTopics()).includes(topic)) return false;
-    throw error;
+type TopicAdmin = Pick<Admin, 'createTopics'>;
+
+/** What the broker said, per topic, when it refused (a ProtocolError of @platformatic/kafka each). */
+interface BrokerReason {
+  readonly apiId?: string;
+  readonly serverErrorMessage?: string | null;
+  readonly canRetry?: boolean;
+}
+
+function brokerReasons(error: unknown): BrokerReason[] {
+  return error instanceof AggregateError ? (error.errors as BrokerReason[]).filter((e) => typeof e?.apiId === 'string') : [];
+}
+
+/**
+ * Creates one topic. 'raced' when another instance created it first: at a fleet's first start on a
+ * fresh broker the broker answers TOPIC_ALREADY_EXISTS before its metadata lists the topic, so that
+ * answer is taken as it is, not checked against a listing. Errors the broker marks retriable, and
+ * errors before any answer (a broker still starting), are retried until the deadline; others fail
+ * at once, naming the broker's reason.
+ */
+export async function createTopicIfAbsent(
+  admin: TopicAdmin,
+  wanted: { readonly topic: string; readonly partitions: number; readonly deadline: number },
+  options: Pick<TopicProvisioning, 'replicas' | 'configs'>,
+): Promise<'created' | 'raced'> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.createTopics({
+        topics: [wanted.topic],
+        partitions: wanted.partitions,
+        replicas: options.replicas ?? -1,
+        configs: Object.entries(options.configs ?? {}).map(([name, value]) => ({ name, value })),
+      });
+      return 'created';
+    } catch (error) {
+      const reasons = brokerReasons(error);
+      if (reasons.length > 0 && reasons.every((r) => r.apiId === 'TOPIC_ALREADY_EXISTS')) return 'raced';
+      const retriable = reasons.length === 0 || reasons.every((r) => r.canRetry === true);
+      if (!retriable || Date.now() >= wanted.deadline) throw new Error(`could not create topic ${wanted.topic}: ${describe(error, reasons)}`, { cause: error });
+      await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempt, 2000)));
+    }
   }
+}
+
+function describe(error: unknown, reasons: readonly BrokerReason[]): string {
+  if (reasons.length > 0) return reasons.map((r) => `${r.apiId}${r.serverErrorMessage ? ` (${r.serverErrorMessage})` : ''}`).join('; ');
+  return error instanceof Error ? error.message : String(error);
 }
 
 async function waitForLeaders(admin: Admin, topics: string[], timeoutMs: number): Promise<void> {
