@@ -58,6 +58,7 @@ interface Finding {
   findingId: string;
   kind: string;
   applicationIds: string[];
+  regions: string[];
   evidence: { eventId: string; source: string; stream: string; revision: number; why: string }[];
 }
 
@@ -393,6 +394,16 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
       // Then the watch finds the case through its member (the report names only the resident): one case examined, one finding
       expect(await runWatch()).toEqual({ cases: 1, newFindings: 1 });
       await eventually(async () => expect(await findingsOf('payment-after-death')).toContainEqual([paidThenDead.applicationId]));
+
+      // And the watch's findings reach Kafka, detected by the service acting for the case's region
+      const watched = (await json<{ items: Finding[] }>(get('/findings?kind=payment-after-death'))).items.find((f) =>
+        f.applicationIds.includes(paidThenDead.applicationId),
+      ) as Finding;
+      const published = await readTopicUntil(integrationEnv().kafkaBrokers, `${topicPrefix}${findingsTopicV1}`, (records) =>
+        records.some((r) => (JSON.parse(r.value) as { findingId: string }).findingId === watched.findingId),
+      );
+      const payload = published.map((r) => JSON.parse(r.value) as { findingId: string; detectedBy: object }).find((p) => p.findingId === watched.findingId);
+      expect(payload?.detectedBy).toEqual({ userId: 'audit-service', role: 'county-system', orgUnit: watched.regions[0] });
     });
   });
 

@@ -8,6 +8,7 @@ import type { Finding } from '@sa/domain-audit';
 import type { Actor } from '@sa/domain-shared';
 import type { EventStore } from '@sa/event-store';
 import { deterministicUuid } from '@sa/platform';
+import { type Detector, detectorOf } from './audit-system-actor';
 
 export const findingStream = (findingId: string) => `finding-${findingId}`;
 export const findingStreamPrefix = 'finding-';
@@ -22,16 +23,28 @@ export interface RecordedFinding extends Finding {
 export class FindingsRecorder {
   constructor(private readonly auditStore: EventStore) {}
 
-  /** The findings as recorded now, and how many were new. */
-  async recordAll(found: readonly Finding[], by: Actor, detectedAt: string, scanId: string): Promise<{ findings: RecordedFinding[]; newFindings: number }> {
+  /**
+   * The findings as recorded now, and how many were new. A finding the service cannot attribute to
+   * an organisation unit (its cases share no region) is returned but not recorded, with `unattributed`
+   * counting them: an auditor's scan records it under the auditor.
+   */
+  async recordAll(
+    found: readonly Finding[],
+    by: Detector,
+    detectedAt: string,
+    scanId: string,
+  ): Promise<{ findings: RecordedFinding[]; newFindings: number; unattributed: number }> {
     const findings: RecordedFinding[] = [];
     let newFindings = 0;
+    let unattributed = 0;
     for (const finding of found) {
       const recorded: RecordedFinding = { ...finding, findingId: findingIdOf(finding), detectedAt, scanId };
-      if (await this.recordOnce(recorded, by)) newFindings++;
+      const actor = detectorOf(by, finding);
+      if (!actor) unattributed++;
+      else if (await this.recordOnce(recorded, actor)) newFindings++;
       findings.push(recorded);
     }
-    return { findings, newFindings };
+    return { findings, newFindings, unattributed };
   }
 
   /** Appends FindingRaised unless this finding was recorded before. */

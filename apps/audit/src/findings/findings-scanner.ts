@@ -17,7 +17,7 @@ import {
   residentKey,
   type SourcedEvent,
 } from '@sa/domain-audit';
-import type { Actor } from '@sa/domain-shared';
+import type { Detector } from './audit-system-actor';
 import { deterministicUuid } from '@sa/platform';
 import { scanStore, sourced, type SourceStores } from '../sources/source-stores';
 import type { FindingsRecorder, RecordedFinding } from './findings-recorder';
@@ -72,9 +72,9 @@ export class FindingsScanner {
     private readonly pageSize: number,
   ) {}
 
-  async scan(by: Actor, now: Date): Promise<ScanResult & { histories: CaseHistory[] }> {
+  async scan(by: Detector, now: Date): Promise<ScanResult & { histories: CaseHistory[] }> {
     const began = performance.now();
-    const scanId = deterministicUuid('audit-scan', now.toISOString(), by.userId);
+    const scanId = deterministicUuid('audit-scan', now.toISOString(), typeof by === 'string' ? by : by.userId);
     const { histories, events } = await allCaseHistories(this.sources, this.pageSize);
     const detectedAt = now.toISOString();
     const { findings, newFindings } = await this.recorder.recordAll(detectFindings(histories), by, detectedAt, scanId);

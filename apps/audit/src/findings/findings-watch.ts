@@ -18,7 +18,7 @@ import type { Collection, Db } from 'mongodb';
 import type { CaseHistoryLoader } from '../cases/case-history-loader';
 import type { AuditSource, SourceStores } from '../sources/source-stores';
 import type { CaseLinks } from './case-links';
-import { auditSystemActor } from './audit-system-actor';
+import { byTheService } from './audit-system-actor';
 import type { FindingsRecorder } from './findings-recorder';
 import type { FindingsScanner } from './findings-scanner';
 
@@ -153,15 +153,17 @@ export class FindingsWatch {
   }
 
   private async scanEverything(now: Date): Promise<JobResult> {
-    const result = await this.scanner.scan(auditSystemActor, now);
+    const result = await this.scanner.scan(byTheService, now);
     await this.links.addAll(result.histories);
     return result.newFindings > 0 ? { cases: result.cases, newFindings: result.newFindings, fullScan: true } : { cases: result.cases, fullScan: true };
   }
 
   private async record(found: readonly Finding[], now: Date, summary: { cases: number }): Promise<JobResult> {
     const scanId = deterministicUuid('audit-watch', now.toISOString());
-    const { newFindings } = await this.recorder.recordAll(found, auditSystemActor, now.toISOString(), scanId);
+    const { newFindings, unattributed } = await this.recorder.recordAll(found, byTheService, now.toISOString(), scanId);
     if (newFindings > 0) this.logger.info({ ...summary, newFindings }, 'findings watch: new findings recorded');
+    if (unattributed > 0)
+      this.logger.warn({ unattributed }, 'findings watch: findings whose cases share no region were not recorded; an auditor’s scan records them');
     return newFindings > 0 ? { ...summary, newFindings } : summary;
   }
 
