@@ -45,11 +45,10 @@ export async function provisionTopics(options: TopicProvisioning): Promise<Provi
     const present = new Set(await admin.listTopics());
     const missing = [...wanted.keys()].filter((topic) => !present.has(topic));
     const created: string[] = [];
-    const raced: string[] = [];
     const deadline = Date.now() + (options.readyTimeoutMs ?? 30_000);
     for (const topic of missing) {
-      const outcome = await createTopicIfAbsent(admin, { topic, partitions: wanted.get(topic) as number, deadline }, options);
-      (outcome === 'created' ? created : raced).push(topic);
+      // 'raced': another instance created it a moment ago, so it counts among the existing ones.
+      if ((await createTopicIfAbsent(admin, { topic, partitions: wanted.get(topic) as number, deadline }, options)) === 'created') created.push(topic);
     }
     // Topics another instance created are waited for too: this instance uses them next.
     if (missing.length > 0) await waitForLeaders(admin, missing, options.readyTimeoutMs ?? 30_000);
