@@ -1,4 +1,4 @@
-import { isRegionCode, parseRegionCode, type Actor } from '@sa/domain-shared';
+import { ancestorAt, isRegionCode, isWithin, parseRegionCode, type Actor, type RegionCode, type RegionLevel } from '@sa/domain-shared';
 import type { Finding } from '@sa/domain-audit';
 
 /**
@@ -18,13 +18,16 @@ export function detectorOf(detector: Detector, finding: Pick<Finding, 'regions'>
   return orgUnit ? { userId: 'audit-service', role: 'county-system', orgUnit } : undefined;
 }
 
-/** The smallest region containing all of them (normalised), or undefined (none, or no shared province). */
-export function sharedRegion(regions: readonly string[]): string | undefined {
-  const codes = regions.filter(isRegionCode).map((region) => parseRegionCode(region) as string);
-  if (codes.length === 0 || codes.length !== regions.length) return undefined;
-  for (const length of [12, 9, 6, 4, 2]) {
-    const prefix = (codes[0] as string).slice(0, length);
-    if (prefix.length === length && codes.every((code) => code.length >= length && code.startsWith(prefix))) return prefix;
+/** The smallest region containing all of them (normalised), or undefined (none, a malformed one, or no shared province). */
+export function sharedRegion(regions: readonly string[]): RegionCode | undefined {
+  if (regions.length === 0 || !regions.every(isRegionCode)) return undefined;
+  const codes = regions.map(parseRegionCode);
+  const first = codes[0] as RegionCode;
+  for (const level of narrowestFirst) {
+    const candidate = ancestorAt(first, level);
+    if (candidate && codes.every((code) => isWithin(code, candidate))) return candidate;
   }
   return undefined;
 }
+
+const narrowestFirst: readonly RegionLevel[] = ['village', 'township', 'county', 'city', 'province'];

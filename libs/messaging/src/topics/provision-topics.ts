@@ -20,7 +20,7 @@ export interface TopicProvisioning {
   readonly deadLetterPartitions?: number;
   /** Topic configuration for new topics, e.g. { 'min.insync.replicas': '2' }. */
   readonly configs?: Readonly<Record<string, string>>;
-  /** How long to wait for new partitions to get a leader (default 30 s). */
+  /** How long provisioning waits for the broker, to take the new topics and give their partitions a leader (default 30 s). */
   readonly readyTimeoutMs?: number;
 }
 
@@ -45,13 +45,14 @@ export async function provisionTopics(options: TopicProvisioning): Promise<Provi
     const present = new Set(await admin.listTopics());
     const missing = [...wanted.keys()].filter((topic) => !present.has(topic));
     const created: string[] = [];
-    const deadline = Date.now() + (options.readyTimeoutMs ?? 30_000);
+    const timeoutMs = options.readyTimeoutMs ?? 30_000;
+    const deadline = Date.now() + timeoutMs;
     for (const topic of missing) {
       // 'raced': another instance created it a moment ago, so it counts among the existing ones.
       if ((await createTopicIfAbsent(admin, { topic, partitions: wanted.get(topic) as number, deadline }, options)) === 'created') created.push(topic);
     }
     // Topics another instance created are waited for too: this instance uses them next.
-    if (missing.length > 0) await waitForLeaders(admin, missing, options.readyTimeoutMs ?? 30_000);
+    if (missing.length > 0) await waitForLeaders(admin, missing, { deadline, timeoutMs });
     return { created, existing: [...wanted.keys()].filter((topic) => !created.includes(topic)) };
   } finally {
     await admin.close();
@@ -107,8 +108,8 @@ function describe(error: unknown, reasons: readonly BrokerReason[]): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function waitForLeaders(admin: Admin, topics: string[], timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+/** Waits, within the provisioning's one deadline, until every partition of the topics has a leader. */
+async function waitForLeaders(admin: Admin, topics: string[], { deadline, timeoutMs }: { deadline: number; timeoutMs: number }): Promise<void> {
   for (;;) {
     // A copy: the client sorts the list it is given in place.
     const metadata = await admin.metadata({ topics: [...topics], forceUpdate: true }).catch(() => undefined);
