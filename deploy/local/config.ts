@@ -14,7 +14,26 @@ export interface InfraConfig {
   cacheDir: string;
   postgres: { host: string; port: number; user: string; password: string; database: string; externalUrl?: string };
   kafka: { host: string; port: number; controllerPort: number; version: string; heapMb: number; externalBrokers?: string };
-  ferretdb: { host: string; port: number; version: string; externalUrl?: string };
+  ferretdb: { host: string; port: number; version: string; backend: FerretDbBackend; postgresqlUrl: string; externalUrl?: string };
+}
+
+/** FerretDB's storage: PostgreSQL (default; a database of its own) or SQLite (kept for comparison, see README). */
+export type FerretDbBackend = 'postgresql' | 'sqlite';
+
+function ferretDbBackend(raw: string | undefined): FerretDbBackend {
+  if (raw === undefined || raw === '' || raw === 'postgresql') return 'postgresql';
+  if (raw === 'sqlite') return raw;
+  throw new Error(`SA_FERRETDB_BACKEND must be postgresql or sqlite, got "${raw}"`);
+}
+
+/** FerretDB keeps its collections in a database of their own on the same PostgreSQL server. */
+function ferretDbPostgresUrl(pg: InfraConfig['postgres'], override: string | undefined): string {
+  if (override) return override;
+  const url = new URL(pg.externalUrl ?? `postgres://${pg.user}:${pg.password}@${pg.host}:${pg.port}/`);
+  url.pathname = '/ferretdb';
+  // FerretDB's own default is 50 connections; the services share this server's 300.
+  if (!url.searchParams.has('pool_max_conns')) url.searchParams.set('pool_max_conns', '20');
+  return url.toString();
 }
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -33,17 +52,18 @@ function nonEmpty(value: string | undefined): string | undefined {
 
 export function loadInfraConfig(env: NodeJS.ProcessEnv = process.env): InfraConfig {
   const host = '127.0.0.1';
+  const postgres: InfraConfig['postgres'] = {
+    host,
+    port: port(env, 'SA_PG_PORT', 55432),
+    user: 'sa',
+    password: 'sa-local-dev',
+    database: 'social_assistance',
+    externalUrl: nonEmpty(env.DATABASE_URL),
+  };
   return {
     stateDir: resolve(env.SA_INFRA_DIR ?? join(repoRoot, '.infra')),
     cacheDir: resolve(env.SA_CACHE_DIR ?? join(homedir(), '.cache', 'social-assistance')),
-    postgres: {
-      host,
-      port: port(env, 'SA_PG_PORT', 55432),
-      user: 'sa',
-      password: 'sa-local-dev',
-      database: 'social_assistance',
-      externalUrl: nonEmpty(env.DATABASE_URL),
-    },
+    postgres,
     kafka: {
       host,
       port: port(env, 'SA_KAFKA_PORT', 59092),
@@ -56,6 +76,8 @@ export function loadInfraConfig(env: NodeJS.ProcessEnv = process.env): InfraConf
       host,
       port: port(env, 'SA_FERRETDB_PORT', 57017),
       version: 'v1.24.2',
+      backend: ferretDbBackend(nonEmpty(env.SA_FERRETDB_BACKEND)),
+      postgresqlUrl: ferretDbPostgresUrl(postgres, nonEmpty(env.SA_FERRETDB_POSTGRESQL_URL)),
       externalUrl: nonEmpty(env.MONGODB_URL),
     },
   };

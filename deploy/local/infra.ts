@@ -12,9 +12,16 @@ import { withLock } from './lib/lock';
 export type ComponentName = Component['name'];
 export const allComponents: ComponentName[] = ['postgres', 'kafka', 'ferretdb'];
 
+// In start order: FerretDB keeps its data on PostgreSQL, so PostgreSQL comes first.
 function components(cfg: InfraConfig, names: ComponentName[]): Component[] {
   const all: Component[] = [new PostgresComponent(cfg), new KafkaComponent(cfg), new FerretDbComponent(cfg)];
   return all.filter((c) => names.includes(c.name));
+}
+
+/** Bringing up a local FerretDB on PostgreSQL brings up (or checks) its PostgreSQL too. */
+function withDependencies(cfg: InfraConfig, names: ComponentName[]): ComponentName[] {
+  const ferretDbOnPostgres = names.includes('ferretdb') && cfg.ferretdb.externalUrl === undefined && cfg.ferretdb.backend === 'postgresql';
+  return ferretDbOnPostgres && !names.includes('postgres') ? ['postgres', ...names] : names;
 }
 
 export interface UpResult {
@@ -30,7 +37,7 @@ export async function ensureUp(names: ComponentName[] = allComponents, say: Say 
   const cfg = loadInfraConfig();
   return withLock(cfg.stateDir, 600_000, async () => {
     const started: ComponentName[] = [];
-    for (const component of components(cfg, names)) {
+    for (const component of components(cfg, withDependencies(cfg, names))) {
       if (await component.isHealthy()) {
         say(`${component.name}: already running at ${component.endpoint()}`);
         continue;

@@ -61,4 +61,24 @@ describe('local MongoDB-protocol server (FerretDB) through mongoose', () => {
     ]);
     expect(totals).toEqual([{ _id: 'approved', total: 367400 }]);
   });
+
+  it('finds, updates and upserts by _id through the _id index, not a scan of the collection', async () => {
+    // Given a read-model collection of 3,000 documents (enough for PostgreSQL to prefer an index)
+    const docs = connection.collection<{ _id: string; revision: number }>('by_id');
+    await docs.insertMany(Array.from({ length: 3000 }, (_, i) => ({ _id: `case-${i}`, revision: 1 })));
+
+    // When a projection's write (applyOnce: by _id, guarded by the revision) is explained
+    const filter = { _id: 'case-1234', $or: [{ revision: { $lt: 2 } }, { revision: { $exists: false } }] };
+    const db = connection.db;
+    if (!db) throw new Error('not connected');
+    const plan = JSON.stringify(await db.command({ explain: { find: 'by_id', filter }, verbosity: 'queryPlanner' }));
+
+    // Then the server looks the document up by its _id index (FerretDB on PostgreSQL: an Index Scan of
+    // FerretDB's unique _id index; MongoDB: an _id lookup), and the write lands on that one document
+    expect(plan).not.toMatch(/Seq Scan|COLLSCAN/);
+    expect(plan).toMatch(/Index Scan|IXSCAN|IDHACK|EXPRESS/);
+    const result = await docs.updateOne(filter, { $set: { revision: 2 } }, { upsert: true });
+    expect([result.matchedCount, result.modifiedCount, result.upsertedCount]).toEqual([1, 1, 0]);
+    expect(await docs.countDocuments({ revision: 2 })).toBe(1);
+  });
 });
