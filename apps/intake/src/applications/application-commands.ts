@@ -53,12 +53,14 @@ export class ApplicationCommands {
       submittedAt: this.clock.now().toISOString(),
     };
     try {
+      // A new application's stream does not exist yet (a client-chosen id that does is refused by the decider on the retry).
       const outcome = await executeCommand(
         this.store,
         applicationStream(applicationId),
         applicationDecider,
         command,
         this.context(actor, correlationId ?? applicationId),
+        { expectNewStream: true },
       );
       return { applicationId, state: outcome.state };
     } catch (error) {
