@@ -34,3 +34,14 @@ describe('jurisdiction', () => {
     expect(isInJurisdiction({ orgUnit: '330100' }, '331002001001')).toBe(false);
   });
 });
+
+describe('verification keys', () => {
+  it('answers a configured public key that cannot be read with a TokenError naming the problem, not a crash', () => {
+    // Given a deployment whose JWT_PUBLIC_KEY is not a PEM key
+    const settings = { publicKey: 'not a key', issuer: 'social-assistance', audience: 'social-assistance' };
+
+    // Then a request's token is refused as unverifiable (401 by the guard), every time
+    expect(() => verifyToken('a.b.c', settings)).toThrow(TokenError);
+    expect(() => verifyToken('a.b.c', settings)).toThrow(/verification key cannot be read/);
+  });
+});
