@@ -27,7 +27,8 @@ export async function connectMongo(url: string, dbName: string, options: MongoCo
  */
 function watchConnection(connection: Connection, logger: Logger | undefined): void {
   connection.on('error', (error: Error) => logger?.warn({ error: { name: error.name, message: error.message } }, 'MongoDB connection error'));
-  connection.on('disconnected', () => logger?.warn('MongoDB disconnected; the driver reconnects when the server answers'));
+  // Info, not warn: closing the connection at shutdown says disconnected too; a lost server also raises 'error'.
+  connection.on('disconnected', () => logger?.info('MongoDB disconnected; the driver reconnects when the server answers'));
   connection.on('reconnected', () => logger?.info('MongoDB reconnected'));
 }
 
