@@ -13,7 +13,7 @@ function findJestConfigs(dir) {
   return found;
 }
 
-const projects = ['apps', 'libs', 'deploy']
+const projects = ['apps', 'libs', 'deploy', 'tools']
   .filter((dir) => fs.existsSync(path.join(__dirname, dir)))
   .flatMap((dir) => findJestConfigs(path.join(__dirname, dir)))
   .sort();

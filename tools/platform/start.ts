@@ -2,11 +2,14 @@
  * `npm start`: the whole platform on this machine. Installs and starts the local servers (Kafka,
  * PostgreSQL, FerretDB) that are not already running, builds the five services, starts each as its
  * own process, waits until every /health/ready answers 200 and prints where they listen.
+ * The services are supervised: one that exits (a crash, `kill -9`) is restarted with capped
+ * backoff, and the others keep running (a service whose servers are away waits for them, 503).
  * Ctrl-C (or SIGTERM) stops the services, then the servers this command started.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { ensureUp, stop } from '../../deploy/local/infra';
 import { repoRoot, serviceEntry, serviceEnv, services, type ServiceSpec } from './services';
+import { Supervisor } from './supervisor';
 
 function build(): void {
   const result = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'tools/build/compile.ts', '--all'], { cwd: repoRoot, stdio: 'inherit' });
@@ -25,42 +28,38 @@ function startService(spec: ServiceSpec, env: NodeJS.ProcessEnv): ChildProcess {
   return child;
 }
 
-async function waitReady(spec: ServiceSpec, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+/** Polls readiness; a service that exits meanwhile is restarted by the supervisor, so this only waits. */
+async function waitReady(spec: ServiceSpec, timeoutMs = 120_000): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${spec.name} exited with code ${child.exitCode}`);
     try {
       const res = await fetch(`http://127.0.0.1:${spec.port}/health/ready`);
-      if (res.status === 200) return;
+      if (res.status === 200) return true;
     } catch {
       // not listening yet
     }
     await new Promise((r) => setTimeout(r, 300));
   }
-  throw new Error(`${spec.name} was not ready within ${timeoutMs / 1000} s`);
-}
-
-function stopChild(child: ChildProcess, graceMs = 15_000): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolveStop) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolveStop();
-    });
-    child.kill('SIGTERM');
-  });
+  console.error(`${spec.name} was not ready within ${timeoutMs / 1000} s; it keeps running (see its /health/ready for what it waits for)`);
+  return false;
 }
 
 async function main(): Promise<void> {
   const infra = await ensureUp();
-  const children = new Map<string, ChildProcess>();
+  // SA_ALLOW_CLOCK_CONTROL=true lets the README walk-through move the services' clocks (a 7-day
+  // public notice, next month's payroll); development only, never in production.
+  const demo: Record<string, string> = process.env.SA_ALLOW_CLOCK_CONTROL === 'true' ? { ALLOW_CLOCK_CONTROL: 'true' } : {};
+  const supervisor = new Supervisor(
+    services.map((spec) => ({ name: spec.name, spawn: () => startService(spec, serviceEnv(spec, infra.env, demo)) })),
+    { log: (line) => console.error(`[supervisor] ${line}`) },
+  );
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
     console.log('\nStopping the services…');
-    await Promise.all([...children.values()].map((child) => stopChild(child)));
+    await supervisor.stop();
+    // The servers go last: services drain their consumers and relays against them first.
     if (infra.started.length > 0) {
       console.log(`Stopping ${infra.started.join(', ')}…`);
       await stop(infra.started);
@@ -71,25 +70,15 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown(0));
   try {
     build();
-    // SA_ALLOW_CLOCK_CONTROL=true lets the README walk-through move the services' clocks (a 7-day
-    // public notice, next month's payroll); development only, never in production.
-    const demo: Record<string, string> = process.env.SA_ALLOW_CLOCK_CONTROL === 'true' ? { ALLOW_CLOCK_CONTROL: 'true' } : {};
-    for (const spec of services) children.set(spec.name, startService(spec, serviceEnv(spec, infra.env, demo)));
-    for (const [name, child] of children) {
-      child.once('exit', (code) => {
-        if (!stopping) {
-          console.error(`${name} stopped unexpectedly (exit ${code}); stopping the platform`);
-          void shutdown(1);
-        }
-      });
-    }
-    await Promise.all(services.map((spec) => waitReady(spec, children.get(spec.name) as ChildProcess)));
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     await shutdown(1);
     return;
   }
-  console.log('\nThe platform is running:');
+  supervisor.start();
+  const ready = await Promise.all(services.map((spec) => waitReady(spec)));
+  if (stopping) return;
+  console.log(ready.every(Boolean) ? '\nThe platform is running:' : '\nThe platform is running (some services are not ready yet):');
   for (const spec of services) {
     console.log(`  ${spec.name.padEnd(17)} http://127.0.0.1:${spec.port}   API docs: http://127.0.0.1:${spec.port}/docs   ready: /health/ready`);
   }

@@ -73,7 +73,10 @@ export class PlatformModule implements BeforeApplicationShutdown, OnApplicationS
         { provide: TOKEN_SETTINGS, useValue: tokenSettings },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: EVENT_STORE, useFactory: async () => (await openEventStore(config, options.serviceName, options.logger)).store },
-        { provide: MONGO, useFactory: () => connectMongo(config.MONGODB_URL, config.MONGODB_DB ?? `sa_${options.serviceName.replace(/-/g, '_')}`) },
+        {
+          provide: MONGO,
+          useFactory: () => connectMongo(config.MONGODB_URL, config.MONGODB_DB ?? `sa_${options.serviceName.replace(/-/g, '_')}`, { logger: options.logger }),
+        },
         {
           provide: KAFKA_ADMIN,
           useFactory: () =>

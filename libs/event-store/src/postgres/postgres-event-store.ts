@@ -27,7 +27,9 @@ import { genesisHash } from '../integrity/hash-chain';
 import { migrate, quoteIdent } from './migrations';
 import { deliveryHealth, readBackwardFrom, readForwardAfter, readStoredForwardAfter, splitLog, type DeliveryHealth, type PositionRange } from './reads';
 import { eventColumns, eventRowTypes, toRecordedEvent, type EventRow } from './rows';
-import { startSubscription, type Waker } from './subscription';
+import { startSubscription } from './subscription';
+import { handlePoolErrors, type ConnectionErrorListener } from './connection-errors';
+import { NotificationWaker } from './notification-waker';
 
 export interface PostgresEventStoreOptions {
   readonly pool?: Pool;
@@ -45,6 +47,10 @@ export interface PostgresEventStoreOptions {
   /** Called when delivery has been held back by an open transaction for longer than `stallWarningMs`. */
   readonly onDeliveryStalled?: (health: DeliveryHealth) => void;
   readonly stallWarningMs?: number;
+  /** A connection failed (PostgreSQL stopped, a backend terminated); the store reconnects by itself. */
+  readonly onConnectionError?: ConnectionErrorListener;
+  /** The LISTEN connection that wakes subscriptions is back after a loss. */
+  readonly onListenRestored?: () => void;
 }
 
 /** UTC sessions give timestamps in the form rows.ts converts without a general date parser. */
@@ -54,63 +60,6 @@ export class ReadOnlyEventStoreError extends Error {
   override readonly name = 'ReadOnlyEventStoreError';
   constructor() {
     super('this event store was opened read-only');
-  }
-}
-
-/** Wakes waiting subscriptions when a writer commits (LISTEN/NOTIFY), with one connection per store. */
-class NotificationWaker implements Waker {
-  private client?: Client;
-  private waiters = new Set<() => void>();
-  private connecting?: Promise<void>;
-  private closed = false;
-
-  constructor(
-    private readonly connect: () => Client,
-    private readonly channel: string,
-  ) {}
-
-  async wait(ms: number): Promise<void> {
-    await this.ensureListening().catch(() => undefined); // polling still works without it
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.waiters.add(done);
-    });
-  }
-
-  private ensureListening(): Promise<void> {
-    if (this.closed) return Promise.resolve();
-    this.connecting ??= (async () => {
-      const client = this.connect();
-      client.on('notification', () => this.wakeAll());
-      client.on('error', () => {
-        this.client = undefined;
-        this.connecting = undefined;
-      });
-      await client.connect();
-      // Closed while connecting: this connection must not outlive the store (it would hold the process open).
-      if (this.closed) return void (await client.end().catch(() => undefined));
-      await client.query(`listen "${this.channel}"`);
-      this.client = client;
-      if (this.closed) await client.end().catch(() => undefined);
-    })();
-    return this.connecting;
-  }
-
-  /** Wakes this process's waiting subscriptions (an append here just committed). */
-  wakeAll(): void {
-    const waiters = this.waiters;
-    this.waiters = new Set();
-    for (const wake of waiters) wake();
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    this.wakeAll();
-    await this.client?.end().catch(() => undefined);
   }
 }
 
@@ -131,11 +80,15 @@ export class PostgresEventStore implements EventStore {
     this.schema = quoteIdent(options.schema);
     this.ownsPool = options.pool === undefined;
     this.pool = options.pool ?? new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10, options: utcSession });
-    this.pool.on('error', () => undefined); // idle client errors surface on the next query
+    handlePoolErrors(this.pool, options.onConnectionError);
     const channel = `es_${options.schema}`;
     this.ctx = { schema: this.schema, sourceSystem: options.sourceSystem, now: options.clock ?? (() => new Date()) };
     const connectionString = options.connectionString ?? (this.pool.options as { connectionString?: string }).connectionString;
-    this.waker = new NotificationWaker(() => new Client(connectionString ? { connectionString } : (this.pool.options as object)), channel);
+    const listenSettings = connectionString ? { connectionString } : (this.pool.options as object);
+    this.waker = new NotificationWaker(() => new Client({ ...listenSettings, connectionTimeoutMillis: 5000 }), channel, {
+      ...(options.onConnectionError ? { onError: options.onConnectionError } : {}),
+      ...(options.onListenRestored ? { onRestored: options.onListenRestored } : {}),
+    });
     this.notifier = new AppendNotifier(this.pool, channel, () => this.waker.wakeAll());
   }
 

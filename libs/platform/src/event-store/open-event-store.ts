@@ -3,7 +3,7 @@
  * migrated at start-up) or KurrentDB. Delivery held back by a long transaction is logged as a
  * warning, because it stalls every subscriber of the database (see libs/event-store/DESIGN.md).
  */
-import { createKurrentDbEventStore, createPostgresEventStore, type EventStore } from '@sa/event-store';
+import { createKurrentDbEventStore, createPostgresEventStore, describeConnectionError, type EventStore } from '@sa/event-store';
 import type { BaseConfig } from '../config/config';
 import type { Logger } from '../logging/logger';
 
@@ -31,6 +31,9 @@ export async function openEventStore(config: BaseConfig, serviceName: string, lo
         { horizon: health.horizon, head: health.head, oldestOpenTransactionMs: health.oldestOpenTransactionMs },
         'event delivery held back by a long-running database transaction',
       ),
+    // The store reconnects by itself; readiness (event-store check) says 503 meanwhile.
+    onConnectionError: (error, connection) => logger.warn({ connection, error: describeConnectionError(error) }, 'event store connection lost'),
+    onListenRestored: () => logger.info({ connection: 'listen' }, 'event store LISTEN connection re-established'),
   });
   const applied = await store.migrate();
   if (applied.length > 0) logger.info({ migrations: applied }, 'event store schema migrated');

@@ -6,7 +6,7 @@
  */
 import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { countyDataReceiptV1, type IntegrationContract } from '@sa/contracts';
-import { PostgresEventStore, type EventStore } from '@sa/event-store';
+import { describeConnectionError, handlePoolErrors, PostgresEventStore, type EventStore } from '@sa/event-store';
 import {
   type ContractHandler,
   eventStoreInbox,
@@ -177,8 +177,11 @@ export class ServiceMessaging implements OnApplicationBootstrap, BeforeApplicati
     const schema = this.config.EVENT_STORE_SCHEMA ?? defaultEventStoreSchema(this.serviceName);
     let pool: Pool;
     if (this.store instanceof PostgresEventStore) pool = this.store.pool;
-    else if (this.config.CHECKPOINT_DATABASE_URL) pool = this.checkpointPool = new Pool({ connectionString: this.config.CHECKPOINT_DATABASE_URL, max: 2 });
-    else throw new Error('CHECKPOINT_DATABASE_URL is required when the event store is not PostgreSQL (the relay keeps its checkpoint there)');
+    else if (this.config.CHECKPOINT_DATABASE_URL) {
+      pool = this.checkpointPool = handlePoolErrors(new Pool({ connectionString: this.config.CHECKPOINT_DATABASE_URL, max: 2 }), (error) =>
+        this.logger.warn({ connection: 'relay-checkpoints', error: describeConnectionError(error) }, 'relay checkpoint connection lost'),
+      );
+    } else throw new Error('CHECKPOINT_DATABASE_URL is required when the event store is not PostgreSQL (the relay keeps its checkpoint there)');
     if (this.checkpointPool) await pool.query(`create schema if not exists "${schema}"`);
     const store = new PostgresRelayCheckpointStore(pool, schema);
     await store.ensureTable();

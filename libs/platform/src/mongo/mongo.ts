@@ -1,15 +1,35 @@
 /** The service's MongoDB connection for its read models (mongoose), with a readiness check. */
 import mongoose, { type Connection } from 'mongoose';
+import type { Logger } from '../logging/logger';
 
-export async function connectMongo(url: string, dbName: string, options: { serverSelectionTimeoutMS?: number } = {}): Promise<Connection> {
+export interface MongoConnectOptions {
+  readonly serverSelectionTimeoutMS?: number;
+  /** Where connection losses and recoveries are reported; without it they are only absorbed. */
+  readonly logger?: Logger;
+}
+
+export async function connectMongo(url: string, dbName: string, options: MongoConnectOptions = {}): Promise<Connection> {
   const connection = mongoose.createConnection(url, {
     dbName,
     serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 10_000,
     // FerretDB and small deployments: keep the pool modest; read models are not chatty.
     maxPoolSize: 20,
   });
+  watchConnection(connection, options.logger);
   await connection.asPromise();
   return connection;
+}
+
+/**
+ * An 'error' event without a listener would end the process; the driver reconnects by itself
+ * once the server answers again, and readiness (the mongodb check) says 503 meanwhile. Only the
+ * error's name and message are logged (no documents, no credentials).
+ */
+function watchConnection(connection: Connection, logger: Logger | undefined): void {
+  connection.on('error', (error: Error) => logger?.warn({ error: { name: error.name, message: error.message } }, 'MongoDB connection error'));
+  // Info, not warn: closing the connection at shutdown says disconnected too; a lost server also raises 'error'.
+  connection.on('disconnected', () => logger?.info('MongoDB disconnected; the driver reconnects when the server answers'));
+  connection.on('reconnected', () => logger?.info('MongoDB reconnected'));
 }
 
 export async function pingMongo(connection: Connection): Promise<void> {
