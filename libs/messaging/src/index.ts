@@ -15,3 +15,6 @@ export * from './consumer/receipts';
 export * from './consumer/integration-consumer';
 export * from './dead-letters/dead-letter-topic';
 export * from './nest/messaging-lifecycle';
+export * from './faults/classify-fault';
+export * from './kafka/group-membership';
+export type { PartitionFault } from './consumer/partition-faults';

@@ -15,9 +15,9 @@ export type DeadLetterReason =
   | 'unknown-type'
   /** The payload breaks its contract (or its key or messageId disagrees with it). */
   | 'schema-violation'
-  /** The handler threw a PermanentError: retrying cannot help. */
+  /** The handler failed with known poison (PermanentError, a contract violation, a decider's refusal): retrying cannot help. */
   | 'handler-rejected'
-  /** The handler kept failing until the retry policy gave up. */
+  /** The handler kept failing with an error the classification does not recognise (never a transient fault: those are retried while they last). */
   | 'retries-exhausted';
 
 export const dlqHeader = {

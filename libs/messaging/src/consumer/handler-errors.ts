@@ -1,3 +1,5 @@
+import { classifyFault } from '../faults/classify-fault';
+
 /** How a handler says "retrying cannot help": the message goes to the dead-letter topic at once. */
 export class PermanentError extends Error {
   override readonly name: string = 'PermanentError';
@@ -6,14 +8,16 @@ export class PermanentError extends Error {
   }
 }
 
-/**
- * The default classification. Permanent: PermanentError, validation errors, and a decider's
- * rejection (CommandRejectedError from @sa/platform's executeCommand): the same message would be
- * refused the same way every time. Everything else (a database or broker hiccup, a concurrency
- * conflict that outlived executeCommand's own retries) is transient and retried.
- */
+/** A handler attempt that did not settle in time: transient (the attempt is aborted and tried again). */
+export class HandlerTimeoutError extends Error {
+  override readonly name = 'HandlerTimeoutError';
+  constructor(readonly timeoutMs: number) {
+    super(`handler did not finish within ${timeoutMs} ms`);
+  }
+}
+
+/** Known poison (dead-lettered at once): see faults/classify-fault.ts for the one classification. */
 export function isPermanentError(error: unknown): boolean {
-  if (error instanceof PermanentError) return true;
-  const name = (error as { name?: string } | null)?.name;
-  return name === 'ContractViolationError' || name === 'ZodError' || name === 'CommandRejectedError';
+  const fault = classifyFault(error);
+  return fault.kind === 'poison' && fault.certain;
 }

@@ -6,30 +6,36 @@
  *   type or a schema violation is poison: dead-lettered at once, never retried.
  * - De-duplicates by ce_id through an inbox whose record commits with the handler's own writes;
  *   the inbox reads and writes stay off the lanes' critical path (inbox-pipeline.ts).
- * - Retries a failing handler with exponential backoff a bounded number of times, then
- *   dead-letters the message: a failing message never blocks its partition for long.
+ * - Retries by the one classification (faults/classify-fault.ts, handling-loop.ts): a transient
+ *   fault for as long as it lasts, its partition paused and readiness saying why (partition-faults.ts);
+ *   poison is dead-lettered at once, an unrecognised error after a few attempts.
  * - Handles messages of different keys concurrently (lanes per partition), one key in order.
  * - Commits an offset only once every message below it was handled or dead-lettered.
  * - Answers inbound county messages with ACK/NACK receipts when asked to.
  * - Stops gracefully: finishes what is running, commits, leaves the group.
  */
 import { Consumer, type Message } from '@platformatic/kafka';
-import { ceHeader, contractName, receiptsTopicV1, validatePayload, countyDataReceiptV1, type IntegrationContract, formatProblems } from '@sa/contracts';
-import { MessageAlreadyHandledError, type HandledMessage } from '@sa/event-store';
+import { ceHeader, contractName, type IntegrationContract, formatProblems } from '@sa/contracts';
+import type { HandledMessage } from '@sa/event-store';
 import { decodeCloudEvent, type DecodedCloudEvent, type IncomingRecord } from '../cloudevents/binary-mode';
-import { BatchingPublisher } from '../kafka/batching-publisher';
+import { classifyFault, type FaultClassification } from '../faults/classify-fault';
 import { closeConsumer } from '../kafka/close-consumer';
 import type { KafkaClientOptions } from '../kafka/client-options';
-import type { OutgoingRecord } from '../kafka/serial-producer';
+import { groupMembership, type GroupMembershipOptions } from '../kafka/group-membership';
 import { describeError, maskKey, silentLogger, type MessagingLogger } from '../logging/logger';
-import { backoffDelay, sleep, type BackoffPolicy } from '../shared/backoff';
-import { deadLetterRecord, replayHeader, type DeadLetterReason } from './dead-letter-record';
-import { isPermanentError } from './handler-errors';
+import { backoffDelay, sleep } from '../shared/backoff';
+import { replayHeader } from './dead-letter-record';
+import { HandlerTimeoutError } from './handler-errors';
+import { Abandoned, handleUntilDone, retryUntilStored, type HandlingOutcome, type RetryContext, type RetryPolicy } from './handling-loop';
 import type { Inbox } from './inbox';
 import { InboxPipeline, type InboxTicket } from './inbox-pipeline';
+import { OutcomePublisher } from './outcome-publisher';
 import { laneHash, OrderedLanes } from './ordered-lanes';
+import { describeFaults, PartitionFaults, type PartitionFault } from './partition-faults';
 import { PartitionProgress } from './partition-progress';
-import { receiptRecord, type MessageOutcome } from './receipts';
+import type { MessageOutcome } from './receipts';
+
+export type { RetryPolicy } from './handling-loop';
 
 export interface ReceivedEvent<Payload = unknown> extends DecodedCloudEvent<Payload> {
   readonly topic: string;
@@ -61,12 +67,7 @@ export function handle<Payload>(contract: IntegrationContract<Payload>, handler:
   return { contract: contract as IntegrationContract, handler: handler as EventHandler<unknown> };
 }
 
-export interface RetryPolicy extends BackoffPolicy {
-  /** Attempts in all, the first included (default 5). */
-  readonly maxAttempts: number;
-}
-
-export interface IntegrationConsumerOptions {
+export interface IntegrationConsumerOptions extends GroupMembershipOptions {
   /** Names the consumer in the inbox and in logs; the consumer group unless `groupId` is given. */
   readonly name: string;
   readonly groupId?: string;
@@ -75,12 +76,12 @@ export interface IntegrationConsumerOptions {
   /** Contracts on the same topics this consumer deliberately does not act on (skipped, not dead-lettered). */
   readonly ignore?: readonly IntegrationContract[];
   readonly inbox: Inbox;
-  /** Default: 5 attempts, 200 ms doubling to 5 s (about 3 s in all before dead-lettering). */
+  /** Backoff 200 ms doubling to at most 5 s; transient faults without limit, unrecognised errors 5 attempts in all. */
   readonly retry?: Partial<RetryPolicy>;
-  /** A handler attempt that has not settled after this long counts as failed (default 60 s); its signal is aborted. */
+  /** A handler attempt that has not settled after this long is a transient failure (default 60 s); its signal is aborted. */
   readonly handlerTimeoutMs?: number;
-  /** Which errors retrying cannot fix (default: PermanentError and contract violations). */
-  readonly isPermanent?: (error: unknown) => boolean;
+  /** Transient or poison (default: classifyFault, the platform's one classification). */
+  readonly classify?: (error: unknown) => FaultClassification;
   /** Concurrent lanes per partition (default 4); one key always maps to one lane. 1 = strict partition order. */
   readonly lanesPerPartition?: number;
   /** Most messages in flight before fetching pauses (default 256). */
@@ -90,13 +91,6 @@ export interface IntegrationConsumerOptions {
   /** Where a new consumer group starts (default earliest: nothing published before the service first ran is missed). */
   readonly startFrom?: 'earliest' | 'latest';
   readonly commitIntervalMs?: number;
-  readonly sessionTimeoutMs?: number;
-  readonly heartbeatIntervalMs?: number;
-  /**
-   * Group protocol: 'classic' (default; eager rebalance, every member pauses) or 'consumer'
-   * (KIP-848, Kafka 4.0+: the broker assigns partitions incrementally, members keep the rest).
-   */
-  readonly groupProtocol?: 'classic' | 'consumer';
   /** How long `stop` waits for running handlers (default 30 s). */
   readonly stopTimeoutMs?: number;
   readonly logger?: MessagingLogger;
@@ -109,9 +103,9 @@ export interface ConsumerStatus {
   readonly duplicates: number;
   readonly deadLettered: number;
   readonly inFlight: number;
+  /** Partitions paused because a message waits on a transient fault. */
+  readonly faults: readonly PartitionFault[];
 }
-
-class Abandoned extends Error {}
 
 /** What is left to do for a message once its lane may move on: store its inbox record and receipt. */
 interface Processed {
@@ -120,20 +114,16 @@ interface Processed {
 
 const nothingLeft: Processed = { completion: Promise.resolve() };
 
-type HandlingOutcome =
-  { readonly kind: 'handled' } | { readonly kind: 'duplicate' } | (MessageOutcome & { readonly kind: 'dead-lettered'; readonly attempts: number });
-
 export class IntegrationConsumer {
   private readonly logger: MessagingLogger;
   private readonly groupId: string;
   private readonly handlers = new Map<string, ContractHandler>();
   private readonly ignored = new Set<string>();
   private readonly topics: string[];
-  private readonly retry: RetryPolicy;
-  private readonly isPermanent: (error: unknown) => boolean;
   private readonly lanesPerPartition: number;
   private readonly maxInFlight: number;
-  private readonly publisher: BatchingPublisher;
+  private readonly outcomes: OutcomePublisher;
+  private readonly faults = new PartitionFaults((partitionKey, refetch) => this.onResume(partitionKey, refetch));
   private readonly lanes = new OrderedLanes();
   private readonly inboxPipeline: InboxPipeline;
   /** Every message between fetch and offset-ready, for a graceful stop. */
@@ -157,12 +147,22 @@ export class IntegrationConsumer {
     for (const contract of options.ignore ?? []) this.ignored.add(contractName(contract));
     if (this.handlers.size === 0) throw new Error(`consumer ${options.name}: give at least one handler`);
     this.topics = [...new Set([...options.handlers.map((h) => h.contract.topic), ...(options.ignore ?? []).map((c) => c.topic)])];
-    this.retry = { maxAttempts: 5, initialDelayMs: 200, maxDelayMs: 5_000, ...options.retry };
-    this.isPermanent = options.isPermanent ?? isPermanentError;
     this.lanesPerPartition = Math.max(1, options.lanesPerPartition ?? 4);
     this.maxInFlight = Math.max(1, options.maxInFlight ?? 256);
-    this.publisher = new BatchingPublisher({ ...options.kafka, clientId: `${options.kafka.clientId}-dlq` });
+    const contracts = options.handlers.map((h) => h.contract);
+    this.outcomes = new OutcomePublisher({ consumer: options.name, kafka: options.kafka, receipts: options.receipts, contracts, logger: this.logger });
     this.inboxPipeline = new InboxPipeline(options.inbox);
+  }
+
+  /** What every retry loop of this consumer shares; the stop signal is read when the loop starts. */
+  private get retryContext(): RetryContext {
+    return {
+      retry: { maxAttempts: 5, initialDelayMs: 200, maxDelayMs: 5_000, ...this.options.retry },
+      classify: this.options.classify ?? classifyFault,
+      faults: this.faults,
+      stopping: this.stopping.signal,
+      logger: this.logger,
+    };
   }
 
   /** Joins the group and starts consuming; resolves once the first assignment is received. */
@@ -170,14 +170,7 @@ export class IntegrationConsumer {
     if (this.state !== 'stopped') throw new Error(`consumer ${this.options.name} is already ${this.state}`);
     this.state = 'starting';
     this.stopping = new AbortController();
-    const group =
-      this.options.groupProtocol === 'consumer'
-        ? { groupProtocol: 'consumer' as const, rebalanceTimeout: 60_000 }
-        : {
-            sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
-            rebalanceTimeout: Math.max(60_000, this.options.sessionTimeoutMs ?? 30_000),
-            heartbeatInterval: this.options.heartbeatIntervalMs ?? 3_000,
-          };
+    const group = groupMembership(this.options);
     this.consumer = new Consumer({ ...this.options.kafka, groupId: this.groupId, autocommit: false, maxWaitTime: 500, ...group });
     this.consumer.on('consumer:group:join', (payload) => this.onAssignment(payload.assignments ?? []));
     await this.openStream();
@@ -202,7 +195,7 @@ export class IntegrationConsumer {
       await closeConsumer(this.consumer).catch((error: unknown) =>
         this.logger.warn({ consumer: this.options.name, error: describeError(error) }, 'leaving the group failed'),
       );
-    await this.publisher.close();
+    await this.outcomes.close();
     this.stream = undefined;
     this.consumer = undefined;
     this.state = 'stopped';
@@ -214,13 +207,20 @@ export class IntegrationConsumer {
   }
 
   status(): ConsumerStatus {
-    return { state: this.state, assignments: this.consumer?.assignments ?? [], ...this.counters, inFlight: this.inFlight };
+    return { state: this.state, assignments: this.consumer?.assignments ?? [], ...this.counters, inFlight: this.inFlight, faults: this.faults.list() };
+  }
+
+  /** Why this consumer is not ready (for /health/ready), or undefined when it is. */
+  readinessProblem(): string | undefined {
+    if (this.state !== 'running') return `consumer ${this.options.name} ${this.state}`;
+    return describeFaults(this.options.name, this.faults.list());
   }
 
   private async openStream(): Promise<void> {
     const consumer = this.consumer as Consumer;
     const stream = await consumer.consume({ topics: this.topics, mode: 'committed', fallbackMode: this.options.startFrom ?? 'earliest', autocommit: false });
     this.stream = stream;
+    if (this.paused) stream.pause();
     stream.on('data', (message) => this.dispatch(message));
     stream.on('error', (error) => this.onStreamFailure(error));
     stream.on('close', () => {
@@ -233,6 +233,22 @@ export class IntegrationConsumer {
   private onStreamFailure(error: unknown): void {
     if (this.state !== 'running' || this.restarting) return;
     this.logger.warn({ consumer: this.options.name, error: describeError(error) }, 'message stream failed; reopening it');
+    this.reopenStream();
+  }
+
+  /**
+   * A paused partition is through its fault. Messages left out meanwhile are fetched again by
+   * reopening the stream from the committed offsets (the copies already taken in are skipped).
+   */
+  private onResume(partitionKey: string, refetch: boolean): void {
+    this.logger.info({ consumer: this.options.name, partition: partitionKey, refetch }, 'transient fault cleared; partition resumed');
+    if (refetch && this.state === 'running') {
+      if (this.restarting) void this.restarting.then(() => this.onResume(partitionKey, true));
+      else this.reopenStream();
+    }
+  }
+
+  private reopenStream(): void {
     this.restarting = (async () => {
       for (let attempt = 1; this.state === 'running'; attempt++) {
         try {
@@ -258,6 +274,7 @@ export class IntegrationConsumer {
       // commit and its inbox drops what we already handled; committing now could move its offset back.
       if (!assigned.has(partition) && !progress.busy) this.progress.delete(partition);
     }
+    for (const partition of this.progress.keys()) if (!assigned.has(partition)) this.faults.forget(partition);
     this.logger.info(
       { consumer: this.options.name, assignments: assignments.map((a) => ({ topic: a.topic, partitions: a.partitions })) },
       'partitions assigned',
@@ -279,6 +296,8 @@ export class IntegrationConsumer {
     }
     // After a rebalance the stream fetches again from the last commit: skip what this instance already took.
     if (message.offset <= progress.highestDispatched) return;
+    // Paused on a transient fault: leave it in Kafka (nothing below it is committed) and fetch it again on resume.
+    if (this.faults.isPaused(partitionKey)) return this.faults.leaveOut(partitionKey);
     progress.begin(message.offset);
     const tracked = progress;
     this.inFlight += 1;
@@ -355,11 +374,12 @@ export class IntegrationConsumer {
       offset: message.offset,
       replayed: event.headers.has(replayHeader.from),
     });
+    const about = { messageId: event.id, type: event.type, contract: event.contract, receivedAt };
     if (outcome.kind === 'dead-lettered') {
-      await this.deadLetter(record, outcome, outcome.attempts, { messageId: event.id, type: event.type, contract: event.contract, receivedAt });
+      await this.deadLetter(record, { ...outcome, problems: [] }, outcome.attempts, about);
       return nothingLeft;
     }
-    const receipt = () => this.sendReceipt(event.contract, { messageId: event.id, topic: message.topic, type: event.type, receivedAt }, outcome);
+    const receipt = () => this.outcomes.receipt(record, about, outcome, this.retryContext);
     if (outcome.kind === 'duplicate') {
       this.counters.duplicates += 1;
       await receipt();
@@ -367,7 +387,7 @@ export class IntegrationConsumer {
     }
     this.counters.handled += 1;
     // The lane moves on to the next message while the record is stored; the offset waits for it.
-    const completion = this.recordHandled(handledMessage).then(receipt);
+    const completion = this.recordHandled(record, handledMessage).then(receipt);
     completion.catch(() => undefined); // settled through dispatch
     return { completion };
   }
@@ -377,38 +397,24 @@ export class IntegrationConsumer {
   }
 
   /**
-   * Inbox check and handler, retried together, so a failing inbox (its database briefly down) is a
-   * transient error like any other. The record is written afterwards (recordHandled).
+   * Inbox check and handler, retried together (handling-loop.ts), so a failing inbox (its database
+   * briefly down) is a transient fault like any other. The record is written afterwards (recordHandled).
    */
-  private async handleEvent(
-    entry: ContractHandler,
-    handledMessage: HandledMessage,
-    ticket: InboxTicket | undefined,
-    event: ReceivedEvent,
-  ): Promise<HandlingOutcome> {
-    for (let attempt = 1; ; attempt++) {
-      try {
+  private handleEvent(entry: ContractHandler, handledMessage: HandledMessage, ticket: InboxTicket | undefined, event: ReceivedEvent): Promise<HandlingOutcome> {
+    const fields = { consumer: this.options.name, type: event.type, id: event.id, key: maskKey(event.key) };
+    const waiting = { partitionKey: `${event.topic}:${event.partition}`, fields };
+    return handleUntilDone(
+      waiting,
+      async (attempt) => {
         if (await (ticket ? ticket.isHandled() : this.options.inbox.isHandled(handledMessage))) {
-          this.logger.debug({ consumer: this.options.name, type: event.type, id: event.id, key: maskKey(event.key) }, 'duplicate message skipped');
-          return { kind: 'duplicate' };
+          this.logger.debug(fields, 'duplicate message skipped');
+          return 'duplicate';
         }
         await this.attempt(entry, event, { handledMessage, attempt, logger: this.logger });
-        return { kind: 'handled' };
-      } catch (error) {
-        // Another attempt or instance recorded it first, in the same transaction as its effects: done.
-        if (error instanceof MessageAlreadyHandledError || (error as Error | null)?.name === 'MessageAlreadyHandledError') return { kind: 'duplicate' };
-        const permanent = this.isPermanent(error);
-        const fields = { consumer: this.options.name, type: event.type, id: event.id, key: maskKey(event.key), attempt, error: describeError(error) };
-        if (permanent || attempt >= this.retry.maxAttempts) {
-          const reason: DeadLetterReason = permanent ? 'handler-rejected' : 'retries-exhausted';
-          this.logger.error({ ...fields, reason }, 'handler failed; dead-lettering the message');
-          return { kind: 'dead-lettered', reason, problems: [], error: describeError(error), attempts: attempt };
-        }
-        const delay = backoffDelay(this.retry, attempt);
-        this.logger.warn({ ...fields, retryInMs: delay }, 'handler failed; retrying');
-        if (!(await sleep(delay, this.stopping.signal))) throw new Abandoned();
-      }
-    }
+        return 'handled';
+      },
+      this.retryContext,
+    );
   }
 
   /** One handler attempt, bounded in time: a hung handler must not hold its lane (and the partition's commits) for ever. */
@@ -422,7 +428,7 @@ export class IntegrationConsumer {
     const deadline = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(() => {
         controller.abort();
-        reject(new Error(`handler did not finish within ${timeoutMs} ms`));
+        reject(new HandlerTimeoutError(timeoutMs));
       }, timeoutMs);
     });
     try {
@@ -439,60 +445,8 @@ export class IntegrationConsumer {
     attempts: number,
     about: { messageId?: string; type?: string; contract?: IntegrationContract; receivedAt: Date },
   ): Promise<void> {
-    const records: OutgoingRecord[] = [
-      deadLetterRecord(record, { reason: outcome.reason, error: outcome.error, attempts, failedAt: new Date(), consumer: this.options.name }),
-    ];
-    const receipt = this.receiptFor(record.topic, about, outcome);
-    if (receipt) records.push(receipt);
-    await this.publishUntilAcknowledged(records);
+    await this.outcomes.deadLetter(record, outcome, attempts, about, this.retryContext);
     this.counters.deadLettered += 1;
-    this.logger.warn(
-      {
-        consumer: this.options.name,
-        topic: record.topic,
-        partition: record.partition,
-        offset: record.offset.toString(),
-        reason: outcome.reason,
-        type: about.type,
-        id: about.messageId,
-        error: outcome.error,
-      },
-      'message dead-lettered',
-    );
-  }
-
-  private async sendReceipt(
-    contract: IntegrationContract,
-    subject: { messageId: string; topic: string; type: string; receivedAt: Date },
-    outcome: MessageOutcome,
-  ): Promise<void> {
-    const receipt = this.receiptFor(subject.topic, { ...subject, contract }, outcome);
-    if (receipt) await this.publishUntilAcknowledged([receipt]);
-  }
-
-  /** A receipt when this consumer answers county messages and the message is one (or arrived on a county topic). */
-  private receiptFor(
-    topic: string,
-    about: { messageId?: string; type?: string; contract?: IntegrationContract; receivedAt: Date },
-    outcome: MessageOutcome,
-  ): OutgoingRecord | undefined {
-    const receipts = this.options.receipts;
-    if (!receipts || !about.messageId) return undefined;
-    // A county message (its contract has a messageId), or an unreadable message on a county topic.
-    const answerable = about.contract
-      ? about.contract.messageIdField !== undefined
-      : [...this.handlers.values()].some((h) => h.contract.topic === topic && h.contract.messageIdField !== undefined);
-    if (!answerable) return undefined;
-    const record = receiptRecord({ messageId: about.messageId, topic, type: about.type, receivedAt: about.receivedAt }, outcome, {
-      topic: receipts.topic ?? receiptsTopicV1,
-      source: receipts.source,
-    });
-    const check = validatePayload(countyDataReceiptV1, JSON.parse((record.value as Buffer).toString('utf8')));
-    if (!check.ok) {
-      this.logger.warn({ consumer: this.options.name, topic, problems: check.problems }, 'no receipt possible: the message id cannot be answered');
-      return undefined;
-    }
-    return record;
   }
 
   /**
@@ -500,37 +454,9 @@ export class IntegrationConsumer {
    * offset stays put and the message comes again: handlers are idempotent for that reason). A
    * handler that appended with `handledMessage` already stored it: markHandled then answers false.
    */
-  private async recordHandled(message: HandledMessage): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.options.inbox.markHandled(message);
-        return;
-      } catch (error) {
-        const delay = backoffDelay(this.retry, attempt);
-        this.logger.warn(
-          { consumer: this.options.name, id: message.messageId, error: describeError(error), retryInMs: delay },
-          'recording a handled message failed; retrying',
-        );
-        if (!(await sleep(delay, this.stopping.signal))) throw new Abandoned();
-      }
-    }
-  }
-
-  /** Dead letters and receipts must be stored before the offset moves: retry until Kafka acknowledges or the consumer stops. */
-  private async publishUntilAcknowledged(records: OutgoingRecord[]): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.publisher.publish(records);
-        return;
-      } catch (error) {
-        const delay = backoffDelay({ initialDelayMs: 200, maxDelayMs: 10_000 }, attempt);
-        this.logger.error(
-          { consumer: this.options.name, error: describeError(error), retryInMs: delay },
-          'publishing a dead letter or receipt failed; retrying',
-        );
-        if (!(await sleep(delay, this.stopping.signal))) throw new Abandoned();
-      }
-    }
+  private recordHandled(record: IncomingRecord, message: HandledMessage): Promise<void> {
+    const waiting = { partitionKey: `${record.topic}:${record.partition}`, fields: { consumer: this.options.name, id: message.messageId } };
+    return retryUntilStored(waiting, 'recording a handled message', () => this.options.inbox.markHandled(message), this.retryContext);
   }
 
   private async commit(): Promise<void> {

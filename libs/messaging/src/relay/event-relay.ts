@@ -16,6 +16,7 @@ import { encodeCloudEvent } from '../cloudevents/binary-mode';
 import type { KafkaClientOptions } from '../kafka/client-options';
 import { SerialProducer, type OutgoingRecord } from '../kafka/serial-producer';
 import { describeError, maskKey, silentLogger, type MessagingLogger } from '../logging/logger';
+import { classifyFault } from '../faults/classify-fault';
 import { backoffDelay, sleep, type BackoffPolicy } from '../shared/backoff';
 import type { RelayCheckpointStore } from './checkpoint-store';
 import { mapDomainEvent, type IntegrationEventMapping } from './integration-event-mapping';
@@ -120,8 +121,10 @@ export class EventRelay {
         this.state = 'retrying';
         this.lastError = describeError(error);
         const delay = backoffDelay(this.retry, failures);
+        // Every failure is retried (skipping an event would lose it); the kind tells a fault that passes from one that needs a fix.
+        const fault = classifyFault(error);
         this.logger.error(
-          { relay: this.options.name, checkpoint: this.checkpoint, error: this.lastError, retryInMs: delay },
+          { relay: this.options.name, checkpoint: this.checkpoint, error: this.lastError, fault: `${fault.kind}: ${fault.because}`, retryInMs: delay },
           'relay failed; resuming from its checkpoint',
         );
         await sleep(delay, this.stopping.signal);

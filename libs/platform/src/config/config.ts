@@ -35,6 +35,15 @@ export const baseConfigSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9._-]{0,100}$/, 'must be letters, digits, dot, underscore or hyphen')
     .default(''),
+  /**
+   * This replica's stable name, kept across restarts: its consumers' static group membership
+   * (libs/messaging README), so a replica killed and restarted gets its partitions back at once.
+   * Default: host name, service and PORT (a fixed port names a replica on its host); unset with PORT=0.
+   */
+  SA_INSTANCE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,100}$/, 'must be 1-100 letters, digits, dot, underscore or hyphen')
+    .optional(),
   EVENT_STORE_URL: url(['postgres', 'postgresql', 'kurrentdb', 'kurrentdb+discover', 'esdb', 'esdb+discover']),
   EVENT_STORE_SCHEMA: z
     .string()

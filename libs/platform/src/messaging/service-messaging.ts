@@ -4,6 +4,7 @@
  * contract). Topics are provisioned before anything starts; relays and consumers start after the
  * application has bootstrapped and stop, in reverse order, on shutdown; their state feeds readiness.
  */
+import { hostname } from 'node:os';
 import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { countyDataReceiptV1, type IntegrationContract } from '@sa/contracts';
 import { describeConnectionError, handlePoolErrors, PostgresEventStore, type EventStore } from '@sa/event-store';
@@ -11,6 +12,7 @@ import {
   type ContractHandler,
   eventStoreInbox,
   EventRelay,
+  groupInstanceIdOf,
   IntegrationConsumer,
   type IntegrationConsumerOptions,
   type IntegrationEventMapping,
@@ -142,16 +144,24 @@ export class ServiceMessaging implements OnApplicationBootstrap, BeforeApplicati
       handlers: consumption.handlers.map((h) => ({ ...h, contract: this.onTopic(h.contract) })),
       inbox,
       logger: this.logger,
+      ...(this.replicaName ? { groupInstanceId: groupInstanceIdOf(this.replicaName, consumption.name) } : {}),
       ...(consumption.ignore ? { ignore: consumption.ignore.map((c) => this.onTopic(c)) } : {}),
       ...(consumption.receipts ? { receipts: { ...consumption.receipts, topic: this.onTopic(countyDataReceiptV1).topic } } : {}),
       ...(consumption.retry ? { retry: consumption.retry } : {}),
     });
     await consumer.start();
+    // 503 while a partition waits on a transient fault, naming the consumer, the fault and since when.
     this.health.register(`consumer:${consumption.name}`, async () => {
-      const status = consumer.status();
-      if (status.state !== 'running') throw new Error(`consumer ${status.state}`);
+      const problem = consumer.readinessProblem();
+      if (problem) throw new Error(problem);
     });
     this.running.push({ name: consumption.name, part: consumer });
+  }
+
+  /** Stable across restarts of this replica (static group membership); none when nothing names it (PORT=0). */
+  private get replicaName(): string | undefined {
+    if (this.config.SA_INSTANCE_ID) return this.config.SA_INSTANCE_ID;
+    return this.config.PORT === 0 ? undefined : `${hostname()}-${this.serviceName}-${this.config.PORT}`;
   }
 
   private prefixedMapping(mapping: IntegrationEventMapping): IntegrationEventMapping {
