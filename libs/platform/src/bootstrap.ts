@@ -8,6 +8,7 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { z } from 'zod';
 import { ConfigError, loadConfig, type BaseConfig } from './config/config';
+import { installBodyParsing } from './http/body-parsing';
 import { DomainErrorsFilter } from './http/domain-errors.filter';
 import { setupOpenApi } from './http/openapi';
 import { requestContext } from './http/request-context';
@@ -32,6 +33,7 @@ export async function startService<C extends BaseConfig>(definition: ServiceDefi
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   const app = await NestFactory.create(definition.createModule(config, logger), { logger: new PinoNestLogger(logger), bufferLogs: false });
   app.use(requestContext(logger));
+  installBodyParsing(app);
   app.useGlobalFilters(new DomainErrorsFilter(logger));
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   setupOpenApi(app, definition.title, definition.description);

@@ -46,7 +46,18 @@ export class DomainErrorsFilter implements ExceptionFilter {
       res.status(400).json({ statusCode: 400, error: 'Bad Request', message: `body: must be valid JSON (${error.message})` });
       return;
     }
+    if (isClientHttpError(error)) {
+      // A refusal raised by Express or one of its parsers (e.g. the form parser's limit): its own 4xx, not a 500.
+      res.status(error.status).json({ statusCode: error.status, error: error.name, message: error.message, ...(error.type ? { code: error.type } : {}) });
+      return;
+    }
     this.logger.error({ err: error }, 'unhandled error');
     res.status(500).json({ statusCode: 500, error: 'Internal Server Error', message: 'unexpected error; it has been logged' });
   }
+}
+
+/** An `http-errors` error (what Express and body-parser raise): a status and a message meant for the client. */
+function isClientHttpError(error: unknown): error is Error & { status: number; type?: string } {
+  const { status, expose } = error as { status?: unknown; expose?: unknown };
+  return error instanceof Error && expose === true && typeof status === 'number' && status >= 400 && status < 500;
 }
