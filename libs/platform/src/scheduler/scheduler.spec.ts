@@ -17,7 +17,7 @@ describe('scheduler scopes', () => {
     // Given a regional job that is slow, and a job for every region only
     const s = scheduler();
     const seen: JobScope[] = [];
-    let release = () => {};
+    let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
     s.register(
       'pay',
