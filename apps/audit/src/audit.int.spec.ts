@@ -17,6 +17,8 @@ const secret = 'test-secret-test-secret-test-secret-42';
 const token = (role: string, orgUnit = '331002', userId = 'auditor.liu') =>
   signDevToken({ userId, role, orgUnit }, { secret, issuer: 'social-assistance', audience: 'social-assistance' });
 const auditor = token('auditor');
+/** Verifying every store, and jobs over every region, are a platform operator's (see the audit README). */
+const operator = token('platform-operator', '331002', 'ops.chen');
 
 interface TimelineEntry {
   type: string;
@@ -83,7 +85,7 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
       return run;
     }, 30_000);
   /** Starts verifying every store (202 at once), waits for the run to succeed and gives its result. */
-  const verifyAll = async (bearer = auditor) => {
+  const verifyAll = async (bearer = operator) => {
     const res = await post('/integrity/verify-all', bearer);
     expect(res.status).toBe(202);
     const started = await json<IntegrityRunView>(res);
@@ -291,7 +293,8 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
       const res = await post('/findings/scan');
       expect(res.status).toBe(200);
       const scan = await json<{ findings: Finding[]; cases: number; totalFindings: number }>(res);
-      // Then each detector found its planted case and nothing else (the Hangzhou case is outside the county's view)
+      // Then each detector found its planted case and nothing else (the Hangzhou case is outside the county's view; the
+      // Huangyan case too, but its duplicate with a Jiaojiang case touches the county)
       const found = scan.findings.map((f) => `${f.kind} ${[...f.applicationIds].sort().join('+')}`).sort();
       const expected = [
         `near-relative-confirmed-below-county ${cases.nearRelativeByTownship?.applicationId}`,
@@ -302,7 +305,7 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
         `department-data-ignored ${cases.vehicleIgnored?.applicationId}`,
       ].sort();
       expect(found).toEqual(expected);
-      expect(scan.cases).toBe(Object.keys(cases).length);
+      expect(scan.cases).toBe(Object.keys(cases).length - 2);
       // And each finding cites the exact events that prove it
       const byKind = new Map(scan.findings.map((f) => [f.kind, f]));
       expect(byKind.get('payment-after-death')?.evidence.map((e) => e.eventId)).toEqual([
@@ -351,7 +354,7 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
     it('watches the event flow: examines only the cases new events touch, and records each finding once', async () => {
       type WatchRun = { job: string; result: { cases?: number; newFindings?: number } };
       const runWatch = async () => {
-        const res = await post('/admin/jobs/findings-watch/run', token('civil-affairs-admin'));
+        const res = await post('/admin/jobs/findings-watch/run', operator);
         expect(res.status).toBe(201);
         return (await json<WatchRun>(res)).result;
       };
@@ -427,6 +430,48 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
         ]),
       );
     });
+
+    it('leaves verifying every store to a platform operator, and shows a run only within the jurisdiction it was started in', async () => {
+      // Given an auditor of another county (Hangzhou's Shangcheng district)
+      const otherAuditor = token('auditor', '330102', 'auditor.hz2');
+      // When she, or the county's administrator, asks to verify every store of the deployment, Then 403 names who may
+      const refused = await post('/integrity/verify-all', otherAuditor);
+      expect(refused.status).toBe(403);
+      expect((await json<{ message: string }>(refused)).message).toMatch(/role auditor may not do this; allowed: platform-operator/);
+      expect((await post('/integrity/verify-all', token('civil-affairs-admin', '331002', 'admin.jj'))).status).toBe(403);
+      // And the findings watch, which examines every region's cases and cannot be limited to one, is a platform operator's to run too
+      const watch = await post('/admin/jobs/findings-watch/run', token('civil-affairs-admin', '331002', 'admin.jj'));
+      expect(watch.status).toBe(403);
+      expect((await json<{ message: string }>(watch)).message).toMatch(/job findings-watch acts on every region; only a platform-operator may run it/);
+      // When a platform operator acting for Jiaojiang starts a run
+      const started = await json<IntegrityRunView>(post('/integrity/verify-all', operator));
+      await ended(started.runId, operator);
+      // Then the other county's auditor neither lists it nor reads it (404, as for a run that never was)
+      const listed = async (bearer: string) => (await json<{ items: IntegrityRunView[] }>(get('/integrity/runs', bearer))).items.map((r) => r.runId);
+      expect(await listed(otherAuditor)).not.toContain(started.runId);
+      expect((await get(`/integrity/runs/${started.runId}`, otherAuditor)).status).toBe(404);
+      // And Jiaojiang's auditor and the province's administrator do
+      expect(await listed(auditor)).toContain(started.runId);
+      expect((await get(`/integrity/runs/${started.runId}`, token('civil-affairs-admin', '330000', 'admin.zj'))).status).toBe(200);
+    });
+
+    it('scans for an auditor only the jurisdiction: its findings and the counts of its cases, nothing of another county', async () => {
+      type Scan = { cases: number; events: number; findings: Finding[]; newFindings: number; byKind: Record<string, number>; totalFindings?: number };
+      // When an auditor of Hangzhou scans
+      const hangzhou = await json<Scan>(post('/findings/scan', token('auditor', '330102', 'auditor.hz3')));
+      // Then the scan counts her one case, with none of Taizhou's findings and no total of theirs
+      expect(hangzhou).toMatchObject({ cases: 1, findings: [], newFindings: 0, byKind: {} });
+      expect(hangzhou.totalFindings).toBeUndefined();
+      const county = await json<Scan>(post('/findings/scan', token('auditor', '331002', 'auditor.jj')));
+      expect(hangzhou.events).toBeGreaterThan(0);
+      expect(hangzhou.events).toBeLessThan(county.events);
+      // When Huangyan's auditor scans, Then he sees his one case and the duplicate benefit it shares with Jiaojiang
+      const huangyan = await json<Scan>(post('/findings/scan', token('auditor', '331003', 'auditor.hy')));
+      expect(huangyan.cases).toBe(1);
+      expect(huangyan.findings.map((f) => [...f.applicationIds].sort())).toEqual([
+        [cases.duplicateJiaojiang?.applicationId, cases.duplicateHuangyan?.applicationId].sort(),
+      ]);
+    });
   });
 
   describe('audit log', () => {
@@ -476,8 +521,9 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
     });
 
     it('verifies every store in the background: 202 at once, the result on the run, the outcome in the audit log', async () => {
-      // Given an administrator
-      const admin = token('civil-affairs-admin', '331002', 'admin.verify');
+      // Given a platform operator (the county's administrator reads the audit log)
+      const admin = token('platform-operator', '331002', 'admin.verify');
+      const countyAdmin = token('civil-affairs-admin', '331002', 'admin.reads');
       // When she asks to verify every store
       const res = await post('/integrity/verify-all', admin);
       // Then the run is accepted at once, running, with who asked and where to look
@@ -487,7 +533,7 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
         runId: expect.stringMatching(/^[0-9a-f-]{36}$/),
         status: 'running',
         startedAt: expect.any(String),
-        requestedBy: { userId: 'admin.verify', role: 'civil-affairs-admin', orgUnit: '331002' },
+        requestedBy: { userId: 'admin.verify', role: 'platform-operator', orgUnit: '331002' },
         statusUrl: `/integrity/runs/${started.runId}`,
       });
       // And it succeeds with every source's figures
@@ -506,7 +552,7 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
       });
       // And the audit log says who verified, when, and what came back, though it ended after the answer
       const log = await json<{ items: { type: string; outcome: string; queriedAt: string; parameters: object; result: object }[] }>(
-        get('/audit-log?auditorId=admin.verify', admin),
+        get('/audit-log?auditorId=admin.verify', countyAdmin),
       );
       const verified = log.items.filter((e) => e.type === 'EventStoresVerified');
       expect(verified).toEqual([
@@ -529,10 +575,10 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
     });
 
     it('starts no second verification while one is running', async () => {
-      // When two auditors ask back to back
+      // When two operators ask back to back
       const [first, second] = await Promise.all([
-        json<IntegrityRunView>(post('/integrity/verify-all')),
-        json<IntegrityRunView>(post('/integrity/verify-all', token('auditor', '331002', 'auditor.ma'))),
+        json<IntegrityRunView>(post('/integrity/verify-all', operator)),
+        json<IntegrityRunView>(post('/integrity/verify-all', token('platform-operator', '331002', 'ops.ma'))),
       ]);
       // Then both got one run, unless it had already ended when the later ask came (a small store verifies fast): never two at once
       const [earlier, later] = [await ended(first.runId), await ended(second.runId)].sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
@@ -564,7 +610,7 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
     it('reports a tampered row and a removed last event with source, stream and revision', async () => {
       const tampered = cases.tampered as WrittenCase;
       // Given all chains verify
-      const before = await verifyAll(token('civil-affairs-admin'));
+      const before = await verifyAll();
       expect(before.ok).toBe(true);
       expect(before.events).toBeGreaterThanOrEqual(scenario.drafts.length);
       // When a database owner rewrites the township review (recommendation) behind the store's back
@@ -588,7 +634,7 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
         { source: 'payments', stream: tampered.streams['payroll-2025-04'], revision: 1, eventId: null, reason: 'head-mismatch' },
       ]);
       // And verifying everything finds both, the removal by the stream's recorded head
-      const all = await verifyAll(token('civil-affairs-admin'));
+      const all = await verifyAll();
       expect(all.ok).toBe(false);
       expect(all.breaks).toEqual(
         expect.arrayContaining([

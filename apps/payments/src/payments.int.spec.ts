@@ -45,6 +45,7 @@ interface Entitlement {
 
 const village = '331002001001';
 const cityOfficer = { ...officer, orgUnit: '331000' };
+const operator = { role: 'platform-operator', orgUnit: '330000', userId: 'ops.chen' };
 
 function typesFor(records: readonly TopicRecord[], key: string): string[] {
   return records.filter((r) => r.key === key).map((r) => r.headers.get('ce_type') ?? '');
@@ -162,9 +163,10 @@ describe('payments API (real PostgreSQL event store, FerretDB read models, Kafka
 
     // When the monthly job runs before the payroll day (10th), nothing happens; on the 12th it pays the city,
     // leaving out the month the village run already paid
-    expect(await (await api.post('/admin/jobs/monthly-payroll/run', {})).json()).toEqual({ job: 'monthly-payroll', result: {} });
+    // (run by a platform operator: a county officer's run would pay the county only)
+    expect(await (await api.post('/admin/jobs/monthly-payroll/run', {}, operator)).json()).toEqual({ job: 'monthly-payroll', result: {} });
     await api.setClock('2025-03-12T08:00:00+08:00');
-    const job = (await (await api.post('/admin/jobs/monthly-payroll/run', {})).json()) as {
+    const job = (await (await api.post('/admin/jobs/monthly-payroll/run', {}, operator)).json()) as {
       result: { month: string; started: { region: string; payrollId: string }[] };
     };
     expect(job.result.month).toBe('2025-03');

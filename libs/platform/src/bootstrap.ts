@@ -13,6 +13,7 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { z } from 'zod';
 import { ConfigError, loadConfig, type BaseConfig } from './config/config';
+import { installBodyParsing } from './http/body-parsing';
 import { DomainErrorsFilter } from './http/domain-errors.filter';
 import { setupOpenApi } from './http/openapi';
 import { requestContext } from './http/request-context';
@@ -73,6 +74,7 @@ async function initialise<C extends BaseConfig>(definition: ServiceDefinition<C>
   const app = await NestFactory.create(definition.createModule(config, logger), { logger: new PinoNestLogger(logger), bufferLogs: false, abortOnError: false });
   try {
     app.use(requestContext(logger));
+    installBodyParsing(app);
     app.useGlobalFilters(new DomainErrorsFilter(logger));
     app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
     setupOpenApi(app, definition.title, definition.description);

@@ -2,3 +2,4 @@
 // below the platform use without a dependency cycle) and are re-exported here for apps.
 export * from '@sa/testing-infra';
 export * from './service-basics';
+export * from './bad-http-input';

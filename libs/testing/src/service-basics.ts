@@ -5,6 +5,7 @@
 import type { BaseConfig, RunningService, ServiceDefinition } from '@sa/platform';
 import { HealthRegistry, startService } from '@sa/platform';
 import { integrationEnv, uniqueName } from '@sa/testing-infra';
+import { describeBadHttpInput } from './bad-http-input';
 
 export function serviceTestEnv(name: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const infra = integrationEnv();
@@ -52,4 +53,5 @@ export function describeServiceBasics<C extends BaseConfig>(definition: ServiceD
       }
     });
   });
+  describeBadHttpInput(definition, extraEnv);
 }

@@ -4,6 +4,10 @@
  * every detector runs — per case, then across cases (the same resident paid twice). Each finding
  * is recorded once (findings-recorder.ts), so scans can be repeated at will. The continuous watch
  * (findings-watch.ts) examines only the cases new events touch.
+ *
+ * A scan for one jurisdiction still reads and examines every case (a resident paid in this county
+ * and in another is a finding of both), but records and reports only the findings that touch the
+ * jurisdiction, and counts only its cases and their events: nothing of another county's work shows.
  */
 import {
   assembleCaseHistory,
@@ -14,6 +18,7 @@ import {
   leadKey,
   membersOf,
   record,
+  regionOf,
   residentKey,
   type SourcedEvent,
 } from '@sa/domain-audit';
@@ -72,15 +77,24 @@ export class FindingsScanner {
     private readonly pageSize: number,
   ) {}
 
-  async scan(by: Detector, now: Date): Promise<ScanResult & { histories: CaseHistory[] }> {
+  /** `within` limits the scan to a jurisdiction: whether any of these regions lies in it. */
+  async scan(by: Detector, now: Date, within?: (regions: readonly string[]) => boolean): Promise<ScanResult & { histories: CaseHistory[] }> {
     const began = performance.now();
     const scanId = deterministicUuid('audit-scan', now.toISOString(), typeof by === 'string' ? by : by.userId);
-    const { histories, events } = await allCaseHistories(this.sources, this.pageSize);
+    const read = await allCaseHistories(this.sources, this.pageSize);
+    const detected = detectFindings(read.histories);
+    const histories = within ? read.histories.filter((h) => within(regionsOf(h))) : read.histories;
+    const events = within ? histories.reduce((sum, h) => sum + h.events.length, 0) : read.events;
     const detectedAt = now.toISOString();
-    const { findings, newFindings } = await this.recorder.recordAll(detectFindings(histories), by, detectedAt, scanId);
+    const { findings, newFindings } = await this.recorder.recordAll(within ? detected.filter((f) => within(f.regions)) : detected, by, detectedAt, scanId);
     const byKind: Record<string, number> = {};
     for (const f of findings) byKind[f.kind] = (byKind[f.kind] ?? 0) + 1;
     const ms = Math.round(performance.now() - began);
     return { scanId, scannedAt: detectedAt, events, cases: histories.length, findings, newFindings, byKind, ms, histories };
   }
+}
+
+function regionsOf(history: CaseHistory): string[] {
+  const region = regionOf(history.events);
+  return region ? [region] : [];
 }

@@ -47,14 +47,16 @@ export class FindingsController {
   @Post('scan')
   @HttpCode(200)
   @Roles('auditor')
-  @ApiOperation({ summary: 'Run every detector over the whole history now; records new findings and returns those in the caller’s jurisdiction' })
+  @ApiOperation({
+    summary:
+      'Run every detector over the whole history now; records and returns the findings that touch the caller’s jurisdiction, ' +
+      'with the counts (cases, events, new findings) of that jurisdiction only',
+  })
   scan(@Body(validate(scanBody)) _body: unknown, @CurrentActor() actor: AuthenticatedActor) {
     return this.recorder.run({ actor, channel: 'api', query: 'findings-scan' }, async () => {
-      const { histories: _histories, ...result } = await this.scanner.scan(actor, this.clock.now());
-      const visible = result.findings.filter((f) => inRegion(actor, f.regions));
-      const value = { ...result, findings: visible, totalFindings: result.findings.length };
+      const { histories: _histories, ...result } = await this.scanner.scan(actor, this.clock.now(), (regions) => inRegion(actor, regions));
       return {
-        value,
+        value: result,
         result: { scanId: result.scanId, cases: result.cases, events: result.events, findings: result.findings.length, newFindings: result.newFindings },
       };
     });

@@ -76,7 +76,7 @@ export class IntegrityRuns implements BeforeApplicationShutdown {
   }
 
   /** Newest first. */
-  recent(limit: number): IntegrityRun[] {
+  recent(limit = keptRuns): IntegrityRun[] {
     return [...this.runs.values()].reverse().slice(0, limit);
   }
 

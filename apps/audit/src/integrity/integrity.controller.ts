@@ -1,7 +1,12 @@
-/** Hash-chain integrity of one case's streams, or of every stream of every service (a background run). */
+/**
+ * Hash-chain integrity of one case's streams, or of every stream of every service (a background run).
+ * Verifying every store covers every region of the deployment, so only a platform operator starts
+ * it; a run is shown to a platform operator, and otherwise only within the jurisdiction it was
+ * started in (another county's auditor gets 404, as for a run that never was).
+ */
 import { Controller, Get, HttpCode, HttpStatus, NotFoundException, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AuthenticatedActor, CurrentActor, Roles, validate } from '@sa/platform';
+import { type AuthenticatedActor, CurrentActor, isInJurisdiction, Roles, validate } from '@sa/platform';
 import { AuditRecorder } from '../audit-log/audit-recorder';
 import { CaseAudit } from '../cases/case-audit';
 import { caseParams, runParams } from '../requests';
@@ -11,6 +16,11 @@ import { type IntegrityRun, IntegrityRuns, keptRuns, summary } from './integrity
 const listedRuns = 20;
 
 const runUrl = (runId: string) => `/integrity/runs/${runId}`;
+
+/** Whether the caller may see a run: a platform operator every run, anyone else the runs started within their jurisdiction. */
+function maySee(actor: AuthenticatedActor, run: IntegrityRun): boolean {
+  return actor.role === 'platform-operator' || isInJurisdiction(actor, run.requestedBy.orgUnit);
+}
 
 @ApiTags('integrity')
 @ApiBearerAuth()
@@ -31,7 +41,7 @@ export class IntegrityController {
 
   @Post('verify-all')
   @HttpCode(HttpStatus.ACCEPTED)
-  @Roles('auditor', 'civil-affairs-admin')
+  @Roles('platform-operator')
   @ApiOperation({
     summary:
       'Start verifying the hash chains of every stream of every service (and that no stream lost its last events) in the background; poll statusUrl. ' +
@@ -45,24 +55,29 @@ export class IntegrityController {
   }
 
   @Get('runs')
-  @Roles('auditor', 'civil-affairs-admin')
+  @Roles('auditor', 'civil-affairs-admin', 'platform-operator')
   @ApiOperation({
-    summary: `The last ${listedRuns} verification runs since the service started, newest first, with their figures (the breaks are on each run)`,
+    summary: `The last ${listedRuns} verification runs the caller may see (all for a platform operator, else those started within their jurisdiction), newest first, with their figures`,
   })
   listRuns(@CurrentActor() actor: AuthenticatedActor) {
     // Reading runs shows what verification found: an audit query, recorded like any other.
     return this.recorder.run({ actor, channel: 'api', query: 'integrity-runs' }, async () => {
-      const items = this.runs.recent(listedRuns).map(listed);
+      const items = this.runs
+        .recent()
+        .filter((run) => maySee(actor, run))
+        .slice(0, listedRuns)
+        .map(listed);
       return { value: { items }, result: { runs: items.length } };
     });
   }
 
   @Get('runs/:runId')
-  @Roles('auditor', 'civil-affairs-admin')
+  @Roles('auditor', 'civil-affairs-admin', 'platform-operator')
   @ApiOperation({ summary: 'A verification run: running, succeeded (with every source’s figures and every break found) or failed (with the error)' })
   @ApiNotFoundResponse({ description: `no such run (only the last ${keptRuns} since the service started are kept)` })
   async run(@Param(validate(runParams)) params: { runId: string }, @CurrentActor() actor: AuthenticatedActor): Promise<IntegrityRun & { statusUrl: string }> {
-    const run = this.runs.get(params.runId);
+    const found = this.runs.get(params.runId);
+    const run = found && maySee(actor, found) ? found : undefined;
     // Polling a running verification shows nothing found yet, so only a look at an ended one (or a miss) is recorded.
     if (run?.status === 'running') return { ...run, statusUrl: runUrl(run.runId) };
     return this.recorder.run({ actor, channel: 'api', query: 'integrity-run', parameters: { runId: params.runId } }, async () => {

@@ -4,7 +4,7 @@
  * yet due is refused by the decider and skipped, so overlapping runs or a lagging read model do no harm.
  */
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { CommandRejectedError, type Logger, LOGGER, Scheduler } from '@sa/platform';
+import { CommandRejectedError, type JobScope, type Logger, LOGGER, Scheduler } from '@sa/platform';
 import { ReferralCommands } from './referral-commands';
 import { ReferralReadModel } from './referral-read-model';
 
@@ -23,12 +23,13 @@ export class OfferTimeouts implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.scheduler.register(offerTimeoutsJob, (now) => this.run(now));
+    this.scheduler.register(offerTimeoutsJob, (now, scope) => this.run(now, scope), { regional: true });
   }
 
-  async run(now: Date): Promise<{ timedOut: number; movedOn: number; exhausted: number; skipped: number; failed: number }> {
+  /** Within `scope.region` when a county user runs it (see the scheduler). */
+  async run(now: Date, scope: JobScope = {}): Promise<{ timedOut: number; movedOn: number; exhausted: number; skipped: number; failed: number }> {
     const result = { timedOut: 0, movedOn: 0, exhausted: 0, skipped: 0, failed: 0 };
-    for (const lapsed of await this.readModel.lapsedOffers(now, batchSize)) {
+    for (const lapsed of await this.readModel.lapsedOffers(now, batchSize, scope.region)) {
       try {
         const state = await this.commands.timeOut(lapsed._id, lapsed.region, now);
         result.timedOut++;

@@ -68,9 +68,10 @@ export class ReferralReadModel implements OnModuleInit {
   }
 
   /** Offers whose deadline passed before `now`, oldest first. */
-  async lapsedOffers(now: Date, limit: number): Promise<Pick<ReferralView, '_id' | 'region' | 'deadline'>[]> {
+  async lapsedOffers(now: Date, limit: number, within?: string): Promise<Pick<ReferralView, '_id' | 'region' | 'deadline'>[]> {
+    const region = within === undefined ? {} : { region: { $regex: `^${within.replace(/\D/g, '')}` } };
     return this.model
-      .find({ status: 'offered', deadline: { $lt: now.toISOString() } }, { _id: 1, region: 1, deadline: 1 })
+      .find({ status: 'offered', deadline: { $lt: now.toISOString() }, ...region }, { _id: 1, region: 1, deadline: 1 })
       .sort({ deadline: 1 })
       .limit(limit)
       .lean();

@@ -1,5 +1,5 @@
 import { fen, parseRegionCode, type RegionalPolicy } from '@sa/domain-shared';
-import { payrollDue, payrollRegions } from './monthly-payroll';
+import { payrollDue, payrollRegions, regionsWithin } from './monthly-payroll';
 import { enclosingRegions } from './payroll-commands';
 
 function policy(id: string, region: string, effectiveFrom: string): RegionalPolicy {
@@ -46,5 +46,16 @@ describe('overlapping payroll regions', () => {
     expect(enclosingRegions('331002001001')).toEqual(['331002001', '331002', '3310', '33']);
     expect(enclosingRegions('3310')).toEqual(['33']);
     expect(enclosingRegions('33')).toEqual([]);
+  });
+});
+
+describe('the monthly payroll job run for one jurisdiction', () => {
+  it('keeps the policy regions inside it, narrows one enclosing it, and drops the others', () => {
+    const regions = ['3310', '410783'];
+    expect(regionsWithin(regions, undefined)).toEqual(['3310', '410783']);
+    expect(regionsWithin(regions, '331003')).toEqual(['331003']);
+    expect(regionsWithin(regions, '33')).toEqual(['3310']);
+    expect(regionsWithin(regions, '330102')).toEqual([]);
+    expect(regionsWithin(['3310', '331002'], '331002')).toEqual(['331002']);
   });
 });

@@ -2,10 +2,11 @@
  * The scheduled job 'monthly-payroll': from the configured payroll day (发放日) of each month, by the
  * service Clock in China time, it runs the current month's payroll for every region the policy
  * file covers. Idempotent: once a region's run for the month exists, later ticks answer it.
+ * Run on demand by a county officer, it pays only the regions within the officer's county.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { chinaDate, isWithin, type RegionalPolicy } from '@sa/domain-shared';
-import { CONFIG, LOGGER, type Logger, RegionalPolicies, Scheduler } from '@sa/platform';
+import { chinaDate, isWithin, type RegionCode, type RegionalPolicy } from '@sa/domain-shared';
+import { CONFIG, type JobScope, LOGGER, type Logger, RegionalPolicies, Scheduler } from '@sa/platform';
 import type { Config } from '../service';
 import { monthlyPayrollJob } from '../streams';
 import { PayrollCommands } from './payroll-commands';
@@ -20,6 +21,18 @@ export const monthlyPayrollJobName = 'monthly-payroll';
 export function payrollRegions(policies: readonly RegionalPolicy[], date: string): string[] {
   const regions = [...new Set(policies.filter((p) => p.effectiveFrom <= date).map((p) => p.region))];
   return regions.filter((r) => !regions.some((other) => other !== r && isWithin(r, other))).sort();
+}
+
+/**
+ * The part of those regions within a scope: a policy region inside it as it is, a policy region
+ * enclosing it narrowed to the scope (a county's run of a city policy pays the county only).
+ */
+export function regionsWithin(regions: readonly string[], scope: string | undefined): string[] {
+  if (scope === undefined) return [...regions];
+  const narrowed = regions.flatMap((r) =>
+    isWithin(r as RegionCode, scope as RegionCode) ? [r] : isWithin(scope as RegionCode, r as RegionCode) ? [scope] : [],
+  );
+  return [...new Set(narrowed)].sort();
 }
 
 /** The month to pay and whether its payroll day has come, in China time. */
@@ -37,15 +50,15 @@ export class MonthlyPayroll {
     @Inject(CONFIG) private readonly config: Config,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
-    scheduler.register(monthlyPayrollJobName, (now) => this.run(now));
+    scheduler.register(monthlyPayrollJobName, (now, scope) => this.run(now, scope), { regional: true });
   }
 
   /** Answers only what it started, so idle ticks log nothing. */
-  async run(now: Date): Promise<{ month: string; started: Array<{ region: string; payrollId: string }> } | Record<string, never>> {
+  async run(now: Date, scope: JobScope = {}): Promise<{ month: string; started: Array<{ region: string; payrollId: string }> } | Record<string, never>> {
     const { month, due } = payrollDue(now, this.config.PAYROLL_DAY_OF_MONTH);
     if (!due) return {};
     const started: Array<{ region: string; payrollId: string }> = [];
-    for (const region of payrollRegions(this.policies.all, chinaDate(now))) {
+    for (const region of regionsWithin(payrollRegions(this.policies.all, chinaDate(now)), scope.region)) {
       try {
         const result = await this.payrolls.start(region, month, monthlyPayrollJob(region));
         if (result.outcome === 'started') started.push({ region, payrollId: result.payrollId });

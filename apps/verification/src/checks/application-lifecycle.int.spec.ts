@@ -23,8 +23,9 @@ describe('verification: amended, withdrawn and sent-back applications, checks th
     await harness.stop();
   });
 
-  const runJob = async () => {
-    const res = await harness.post('/admin/jobs/resume-open-checks/run', {}, token('civil-affairs-admin'));
+  /** Run by a county's administrator, the job resumes that county's checks only. */
+  const runJob = async (bearer = token('civil-affairs-admin')) => {
+    const res = await harness.post('/admin/jobs/resume-open-checks/run', {}, bearer);
     expect(res.status).toBe(201);
     return ((await res.json()) as { result: Record<string, number> }).result;
   };
@@ -158,8 +159,9 @@ describe('verification: amended, withdrawn and sent-back applications, checks th
       };
       expect(view).toMatchObject({ status: 'open', rounds: [{ departmentDataAsOf: expect.any(String) }] });
     });
-    // And the resume job reports it as waiting, run after run
-    await eventually(async () => expect(await runJob()).toMatchObject({ waiting: 1 }));
+    // And the resume job, run by Dongcheng's administrator, reports it as waiting, run after run (Jiaojiang's sees nothing of it)
+    await eventually(async () => expect(await runJob(token('civil-affairs-admin', '110101'))).toMatchObject({ waiting: 1 }));
+    expect(await runJob()).not.toMatchObject({ waiting: 1 });
   });
 
   it('finishes a check a run left half-way (the service stopped after the request) with the resume job', async () => {

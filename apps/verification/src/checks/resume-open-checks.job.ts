@@ -4,7 +4,7 @@
  * and a check with nothing left to do is left alone.
  */
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { LOGGER, type Logger, Scheduler } from '@sa/platform';
+import { type JobScope, LOGGER, type Logger, Scheduler } from '@sa/platform';
 import { verificationSystem } from './check-commands';
 import { CheckReadModel } from './check-read-model';
 import { CheckRunner } from './check-runner';
@@ -24,12 +24,17 @@ export class ResumeOpenChecks implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.scheduler.register(resumeOpenChecksJob, () => this.run());
+    this.scheduler.register(resumeOpenChecksJob, (_now, scope) => this.run(scope), { regional: true });
   }
 
   /** Nothing is reported when no check is open, so an idle tick logs nothing. */
-  async run(): Promise<{ open: number; completed: number; waiting: number; failed: number } | undefined> {
-    const open = await this.readModel.model.find({ status: 'open' }, { region: 1 }).sort({ updatedAt: 1 }).limit(batchSize).lean();
+  async run(scope: JobScope = {}): Promise<{ open: number; completed: number; waiting: number; failed: number } | undefined> {
+    const open = await this.readModel.model
+      // Within the caller's region when a county user runs it (see the scheduler); region codes share their prefix with what they lie in.
+      .find({ status: 'open', ...(scope.region === undefined ? {} : { region: { $regex: `^${scope.region.replace(/\D/g, '')}` } }) }, { region: 1 })
+      .sort({ updatedAt: 1 })
+      .limit(batchSize)
+      .lean();
     if (open.length === 0) return undefined;
     const counts = { open: open.length, completed: 0, waiting: 0, failed: 0 };
     for (const check of open) {

@@ -7,6 +7,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '
 import type { Rejection } from '@sa/domain-shared';
 import type { Response } from 'express';
 import type { Logger } from '../logging/logger';
+import { bodyTooLarge } from './input-errors';
 
 /** Thrown by command handlers when the decider refuses the command. */
 export class CommandRejectedError extends Error {
@@ -46,7 +47,25 @@ export class DomainErrorsFilter implements ExceptionFilter {
       res.status(400).json({ statusCode: 400, error: 'Bad Request', message: `body: must be valid JSON (${error.message})` });
       return;
     }
+    if (isClientHttpError(error)) {
+      // A refusal raised by Express or one of its parsers (e.g. the form parser's limit): its own 4xx, not a 500.
+      if (error.type === 'entity.too.large' && typeof error.limit === 'number') {
+        const refusal = bodyTooLarge(error.limit);
+        res.status(refusal.getStatus()).json(refusal.getResponse());
+        return;
+      }
+      res
+        .status(error.status)
+        .json({ statusCode: error.status, error: error.name, message: `body: ${error.message}`, field: 'body', ...(error.type ? { code: error.type } : {}) });
+      return;
+    }
     this.logger.error({ err: error }, 'unhandled error');
     res.status(500).json({ statusCode: 500, error: 'Internal Server Error', message: 'unexpected error; it has been logged' });
   }
+}
+
+/** An `http-errors` error (what Express and body-parser raise): a status and a message meant for the client. */
+function isClientHttpError(error: unknown): error is Error & { status: number; type?: string; limit?: number } {
+  const { status, expose } = error as { status?: unknown; expose?: unknown };
+  return error instanceof Error && expose === true && typeof status === 'number' && status >= 400 && status < 500;
 }

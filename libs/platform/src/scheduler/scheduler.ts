@@ -3,6 +3,10 @@
  * run as named jobs: on an interval, and on demand through POST /admin/jobs/:name/run. Jobs take
  * the time from the injected Clock, so tests move the clock instead of waiting. A job never runs
  * twice at once; a failure is logged and the next tick tries again (jobs must be idempotent).
+ *
+ * A tick runs every job for every region. A run on demand has a scope: a county user's is their
+ * region, so a job registered as `regional` acts only on that region; a job that cannot be scoped
+ * is run on demand by a platform operator only (jobs.controller.ts).
  */
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { BaseConfig } from '../config/config';
@@ -14,11 +18,22 @@ export interface JobResult {
   readonly [key: string]: unknown;
 }
 
-export type Job = (now: Date) => Promise<JobResult | void>;
+/** Where a run acts: within one (normalised) region, or, with no region, everywhere. */
+export interface JobScope {
+  readonly region?: string;
+}
+
+export type Job = (now: Date, scope: JobScope) => Promise<JobResult | void>;
+
+export interface JobOptions {
+  /** The job honours `scope.region`: it acts only on what lies within it. */
+  readonly regional?: boolean;
+}
 
 @Injectable()
 export class Scheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly jobs = new Map<string, Job>();
+  private readonly regionalJobs = new Set<string>();
   private readonly running = new Map<string, Promise<JobResult | void>>();
   private timer?: NodeJS.Timeout;
 
@@ -28,22 +43,32 @@ export class Scheduler implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(CONFIG) private readonly config: BaseConfig,
   ) {}
 
-  register(name: string, job: Job): void {
+  register(name: string, job: Job, options: JobOptions = {}): void {
     this.jobs.set(name, job);
+    if (options.regional) this.regionalJobs.add(name);
+  }
+
+  isRegional(name: string): boolean {
+    return this.regionalJobs.has(name);
   }
 
   get jobNames(): string[] {
     return [...this.jobs.keys()];
   }
 
-  /** Runs a job now (or joins the run already in progress). */
-  async run(name: string): Promise<JobResult | void> {
+  /**
+   * Runs a job now (or joins the run in progress for the same scope: a county's run never answers
+   * with another scope's result). A scoped run of a job that is not regional is refused.
+   */
+  async run(name: string, scope: JobScope = {}): Promise<JobResult | void> {
     const job = this.jobs.get(name);
     if (!job) throw new Error(`no job named ${name}; jobs: ${this.jobNames.join(', ')}`);
-    const inProgress = this.running.get(name);
+    if (scope.region !== undefined && !this.isRegional(name)) throw new Error(`job ${name} runs for every region; it cannot be run for region ${scope.region}`);
+    const key = `${name}@${scope.region ?? '*'}`;
+    const inProgress = this.running.get(key);
     if (inProgress) return inProgress;
-    const run = job(this.clock.now()).finally(() => this.running.delete(name));
-    this.running.set(name, run);
+    const run = job(this.clock.now(), scope).finally(() => this.running.delete(key));
+    this.running.set(key, run);
     return run;
   }
 

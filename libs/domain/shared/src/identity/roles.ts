@@ -12,6 +12,7 @@ export const roles = [
   'auditor', // 审计、纪检监察: read-only, every read recorded
   'county-system', // other departments' systems exchanging data
   'civil-affairs-admin', // 民政管理: policies, organisation registry
+  'platform-operator', // 平台运维: operations over every region of the deployment (all-region jobs, verifying every store)
 ] as const;
 
 export type Role = (typeof roles)[number];
