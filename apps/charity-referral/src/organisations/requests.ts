@@ -3,7 +3,7 @@
  * rule. The brief's short names are accepted too: `id` for organisationId, one `serviceRegion` for
  * serviceRegions, `provides` for needs.
  */
-import { needField, regionCodeField } from '@sa/contracts';
+import { needField, regionCodeField, textField } from '@sa/contracts';
 import { z } from 'zod';
 
 function withAliases(body: unknown): unknown {
@@ -22,14 +22,14 @@ export const registerOrganisationRequest = z.preprocess(
   z.object({
     /** 统一社会信用代码 or registry id: the user id in the organisation's sign-in tokens. */
     organisationId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1 to 64 letters, digits, dot, underscore or hyphen'),
-    name: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
+    name: textField('Registered name of the organisation.', 200),
     serviceRegions: z.array(regionCodeField).min(1, 'must name at least one region').max(50),
     needs: z.array(needField).min(1, 'must name at least one need the organisation meets').max(7),
   }),
 );
 export type RegisterOrganisationRequest = z.infer<typeof registerOrganisationRequest>;
 
-export const deregisterOrganisationRequest = z.object({ reason: z.string().trim().min(1, 'is required').max(500) });
+export const deregisterOrganisationRequest = z.object({ reason: textField('Why the organisation leaves the registry.', 500) });
 
 export const listOrganisationsQuery = z.object({
   region: regionCodeField.optional(),

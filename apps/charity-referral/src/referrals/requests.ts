@@ -2,7 +2,7 @@
  * Request bodies of the referral API. Limits follow the referral contracts (reason 500, description
  * 1000 characters; ids are lower-case UUIDs v4/v7), so whatever is accepted can be published.
  */
-import { dateField, idField, regionCodeField } from '@sa/contracts';
+import { dateField, idField, regionCodeField, textField } from '@sa/contracts';
 import { referralOutcomes, volunteerServiceKinds } from '@sa/domain-charity-referral';
 import { z } from 'zod';
 
@@ -11,11 +11,11 @@ const positiveFen = z
   .int('must be a whole number of fen (integer, no decimals)')
   .positive('must be more than 0')
   .max(Number.MAX_SAFE_INTEGER, 'must be a safe integer');
-const description = z.string().trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters');
+const description = textField('What was given or done.', 1000);
 /** Optional client-chosen id: retrying the same record is refused (409) instead of counting the help twice. */
 const assistanceId = idField('Assistance record id').optional();
 
-export const declineReferralRequest = z.object({ reason: z.string().trim().min(1, 'is required').max(500, 'must be at most 500 characters') });
+export const declineReferralRequest = z.object({ reason: textField('Why it was declined.', 500) });
 
 export const recordAssistanceRequest = z.discriminatedUnion(
   'kind',
@@ -35,7 +35,7 @@ export const recordAssistanceRequest = z.discriminatedUnion(
 export type RecordAssistanceRequest = z.infer<typeof recordAssistanceRequest>;
 
 export const closeReferralRequest = z.object({
-  summary: z.string().trim().min(1, 'is required').max(2000, 'must be at most 2000 characters'),
+  summary: textField('How the referral ended.', 2000),
   /** An organisation closes with needs-met (the default); civil affairs may also close for withdrawn consent, no longer needed, or all declined. */
   outcome: z.enum(referralOutcomes).default('needs-met'),
 });

@@ -3,7 +3,16 @@
  * Field rules are the integration contract's (libs/contracts), so what intake accepts is exactly
  * what it can publish; member ids are optional here and issued by the service.
  */
-import { bankAccountField, consentsField, declaredAssetsField, householdMemberField, nearRelativeField, programmeField, regionCodeField } from '@sa/contracts';
+import {
+  bankAccountField,
+  consentsField,
+  declaredAssetsField,
+  householdMemberField,
+  nearRelativeField,
+  programmeField,
+  regionCodeField,
+  textField,
+} from '@sa/contracts';
 import { z } from 'zod';
 
 const memberRequest = householdMemberField.extend({ memberId: householdMemberField.shape.memberId.optional() });
@@ -37,11 +46,11 @@ export const amendApplicationRequest = z.object({
       nearRelative: nearRelativeField.optional(),
     })
     .refine((changes) => Object.keys(changes).length > 0, 'must change at least one part'),
-  reason: z.string().trim().min(1, 'is required').max(500),
+  reason: textField('Why it was amended.', 500),
 });
 export type AmendApplicationRequest = z.infer<typeof amendApplicationRequest>;
 
-export const withdrawApplicationRequest = z.object({ reason: z.string().trim().min(1, 'is required').max(500) });
+export const withdrawApplicationRequest = z.object({ reason: textField('Why the household withdrew.', 500) });
 
 export const listApplicationsQuery = z.object({
   region: regionCodeField.optional(),

@@ -57,7 +57,8 @@ export class CheckCommands {
    */
   async applyAmendment(amendment: ApplicationAmendedPayload, context: CommandContext): Promise<RunOutcome | undefined> {
     const state = await this.withOpenRoundFinished(amendment.applicationId, 'the amendment', context);
-    if (state.status !== 'completed') return undefined;
+    // An abandoned round (it could not complete on the old facts) is re-checked on the corrected ones too.
+    if (state.status !== 'completed' && state.status !== 'abandoned') return undefined;
     const change = amendmentOfCheck(state.application.household, amendment.changes);
     if (!change || amendment.changes.consents?.economicCheck === false) return undefined;
     const command: HouseholdCheckCommand = {

@@ -17,7 +17,9 @@ export interface CheckSummary {
   programme: string;
   region: string;
   area: string;
-  status: 'open' | 'completed' | 'cancelled';
+  status: 'open' | 'completed' | 'cancelled' | 'abandoned';
+  /** Why an abandoned check could not complete, e.g. amount-out-of-range. */
+  abandonedReason?: string;
   checkId: string;
   rounds: number;
   requestedAt: string;
@@ -120,7 +122,7 @@ export class CheckReadModel implements OnModuleInit {
           ...(d.region ? { region: d.region } : {}),
           ...(d.area ? { area: d.area } : {}),
         };
-        await applyOnce(this.model, id, recorded, { $set, $inc: { rounds: 1 }, $unset: { completedAt: '', outcome: '', reasons: '' } });
+        await applyOnce(this.model, id, recorded, { $set, $inc: { rounds: 1 }, $unset: { completedAt: '', outcome: '', reasons: '', abandonedReason: '' } });
         return;
       }
       case 'CheckCompleted': {
@@ -138,6 +140,11 @@ export class CheckReadModel implements OnModuleInit {
         await applyOnce(this.model, id, recorded, { $set });
         return;
       }
+      case 'CheckAbandoned':
+        await applyOnce(this.model, id, recorded, {
+          $set: { status: 'abandoned', abandonedReason: event.data.reason.code, updatedAt: event.data.abandonedAt },
+        });
+        return;
       case 'CheckCancelled':
         await applyOnce(this.model, id, recorded, { $set: { status: 'cancelled', updatedAt: event.data.cancelledAt } });
         return;

@@ -9,7 +9,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { chinaDate, policyInForce } from '@sa/domain-shared';
 import { householdCheckDecider, nextCheckStep, type CheckStep, type HouseholdCheckCommand, type HouseholdCheckState } from '@sa/domain-verification';
 import type { EventStore } from '@sa/event-store';
-import { Clock, type CommandContext, EVENT_STORE, executeCommand, loadAggregate, RegionalPolicies } from '@sa/platform';
+import { Clock, CommandRejectedError, type CommandContext, EVENT_STORE, executeCommand, loadAggregate, RegionalPolicies } from '@sa/platform';
 import { ResidentRegister } from '../register/resident-register';
 import { checkStatusFor } from './check-rejections';
 
@@ -44,9 +44,26 @@ export class CheckRunner {
       if (!next) return { state };
       const command = await this.commandFor(next.step, next.checkId, state);
       if ('blocked' in command) return { state, blocked: command.blocked };
-      await executeCommand(this.store, checkStream(applicationId), householdCheckDecider, command, context, { statusFor: checkStatusFor });
+      await this.step(applicationId, command, context);
     }
     return { state: (await this.load(applicationId)).state };
+  }
+
+  /**
+   * One step. A step whose event could never be published (the completed check would break its
+   * contract) fails the same way on every retry, so the round is closed with that reason instead
+   * of being retried by the resume job every 30 s forever.
+   */
+  private async step(applicationId: string, command: HouseholdCheckCommand, context: CommandContext): Promise<void> {
+    const stream = checkStream(applicationId);
+    try {
+      await executeCommand(this.store, stream, householdCheckDecider, command, context, { statusFor: checkStatusFor });
+    } catch (error) {
+      if (!(error instanceof CommandRejectedError) || error.rejection.code !== 'EVENT_NOT_PUBLISHABLE' || command.type === 'AbandonCheck') throw error;
+      const reason = { code: 'result-not-publishable' as const, message: error.rejection.message };
+      const abandon: HouseholdCheckCommand = { type: 'AbandonCheck', checkId: command.checkId, reason, abandonedAt: this.clock.now().toISOString() };
+      await executeCommand(this.store, stream, householdCheckDecider, abandon, context, { statusFor: checkStatusFor });
+    }
   }
 
   private async commandFor(step: CheckStep, checkId: string, state: HouseholdCheckState): Promise<HouseholdCheckCommand | { blocked: string }> {

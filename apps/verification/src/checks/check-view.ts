@@ -19,6 +19,9 @@ interface RoundView {
   completedAt?: string;
   outcome?: 'eligible' | 'ineligible';
   cancelledAt?: string;
+  /** When the round was closed because it cannot complete, and why. */
+  abandonedAt?: string;
+  abandonedReason?: { code: string; message: string };
 }
 
 function trigger(data: Extract<HouseholdCheckEvent, { type: 'RecheckRequested' }>['data']): RoundView['trigger'] {
@@ -52,6 +55,9 @@ export function roundsOf(history: readonly RecordedEvent[]): RoundView[] {
       case 'CheckCompleted':
         if (current) Object.assign(current, { completedAt: event.data.completedAt, outcome: event.data.outcome });
         break;
+      case 'CheckAbandoned':
+        if (current) Object.assign(current, { abandonedAt: event.data.abandonedAt, abandonedReason: event.data.reason });
+        break;
       case 'CheckCancelled':
         if (current) Object.assign(current, { cancelledAt: event.data.cancelledAt, reason: event.data.reason });
         break;
@@ -74,6 +80,7 @@ export function checkView(applicationId: string, state: Exclude<HouseholdCheckSt
     region: application.region,
     area: application.area,
     ...(outcome ? { outcome } : {}),
+    ...(state.status === 'abandoned' ? { abandonedReason: state.reason } : {}),
     ...(assessment && outcome
       ? {
           result: {

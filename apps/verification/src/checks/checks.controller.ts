@@ -41,7 +41,8 @@ export class ChecksController {
     const { state, blocked } = await this.commands.recheck(applicationId, body.reason, actor);
     if (state.status === 'not-requested') throw new NotFoundException(`no economic check exists for application ${applicationId}`);
     const outcome = state.status === 'completed' ? { outcome: state.outcome, eligible: state.outcome === 'eligible' } : {};
-    return { applicationId, checkId: state.round.checkId, status: state.status, ...outcome, ...(blocked ? { waitingFor: blocked } : {}) };
+    const abandoned = state.status === 'abandoned' ? { abandonedReason: state.reason } : {};
+    return { applicationId, checkId: state.round.checkId, status: state.status, ...outcome, ...abandoned, ...(blocked ? { waitingFor: blocked } : {}) };
   }
 
   @Get()

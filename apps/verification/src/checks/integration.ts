@@ -26,6 +26,8 @@ const mapping: IntegrationEventMapping = {
   HouseholdEconomicStatusAssessed: () => null,
   CheckCompleted: (e) => integrationEvent(economicCheckCompletedV1, economicCheckCompleted(e.data as CheckCompleted['data'])),
   CheckCancelled: () => null,
+  // Closed with its reason, shown at GET /checks/:id; no outbound contract carries it yet.
+  CheckAbandoned: () => null,
 };
 
 export const verificationPublication: PublicationDefinition = {

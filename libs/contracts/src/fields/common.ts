@@ -6,6 +6,10 @@
  */
 import { describeResidentIdProblem, residentIdProblem, roles } from '@sa/domain-shared';
 import { z } from 'zod';
+import { textField } from './text';
+
+export { boundedText, characterCount, textField, textRuleProblem, type TextBounds, type TextFieldBounds } from './text';
+export { assetFenField, fenField, monthlyFenField } from './money';
 
 /** 公民身份号码: 18 characters with the GB 11643 (ISO 7064 MOD 11-2) check character. */
 export const residentIdField = z
@@ -70,16 +74,6 @@ export const regionCodeField = z
     examples: ['330102001001'],
   });
 
-/** Money in integer fen (分); never a binary float. */
-export function fenField(description: string) {
-  return z
-    .number()
-    .int('must be a whole number of fen (integer, no decimals)')
-    .nonnegative('must not be negative')
-    .max(Number.MAX_SAFE_INTEGER)
-    .meta({ description: `${description} Integer fen (1 yuan = 100 fen).` });
-}
-
 /** A message for format problems only; a missing or mistyped value keeps the general rule ("is required"). */
 export function onlyFormat(message: string) {
   return (issue: { code?: string }) => (issue.code === 'invalid_format' ? message : undefined);
@@ -101,11 +95,6 @@ export function monthField(description: string) {
     .string()
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM')
     .meta({ description });
-}
-
-/** Free text with a length limit, so a message never carries a document by accident. */
-export function textField(description: string, maxLength = 500) {
-  return z.string().trim().min(1, 'must not be empty').max(maxLength, `must be at most ${maxLength} characters`).meta({ description });
 }
 
 export const programmeField = z.enum(['dibao', 'extreme-poverty']).meta({

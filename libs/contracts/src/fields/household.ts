@@ -1,6 +1,6 @@
 /** The household as an application declares it (家庭成员、收入、财产), shared by intake and approval events. */
 import { z } from 'zod';
-import { dateField, fenField, idField, residentIdField, textField } from './common';
+import { assetFenField, dateField, idField, monthlyFenField, residentIdField, textField } from './common';
 
 export const relationField = z
   .enum(['applicant', 'spouse', 'child', 'parent', 'sibling', 'grandchild', 'grandparent', 'other'])
@@ -27,7 +27,7 @@ export const incomeKindField = z
 
 export const declaredIncomeField = z.object({
   kind: incomeKindField,
-  monthlyFen: fenField('Declared monthly amount.'),
+  monthlyFen: monthlyFenField('Declared monthly amount.'),
   source: textField('Who pays it (employer, payer), when known.', 200).optional(),
 });
 
@@ -46,7 +46,7 @@ export const householdMemberField = z.object({
 export const declaredAssetsField = z.object({
   vehicles: z.number().int().nonnegative().meta({ description: 'Motor vehicles owned by the household.' }),
   dwellings: z.number().int().nonnegative().meta({ description: 'Dwellings owned by the household.' }),
-  financialAssetsFen: fenField('Deposits, securities and cash of the whole household.'),
+  financialAssetsFen: assetFenField('Deposits, securities and cash of the whole household.'),
   businessRegistrations: z.number().int().nonnegative().meta({ description: 'Registered businesses (个体工商户/企业) of household members.' }),
 });
 

@@ -7,7 +7,17 @@
  */
 import { z } from 'zod';
 import { defineContract, type IntegrationContract } from '../contract';
-import { dateField, fenField, instantField, messageIdField, monthField, regionCodeField, residentIdField, textField } from '../fields/common';
+import {
+  assetFenField,
+  dateField,
+  instantField,
+  monthlyFenField,
+  messageIdField,
+  monthField,
+  regionCodeField,
+  residentIdField,
+  textField,
+} from '../fields/common';
 
 const countyBase = { messageId: messageIdField, residentId: residentIdField };
 
@@ -77,7 +87,7 @@ export const vehicleRegistrationV1 = countyContract({
     vehicleType: textField('Vehicle type (车辆类型), e.g. 小型轿车.', 50),
     registeredOn: dateField('Registration date.'),
     deregisteredOn: optionalDate('Deregistration (注销) date, when deregistered.'),
-    estimatedValueFen: fenField('Estimated value, when known.').optional(),
+    estimatedValueFen: assetFenField('Estimated value, when known.').optional(),
   }),
   example: {
     messageId: 'gaj-vh-20250302-000088',
@@ -124,7 +134,7 @@ export const pensionBenefitV1 = countyContract({
     'A pension the resident receives (养老金待遇). The resident basic pension is not counted as income during the 14th Five-Year Plan period; employee pensions are.',
   schema: countySchema({
     scheme: z.enum(['resident-basic', 'employee-basic', 'other']).meta({ description: 'Pension scheme: 城乡居民基本养老保险, 职工基本养老保险, or other.' }),
-    monthlyAmountFen: fenField('Monthly amount paid.'),
+    monthlyAmountFen: monthlyFenField('Monthly amount paid.'),
     fromMonth: monthField('First month paid.'),
     toMonth: monthField('Last month paid, when it ended.').optional(),
   }),
@@ -137,7 +147,7 @@ export const unemploymentBenefitV1 = countyContract({
   producer: 'county human resources & social security (人社) unemployment-insurance system',
   description: 'Unemployment insurance benefit (失业保险金) paid to the resident; also raises an early warning for monitoring.',
   schema: countySchema({
-    monthlyAmountFen: fenField('Monthly amount paid.'),
+    monthlyAmountFen: monthlyFenField('Monthly amount paid.'),
     fromMonth: monthField('First month paid.'),
     toMonth: monthField('Last month paid, when it ended.').optional(),
   }),
@@ -151,7 +161,7 @@ export const wageRecordV1 = countyContract({
   description: 'A monthly wage found from the social-insurance contribution base or payroll tax (社保缴费基数/个税).',
   schema: countySchema({
     employer: textField('Employer name.', 200),
-    monthlyWageFen: fenField('Monthly wage.'),
+    monthlyWageFen: monthlyFenField('Monthly wage.'),
     month: monthField('Month the wage is for.'),
   }),
   example: { messageId: 'rs-gz-202502-009812', residentId: '330102198511200014', employer: '杭州某包装厂', monthlyWageFen: 150_000, month: '2025-02' },
@@ -217,7 +227,7 @@ export const largeMedicalBillV1 = countyContract({
   producer: 'county medical insurance (医保) settlement system',
   description: 'Large out-of-pocket medical spending (大额医疗费用) over a period; deducted as rigid expenditure and raises an early warning.',
   schema: countySchema({
-    outOfPocketFen: fenField('Out-of-pocket spending after insurance in the period.'),
+    outOfPocketFen: assetFenField('Out-of-pocket spending after insurance in the period.'),
     periodFrom: dateField('First day of the period.'),
     periodTo: dateField('Last day of the period.'),
   }),
@@ -239,7 +249,7 @@ export const disasterVictimV1 = countyContract({
   schema: countySchema({
     disasterType: z.enum(['flood', 'drought', 'typhoon', 'earthquake', 'landslide', 'fire', 'snow-ice', 'other']),
     occurredOn: dateField('Day the disaster happened.'),
-    lossFen: fenField('Assessed loss, when known.').optional(),
+    lossFen: assetFenField('Assessed loss, when known.').optional(),
   }),
   example: { messageId: 'yj-20250710-000005', residentId: '330102198511200014', disasterType: 'flood', occurredOn: '2025-07-08', lossFen: 2_000_000 },
 });

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { defineContract } from '../contract';
-import { instantField, messageIdField, textField } from '../fields/common';
+import { boundedText, instantField, messageIdField, textField } from '../fields/common';
 
 export const receiptsTopicV1 = 'sa.county-data.receipts.v1';
 
@@ -32,13 +32,16 @@ export const countyDataReceiptV1 = defineContract({
   schema: z
     .object({
       messageId: messageIdField.meta({ description: 'messageId (= ce_id) of the message answered.' }),
-      topic: z.string().min(1).max(249).meta({ description: 'Topic the message arrived on.' }),
-      type: z.string().max(200).optional().meta({ description: 'ce_type of the message answered, when it could be read.' }),
+      topic: z
+        .string()
+        .regex(/^[A-Za-z0-9._-]{1,249}$/, 'must be a Kafka topic name: 1 to 249 letters, digits, dot, underscore or hyphen')
+        .meta({ description: 'Topic the message arrived on.' }),
+      type: boundedText({ max: 200, trim: false }).optional().meta({ description: 'ce_type of the message answered, when it could be read.' }),
       status: z.enum(receiptStatuses),
       reasonCode: z.enum(receiptReasonCodes).optional(),
       reason: textField('Explanation for the sending system\u2019s operators (never contains resident IDs).', 2000).optional(),
       problems: z
-        .array(z.object({ field: z.string().max(200), rule: z.string().max(500) }))
+        .array(z.object({ field: boundedText({ max: 200, trim: false }), rule: boundedText({ max: 500, trim: false }) }))
         .max(50)
         .optional()
         .meta({ description: 'For SCHEMA_VIOLATION and INVALID_RESIDENT_ID: each field that broke a rule.' }),

@@ -1,5 +1,17 @@
 /** Small checks on what commands carry; each returns a rejection naming the field, or undefined. */
-import { type Actor, chinaDate, isBlank, isInstant, isRealDate, isRegionCode, isResidentId, isRole, parseRegionCode, type RegionCode } from '@sa/domain-shared';
+import {
+  type Actor,
+  characterCount,
+  chinaDate,
+  isBlank,
+  isInstant,
+  isRealDate,
+  isRegionCode,
+  isResidentId,
+  isRole,
+  parseRegionCode,
+  type RegionCode,
+} from '@sa/domain-shared';
 import { problem, type ApprovalRejection } from './rejections';
 import { programmes, type Reason } from './values';
 // The plain value checks live in the domain kernel; re-exported for this context's deciders.
@@ -29,7 +41,8 @@ export function todayProblem(today: unknown, instant: string, field: string, ins
 
 export function textProblem(value: unknown, field: string, maxLength: number): Check {
   if (isBlank(value)) return problem('TEXT_REQUIRED', 'must not be empty', field);
-  return (value as string).length > maxLength ? problem('TEXT_TOO_LONG', `must be at most ${maxLength} characters`, field) : undefined;
+  // Characters (code points), as the contracts count them: a name of 𠮷 is as long here as at intake.
+  return characterCount(value as string) > maxLength ? problem('TEXT_TOO_LONG', `must be at most ${maxLength} characters`, field) : undefined;
 }
 
 export function idProblem(value: unknown, field: string): Check {

@@ -57,6 +57,7 @@ const describers: Readonly<Record<string, Describer>> = {
   HouseholdEconomicStatusAssessed: (d) => assessmentLine('household assessed', record(d.assessment)),
   CheckCompleted: (d) => `${assessmentLine(`economic check completed: ${text(d.outcome) ?? '?'}`, record(d.assessment))}`,
   CheckCancelled: () => 'economic check cancelled',
+  CheckAbandoned: (d) => `economic check closed, it cannot complete: ${text(record(d.reason).code) ?? '?'}`,
   ApplicationReceived: () => 'application received by approval (waiting for the economic check)',
   CaseOpened: (d) =>
     `case opened on check ${text(record(d.check).checkId) ?? '?'} (${record(d.check).eligible === true ? 'eligible' : 'not eligible'})${d.nearRelative === true ? ', near-relative case' : ''}`,

@@ -1,6 +1,7 @@
 /** Small checks on what commands carry; each returns a rejection naming the field, or undefined. */
 import {
   type Actor,
+  characterCount,
   describeResidentIdProblem,
   firstInList,
   isBlank,
@@ -51,7 +52,8 @@ export function fenProblem(value: unknown, field: string, min = 0): Check {
 
 export function textProblem(value: unknown, field: string, maxLength: number): Check {
   if (isBlank(value)) return problem('TEXT_REQUIRED', 'must not be empty', field);
-  return (value as string).length > maxLength ? problem('TEXT_TOO_LONG', `must be at most ${maxLength} characters`, field) : undefined;
+  // Characters (code points), as the contracts count them: a name of 𠮷 is as long here as at intake.
+  return characterCount(value as string) > maxLength ? problem('TEXT_TOO_LONG', `must be at most ${maxLength} characters`, field) : undefined;
 }
 
 export function actorProblem(actor: Actor | undefined, field: string): Check {

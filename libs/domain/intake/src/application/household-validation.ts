@@ -1,7 +1,18 @@
 /** The rules a declared household must satisfy before intake accepts it. */
-import { birthDateOf, describeResidentIdProblem, maskResidentId, parseResidentId, residentIdProblem } from '@sa/domain-shared';
+import {
+  birthDateOf,
+  describeResidentIdProblem,
+  isFenWithin,
+  maskResidentId,
+  maxAssetValueFen,
+  maxMonthlyAmountFen,
+  parseResidentId,
+  residentIdProblem,
+} from '@sa/domain-shared';
 import { problem, type IntakeRejection } from '../rejections';
 import { firstProblem, isBlank, isCount, isFenAmount, isOneOf, normaliseResidentId } from '../validation';
+
+// The contracts' bounds (libs/domain/shared money/bounds.ts): what intake accepts, every consumer accepts.
 import {
   disabilityGrades,
   incomeKinds,
@@ -80,6 +91,9 @@ function detailsProblem(member: HouseholdMember, path: string): IntakeRejection 
 function incomeProblem(income: DeclaredIncome, path: string): IntakeRejection | undefined {
   if (!isOneOf(incomeKinds, income.kind)) return problem('INVALID_INCOME_KIND', `Income kind must be one of ${incomeKinds.join(', ')}`, `${path}.kind`);
   if (!isFenAmount(income.monthlyFen)) return problem('INVALID_AMOUNT', 'Monthly income must be a whole, non-negative number of fen', `${path}.monthlyFen`);
+  if (!isFenWithin(income.monthlyFen, maxMonthlyAmountFen)) {
+    return problem('INVALID_AMOUNT', `Monthly income must be at most ${maxMonthlyAmountFen} fen (100,000 yuan) per income`, `${path}.monthlyFen`);
+  }
   return undefined;
 }
 
@@ -108,6 +122,9 @@ export function assetsProblem(assets: DeclaredAssets, path: string): IntakeRejec
   }
   if (!isFenAmount(assets.financialAssetsFen)) {
     return problem('INVALID_AMOUNT', 'Financial assets must be a whole, non-negative number of fen', `${path}.financialAssetsFen`);
+  }
+  if (!isFenWithin(assets.financialAssetsFen, maxAssetValueFen)) {
+    return problem('INVALID_AMOUNT', `Financial assets must be at most ${maxAssetValueFen} fen (1,000,000,000 yuan)`, `${path}.financialAssetsFen`);
   }
   return undefined;
 }

@@ -6,8 +6,17 @@
 declare const fenBrand: unique symbol;
 export type Fen = number & { readonly [fenBrand]: true };
 
+/**
+ * An amount that is not a safe integer of fen: a sum or product left the range where integer
+ * arithmetic is exact. A calculation that meets it cannot be completed on these figures; retrying
+ * gives the same result, so callers close the work with this reason instead of retrying.
+ */
+export class MoneyOutOfRangeError extends RangeError {
+  override readonly name = 'MoneyOutOfRangeError';
+}
+
 export function fen(value: number): Fen {
-  if (!Number.isSafeInteger(value)) throw new RangeError(`an amount in fen must be a safe integer, got ${value}`);
+  if (!Number.isSafeInteger(value)) throw new MoneyOutOfRangeError(`an amount in fen must be a safe integer, got ${value}`);
   return value as Fen;
 }
 
@@ -27,8 +36,12 @@ export function formatYuan(amount: Fen): string {
   return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
+/**
+ * Checked sum: every partial sum must stay a safe integer, so a total is never a rounded float
+ * (2^53−1 + 2^53−1 is refused, and so is a sum that passes 2^53 and comes back down).
+ */
 export function addFen(...amounts: Fen[]): Fen {
-  return fen(amounts.reduce((sum, a) => sum + a, 0));
+  return amounts.reduce<Fen>((sum, a) => fen(sum + fen(a)), 0 as Fen);
 }
 
 export function subtractFen(a: Fen, b: Fen): Fen {

@@ -4,10 +4,11 @@
  * ineligible; re-checked when a sustained objection sends the case back. Repeating a command that
  * already took effect (same check id) is accepted with no new events, so redelivery is harmless.
  */
-import { accept, chinaDate, policyInForce, policyProblems, reject, type Decider, type Decision } from '@sa/domain-shared';
+import { accept, chinaDate, MoneyOutOfRangeError, policyInForce, policyProblems, reject, type Decider, type Decision } from '@sa/domain-shared';
 import { assessHouseholdEconomicStatus } from '../assessment/assess-household';
 import { householdProblem } from '../household';
 import type {
+  AbandonCheck,
   AssessHousehold,
   CancelCheck,
   CollectDepartmentData,
@@ -31,6 +32,8 @@ function openRound(state: HouseholdCheckState, checkId: string): { state: OpenSt
       return { rejection: reject('CHECK_CANCELLED', 'the check was cancelled') };
     case 'completed':
       return { rejection: reject('CHECK_ALREADY_COMPLETED', `check ${state.round.checkId} is already completed`) };
+    case 'abandoned':
+      return { rejection: reject('CHECK_ABANDONED', `check ${state.round.checkId} was closed because it cannot complete: ${state.reason.message}`) };
     case 'open':
       if (state.round.checkId !== checkId)
         return { rejection: reject('CHECK_ID_MISMATCH', `the open check is ${state.round.checkId}, not ${checkId}`, 'checkId') };
@@ -86,15 +89,15 @@ function assessHousehold(command: AssessHousehold, state: HouseholdCheckState): 
   const assessedOn = chinaDate(command.assessedAt);
   const rejection = policyRejection(command, application, assessedOn);
   if (rejection) return rejection;
-  const assessment = assessHouseholdEconomicStatus({
-    programme: application.programme,
-    area: application.area,
-    assessedOn,
-    household: application.household,
-    departmentRecords: round.data.records,
-    policy: command.policy,
-    options: command.options,
-  });
+  const input = { programme: application.programme, area: application.area, assessedOn, household: application.household };
+  let assessment;
+  try {
+    assessment = assessHouseholdEconomicStatus({ ...input, departmentRecords: round.data.records, policy: command.policy, options: command.options });
+  } catch (error) {
+    // The same facts give the same overflow on every retry: close the round with the reason (核对无法完成).
+    if (!(error instanceof MoneyOutOfRangeError)) throw error;
+    return abandoned(application.applicationId, round.checkId, command.assessedAt);
+  }
   const data = {
     applicationId: application.applicationId,
     checkId: round.checkId,
@@ -104,6 +107,21 @@ function assessHousehold(command: AssessHousehold, state: HouseholdCheckState): 
     assessment,
   };
   return accept({ type: 'HouseholdEconomicStatusAssessed', data });
+}
+
+function abandoned(applicationId: string, checkId: string, abandonedAt: string): Result {
+  const message =
+    'the household income or property cannot be summed exactly: a sum of its amounts in fen is beyond Number.MAX_SAFE_INTEGER; ' +
+    'correct the declared amounts (amend the application) and the check runs again';
+  return accept({ type: 'CheckAbandoned', data: { applicationId, checkId, reason: { code: 'amount-out-of-range', message }, abandonedAt } });
+}
+
+function abandonCheck(command: AbandonCheck, state: HouseholdCheckState): Result {
+  if (state.status === 'abandoned' && state.round.checkId === command.checkId) return accept();
+  const found = openRound(state, command.checkId);
+  if ('rejection' in found) return found.rejection;
+  const { applicationId } = found.state.application;
+  return accept({ type: 'CheckAbandoned', data: { applicationId, checkId: command.checkId, reason: command.reason, abandonedAt: command.abandonedAt } });
 }
 
 function completeCheck(command: CompleteCheck, state: HouseholdCheckState): Result {
@@ -131,8 +149,8 @@ function completeCheck(command: CompleteCheck, state: HouseholdCheckState): Resu
   });
 }
 
-/** Why a re-check cannot be requested when the last check is not completed. */
-function notCompleted(state: Exclude<HouseholdCheckState, { status: 'completed' }>): Result {
+/** Why a re-check cannot be requested when the last check is neither completed nor abandoned. */
+function notCompleted(state: Exclude<HouseholdCheckState, { status: 'completed' | 'abandoned' }>): Result {
   switch (state.status) {
     case 'not-requested':
       return reject('CHECK_NOT_FOUND', 'no check was requested for this application');
@@ -147,7 +165,8 @@ function requestRecheck(command: RequestRecheck, state: HouseholdCheckState): Re
   if (state.status === 'open' && state.round.checkId === command.checkId) return accept();
   // The same sustained objection again (a repeated send-back): its re-check took effect already.
   if (command.objectionId && state.status !== 'not-requested' && state.application.objectionIds.includes(command.objectionId)) return accept();
-  if (state.status !== 'completed') return notCompleted(state);
+  // An abandoned round is closed like a completed one: a re-check on corrected facts may follow it.
+  if (state.status !== 'completed' && state.status !== 'abandoned') return notCompleted(state);
   if (state.round.checkId !== command.previousCheckId) {
     return reject('PREVIOUS_CHECK_MISMATCH', `the last check is ${state.round.checkId}, not ${command.previousCheckId}`, 'previousCheckId');
   }
@@ -176,7 +195,7 @@ function cancelCheck(command: CancelCheck, state: HouseholdCheckState): Result {
   if (state.status === 'cancelled' && state.round.checkId === command.checkId) return accept();
   const cancelled = (applicationId: string): Result =>
     accept({ type: 'CheckCancelled', data: { applicationId, checkId: command.checkId, reason: command.reason, cancelledAt: command.cancelledAt } });
-  if (state.status === 'completed') {
+  if (state.status === 'completed' || state.status === 'abandoned') {
     if (state.round.checkId !== command.checkId)
       return reject('CHECK_ID_MISMATCH', `the last check is ${state.round.checkId}, not ${command.checkId}`, 'checkId');
     return cancelled(state.application.applicationId);
@@ -200,6 +219,8 @@ export function decideHouseholdCheck(command: HouseholdCheckCommand, state: Hous
       return requestRecheck(command, state);
     case 'CancelCheck':
       return cancelCheck(command, state);
+    case 'AbandonCheck':
+      return abandonCheck(command, state);
   }
 }
 

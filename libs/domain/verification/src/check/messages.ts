@@ -79,7 +79,19 @@ export interface CancelCheck {
   readonly cancelledAt: string;
 }
 
-export type HouseholdCheckCommand = RequestCheck | CollectDepartmentData | AssessHousehold | CompleteCheck | RequestRecheck | CancelCheck;
+/**
+ * The open round cannot complete on its facts and is closed with the reason (核对无法完成): its
+ * result would break the outbound contract, so the relay could never publish it. Retrying gives
+ * the same answer; a re-check on corrected facts opens a new round.
+ */
+export interface AbandonCheck {
+  readonly type: 'AbandonCheck';
+  readonly checkId: string;
+  readonly reason: AbandonmentReason;
+  readonly abandonedAt: string;
+}
+
+export type HouseholdCheckCommand = RequestCheck | CollectDepartmentData | AssessHousehold | CompleteCheck | RequestRecheck | CancelCheck | AbandonCheck;
 
 // ---- events ---------------------------------------------------------------------------------
 
@@ -159,5 +171,26 @@ export interface CheckCancelled {
   readonly data: { readonly applicationId: string; readonly checkId: string; readonly reason: string; readonly cancelledAt: string };
 }
 
+/** Why a check cannot complete on its facts: retrying gives the same answer, so the round is closed. */
+export interface AbandonmentReason {
+  /**
+   * amount-out-of-range: a sum of the household's amounts is not a safe integer of fen;
+   * result-not-publishable: the completed check would break economicCheckCompletedV1.
+   */
+  readonly code: 'amount-out-of-range' | 'result-not-publishable';
+  readonly message: string;
+}
+
+/**
+ * The round cannot complete (核对无法完成): its facts make the calculation impossible, e.g. amounts
+ * accepted before the contracts bounded them whose sum leaves the safe-integer range. Closed with
+ * the reason instead of being retried forever; a re-check (an amendment correcting the household,
+ * an investigator) opens a new round.
+ */
+export interface CheckAbandoned {
+  readonly type: 'CheckAbandoned';
+  readonly data: { readonly applicationId: string; readonly checkId: string; readonly reason: AbandonmentReason; readonly abandonedAt: string };
+}
+
 export type HouseholdCheckEvent =
-  CheckRequested | RecheckRequested | DepartmentDataCollected | HouseholdEconomicStatusAssessed | CheckCompleted | CheckCancelled;
+  CheckRequested | RecheckRequested | DepartmentDataCollected | HouseholdEconomicStatusAssessed | CheckCompleted | CheckCancelled | CheckAbandoned;

@@ -3,7 +3,7 @@ import type { Actor, RegionCode } from '@sa/domain-shared';
 import type { HouseholdAssessment } from '../assessment/assess-household';
 import type { Area, HouseholdSnapshot, Programme } from '../household';
 import type { ResidentRecords } from '../register/resident-records';
-import type { CheckOutcome, HouseholdCheckEvent } from './messages';
+import type { AbandonmentReason, CheckOutcome, HouseholdCheckEvent } from './messages';
 
 export interface CheckedApplication {
   readonly applicationId: string;
@@ -29,6 +29,8 @@ export type HouseholdCheckState =
   | { readonly status: 'not-requested' }
   | { readonly status: 'open'; readonly application: CheckedApplication; readonly round: CheckRound }
   | { readonly status: 'completed'; readonly application: CheckedApplication; readonly round: CheckRound; readonly outcome: CheckOutcome }
+  /** Closed because it cannot complete on its facts (CheckAbandoned); a re-check opens a new round. */
+  | { readonly status: 'abandoned'; readonly application: CheckedApplication; readonly round: CheckRound; readonly reason: AbandonmentReason }
   /** Cancelled because the application was withdrawn; outcome is kept when the round had completed. */
   | { readonly status: 'cancelled'; readonly application: CheckedApplication; readonly round: CheckRound; readonly outcome?: CheckOutcome };
 
@@ -62,6 +64,8 @@ export function evolveHouseholdCheck(state: HouseholdCheckState, event: Househol
       return { ...state, round: { ...state.round, assessed: { assessedAt: event.data.assessedAt, assessment: event.data.assessment } } };
     case 'CheckCompleted':
       return { status: 'completed', application: state.application, round: state.round, outcome: event.data.outcome };
+    case 'CheckAbandoned':
+      return { status: 'abandoned', application: state.application, round: state.round, reason: event.data.reason };
     case 'CheckCancelled':
       return { status: 'cancelled', application: state.application, round: state.round, ...(state.status === 'completed' ? { outcome: state.outcome } : {}) };
   }
