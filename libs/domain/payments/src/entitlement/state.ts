@@ -31,7 +31,7 @@ export interface GrantedEntitlement {
 /** Not granted; when a case was refused as an entitlement (一人一保), why. */
 export interface UngrantedEntitlement {
   readonly status: 'not-granted';
-  readonly refusal?: { readonly memberId: string; readonly heldByApplicationId: string };
+  readonly refusal?: { readonly region: RegionCode; readonly memberId: string; readonly heldByApplicationId: string };
 }
 
 export type EntitlementState = UngrantedEntitlement | GrantedEntitlement;
@@ -41,8 +41,8 @@ export const initialEntitlementState: EntitlementState = { status: 'not-granted'
 export function evolveEntitlement(state: EntitlementState, event: EntitlementEvent): EntitlementState {
   if (event.type === 'EntitlementGranted') return granted(event);
   if (event.type === 'EntitlementRefused') {
-    const { memberId, heldByApplicationId } = event.data;
-    return state.status === 'not-granted' ? { status: 'not-granted', refusal: { memberId, heldByApplicationId } } : state;
+    const { region, memberId, heldByApplicationId } = event.data;
+    return state.status === 'not-granted' ? { status: 'not-granted', refusal: { region, memberId, heldByApplicationId } } : state;
   }
   if (state.status === 'not-granted') return state;
   switch (event.type) {
