@@ -13,7 +13,9 @@ import {
   caseRejectedV1,
   entitlementGrantedV1,
   entitlementRefusedV1,
+  entitlementsTopicV1,
   entitlementStoppedV1,
+  paymentsContracts,
 } from '@sa/contracts';
 import { applicationDecider, type ApplicationAmended, type ApplicationSubmitted, type ApplicationWithdrawn } from '@sa/domain-intake';
 import type { EventStore } from '@sa/event-store';
@@ -119,5 +121,9 @@ export function intakeEntitlementConsumption(reservations: ResidentReservations)
       handle(entitlementStoppedV1, (e) => reservations.release(e.payload.applicationId)),
       handle(entitlementRefusedV1, (e) => reservations.release(e.payload.applicationId)),
     ],
+    // Anything else payments adds to this topic is not intake's business (never dead-lettered as unknown).
+    ignore: paymentsContracts.filter(
+      (c) => c.topic === entitlementsTopicV1 && ![entitlementGrantedV1, entitlementStoppedV1, entitlementRefusedV1].includes(c as never),
+    ),
   };
 }

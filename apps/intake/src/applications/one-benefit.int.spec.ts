@@ -29,6 +29,12 @@ describe('intake: one person, one live benefit (real PostgreSQL, FerretDB, Kafka
       headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenFor('intake-worker')}` },
       body: JSON.stringify(householdApplication(members, programme)),
     });
+  const amend = (applicationId: string, members: string[]) =>
+    fetch(`${intake.url}/applications/${applicationId}/amendments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenFor('intake-worker')}` },
+      body: JSON.stringify({ changes: { members: householdApplication(members).household.members }, reason: '户籍核实后更正家庭成员' }),
+    });
   const statusOf = async (applicationId: string) => {
     const res = await fetch(`${intake.url}/applications/${applicationId}`, { headers: { authorization: `Bearer ${tokenFor('intake-worker')}` } });
     return ((await res.json()) as { status: string }).status;
@@ -124,5 +130,27 @@ describe('intake: one person, one live benefit (real PostgreSQL, FerretDB, Kafka
       const { applicationId } = (await taken.json()) as { applicationId: string };
       expect(await refused.json()).toMatchObject({ heldBy: { applicationId }, member: { residentIdMasked: masked(shared) } });
     }
+  });
+
+  it('frees the residents an amendment takes out of a household, and keeps none for an amendment that is refused', async () => {
+    // Given an application of two
+    const [applicant, leaving, joining] = [residentId(), residentId(), residentId()];
+    const applicationId = await submitted([applicant, leaving]);
+
+    // When an amendment takes one member out
+    expect((await amend(applicationId, [applicant])).status).toBe(200);
+    // Then that member may be named in another application, and the one who stays may not
+    expect((await submit([leaving])).status).toBe(201);
+    expect((await submit([applicant])).status).toBe(409);
+
+    // When the application is withdrawn and an amendment adding a member is then refused
+    await fetch(`${intake.url}/applications/${applicationId}/withdrawal`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenFor('intake-worker')}` },
+      body: JSON.stringify({ reason: 'household moved away' }),
+    });
+    expect((await amend(applicationId, [applicant, joining])).status).toBeGreaterThanOrEqual(400);
+    // Then the member it would have added is not left reserved
+    expect((await submit([joining])).status).toBe(201);
   });
 });
