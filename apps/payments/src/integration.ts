@@ -1,5 +1,5 @@
 /**
- * Payments' messaging. Leaving the service, explicitly: entitlement granted and stopped, payment
+ * Payments' messaging. Leaving the service, explicitly: entitlement granted, refused and stopped, payment
  * issued and settled, recovery flagged; the other domain events (deaths as reported, suspensions,
  * payments recorded on entitlements, run bookkeeping) stay inside. Arriving: approval's decisions
  * (only case-approved acts) and county public security's deaths (no receipt: verification answers
@@ -9,6 +9,7 @@ import {
   approvalContracts,
   caseApprovedV1,
   entitlementGrantedV1,
+  entitlementRefusedV1,
   entitlementStoppedV1,
   paymentIssuedV1,
   paymentSettledV1,
@@ -17,6 +18,7 @@ import {
 } from '@sa/contracts';
 import type {
   EntitlementGranted,
+  EntitlementRefused,
   EntitlementStopped,
   PaymentFailed,
   PaymentFlaggedForRecovery,
@@ -43,6 +45,20 @@ const mapping: IntegrationEventMapping = {
       policyId: d.policyId,
       grantedBy: d.grantedBy,
       grantedAt: d.grantedAt,
+    });
+  },
+  EntitlementRefused: (e) => {
+    const d = e.data as EntitlementRefused['data'];
+    return integrationEvent(entitlementRefusedV1, {
+      applicationId: d.applicationId,
+      entitlementId: d.entitlementId,
+      programme: d.programme,
+      region: d.region,
+      reason: d.reason,
+      memberId: d.memberId,
+      heldByApplicationId: d.heldByApplicationId,
+      refusedBy: d.refusedBy,
+      refusedAt: d.refusedAt,
     });
   },
   EntitlementStopped: (e) => {
@@ -106,7 +122,7 @@ const mapping: IntegrationEventMapping = {
 export const paymentsPublication: PublicationDefinition = {
   streamPrefixes: [entitlementStreamPrefix, payrollStreamPrefix],
   mapping,
-  contracts: [entitlementGrantedV1, entitlementStoppedV1, paymentIssuedV1, paymentSettledV1, recoveryFlaggedV1],
+  contracts: [entitlementGrantedV1, entitlementStoppedV1, entitlementRefusedV1, paymentIssuedV1, paymentSettledV1, recoveryFlaggedV1],
 };
 
 export function caseApprovalConsumption(approvals: CaseApprovals): ConsumptionDefinition {

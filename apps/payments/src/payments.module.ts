@@ -5,6 +5,7 @@ import { DeathReports } from './entitlements/death-reports';
 import { EntitlementCommands } from './entitlements/entitlement-commands';
 import { EntitlementReadModel } from './entitlements/entitlement-read-model';
 import { EntitlementsController } from './entitlements/entitlements.controller';
+import { ResidentBenefitClaims } from './entitlements/resident-benefit-claims';
 import { ResidentDeaths } from './entitlements/resident-deaths';
 import { caseApprovalConsumption, paymentsPublication, residentDeathConsumption } from './integration';
 import { MonthlyPayroll } from './payroll/monthly-payroll';
@@ -21,6 +22,7 @@ import { TextBodyMiddleware } from './payroll/text-body.middleware';
     EntitlementReadModel,
     ResidentDeaths,
     EntitlementCommands,
+    ResidentBenefitClaims,
     DeathReports,
     CaseApprovals,
     ReadBarrier,

@@ -7,9 +7,12 @@ import type { Actor } from '@sa/domain-shared';
 
 export const entitlementStreamPrefix = 'entitlement-';
 export const payrollStreamPrefix = 'payroll-';
+/** Claims of one resident's benefit (一人一保), by scope and residentKey (a hash, never the resident ID); stays inside payments. */
+export const residentBenefitStreamPrefix = 'resident-benefit-';
 
 export const entitlementStream = (entitlementId: string) => `${entitlementStreamPrefix}${entitlementId}`;
 export const payrollStream = (payrollId: string) => `${payrollStreamPrefix}${payrollId}`;
+export const residentBenefitStream = (scope: string, key: string) => `${residentBenefitStreamPrefix}${scope}-${key}`;
 
 /** The payments service acting on another service's decision or its own process, in a region. */
 export const paymentsSystem = (region: string): Actor => ({ userId: 'payments-service', role: 'county-system', orgUnit: region });

@@ -355,4 +355,61 @@ describe('case lifecycle across the five services (real Kafka, PostgreSQL, Ferre
     const approved = await county.published(caseApprovedV1, (c) => c.applicationId === applicationId);
     expect(approved).toMatchObject({ benefitStartMonth: '2026-07', householdSize: 2, perCapitaMonthlyIncomeFen: second.perCapitaMonthlyIncomeFen });
   });
+
+  it('keeps a resident on benefit out of a second case until the benefit ends (一人一保)', async () => {
+    const village = `${township}005`;
+    await setClocks('2026-07-01T09:00:00+08:00');
+    // Given a household of two approved for dibao
+    const members = household([
+      { name: '黄永明', relation: 'applicant', birthDate: '1958-01-30', workAbility: 'partial', wageFen: 120_000 },
+      { name: '吴兰芳', relation: 'spouse', birthDate: '1962-10-07', workAbility: 'none' },
+    ]);
+    const [head, spouse] = members.members.map((m) => m.residentId) as [string, string];
+    const applicationId = await submit(application('dibao', village, members));
+    expect((await county.published(economicCheckCompletedV1, (c) => c.applicationId === applicationId)).eligible).toBe(true);
+    await approve(applicationId);
+    await setClocks('2026-07-09T10:00:00+08:00');
+    await confirm(applicationId);
+    await eventually(async () => expect((await api('payments', actors.payments).get(`/entitlements/${applicationId}`)).status).toBe(200), 60_000, 250);
+
+    // When the spouse is named in a new application of her own
+    const alone = () => {
+      const h = household([{ name: '吴兰芳', relation: 'applicant', birthDate: '1962-10-07', workAbility: 'none' }]);
+      return application('dibao', village, { ...h, members: h.members.map((m) => ({ ...m, residentId: spouse })) });
+    };
+    // Then intake refuses it, naming her (masked) and the case whose benefit covers her
+    await eventually(
+      async () => {
+        const refused = await api('intake', actors.intake).post<{ code: string; member: { residentIdMasked: string }; heldBy: { applicationId: string } }>(
+          '/applications',
+          alone(),
+        );
+        expect(refused.status).toBe(409);
+        expect(refused.body).toMatchObject({
+          code: 'RESIDENT_ALREADY_ON_BENEFIT',
+          member: { residentIdMasked: `${spouse.slice(0, 6)}************` },
+          heldBy: { applicationId },
+        });
+      },
+      60_000,
+      250,
+    );
+
+    // When public security reports the death of the head of the household: the entitlement stops from August
+    await setClocks('2026-07-21T09:00:00+08:00');
+    await county.send(residentDeathV1, {
+      messageId: County.messageId('gaj-death'),
+      residentId: head,
+      dateOfDeath: '2026-07-20',
+      reportedAt: '2026-07-21T08:00:00+08:00',
+    });
+    await eventually(
+      async () => expect((await api('payments', actors.payments).get<{ status: string }>(`/entitlements/${applicationId}`)).body.status).toBe('stopped'),
+      60_000,
+      250,
+    );
+
+    // Then the spouse may apply again
+    await eventually(async () => expect((await api('intake', actors.intake).post('/applications', alone())).status).toBe(201), 60_000, 250);
+  });
 });

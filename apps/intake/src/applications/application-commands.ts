@@ -9,7 +9,7 @@ import { maskResidentId } from '@sa/domain-shared';
 import type { EventStore } from '@sa/event-store';
 import { assertJurisdiction, type AuthenticatedActor, Clock, type CommandContext, EVENT_STORE, executeCommand, loadAggregate } from '@sa/platform';
 import type { AmendApplicationRequest, SubmitApplicationRequest } from './requests';
-import { ResidentReservations } from './resident-reservations';
+import { type Holding, ResidentReservations } from './resident-reservations';
 
 export const applicationStream = (applicationId: string) => `application-${applicationId}`;
 
@@ -77,11 +77,8 @@ export class ApplicationCommands {
   async amend(applicationId: string, request: AmendApplicationRequest, actor: AuthenticatedActor): Promise<ApplicationState> {
     await this.assertCanSee(applicationId, actor);
     const members = request.changes.members ? withMemberIds(request.changes.members) : undefined;
-    if (members)
-      await this.reserveOrRefuse(
-        applicationId,
-        members.map((m) => m.residentId),
-      );
+    const residentIds = members?.map((m) => m.residentId);
+    const reserved = residentIds ? await this.reserveOrRefuse(applicationId, residentIds) : [];
     const { members: _ignored, ...rest } = request.changes;
     const command: ApplicationCommand = {
       type: 'AmendApplication',
@@ -91,7 +88,16 @@ export class ApplicationCommands {
       amendedBy: actor,
       amendedAt: this.clock.now().toISOString(),
     };
-    return (await executeCommand(this.store, applicationStream(applicationId), applicationDecider, command, this.context(actor, applicationId))).state;
+    try {
+      const { state } = await executeCommand(this.store, applicationStream(applicationId), applicationDecider, command, this.context(actor, applicationId));
+      // Residents the amendment took out of the household may apply elsewhere.
+      if (residentIds) await this.reservations.releaseAllBut(applicationId, residentIds);
+      return state;
+    } catch (error) {
+      // A refused amendment (say, of a closed application) must not keep the residents it newly reserved.
+      await this.reservations.release(applicationId, reserved).catch(() => undefined);
+      throw error;
+    }
   }
 
   async withdraw(applicationId: string, reason: string, actor: AuthenticatedActor): Promise<ApplicationState> {
@@ -111,21 +117,34 @@ export class ApplicationCommands {
     return state;
   }
 
-  private async reserveOrRefuse(applicationId: string, residentIds: string[]): Promise<void> {
-    const taken = await this.reservations.reserve(applicationId, residentIds);
-    if (taken.length > 0) {
-      const index = residentIds.indexOf(taken[0] as string);
-      throw new ConflictException({
-        statusCode: 409,
-        error: 'RESIDENT_ALREADY_IN_ACTIVE_APPLICATION',
-        code: 'RESIDENT_ALREADY_IN_ACTIVE_APPLICATION',
-        field: `household.members.${index}.residentId`,
-        message: `household.members.${index}.residentId: resident ${maskResidentId(taken[0] as string)} is already in another active application; that one must be decided or withdrawn first`,
-      });
-    }
+  /** Reserves the residents or answers 409 naming the first one held (masked) and the case holding them. Returns those newly reserved. */
+  private async reserveOrRefuse(applicationId: string, residentIds: string[]): Promise<string[]> {
+    const { taken, reserved } = await this.reservations.reserve(applicationId, residentIds);
+    const first = taken[0];
+    if (first) throw conflictFor(first, residentIds.indexOf(first.residentId));
+    return reserved;
   }
 
   private context(actor: AuthenticatedActor, correlationId: string): CommandContext {
     return { actor: { userId: actor.userId, role: actor.role, orgUnit: actor.orgUnit }, correlationId };
   }
+}
+
+function conflictFor(holding: Holding, index: number): ConflictException {
+  const field = `household.members.${index}.residentId`;
+  const resident = maskResidentId(holding.residentId);
+  const onBenefit = holding.stage === 'benefit';
+  const code = onBenefit ? 'RESIDENT_ALREADY_ON_BENEFIT' : 'RESIDENT_ALREADY_IN_ACTIVE_APPLICATION';
+  const rule = onBenefit
+    ? `is already on benefit under case ${holding.applicationId}; one person, one live benefit (一人一保): a new application is possible once that benefit ends`
+    : `is already in active application ${holding.applicationId}; that one must be decided or withdrawn first`;
+  return new ConflictException({
+    statusCode: 409,
+    error: code,
+    code,
+    field,
+    member: { index, residentIdMasked: resident },
+    heldBy: { applicationId: holding.applicationId, stage: holding.stage },
+    message: `${field}: resident ${resident} ${rule}`,
+  });
 }

@@ -115,7 +115,8 @@ export class ApplicationReadModel implements OnModuleInit {
         return;
       case 'ApplicationClosed':
         await applyOnce(this.model, id, recorded, { $set: { status: 'closed', outcome: event.data.outcome, updatedAt: event.data.closedAt } });
-        await this.reservations.release(id);
+        // An approved case keeps its residents until payments stops or refuses its entitlement (integration.ts).
+        if (event.data.outcome !== 'approved') await this.reservations.release(id);
         return;
     }
   }

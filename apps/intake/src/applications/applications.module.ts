@@ -4,7 +4,7 @@ import { EVENT_STORE, ServiceMessaging } from '@sa/platform';
 import { ApplicationCommands } from './application-commands';
 import { ApplicationReadModel } from './application-read-model';
 import { ApplicationsController } from './applications.controller';
-import { intakeConsumption, intakePublication } from './integration';
+import { intakeConsumption, intakeEntitlementConsumption, intakePublication } from './integration';
 import { ResidentReservations } from './resident-reservations';
 
 @Module({
@@ -12,8 +12,9 @@ import { ResidentReservations } from './resident-reservations';
   providers: [ApplicationCommands, ApplicationReadModel, ResidentReservations],
 })
 export class ApplicationsModule {
-  constructor(messaging: ServiceMessaging, @Inject(EVENT_STORE) store: EventStore) {
+  constructor(messaging: ServiceMessaging, @Inject(EVENT_STORE) store: EventStore, reservations: ResidentReservations) {
     messaging.publish(intakePublication);
     messaging.consume(intakeConsumption(store));
+    messaging.consume(intakeEntitlementConsumption(reservations));
   }
 }

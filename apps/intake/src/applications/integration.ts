@@ -1,14 +1,28 @@
 /**
  * Intake's messaging: which domain events leave the service (explicitly; NearRelativeCaseFlagged
- * and ApplicationClosed stay inside — the flag travels on the submitted event), and what intake
- * does with approval's decisions (closes the application, freeing its residents).
+ * and ApplicationClosed stay inside — the flag travels on the submitted event), what intake does
+ * with approval's decisions (closes the application; a rejection frees its residents), and with
+ * payments' entitlement events (a live benefit keeps the residents until it stops or is refused).
  */
-import { applicationAmendedV1, applicationSubmittedV1, applicationWithdrawnV1, approvalContracts, caseApprovedV1, caseRejectedV1 } from '@sa/contracts';
+import {
+  applicationAmendedV1,
+  applicationSubmittedV1,
+  applicationWithdrawnV1,
+  approvalContracts,
+  caseApprovedV1,
+  caseRejectedV1,
+  entitlementGrantedV1,
+  entitlementRefusedV1,
+  entitlementsTopicV1,
+  entitlementStoppedV1,
+  paymentsContracts,
+} from '@sa/contracts';
 import { applicationDecider, type ApplicationAmended, type ApplicationSubmitted, type ApplicationWithdrawn } from '@sa/domain-intake';
 import type { EventStore } from '@sa/event-store';
 import { handle, integrationEvent, type IntegrationEventMapping } from '@sa/messaging';
 import { CommandRejectedError, type ConsumptionDefinition, executeCommand, type PublicationDefinition } from '@sa/platform';
 import { applicationStream } from './application-commands';
+import type { ResidentReservations } from './resident-reservations';
 
 const mapping: IntegrationEventMapping = {
   ApplicationSubmitted: (e) => {
@@ -90,5 +104,26 @@ export function intakeConsumption(store: EventStore): ConsumptionDefinition {
     ],
     // Every other event on approval's topic is deliberately not acted on (new ones too: never dead-lettered as unknown).
     ignore: approvalContracts.filter((c) => c !== caseApprovedV1 && c !== caseRejectedV1),
+  };
+}
+
+/**
+ * One person, one live benefit (一人一保): the residents of an approved case stay reserved while its
+ * entitlement lives. Granted: held as on benefit. Stopped (death, exit, moving away, a failed review,
+ * withdrawal) or refused by payments: free again. Each is idempotent, so redelivery is harmless.
+ */
+export function intakeEntitlementConsumption(reservations: ResidentReservations): ConsumptionDefinition {
+  return {
+    name: 'intake-entitlements',
+    inbox: 'read-model',
+    handlers: [
+      handle(entitlementGrantedV1, (e) => reservations.markOnBenefit(e.payload.applicationId)),
+      handle(entitlementStoppedV1, (e) => reservations.release(e.payload.applicationId)),
+      handle(entitlementRefusedV1, (e) => reservations.release(e.payload.applicationId)),
+    ],
+    // Anything else payments adds to this topic is not intake's business (never dead-lettered as unknown).
+    ignore: paymentsContracts.filter(
+      (c) => c.topic === entitlementsTopicV1 && ![entitlementGrantedV1, entitlementStoppedV1, entitlementRefusedV1].includes(c as never),
+    ),
   };
 }

@@ -11,6 +11,7 @@ import {
   type GrantEntitlement,
   type GrantedEntitlement,
   type RecordPaymentIssued,
+  type RefuseEntitlement,
 } from '@sa/domain-payments';
 import type { Actor } from '@sa/domain-shared';
 import type { EventStore, RecordedEvent } from '@sa/event-store';
@@ -39,6 +40,11 @@ export class EntitlementCommands {
       if (rejectedWith(error, 'ENTITLEMENT_ALREADY_GRANTED')) return 'already-granted';
       throw error;
     }
+  }
+
+  /** Idempotent: a refusal already recorded appends nothing. */
+  async refuse(command: RefuseEntitlement, context: CommandContext): Promise<void> {
+    await this.execute(command.entitlementId, command, context);
   }
 
   async reportDeath(report: DeathReport, context: CommandContext): Promise<'reported' | 'already-reported'> {

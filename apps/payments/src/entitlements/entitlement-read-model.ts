@@ -175,6 +175,9 @@ export class EntitlementReadModel implements OnModuleInit {
       case 'EntitlementPaymentRecorded':
         await applyOnce(this.model, id, recorded, { $inc: { paymentsRecorded: 1 }, $max: { lastPaidMonth: event.data.month }, $set: { updatedAt: at } });
         return;
+      case 'EntitlementRefused':
+        // Nothing to list or pay: the refusal is on the stream and published (一人一保).
+        return;
       case 'PaymentFlaggedForRecovery':
         await applyOnce(this.model, id, recorded, { $inc: { flaggedForRecovery: 1, recoveryFen: event.data.amountFen }, $set: { updatedAt: at } });
         return;

@@ -22,7 +22,18 @@ export class EntitlementsController {
   @ApiOperation({ summary: 'The entitlement of an approved case, as its events say now: amount, stop, payments, recoveries' })
   async get(@Param('applicationId', ParseUUIDPipe) applicationId: string, @CurrentActor() actor: AuthenticatedActor) {
     const { state, history } = await this.commands.load(entitlementIdFor(applicationId));
-    if (state.status !== 'granted') throw new NotFoundException(`no entitlement has been granted for application ${applicationId}`);
+    if (state.status !== 'granted') {
+      if (!state.refusal) throw new NotFoundException(`no entitlement has been granted for application ${applicationId}`);
+      // Refused (一人一保): say why, to those who may see the case.
+      assertJurisdiction(actor, state.refusal.region);
+      const { memberId, heldByApplicationId } = state.refusal;
+      throw new NotFoundException({
+        statusCode: 404,
+        code: 'ENTITLEMENT_REFUSED',
+        refusal: { reason: 'resident-already-on-benefit', memberId, heldByApplicationId },
+        message: `no entitlement for application ${applicationId}: member ${memberId} is already covered by the live entitlement of case ${heldByApplicationId}`,
+      });
+    }
     assertJurisdiction(actor, state.region);
     const granted = history.find((e) => e.type === 'EntitlementGranted')?.data as EntitlementGranted['data'];
     return entitlementViewOf(state, granted);

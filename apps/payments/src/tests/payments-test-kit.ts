@@ -114,20 +114,22 @@ export class CloudEventsProducer {
 
   constructor(private readonly topicPrefix = '') {}
 
-  /** Writes one CloudEvent (binary mode) to the contract's topic; ce_id is the county messageId where the contract has one. */
-  async publish<P>(contract: IntegrationContract<P>, payload: P, source: string): Promise<void> {
+  /** Writes one CloudEvent (binary mode) to the contract's topic; ce_id is the county messageId where the contract has one. Returns the ce_id. */
+  async publish<P>(contract: IntegrationContract<P>, payload: P, source: string): Promise<string> {
     const valid = contract.schema.parse(payload);
     const messageId = contract.messageIdField ? String((valid as Record<string, unknown>)[contract.messageIdField]) : randomUUID();
     await this.producer.send([
       encodeCloudEvent(contract, valid, { id: messageId, source, time: new Date().toISOString() }, `${this.topicPrefix}${contract.topic}`),
     ]);
+    return messageId;
   }
 
-  approve(approved: ApprovedCase): Promise<void> {
+  /** Each call is a new message (a new ce_id), as a replay of the dead-letter topic would be. */
+  approve(approved: ApprovedCase): Promise<string> {
     return this.publish(caseApprovedV1, approved, '/sa/approval');
   }
 
-  reportDeath(death: ResidentDeath): Promise<void> {
+  reportDeath(death: ResidentDeath): Promise<string> {
     return this.publish(residentDeathV1, death, '/county/public-security');
   }
 

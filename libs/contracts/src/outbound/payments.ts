@@ -70,6 +70,36 @@ export const entitlementStoppedV1 = defineContract({
   },
 });
 
+export const entitlementRefusedV1 = defineContract({
+  ...entitlementContract,
+  type: 'sa.payments.entitlement-refused',
+  version: 1,
+  description:
+    'An approved case was not made an entitlement: a member is already covered by the live entitlement of another case (one person, one live basic-living benefit across dibao and extreme-poverty support; 一人一保). Intake frees the refused case\u2019s residents; the holding case is named so a case worker can resolve it.',
+  schema: z.object({
+    applicationId: applicationIdField,
+    entitlementId: idField('Id the entitlement would have had.'),
+    programme: programmeField,
+    region: regionCodeField,
+    reason: z.enum(['resident-already-on-benefit']),
+    memberId: idField('The member already covered (member id of the refused case; no resident ID).'),
+    heldByApplicationId: idField('The case (application id) whose entitlement covers that member.'),
+    refusedBy: actorField,
+    refusedAt: instantField('When it was refused.'),
+  }),
+  example: {
+    applicationId: exampleApplicationId,
+    entitlementId: exampleEntitlementId,
+    programme: 'dibao',
+    region: '330102001001',
+    reason: 'resident-already-on-benefit',
+    memberId: '0195f2a4-6b0d-7c2e-8f3a-1b2c3d4e5f60',
+    heldByApplicationId: '0195f2a4-5a0c-7b1d-9e2f-0a1b2c3d4e5f',
+    refusedBy: exampleActors.paymentsOfficer,
+    refusedAt: '2025-03-21T11:00:00+08:00',
+  },
+});
+
 export const paymentIssuedV1 = defineContract({
   ...paymentContract,
   type: 'sa.payments.payment-issued',
@@ -142,4 +172,11 @@ export const recoveryFlaggedV1 = defineContract({
   },
 });
 
-export const paymentsContracts = [entitlementGrantedV1, entitlementStoppedV1, paymentIssuedV1, paymentSettledV1, recoveryFlaggedV1] as const;
+export const paymentsContracts = [
+  entitlementGrantedV1,
+  entitlementStoppedV1,
+  entitlementRefusedV1,
+  paymentIssuedV1,
+  paymentSettledV1,
+  recoveryFlaggedV1,
+] as const;

@@ -7,6 +7,8 @@ export * from './entitlement/events';
 export * from './entitlement/state';
 export { entitlementDecider, decideEntitlement } from './entitlement/decider';
 export { firstMonthAfterDeath } from './entitlement/death';
+export * from './entitlement-claim/benefit-scope';
+export * from './entitlement-claim/claim';
 export { gradualExitPeriod, type GradualExitPeriod } from './entitlement/gradual-exit';
 export * from './payroll/commands';
 export * from './payroll/events';

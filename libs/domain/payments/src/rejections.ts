@@ -37,6 +37,8 @@ export const paymentsRejectionCodes = [
   'GRADUAL_EXIT_NOT_APPLICABLE',
   'GRADUAL_EXIT_ALREADY_STARTED',
   'INCOME_NOT_ABOVE_STANDARD',
+  // one resident, one live benefit
+  'RESIDENT_ALREADY_ON_BENEFIT',
   // payroll runs
   'PAYROLL_ID_MISMATCH',
   'PAYROLL_ALREADY_STARTED',

@@ -24,6 +24,20 @@ export interface GrantEntitlement {
   readonly grantedAt: string;
 }
 
+/** Records that an approved case cannot become an entitlement: a member already has a live one (一人一保). */
+export interface RefuseEntitlement {
+  readonly type: 'RefuseEntitlement';
+  readonly entitlementId: string;
+  readonly applicationId: string;
+  readonly programme: Programme;
+  readonly region: string;
+  readonly memberId: string;
+  readonly heldByApplicationId: string;
+  readonly detail: string;
+  readonly refusedBy: Actor;
+  readonly refusedAt: string;
+}
+
 /** Death of the recipient, e.g. reported by public security: payments stop, overpayments are recovered. */
 export interface ReportDeath {
   readonly type: 'ReportDeath';
@@ -94,4 +108,4 @@ export interface RecordPaymentIssued {
 }
 
 export type EntitlementCommand =
-  GrantEntitlement | ReportDeath | SuspendEntitlement | ResumeEntitlement | TerminateEntitlement | StartGradualExit | RecordPaymentIssued;
+  GrantEntitlement | RefuseEntitlement | ReportDeath | SuspendEntitlement | ResumeEntitlement | TerminateEntitlement | StartGradualExit | RecordPaymentIssued;

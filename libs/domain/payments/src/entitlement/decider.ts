@@ -5,6 +5,7 @@ import { decideRecordPaymentIssued, decideReportDeath } from './death';
 import type { EntitlementEvent } from './events';
 import { decideGrant } from './grant';
 import { decideStartGradualExit } from './gradual-exit';
+import { decideRefuse } from './refusal';
 import { evolveEntitlement, initialEntitlementState, type EntitlementState } from './state';
 import { decideResume, decideSuspend, decideTerminate } from './suspension';
 
@@ -12,6 +13,8 @@ export function decideEntitlement(command: EntitlementCommand, state: Entitlemen
   switch (command.type) {
     case 'GrantEntitlement':
       return decideGrant(command, state);
+    case 'RefuseEntitlement':
+      return decideRefuse(command, state);
     case 'ReportDeath':
       return decideReportDeath(command, state);
     case 'SuspendEntitlement':

@@ -117,8 +117,31 @@ export interface PaymentFlaggedForRecovery {
   };
 }
 
+/**
+ * An approved case was not made an entitlement because a member already has a live one (一人一保):
+ * recorded on the case's entitlement stream so the refusal is visible, published and auditable.
+ */
+export interface EntitlementRefused {
+  readonly type: 'EntitlementRefused';
+  readonly data: {
+    readonly entitlementId: string;
+    readonly applicationId: string;
+    readonly programme: Programme;
+    readonly region: RegionCode;
+    readonly reason: 'resident-already-on-benefit';
+    /** The member already covered (by member id; the resident ID stays in the case). */
+    readonly memberId: string;
+    /** The case whose entitlement covers that member. */
+    readonly heldByApplicationId: string;
+    readonly detail: string;
+    readonly refusedBy: Actor;
+    readonly refusedAt: string;
+  };
+}
+
 export type EntitlementEvent =
   | EntitlementGranted
+  | EntitlementRefused
   | DeathReported
   | EntitlementStopped
   | EntitlementSuspended

@@ -28,12 +28,22 @@ export interface GrantedEntitlement {
   readonly flaggedForRecovery: readonly string[];
 }
 
-export type EntitlementState = { readonly status: 'not-granted' } | GrantedEntitlement;
+/** Not granted; when a case was refused as an entitlement (一人一保), why. */
+export interface UngrantedEntitlement {
+  readonly status: 'not-granted';
+  readonly refusal?: { readonly region: RegionCode; readonly memberId: string; readonly heldByApplicationId: string };
+}
+
+export type EntitlementState = UngrantedEntitlement | GrantedEntitlement;
 
 export const initialEntitlementState: EntitlementState = { status: 'not-granted' };
 
 export function evolveEntitlement(state: EntitlementState, event: EntitlementEvent): EntitlementState {
   if (event.type === 'EntitlementGranted') return granted(event);
+  if (event.type === 'EntitlementRefused') {
+    const { region, memberId, heldByApplicationId } = event.data;
+    return state.status === 'not-granted' ? { status: 'not-granted', refusal: { region, memberId, heldByApplicationId } } : state;
+  }
   if (state.status === 'not-granted') return state;
   switch (event.type) {
     case 'DeathReported':
