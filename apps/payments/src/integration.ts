@@ -116,6 +116,9 @@ const mapping: IntegrationEventMapping = {
   GradualExitStarted: () => null,
   EntitlementPaymentRecorded: () => null,
   PayrollStarted: () => null,
+  PayrollBatchIssued: () => null,
+  PayrollClosed: () => null,
+  BankResultsRecorded: () => null,
   PayrollReconciled: () => null,
 };
 

@@ -8,10 +8,13 @@ import { EntitlementsController } from './entitlements/entitlements.controller';
 import { ResidentBenefitClaims } from './entitlements/resident-benefit-claims';
 import { ResidentDeaths } from './entitlements/resident-deaths';
 import { caseApprovalConsumption, paymentsPublication, residentDeathConsumption } from './integration';
+import { BankResultsImport } from './payroll/bank-results-import';
 import { MonthlyPayroll } from './payroll/monthly-payroll';
 import { PaymentFeedback } from './payroll/payment-feedback';
 import { PayrollCandidates } from './payroll/payroll-candidates';
 import { PayrollCommands } from './payroll/payroll-commands';
+import { PayrollQueries } from './payroll/payroll-queries';
+import { PayrollRun } from './payroll/payroll-run';
 import { PayrollsController } from './payroll/payrolls.controller';
 import { ReadBarrier } from './payroll/read-barrier';
 import { TextBodyMiddleware } from './payroll/text-body.middleware';
@@ -28,7 +31,10 @@ import { TextBodyMiddleware } from './payroll/text-body.middleware';
     ReadBarrier,
     PaymentFeedback,
     PayrollCandidates,
+    PayrollRun,
     PayrollCommands,
+    PayrollQueries,
+    BankResultsImport,
     MonthlyPayroll,
   ],
 })

@@ -1,8 +1,10 @@
 /**
- * The entitlements a payroll run for a region and month passes to its decider: listed from the
- * read model once it has caught up, then each loaded from its own stream (the authority on stops,
+ * The entitlements a payroll run pays, one batch at a time: listed from the read model in id
+ * order after the run's cursor, then each loaded from its own stream (the authority on stops,
  * suspensions and months already paid), after recording any death public security reported that
- * the entitlement does not show yet.
+ * the entitlement does not show yet. Memory holds one batch, never the region's caseload, and the
+ * death register is asked about one batch's members at a time (one `$in` of every member of a city
+ * went past MongoDB's 16 MB limit).
  */
 import { Injectable } from '@nestjs/common';
 import { payrollEntryOf, type GrantedEntitlement, type PayrollEntry } from '@sa/domain-payments';
@@ -13,7 +15,17 @@ import { entitlementStreamPrefix } from '../streams';
 import { instructionsIssued, paymentFeedbackProjection } from './payment-feedback';
 import { ReadBarrier } from './read-barrier';
 
-const loadConcurrency = 8;
+const loadConcurrency = 16;
+
+/** Started by the month and not stopped before it (a stop only ever moves earlier, so one the read model shows is certain). */
+function candidateFilter(region: string, month: string, after?: string): Record<string, unknown> {
+  return {
+    region: { $regex: `^${region}` },
+    startMonth: { $lte: month },
+    $or: [{ stop: null }, { 'stop.effectiveMonth': { $gte: month } }],
+    ...(after === undefined ? {} : { _id: { $gt: after } }),
+  };
+}
 
 @Injectable()
 export class PayrollCandidates {
@@ -24,11 +36,25 @@ export class PayrollCandidates {
     private readonly deathReports: DeathReports,
   ) {}
 
-  async entriesFor(region: string, month: string, correlationId: string): Promise<PayrollEntry[]> {
+  /** Waits until the projections a run reads have applied everything already in the store (503 otherwise). */
+  async caughtUp(): Promise<void> {
     // Payments other runs issued are on their entitlements first, so an overlapping run skips them.
     await this.barrier.caughtUp(paymentFeedbackProjection, instructionsIssued);
     await this.barrier.caughtUp(entitlementsProjection, { streamPrefixes: [entitlementStreamPrefix], eventTypes: ['EntitlementGranted'] });
-    const ids = await this.readModel.payrollCandidates(region, month);
+  }
+
+  count(region: string, month: string): Promise<number> {
+    return this.readModel.model.countDocuments(candidateFilter(region, month));
+  }
+
+  /** The next batch after `after`, in ascending entitlement id (the order the run's cursor follows). */
+  async batchAfter(region: string, month: string, after: string | undefined, limit: number, correlationId: string): Promise<PayrollEntry[]> {
+    const docs = await this.readModel.model
+      .find(candidateFilter(region, month, after), { _id: 1 })
+      .sort({ _id: 1 })
+      .limit(limit)
+      .lean();
+    const ids = docs.map((d) => d._id);
     let entitlements = await this.loadAll(ids);
     const reported = await this.deathReports.reportKnownDeaths(entitlements, correlationId);
     if (reported.size > 0) entitlements = await this.loadAll(entitlements.map((e) => e.entitlementId));

@@ -1,37 +1,31 @@
 /**
  * The thin command side of payroll runs (发放批次). A run is one stream per region and month, with
- * an id derived from both, and its start is ONE atomic append (PayrollStarted and every
- * PaymentInstructionIssued, with ids derived from entitlement and month): a crash leaves either no
- * run or the whole run, and starting again answers the run that exists. Instructions reach their
- * entitlements through PaymentFeedback, which resumes after a crash.
+ * an id derived from both. Starting appends PayrollStarted to no stream only — the guard that makes
+ * concurrent starts one run — and then PayrollRun issues its batches; starting a run that exists
+ * resumes it where it stopped (after a crash) or joins it (another replica), and answers once it is
+ * closed. Instructions reach their entitlements through PaymentFeedback, which resumes after a crash.
  *
  * A run for a region inside one already run this month (a village inside the city's run) answers
  * the enclosing run; a run for a region enclosing earlier runs leaves out the months they paid.
  * Starts in this process are serialised so two overlapping runs never read the same state.
  */
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
-import { parseBankResultFile, payrollDecider, payrollRunId, type PayrollCommand, type PayrollEvent } from '@sa/domain-payments';
-import type { Actor, Rejection } from '@sa/domain-shared';
-import type { EventStore } from '@sa/event-store';
-import { Clock, CommandRejectedError, EVENT_STORE, executeCommand, LOGGER, type Logger } from '@sa/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { payrollMonthProblem, payrollRunId } from '@sa/domain-payments';
+import type { Actor } from '@sa/domain-shared';
+import { EventIdConflictError, type EventStore, WrongExpectedRevisionError } from '@sa/event-store';
+import { Clock, CommandRejectedError, CONFIG, EVENT_STORE, LOGGER, type Logger, RegionalPolicies } from '@sa/platform';
+import type { Config } from '../service';
 import { payrollStream } from '../streams';
 import { PayrollCandidates } from './payroll-candidates';
+import { PayrollRun } from './payroll-run';
+import { decideAndAppend } from './payroll-stream';
 
 export type StartOutcome = 'started' | 'already-started' | 'covered-by-enclosing-run';
-
-export interface ImportOutcome {
-  readonly newlyPaid: number;
-  readonly newlyFailed: number;
-  readonly unchanged: number;
-  readonly reconciled: boolean;
-}
 
 /** The regions enclosing a region, nearest first: 331002001001 → 331002001, 331002, 3310, 33. */
 export function enclosingRegions(region: string): string[] {
   return [9, 6, 4, 2].filter((n) => n < region.length).map((n) => region.slice(0, n));
 }
-
-const settlementStatus = (r: Rejection): 404 | 409 | 422 => (r.code === 'SETTLEMENT_CONFLICT' ? 409 : r.code.endsWith('NOT_FOUND') ? 404 : 422);
 
 @Injectable()
 export class PayrollCommands {
@@ -40,87 +34,69 @@ export class PayrollCommands {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly candidates: PayrollCandidates,
+    private readonly run: PayrollRun,
+    private readonly policies: RegionalPolicies,
     private readonly clock: Clock,
+    @Inject(CONFIG) private readonly config: Config,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   /** Runs the payroll of a (normalised) region for a month, or answers the run that already covers it. */
   start(region: string, month: string, actor: Actor, correlationId?: string): Promise<{ outcome: StartOutcome; payrollId: string }> {
+    this.checkMonth(region, month);
     return this.serially(() => this.startNow(region, month, actor, correlationId));
-  }
-
-  async importBankResults(payrollId: string, fileText: string, actor: Actor): Promise<ImportOutcome> {
-    const parsed = parseBankResultFile(fileText);
-    if (!parsed.ok) {
-      const problems = parsed.errors.map((e) => ({ line: e.line, code: e.code, field: e.field ?? '(line)', rule: e.message }));
-      throw new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'INVALID_BANK_RESULT_FILE',
-        message: problems.map((p) => `line ${p.line}: ${p.field}: ${p.rule} (${p.code})`).join('; '),
-        problems,
-      });
-    }
-    const command: PayrollCommand = {
-      type: 'ImportBankResults',
-      payrollId,
-      results: parsed.results,
-      importedBy: actor,
-      importedAt: this.clock.now().toISOString(),
-    };
-    const { events } = await executeCommand(
-      this.store,
-      payrollStream(payrollId),
-      payrollDecider,
-      command,
-      { actor, correlationId: payrollId },
-      { statusFor: settlementStatus },
-    );
-    const newlyPaid = events.filter((e) => e.type === 'PaymentSucceeded').length;
-    const newlyFailed = events.filter((e) => e.type === 'PaymentFailed').length;
-    this.logger.info({ payrollId, newlyPaid, newlyFailed, lines: parsed.results.length }, 'bank results imported');
-    return {
-      newlyPaid,
-      newlyFailed,
-      unchanged: parsed.results.length - newlyPaid - newlyFailed,
-      reconciled: events.some((e) => e.type === 'PayrollReconciled'),
-    };
-  }
-
-  async history(payrollId: string): Promise<PayrollEvent[]> {
-    return (await this.store.readStream(payrollStream(payrollId))).map((e) => ({ type: e.type, data: e.data }) as PayrollEvent);
   }
 
   private async startNow(region: string, month: string, actor: Actor, correlationId?: string): Promise<{ outcome: StartOutcome; payrollId: string }> {
     const payrollId = payrollRunId(region, month);
-    if (await this.exists(payrollId)) return { outcome: 'already-started', payrollId };
+    const correlation = correlationId ?? payrollId;
+    if (await this.exists(payrollId)) return this.join(payrollId, actor, correlation);
     for (const enclosing of enclosingRegions(region)) {
       const enclosingId = payrollRunId(enclosing, month);
       if (await this.exists(enclosingId)) return { outcome: 'covered-by-enclosing-run', payrollId: enclosingId };
     }
-    const entitlements = await this.candidates.entriesFor(region, month, correlationId ?? payrollId);
-    const command: PayrollCommand = {
+    await this.candidates.caughtUp();
+    const plannedEntitlements = await this.candidates.count(region, month);
+    const batchSize = this.config.PAYROLL_BATCH_SIZE;
+    const command = {
       type: 'StartPayroll',
       payrollId,
       region,
       month,
-      entitlements,
+      batchSize,
+      plannedEntitlements,
       startedBy: actor,
       startedAt: this.clock.now().toISOString(),
-    };
+    } as const;
     try {
-      // The guard is the stream: its id derives from region and month and the start appends to no stream
-      // only. A concurrent start (another instance) loses the append, reloads, and is refused as already started.
-      const { events } = await executeCommand(this.store, payrollStream(payrollId), payrollDecider, command, {
+      await decideAndAppend(this.store, { state: { status: 'not-started' }, revision: 'no_stream' }, command, {
         actor,
-        correlationId: correlationId ?? payrollId,
+        correlationId: correlation,
+        idempotencyKey: `${payrollId}:start`,
       });
-      this.logger.info({ payrollId, region, month, instructions: events.length - 1, candidates: entitlements.length }, 'payroll run started');
-      return { outcome: 'started', payrollId };
     } catch (error) {
-      if (error instanceof CommandRejectedError && error.rejection.code === 'PAYROLL_ALREADY_STARTED') return { outcome: 'already-started', payrollId };
+      // Another instance started it a moment ago: this one helps it finish and answers it.
+      if (error instanceof WrongExpectedRevisionError || error instanceof EventIdConflictError) return this.join(payrollId, actor, correlation);
       throw error;
     }
+    this.logger.info({ payrollId, region, month, plannedEntitlements, batchSize }, 'payroll run started');
+    await this.run.drive(payrollId, actor, correlation);
+    return { outcome: 'started', payrollId };
+  }
+
+  /** A run that exists: resumed after a crash, joined while another runner drives it; answered once closed. */
+  private async join(payrollId: string, actor: Actor, correlationId: string): Promise<{ outcome: StartOutcome; payrollId: string }> {
+    await this.run.drive(payrollId, actor, correlationId);
+    return { outcome: 'already-started', payrollId };
+  }
+
+  /** 422 for a month no run may pay (issue #10, item 7): not yet started, or before any policy of the region. */
+  private checkMonth(region: string, month: string): void {
+    // Region codes nest by prefix: a policy of the city covers the village, a county's own policy lies inside the city's run.
+    const covering = this.policies.all.filter((p) => region.startsWith(p.region) || p.region.startsWith(region));
+    const firstPolicyMonth = covering.map((p) => p.effectiveFrom.slice(0, 7)).sort()[0];
+    const problem = payrollMonthProblem(month, { now: this.clock.now(), monthsAhead: this.config.PAYROLL_MONTHS_AHEAD, firstPolicyMonth });
+    if (problem) throw new CommandRejectedError(problem, 422);
   }
 
   private async exists(payrollId: string): Promise<boolean> {

@@ -1,9 +1,18 @@
 /**
- * A payroll run as its events say: what was issued to whom (accounts masked), what the bank
- * reported, and the totals a fund auditor ties to the bank. Pure: built from the run's history.
+ * A payroll run as its events say: progress (batches done of those planned), what was issued to
+ * whom (accounts masked), what the bank reported, and the totals a fund auditor ties to the bank.
+ * Pure: built from the run's history. The summary needs only the run's control events (start,
+ * batches, close, bank-result chunks), so a run of a million instructions answers its progress
+ * without reading them; the instructions themselves are listed for runs up to `listLimit`.
  */
-import { maskAccountNumber, type PayrollEvent, type PaymentInstructionIssued, type PayrollStarted } from '@sa/domain-payments';
+import { maskAccountNumber, type PaymentInstructionIssued, type PayrollEvent, type PayrollStarted } from '@sa/domain-payments';
 import { formatYuan } from '@sa/domain-shared';
+
+/** Largest run whose instructions GET /payrolls/{id} lists; beyond it the disbursement file is the list. */
+export const listLimit = 5_000;
+
+/** The events the summary is built from (a small share of a big run's stream). */
+export const summaryEventTypes = ['PayrollStarted', 'PayrollBatchIssued', 'PayrollClosed', 'BankResultsRecorded', 'PayrollReconciled'] as const;
 
 interface InstructionView {
   instructionId: string;
@@ -26,55 +35,96 @@ export interface PayrollView {
   payrollId: string;
   region: string;
   month: string;
-  status: 'issued' | 'partly-settled' | 'reconciled';
+  status: 'running' | 'issued' | 'partly-settled' | 'reconciled';
+  progress: { batchesDone: number; batchesPlanned: number; batchSize: number; closed: boolean };
   startedBy: PayrollStarted['data']['startedBy'];
   startedAt: string;
+  closedAt?: string;
   instructionCount: number;
   totalFen: number;
   totalYuan: string;
-  excluded: PayrollStarted['data']['excluded'];
+  excluded: Array<{ entitlementId: string; reason: string }>;
   settlement: { paidCount: number; paidFen: number; failedCount: number; failedFen: number; pendingCount: number };
   reconciledAt?: string;
+  /** Whether `instructions` lists every instruction (false for runs above listLimit, or when not asked). */
+  instructionsListed: boolean;
   instructions: InstructionView[];
 }
 
-export function payrollViewOf(history: readonly PayrollEvent[]): PayrollView | undefined {
-  const started = history.find((e): e is PayrollStarted => e.type === 'PayrollStarted');
-  if (!started) return undefined;
+export function payrollViewOf(history: Iterable<PayrollEvent>): PayrollView | undefined {
+  let view: PayrollView | undefined;
   const instructions = new Map<string, InstructionView>();
-  let reconciledAt: string | undefined;
   for (const event of history) {
-    if (event.type === 'PaymentInstructionIssued') instructions.set(event.data.instructionId, instructionView(event.data));
-    else if (event.type === 'PaymentSucceeded') settle(instructions, event.data.instructionId, { outcome: 'paid', settledAt: event.data.settledAt });
-    else if (event.type === 'PaymentFailed') {
-      const { failureCode, failureReason, settledAt } = event.data;
-      settle(instructions, event.data.instructionId, { outcome: 'failed', failureCode, failureReason, settledAt });
-    } else if (event.type === 'PayrollReconciled') reconciledAt = event.data.reconciledAt;
+    if (event.type === 'PayrollStarted') view = startedView(event.data);
+    if (!view) continue;
+    applyTo(view, instructions, event);
   }
-  const all = [...instructions.values()];
-  const sum = (outcome: InstructionView['outcome']) => all.filter((i) => i.outcome === outcome).reduce((s, i) => s + i.amountFen, 0);
-  const count = (outcome: InstructionView['outcome']) => all.filter((i) => i.outcome === outcome).length;
-  const pendingCount = count('pending');
-  const { payrollId, region, month, startedBy, startedAt, instructionCount, totalFen, excluded } = started.data;
-  return {
-    payrollId,
-    region,
-    month,
-    status: pendingCount === 0 && all.length > 0 ? 'reconciled' : pendingCount < all.length ? 'partly-settled' : 'issued',
-    startedBy,
-    startedAt,
-    instructionCount,
-    totalFen,
-    totalYuan: formatYuan(totalFen),
-    excluded,
-    settlement: { paidCount: count('paid'), paidFen: sum('paid'), failedCount: count('failed'), failedFen: sum('failed'), pendingCount },
-    ...(reconciledAt ? { reconciledAt } : {}),
-    instructions: all,
-  };
+  if (!view) return undefined;
+  const s = view.settlement;
+  s.pendingCount = view.instructionCount - s.paidCount - s.failedCount;
+  const settledAny = s.paidCount + s.failedCount > 0;
+  view.status = !view.progress.closed ? 'running' : view.reconciledAt ? 'reconciled' : settledAny ? 'partly-settled' : 'issued';
+  view.instructionsListed = instructions.size === view.instructionCount && view.progress.closed;
+  view.instructions = view.instructionsListed ? [...instructions.values()] : [];
+  return view;
 }
 
-export function issuedInstructions(history: readonly PayrollEvent[]): Array<PaymentInstructionIssued['data']> {
-  return history.filter((e): e is PaymentInstructionIssued => e.type === 'PaymentInstructionIssued').map((e) => e.data);
+function applyTo(view: PayrollView, instructions: Map<string, InstructionView>, event: PayrollEvent): void {
+  switch (event.type) {
+    case 'PaymentInstructionIssued':
+      instructions.set(event.data.instructionId, instructionView(event.data));
+      return;
+    case 'PayrollBatchIssued':
+      view.progress.batchesDone = event.data.batch + 1;
+      view.instructionCount += event.data.instructionCount;
+      view.totalFen += event.data.totalFen;
+      view.totalYuan = formatYuan(view.totalFen as never);
+      if (view.excluded.length < listLimit) view.excluded.push(...event.data.excluded.slice(0, listLimit - view.excluded.length));
+      return;
+    case 'PayrollClosed':
+      view.progress.closed = true;
+      view.progress.batchesPlanned = event.data.batches;
+      view.closedAt = event.data.closedAt;
+      return;
+    case 'BankResultsRecorded': {
+      const s = view.settlement;
+      s.paidCount += event.data.paidCount;
+      s.paidFen += event.data.paidFen;
+      s.failedCount += event.data.failedCount;
+      s.failedFen += event.data.failedFen;
+      return;
+    }
+    case 'PaymentSucceeded':
+      settle(instructions, event.data.instructionId, { outcome: 'paid', settledAt: event.data.settledAt });
+      return;
+    case 'PaymentFailed': {
+      const { failureCode, failureReason, settledAt } = event.data;
+      settle(instructions, event.data.instructionId, { outcome: 'failed', failureCode, failureReason, settledAt });
+      return;
+    }
+    case 'PayrollReconciled':
+      view.reconciledAt = event.data.reconciledAt;
+      return;
+  }
+}
+
+function startedView(d: PayrollStarted['data']): PayrollView {
+  return {
+    payrollId: d.payrollId,
+    region: d.region,
+    month: d.month,
+    status: 'running',
+    progress: { batchesDone: 0, batchesPlanned: d.plannedBatches, batchSize: d.batchSize, closed: false },
+    startedBy: d.startedBy,
+    startedAt: d.startedAt,
+    instructionCount: 0,
+    totalFen: 0,
+    totalYuan: formatYuan(0 as never),
+    excluded: [],
+    settlement: { paidCount: 0, paidFen: 0, failedCount: 0, failedFen: 0, pendingCount: 0 },
+    instructionsListed: false,
+    instructions: [],
+  };
 }
 
 function instructionView(d: PaymentInstructionIssued['data']): InstructionView {
@@ -95,5 +145,5 @@ function instructionView(d: PaymentInstructionIssued['data']): InstructionView {
 
 function settle(instructions: Map<string, InstructionView>, id: string, outcome: Partial<InstructionView>): void {
   const instruction = instructions.get(id);
-  if (instruction) instructions.set(id, { ...instruction, ...outcome });
+  if (instruction) Object.assign(instruction, outcome);
 }

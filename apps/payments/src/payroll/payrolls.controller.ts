@@ -1,11 +1,12 @@
 /** The payroll REST API (资金发放): monthly runs, the bank disbursement file, the bank's results. */
 import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { formatDisbursementFile } from '@sa/domain-payments';
 import { assertJurisdiction, type AuthenticatedActor, CurrentActor, Roles, validate } from '@sa/platform';
 import type { Request, Response } from 'express';
+import { BankResultsImport } from './bank-results-import';
 import { PayrollCommands } from './payroll-commands';
-import { issuedInstructions, payrollViewOf, type PayrollView } from './payroll-view';
+import { PayrollQueries } from './payroll-queries';
+import type { PayrollView } from './payroll-view';
 import { bankResultsJsonRequest, disbursementFileQuery, startPayrollRequest, type StartPayrollRequest } from './requests';
 
 const actorOf = (a: AuthenticatedActor) => ({ userId: a.userId, role: a.role, orgUnit: a.orgUnit });
@@ -14,7 +15,11 @@ const actorOf = (a: AuthenticatedActor) => ({ userId: a.userId, role: a.role, or
 @ApiBearerAuth()
 @Controller('payrolls')
 export class PayrollsController {
-  constructor(private readonly payrolls: PayrollCommands) {}
+  constructor(
+    private readonly payrolls: PayrollCommands,
+    private readonly queries: PayrollQueries,
+    private readonly bankResults: BankResultsImport,
+  ) {}
 
   @Post()
   @Roles('payments-officer')
@@ -33,26 +38,32 @@ export class PayrollsController {
 
   @Get(':payrollId')
   @Roles('payments-officer', 'auditor')
-  @ApiOperation({ summary: 'A payroll run: instructions (accounts masked), bank outcomes, totals' })
+  @ApiOperation({ summary: 'A payroll run: progress (batches done of planned), totals, bank outcomes; instructions (accounts masked) for runs up to 5,000' })
   async get(@Param('payrollId', ParseUUIDPipe) payrollId: string, @CurrentActor() actor: AuthenticatedActor) {
     return this.view(payrollId, actor);
   }
 
   @Get(':payrollId/disbursement-file')
   @Roles('payments-officer', 'auditor')
-  @ApiOperation({ summary: 'The bank disbursement file (代发文件, CSV with a control total); auditors always get account numbers masked' })
+  @ApiOperation({ summary: 'The bank disbursement file (代发文件, CSV with a control total), streamed; auditors always get account numbers masked' })
   async disbursementFile(
     @Param('payrollId', ParseUUIDPipe) payrollId: string,
     @Query(validate(disbursementFileQuery)) query: { accountNumbers: 'full' | 'masked' },
     @CurrentActor() actor: AuthenticatedActor,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<string> {
+    @Res() res: Response,
+  ): Promise<void> {
     const view = await this.view(payrollId, actor);
     const accountNumbers = actor.role === 'auditor' ? 'masked' : query.accountNumbers;
-    const file = formatDisbursementFile(issuedInstructions(await this.payrolls.history(payrollId)), { accountNumbers });
+    if (!view.progress.closed) await this.queries.writeDisbursementFile(view, accountNumbers, async () => undefined); // throws 409
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="disbursement-${view.region}-${view.month}${accountNumbers === 'masked' ? '-masked' : ''}.csv"`);
-    return file;
+    try {
+      await this.queries.writeDisbursementFile(view, accountNumbers, (chunk) => writeWithBackpressure(res, chunk));
+      res.end();
+    } catch (error) {
+      // Headers are gone: cutting the connection is the only way to tell the client the file is incomplete.
+      res.destroy(error as Error);
+    }
   }
 
   @Post(':payrollId/bank-results')
@@ -62,12 +73,12 @@ export class PayrollsController {
   @ApiOperation({ summary: 'Import the bank’s result file (回盘文件): paid, or failed with the bank’s reason; importing it again changes nothing' })
   async importBankResults(@Param('payrollId', ParseUUIDPipe) payrollId: string, @Body() body: unknown, @CurrentActor() actor: AuthenticatedActor) {
     await this.view(payrollId, actor);
-    const outcome = await this.payrolls.importBankResults(payrollId, fileTextOf(body), actorOf(actor));
+    const outcome = await this.bankResults.import(payrollId, fileTextOf(body), actorOf(actor));
     return { payrollId, ...outcome, payroll: await this.view(payrollId, actor) };
   }
 
   private async view(payrollId: string, actor: AuthenticatedActor): Promise<PayrollView> {
-    const view = payrollViewOf(await this.payrolls.history(payrollId));
+    const view = await this.queries.view(payrollId);
     if (!view) throw new NotFoundException(`payroll run ${payrollId} does not exist`);
     assertJurisdiction(actor, view.region);
     return view;
@@ -82,4 +93,8 @@ function fileTextOf(body: unknown): string {
   }
   const json = validate(bankResultsJsonRequest).transform(body ?? {});
   return (json.content ?? json.file) as string;
+}
+
+function writeWithBackpressure(res: Response, chunk: string): Promise<void> {
+  return res.write(chunk) ? Promise.resolve() : new Promise((resolve) => res.once('drain', resolve));
 }

@@ -29,11 +29,15 @@ describe('from entitlement to reconciled payroll', () => {
     payrollId,
     region: '330102',
     month: '2025-04',
-    entitlements: [payrollEntryOf(fold(entitlementDecider, entitlement) as GrantedEntitlement)],
+    batchSize: 1000,
+    plannedEntitlements: 1,
     startedBy: officer,
     startedAt: '2025-04-08T09:00:00+08:00',
   };
   execute(payrollDecider, payroll, start);
+  const entries = [payrollEntryOf(fold(entitlementDecider, entitlement) as GrantedEntitlement)];
+  execute(payrollDecider, payroll, { type: 'IssuePayrollBatch', payrollId, batch: 0, entitlements: entries, issuedAt: '2025-04-08T09:00:01+08:00' });
+  execute(payrollDecider, payroll, { type: 'ClosePayroll', payrollId, closedAt: '2025-04-08T09:00:02+08:00' });
   const instructions = payroll.filter((e): e is PaymentInstructionIssued => e.type === 'PaymentInstructionIssued').map((e) => e.data);
 
   it('pays the granted amount once, in a file the bank can total', () => {
@@ -57,7 +61,7 @@ describe('from entitlement to reconciled payroll', () => {
       importedBy: officer,
       importedAt: '2025-04-10T09:00:00+08:00',
     };
-    expect(execute(payrollDecider, payroll, importing).map((e) => e.type)).toEqual(['PaymentSucceeded', 'PayrollReconciled']);
+    expect(execute(payrollDecider, payroll, importing).map((e) => e.type)).toEqual(['PaymentSucceeded', 'BankResultsRecorded', 'PayrollReconciled']);
     expect(execute(payrollDecider, payroll, importing)).toEqual([]);
   });
 

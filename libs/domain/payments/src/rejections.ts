@@ -47,6 +47,12 @@ export const paymentsRejectionCodes = [
   'UNKNOWN_INSTRUCTION',
   'AMOUNT_MISMATCH',
   'SETTLEMENT_CONFLICT',
+  'PAYROLL_MONTH_NOT_STARTED',
+  'PAYROLL_MONTH_BEFORE_POLICY',
+  'INVALID_BATCH_SIZE',
+  'PAYROLL_CLOSED',
+  'BATCH_OUT_OF_ORDER',
+  'ENTITLEMENT_OUT_OF_ORDER',
 ] as const;
 
 export type PaymentsRejectionCode = (typeof paymentsRejectionCodes)[number];

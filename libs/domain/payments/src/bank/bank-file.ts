@@ -10,7 +10,7 @@
  * The bank needs full account numbers; a masked copy serves for review and filing (花名册 checks)
  * without exposing them.
  */
-import { addFen, formatYuan, zeroFen, type Fen } from '@sa/domain-shared';
+import { fen, formatYuan, zeroFen, type Fen } from '@sa/domain-shared';
 import type { PaymentInstructionIssued } from '../payroll/events';
 import { crlf, csvLine } from './csv';
 
@@ -32,18 +32,22 @@ export function maskAccountNumber(accountNumber: string): string {
   return `${accountNumber.slice(0, 4)}${'*'.repeat(n - 8)}${accountNumber.slice(-4)}`;
 }
 
+/** The file's lines one at a time, so a run of a million instructions is streamed, never built in memory. */
+export function disbursementHeaderLine(): string {
+  return csvLine(disbursementHeader) + crlf;
+}
+
+export function disbursementLine(i: PaymentInstructionIssued['data'], display: AccountNumberDisplay = 'full'): string {
+  const account = display === 'full' ? i.payee.accountNumber : maskAccountNumber(i.payee.accountNumber);
+  return csvLine([i.instructionId, i.payee.accountHolder, account, formatYuan(i.amountFen), i.reference]) + crlf;
+}
+
+export function disbursementControlLine(count: number, totalFen: Fen): string {
+  return csvLine([controlTotalMarker, String(count), String(totalFen)]) + crlf;
+}
+
 export function formatDisbursementFile(instructions: ReadonlyArray<PaymentInstructionIssued['data']>, options: DisbursementFileOptions = {}): string {
   const display = options.accountNumbers ?? 'full';
-  const rows = instructions.map((i) =>
-    csvLine([
-      i.instructionId,
-      i.payee.accountHolder,
-      display === 'full' ? i.payee.accountNumber : maskAccountNumber(i.payee.accountNumber),
-      formatYuan(i.amountFen),
-      i.reference,
-    ]),
-  );
-  const total: Fen = addFen(zeroFen, ...instructions.map((i) => i.amountFen));
-  const control = csvLine([controlTotalMarker, String(instructions.length), String(total)]);
-  return [csvLine(disbursementHeader), ...rows, control].join(crlf) + crlf;
+  const total = instructions.reduce((sum, i) => fen(sum + i.amountFen), zeroFen);
+  return disbursementHeaderLine() + instructions.map((i) => disbursementLine(i, display)).join('') + disbursementControlLine(instructions.length, total);
 }

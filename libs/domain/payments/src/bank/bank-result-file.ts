@@ -10,7 +10,7 @@
  * The parser never throws: it returns typed results, or every problem with its line number, so a
  * payments officer can send the bank one complete list of what is wrong.
  */
-import { addFen, fen, yuanToFen, zeroFen, type Fen } from '@sa/domain-shared';
+import { fen, yuanToFen, zeroFen, type Fen } from '@sa/domain-shared';
 import { isInstant } from '../validation';
 import { controlTotalMarker } from './bank-file';
 import { fileLines, splitCsvLine } from './csv';
@@ -150,7 +150,7 @@ function parseControl(fields: string[], line: number, errors: BankFileError[]): 
 function checkControl(control: { count: number; sumFen: Fen }, results: BankResult[], controlLine: number, errors: BankFileError[]): void {
   // Only meaningful when every line parsed; otherwise the line errors already say what is wrong.
   if (errors.length > 0) return;
-  const sum = addFen(zeroFen, ...results.map((r) => r.amountFen));
+  const sum = results.reduce((total, r) => fen(total + r.amountFen), zeroFen);
   if (control.count !== results.length || control.sumFen !== sum) {
     errors.push({
       line: controlLine,

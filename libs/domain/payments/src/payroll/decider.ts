@@ -3,13 +3,17 @@ import type { Decider, Decision } from '@sa/domain-shared';
 import type { PayrollCommand } from './commands';
 import type { PayrollEvent } from './events';
 import { decideImportBankResults } from './settlement';
-import { decideStartPayroll } from './start';
+import { decideClosePayroll, decideIssueBatch, decideStartPayroll } from './start';
 import { evolvePayroll, initialPayrollState, type PayrollState } from './state';
 
 export function decidePayroll(command: PayrollCommand, state: PayrollState): Decision<PayrollEvent> {
   switch (command.type) {
     case 'StartPayroll':
       return decideStartPayroll(command, state);
+    case 'IssuePayrollBatch':
+      return decideIssueBatch(command, state);
+    case 'ClosePayroll':
+      return decideClosePayroll(command, state);
     case 'ImportBankResults':
       return decideImportBankResults(command, state);
   }

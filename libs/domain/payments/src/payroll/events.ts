@@ -1,4 +1,11 @@
-/** Events of the PayrollRun aggregate: `{ type, data }` with plain JSON data; money in integer fen. */
+/**
+ * Events of the PayrollRun aggregate: `{ type, data }` with plain JSON data; money in integer fen.
+ *
+ * A run is a process over fixed-size batches (see apps/payments/src/payroll/DESIGN.md):
+ * PayrollStarted, then per batch its PaymentInstructionIssued events closed by one
+ * PayrollBatchIssued (one append each), then PayrollClosed with the control totals. The bank's
+ * outcomes follow, each import chunk closed by BankResultsRecorded, and PayrollReconciled last.
+ */
 import type { Actor, Fen, RegionCode } from '@sa/domain-shared';
 import type { BankAccount, Programme } from '../values';
 import type { ExclusionReason } from './payroll-entry';
@@ -9,10 +16,11 @@ export interface PayrollStarted {
     readonly payrollId: string;
     readonly region: RegionCode;
     readonly month: string;
-    readonly instructionCount: number;
-    readonly totalFen: Fen;
-    /** Entitlements passed in but not paid this month, and why. */
-    readonly excluded: ReadonlyArray<{ readonly entitlementId: string; readonly reason: ExclusionReason }>;
+    /** Entitlements per batch. */
+    readonly batchSize: number;
+    /** Candidates the read model listed when the run started, and so the batches expected (progress, not a limit). */
+    readonly plannedEntitlements: number;
+    readonly plannedBatches: number;
     readonly startedBy: Actor;
     readonly startedAt: string;
   };
@@ -34,6 +42,40 @@ export interface PaymentInstructionIssued {
     /** What the recipient's bank statement shows (附言), e.g. "低保金2025-04". */
     readonly reference: string;
     readonly issuedAt: string;
+  };
+}
+
+export interface ExcludedEntitlement {
+  readonly entitlementId: string;
+  readonly reason: ExclusionReason;
+}
+
+/** One batch done: the checkpoint a crashed run resumes after (the last entitlement id it considered). */
+export interface PayrollBatchIssued {
+  readonly type: 'PayrollBatchIssued';
+  readonly data: {
+    readonly payrollId: string;
+    /** 0-based, dense. */
+    readonly batch: number;
+    readonly lastEntitlementId: string;
+    readonly instructionCount: number;
+    readonly totalFen: Fen;
+    /** Entitlements of this batch not paid this month, and why. */
+    readonly excluded: readonly ExcludedEntitlement[];
+    readonly issuedAt: string;
+  };
+}
+
+/** No more entitlements: the control totals a fund auditor ties to the disbursement file. */
+export interface PayrollClosed {
+  readonly type: 'PayrollClosed';
+  readonly data: {
+    readonly payrollId: string;
+    readonly batches: number;
+    readonly instructionCount: number;
+    readonly totalFen: Fen;
+    readonly excludedCount: number;
+    readonly closedAt: string;
   };
 }
 
@@ -64,6 +106,19 @@ export interface PaymentFailed {
   };
 }
 
+/** What one chunk of a bank-result import recorded, so the run's figures need not re-count outcomes. */
+export interface BankResultsRecorded {
+  readonly type: 'BankResultsRecorded';
+  readonly data: {
+    readonly payrollId: string;
+    readonly paidCount: number;
+    readonly paidFen: Fen;
+    readonly failedCount: number;
+    readonly failedFen: Fen;
+    readonly recordedAt: string;
+  };
+}
+
 /** Every instruction of the run has an outcome: the figures a fund auditor ties to the bank. */
 export interface PayrollReconciled {
   readonly type: 'PayrollReconciled';
@@ -77,4 +132,5 @@ export interface PayrollReconciled {
   };
 }
 
-export type PayrollEvent = PayrollStarted | PaymentInstructionIssued | PaymentSucceeded | PaymentFailed | PayrollReconciled;
+export type PayrollEvent =
+  PayrollStarted | PaymentInstructionIssued | PayrollBatchIssued | PayrollClosed | PaymentSucceeded | PaymentFailed | BankResultsRecorded | PayrollReconciled;

@@ -17,9 +17,9 @@ const run: PayrollEvent[] = [
       payrollId,
       region: '330102' as never,
       month: '2025-05',
-      instructionCount: 2,
-      totalFen: fen(367_400),
-      excluded: [],
+      batchSize: 1000,
+      plannedEntitlements: 2,
+      plannedBatches: 1,
       startedBy: officer,
       startedAt: '2025-05-08T09:00:00+08:00',
     },
@@ -43,7 +43,27 @@ const run: PayrollEvent[] = [
       issuedAt: '2025-05-08T09:00:00+08:00',
     },
   })),
+  {
+    type: 'PayrollBatchIssued',
+    data: { payrollId, batch: 0, lastEntitlementId: 'e-b', instructionCount: 2, totalFen: fen(367_400), excluded: [], issuedAt: '2025-05-08T09:00:00+08:00' },
+  },
+  {
+    type: 'PayrollClosed',
+    data: { payrollId, batches: 1, instructionCount: 2, totalFen: fen(367_400), excludedCount: 0, closedAt: '2025-05-08T09:00:00+08:00' },
+  },
 ];
+
+const recorded = (paid: number, failed: number): PayrollEvent => ({
+  type: 'BankResultsRecorded',
+  data: {
+    payrollId,
+    paidCount: paid ? 1 : 0,
+    paidFen: fen(paid),
+    failedCount: failed ? 1 : 0,
+    failedFen: fen(failed),
+    recordedAt: '2025-05-10T09:00:00+08:00',
+  },
+});
 
 const paidA: BankResult = { line: 2, instructionId: idA, outcome: 'paid', amountFen: fen(212_700), settledAt: '2025-05-09T15:20:00+08:00' };
 const failedB: BankResult = {
@@ -86,11 +106,11 @@ describe('importing the bank\u2019s results', () => {
   it('records each payment as succeeded or failed, and reconciles the run when all are settled', () => {
     given(payrollDecider, run)
       .when(importing([paidA, failedB]))
-      .then([succeededA, failedEventB, reconciled]);
+      .then([succeededA, failedEventB, recorded(212_700, 154_700), reconciled]);
   });
 
   it('changes nothing when the same file is imported twice', () => {
-    given(payrollDecider, [...run, succeededA, failedEventB, reconciled])
+    given(payrollDecider, [...run, succeededA, failedEventB, recorded(212_700, 154_700), reconciled])
       .when(importing([paidA, failedB]))
       .then([]);
   });
@@ -98,10 +118,10 @@ describe('importing the bank\u2019s results', () => {
   it('settles a run across partial files, reconciling once the last outcome arrives', () => {
     given(payrollDecider, run)
       .when(importing([paidA]))
-      .then([succeededA]);
-    given(payrollDecider, [...run, succeededA])
+      .then([succeededA, recorded(212_700, 0)]);
+    given(payrollDecider, [...run, succeededA, recorded(212_700, 0)])
       .when(importing([paidA, failedB]))
-      .then([failedEventB, reconciled]);
+      .then([failedEventB, recorded(0, 154_700), reconciled]);
   });
 
   it('refuses an outcome contradicting one already recorded', () => {

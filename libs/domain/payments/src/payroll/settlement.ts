@@ -1,15 +1,18 @@
 /**
- * Importing the bank's results. Each instruction settles once: a result matching what is already
- * recorded is skipped (so importing the same file twice changes nothing), a contradicting one is
- * refused. When the last instruction settles the run is reconciled.
+ * Importing the bank's results, one chunk of the file per command. Each instruction settles once:
+ * a result matching what is already recorded is skipped (so importing the same file twice changes
+ * nothing), a contradicting one is refused. A chunk that records anything ends with
+ * BankResultsRecorded (its counts and sums); when the last instruction of a closed run settles, the
+ * run is reconciled with the totals those summaries add up to.
  */
-import { accept, addFen, zeroFen, type Decision, type Fen } from '@sa/domain-shared';
+import { accept, fen, type Decision } from '@sa/domain-shared';
 import type { BankResult } from '../bank/bank-result-file';
 import { problem, refuse, type PaymentsRejection } from '../rejections';
 import { actorProblem, firstOf, idProblem, instantProblem } from '../validation';
 import type { ImportBankResults } from './commands';
-import type { PayrollEvent, PayrollReconciled } from './events';
-import type { InstructionRecord, PaymentOutcome, PayrollState, StartedPayroll } from './state';
+import type { BankResultsRecorded, PayrollEvent } from './events';
+import type { InstructionRecord, PaymentOutcome } from './instruction-index';
+import { addSettled, type StartedPayroll, type PayrollState, type Settled } from './state';
 
 export function decideImportBankResults(command: ImportBankResults, state: PayrollState): Decision<PayrollEvent> {
   const invalid = firstOf(
@@ -21,24 +24,40 @@ export function decideImportBankResults(command: ImportBankResults, state: Payro
   if (state.status === 'not-started' || state.payrollId !== command.payrollId) {
     return refuse(problem('PAYROLL_NOT_FOUND', 'no payroll run with this id has started', 'payrollId'));
   }
-  const outcomes = new Map<string, PaymentOutcome | undefined>(Object.entries(state.instructions).map(([id, i]) => [id, i.outcome]));
+  const newly = new Map<string, PaymentOutcome>();
   const events: PayrollEvent[] = [];
+  let settled: Settled = { paidCount: 0, paidFen: fen(0), failedCount: 0, failedFen: fen(0) };
   for (let i = 0; i < command.results.length; i++) {
     const result = command.results[i] as BankResult;
-    const refused = resultProblem(state, outcomes, result, i);
+    const known = newly.get(result.instructionId) ?? state.instructions.outcomeOf(result.instructionId);
+    const refused = resultProblem(state, known, result, i);
     if (refused) return refuse(refused);
-    if (outcomes.get(result.instructionId) === result.outcome) continue;
-    outcomes.set(result.instructionId, result.outcome);
-    events.push(settlementEvent(state, result));
+    if (known === result.outcome) continue;
+    newly.set(result.instructionId, result.outcome);
+    const instruction = state.instructions.get(result.instructionId) as InstructionRecord;
+    events.push(settlementEvent(state, instruction, result));
+    const one = { count: 1, fen: instruction.amountFen };
+    settled = addSettled(settled, only(result.outcome, one));
   }
-  const reconciled = !state.reconciled && events.length > 0 && [...outcomes.values()].every((o) => o !== undefined);
-  return reconciled ? accept(...events, reconciliation(state, outcomes, command.importedAt)) : accept(...events);
+  if (events.length === 0) return accept();
+  const recorded: BankResultsRecorded = { type: 'BankResultsRecorded', data: { payrollId: state.payrollId, ...settled, recordedAt: command.importedAt } };
+  events.push(recorded);
+  const total = addSettled(state.settled, settled);
+  if (state.closed && !state.reconciled && total.paidCount + total.failedCount === state.instructionCount) {
+    events.push({ type: 'PayrollReconciled', data: { payrollId: state.payrollId, ...total, reconciledAt: command.importedAt } });
+  }
+  return { ok: true, events };
 }
 
-function resultProblem(state: StartedPayroll, outcomes: Map<string, PaymentOutcome | undefined>, result: BankResult, i: number): PaymentsRejection | undefined {
+function only(outcome: PaymentOutcome, one: { count: number; fen: number }): Settled {
+  return outcome === 'paid'
+    ? { paidCount: one.count, paidFen: fen(one.fen), failedCount: 0, failedFen: fen(0) }
+    : { paidCount: 0, paidFen: fen(0), failedCount: one.count, failedFen: fen(one.fen) };
+}
+
+function resultProblem(state: StartedPayroll, known: PaymentOutcome | undefined, result: BankResult, i: number): PaymentsRejection | undefined {
   const at = `line ${result.line}: `;
-  // Own properties only: an id such as "constructor" must not find Object.prototype's.
-  const instruction = Object.hasOwn(state.instructions, result.instructionId) ? state.instructions[result.instructionId] : undefined;
+  const instruction = state.instructions.get(result.instructionId);
   if (!instruction)
     return problem('UNKNOWN_INSTRUCTION', `${at}instruction ${result.instructionId} is not part of this payroll run`, `results[${i}].instructionId`);
   if (result.amountFen !== instruction.amountFen) {
@@ -48,15 +67,13 @@ function resultProblem(state: StartedPayroll, outcomes: Map<string, PaymentOutco
       `results[${i}].amountFen`,
     );
   }
-  const known = outcomes.get(result.instructionId);
   if (known !== undefined && known !== result.outcome) {
     return problem('SETTLEMENT_CONFLICT', `${at}instruction ${result.instructionId} is already recorded as ${known}`, `results[${i}].outcome`);
   }
   return undefined;
 }
 
-function settlementEvent(state: StartedPayroll, result: BankResult): PayrollEvent {
-  const instruction = state.instructions[result.instructionId] as InstructionRecord;
+function settlementEvent(state: StartedPayroll, instruction: InstructionRecord, result: BankResult): PayrollEvent {
   const common = {
     payrollId: state.payrollId,
     instructionId: result.instructionId,
@@ -68,22 +85,4 @@ function settlementEvent(state: StartedPayroll, result: BankResult): PayrollEven
   if (result.outcome === 'paid') return { type: 'PaymentSucceeded', data: common };
   const failureCode = result.reasonCode ?? 'UNKNOWN';
   return { type: 'PaymentFailed', data: { ...common, failureCode, failureReason: result.reasonText || failureCode } };
-}
-
-function reconciliation(state: StartedPayroll, outcomes: Map<string, PaymentOutcome | undefined>, at: string): PayrollReconciled {
-  const amounts = (outcome: PaymentOutcome): Fen[] =>
-    [...outcomes].filter(([, o]) => o === outcome).map(([id]) => (state.instructions[id] as InstructionRecord).amountFen);
-  const paid = amounts('paid');
-  const failed = amounts('failed');
-  return {
-    type: 'PayrollReconciled',
-    data: {
-      payrollId: state.payrollId,
-      paidCount: paid.length,
-      paidFen: addFen(zeroFen, ...paid),
-      failedCount: failed.length,
-      failedFen: addFen(zeroFen, ...failed),
-      reconciledAt: at,
-    },
-  };
 }

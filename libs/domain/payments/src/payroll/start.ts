@@ -1,30 +1,20 @@
 /**
- * Starting a payroll run. Idempotent by construction: the run id is derived from region and month,
- * so a second StartPayroll for the same region and month lands on the same stream and is refused
- * (PAYROLL_ALREADY_STARTED), and each instruction id is derived from entitlement and month.
+ * Starting a payroll run and issuing its batches. Idempotent by construction: the run id is
+ * derived from region and month, so a second StartPayroll for the same region and month lands on
+ * the same stream and is refused (PAYROLL_ALREADY_STARTED); each instruction id is derived from
+ * entitlement and month; and a batch must carry ids ascending after the run's cursor, so no
+ * entitlement is considered twice in one run, however often a crashed run is resumed.
  */
-import { accept, addFen, isWithin, zeroFen, type Decision, type RegionCode } from '@sa/domain-shared';
+import { accept, fen, isWithin, type Decision, type Fen, type RegionCode } from '@sa/domain-shared';
 import { paymentInstructionId, payrollRunId } from '../deterministic-id';
 import { problem, refuse } from '../rejections';
-import {
-  actorProblem,
-  bankAccountProblem,
-  fenProblem,
-  firstInList,
-  firstOf,
-  idProblem,
-  instantProblem,
-  monthProblem,
-  programmeProblem,
-  regionCodeOf,
-  regionProblem,
-  type Check,
-} from '../validation';
+import { actorProblem, firstOf, idProblem, instantProblem, monthProblem, regionCodeOf, regionProblem, type Check } from '../validation';
 import type { Programme } from '../values';
-import type { StartPayroll } from './commands';
-import type { PayrollEvent, PaymentInstructionIssued, PayrollStarted } from './events';
+import type { ClosePayroll, IssuePayrollBatch, StartPayroll } from './commands';
+import type { ExcludedEntitlement, PaymentInstructionIssued, PayrollEvent } from './events';
+import { batchProblem, maxBatchSize } from './batch-validation';
 import { payabilityIn, type ExclusionReason, type PayrollEntry } from './payroll-entry';
-import type { PayrollState } from './state';
+import type { PayrollState, StartedPayroll } from './state';
 
 const referenceLabels: Record<Programme, string> = { dibao: '低保金', 'extreme-poverty': '特困供养金' };
 
@@ -42,27 +32,64 @@ export function decideStartPayroll(command: StartPayroll, state: PayrollState): 
     return refuse(problem('PAYROLL_ID_MISMATCH', `the run for ${region} ${command.month} has id ${expectedId}`, 'payrollId'));
   }
   if (state.status === 'started') return refuse(problem('PAYROLL_ALREADY_STARTED', `the payroll for ${region} ${command.month} has already run`, 'payrollId'));
-  const excluded: Array<{ entitlementId: string; reason: ExclusionReason }> = [];
+  const { payrollId, month, batchSize, plannedEntitlements, startedBy, startedAt } = command;
+  const plannedBatches = Math.ceil(plannedEntitlements / batchSize);
+  return accept({ type: 'PayrollStarted', data: { payrollId, region, month, batchSize, plannedEntitlements, plannedBatches, startedBy, startedAt } });
+}
+
+export function decideIssueBatch(command: IssuePayrollBatch, state: PayrollState): Decision<PayrollEvent> {
+  const run = openRun(state, command.payrollId);
+  if (!run.ok) return run.refusal;
+  const invalid = firstOf(
+    () => instantProblem(command.issuedAt, 'issuedAt'),
+    () => batchProblem(command, run.state),
+  );
+  if (invalid) return refuse(invalid);
+  const excluded: ExcludedEntitlement[] = [];
   const instructions: PaymentInstructionIssued[] = [];
+  let totalFen: Fen = fen(0);
   for (const entry of command.entitlements) {
-    const reason = exclusionOf(entry, region, command.month);
+    const reason = exclusionOf(entry, run.state.region, run.state.month);
     if (reason) excluded.push({ entitlementId: entry.entitlementId, reason });
-    else instructions.push(instructionFor(entry, command));
+    else {
+      const instruction = instructionFor(entry, run.state, command.issuedAt);
+      instructions.push(instruction);
+      totalFen = fen(totalFen + instruction.data.amountFen);
+    }
   }
-  const started: PayrollStarted = {
-    type: 'PayrollStarted',
-    data: {
-      payrollId: command.payrollId,
-      region,
-      month: command.month,
-      instructionCount: instructions.length,
-      totalFen: addFen(zeroFen, ...instructions.map((i) => i.data.amountFen)),
-      excluded,
-      startedBy: command.startedBy,
-      startedAt: command.startedAt,
-    },
+  const last = command.entitlements[command.entitlements.length - 1] as PayrollEntry;
+  const data = {
+    payrollId: run.state.payrollId,
+    batch: command.batch,
+    lastEntitlementId: last.entitlementId,
+    instructionCount: instructions.length,
+    totalFen,
+    excluded,
+    issuedAt: command.issuedAt,
   };
-  return accept<PayrollEvent>(started, ...instructions);
+  // Not spread into accept(...): a spread of many thousand arguments overflowed the call stack.
+  const events: PayrollEvent[] = instructions;
+  events.push({ type: 'PayrollBatchIssued', data });
+  return { ok: true, events };
+}
+
+export function decideClosePayroll(command: ClosePayroll, state: PayrollState): Decision<PayrollEvent> {
+  const run = openRun(state, command.payrollId);
+  if (!run.ok) return run.refusal;
+  const invalid = instantProblem(command.closedAt, 'closedAt');
+  if (invalid) return refuse(invalid);
+  const { payrollId, batchesDone, instructionCount, totalFen, excludedCount } = run.state;
+  return accept({ type: 'PayrollClosed', data: { payrollId, batches: batchesDone, instructionCount, totalFen, excludedCount, closedAt: command.closedAt } });
+}
+
+type OpenRun = { ok: true; state: StartedPayroll } | { ok: false; refusal: Decision<never> };
+
+function openRun(state: PayrollState, payrollId: string): OpenRun {
+  if (state.status === 'not-started' || state.payrollId !== payrollId) {
+    return { ok: false, refusal: refuse(problem('PAYROLL_NOT_FOUND', 'no payroll run with this id has started', 'payrollId')) };
+  }
+  if (state.closed) return { ok: false, refusal: refuse(problem('PAYROLL_CLOSED', 'the run has issued all its batches', 'payrollId')) };
+  return { ok: true, state };
 }
 
 function exclusionOf(entry: PayrollEntry, runRegion: RegionCode, month: string): ExclusionReason | undefined {
@@ -72,27 +99,26 @@ function exclusionOf(entry: PayrollEntry, runRegion: RegionCode, month: string):
   return payability === 'payable' ? undefined : payability;
 }
 
-function instructionFor(entry: PayrollEntry, command: StartPayroll): PaymentInstructionIssued {
+function instructionFor(entry: PayrollEntry, run: StartedPayroll, issuedAt: string): PaymentInstructionIssued {
   return {
     type: 'PaymentInstructionIssued',
     data: {
-      payrollId: command.payrollId,
-      instructionId: paymentInstructionId(entry.entitlementId, command.month),
+      payrollId: run.payrollId,
+      instructionId: paymentInstructionId(entry.entitlementId, run.month),
       entitlementId: entry.entitlementId,
       applicationId: entry.applicationId,
       programme: entry.programme,
       region: regionCodeOf(entry.region) as RegionCode,
-      month: command.month,
+      month: run.month,
       amountFen: entry.monthlyAmountFen,
       payee: { bankName: entry.payee.bankName, accountHolder: entry.payee.accountHolder, accountNumber: entry.payee.accountNumber },
-      reference: paymentReference(entry.programme, command.month),
-      issuedAt: command.startedAt,
+      reference: paymentReference(entry.programme, run.month),
+      issuedAt,
     },
   };
 }
 
 function startProblem(c: StartPayroll): Check {
-  const seen = new Set<string>();
   return firstOf(
     () => idProblem(c.payrollId, 'payrollId'),
     () => regionProblem(c.region, 'region'),
@@ -100,26 +126,12 @@ function startProblem(c: StartPayroll): Check {
     () => actorProblem(c.startedBy, 'startedBy'),
     () => instantProblem(c.startedAt, 'startedAt'),
     () =>
-      firstInList(c.entitlements ?? [], (entry, i) => {
-        // The same entitlement twice in one list would be paid twice: refuse the list, don't guess.
-        if (seen.has(entry.entitlementId)) return problem('DUPLICATE_ENTITLEMENT', 'appears more than once in the list', `entitlements[${i}].entitlementId`);
-        seen.add(entry.entitlementId);
-        return entryProblem(entry, `entitlements[${i}]`);
-      }),
-  );
-}
-
-function entryProblem(entry: PayrollEntry, field: string): Check {
-  return firstOf(
-    () => idProblem(entry.entitlementId, `${field}.entitlementId`),
-    () => idProblem(entry.applicationId, `${field}.applicationId`),
-    () => programmeProblem(entry.programme, `${field}.programme`),
-    () => regionProblem(entry.region, `${field}.region`),
-    () => fenProblem(entry.monthlyAmountFen, `${field}.monthlyAmountFen`, 1),
-    () => monthProblem(entry.startMonth, `${field}.startMonth`),
-    () => (entry.stopMonth === undefined ? undefined : monthProblem(entry.stopMonth, `${field}.stopMonth`)),
-    () => firstInList(entry.suspensions ?? [], (s, j) => monthProblem(s.fromMonth, `${field}.suspensions[${j}].fromMonth`)),
-    () => firstInList(entry.paidMonths ?? [], (m, j) => monthProblem(m, `${field}.paidMonths[${j}]`)),
-    () => bankAccountProblem(entry.payee, `${field}.payee`),
+      Number.isInteger(c.batchSize) && c.batchSize >= 1 && c.batchSize <= maxBatchSize
+        ? undefined
+        : problem('INVALID_BATCH_SIZE', `must be a whole number from 1 to ${maxBatchSize}`, 'batchSize'),
+    () =>
+      Number.isSafeInteger(c.plannedEntitlements) && c.plannedEntitlements >= 0
+        ? undefined
+        : problem('INVALID_BATCH_SIZE', 'must be a whole number of entitlements, 0 or more', 'plannedEntitlements'),
   );
 }

@@ -1,0 +1,93 @@
+/**
+ * Importing the bank's result file (回盘文件) in chunks: the run is folded once (linear, paged), every
+ * chunk is checked against it before anything is written — a wrong line refuses the whole file and
+ * records nothing — and then each chunk is one append with its own BankResultsRecorded. Importing
+ * the same file again records nothing; a crash in the middle leaves whole chunks, and importing
+ * the file again records the rest.
+ */
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { parseBankResultFile, payrollDecider, type ImportBankResults } from '@sa/domain-payments';
+import type { Actor } from '@sa/domain-shared';
+import { EventIdConflictError, type EventStore, WrongExpectedRevisionError } from '@sa/event-store';
+import { Clock, CommandRejectedError, EVENT_STORE, LOGGER, type Logger } from '@sa/platform';
+import { decideAndAppend, loadPayroll, type LoadedPayroll } from './payroll-stream';
+
+export interface ImportOutcome {
+  readonly newlyPaid: number;
+  readonly newlyFailed: number;
+  readonly unchanged: number;
+  readonly reconciled: boolean;
+}
+
+export const importChunk = 5_000;
+
+const settlementStatus = (code: string): 404 | 409 | 422 => (code === 'SETTLEMENT_CONFLICT' ? 409 : code.endsWith('NOT_FOUND') ? 404 : 422);
+
+@Injectable()
+export class BankResultsImport {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async import(payrollId: string, fileText: string, actor: Actor): Promise<ImportOutcome> {
+    const parsed = parseBankResultFile(fileText);
+    if (!parsed.ok) {
+      const problems = parsed.errors.map((e) => ({ line: e.line, code: e.code, field: e.field ?? '(line)', rule: e.message }));
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'INVALID_BANK_RESULT_FILE',
+        message: problems.map((p) => `line ${p.line}: ${p.field}: ${p.rule} (${p.code})`).join('; '),
+        problems,
+      });
+    }
+    const importedAt = this.clock.now().toISOString();
+    const chunks: ImportBankResults[] = [];
+    for (let i = 0; i < parsed.results.length; i += importChunk) {
+      chunks.push({ type: 'ImportBankResults', payrollId, results: parsed.results.slice(i, i + importChunk), importedBy: actor, importedAt });
+    }
+    let loaded = await loadPayroll(this.store, payrollId);
+    this.checkAll(loaded, chunks);
+    let newlyPaid = 0;
+    let newlyFailed = 0;
+    let reconciled = false;
+    for (const [index, chunk] of chunks.entries()) {
+      const { next, events } = await this.append(loaded, chunk, actor, payrollId);
+      loaded = next;
+      newlyPaid += events.filter((e) => e.type === 'PaymentSucceeded').length;
+      newlyFailed += events.filter((e) => e.type === 'PaymentFailed').length;
+      reconciled ||= events.some((e) => e.type === 'PayrollReconciled');
+      this.logger.debug({ payrollId, chunk: index + 1, of: chunks.length }, 'bank results chunk recorded');
+    }
+    this.logger.info({ payrollId, newlyPaid, newlyFailed, lines: parsed.results.length, chunks: chunks.length }, 'bank results imported');
+    return { newlyPaid, newlyFailed, unchanged: parsed.results.length - newlyPaid - newlyFailed, reconciled };
+  }
+
+  /** Every chunk against the run as loaded (the parser refused repeated instructions, so chunks do not interact). */
+  private checkAll(loaded: LoadedPayroll, chunks: readonly ImportBankResults[]): void {
+    const offsets = chunks.map((_, i) => i * importChunk);
+    for (const [i, chunk] of chunks.entries()) {
+      const decision = payrollDecider.decide(chunk, loaded.state);
+      if (!decision.ok) {
+        const field = decision.rejection.field?.replace(/^results\[(\d+)\]/, (_m, n: string) => `results[${Number(n) + (offsets[i] as number)}]`);
+        throw new CommandRejectedError({ ...decision.rejection, ...(field ? { field } : {}) }, settlementStatus(decision.rejection.code));
+      }
+    }
+  }
+
+  private async append(loaded: LoadedPayroll, chunk: ImportBankResults, actor: Actor, payrollId: string) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const key = `${payrollId}:results:${String(loaded.revision)}`;
+        const result = await decideAndAppend(this.store, loaded, chunk, { actor, correlationId: payrollId, idempotencyKey: key, statusFor: settlementStatus });
+        return { next: result, events: result.events };
+      } catch (error) {
+        const raced = error instanceof WrongExpectedRevisionError || error instanceof EventIdConflictError;
+        if (!raced || attempt >= 5) throw error;
+        loaded = await loadPayroll(this.store, payrollId);
+      }
+    }
+  }
+}

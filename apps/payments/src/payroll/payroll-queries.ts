@@ -1,0 +1,71 @@
+/**
+ * Reading payroll runs: the view (summary from the run's control events; the instructions listed
+ * for runs up to listLimit) and the disbursement file, written page by page to the response.
+ */
+import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import {
+  disbursementControlLine,
+  disbursementHeaderLine,
+  disbursementLine,
+  type AccountNumberDisplay,
+  type PaymentInstructionIssued,
+  type PayrollEvent,
+} from '@sa/domain-payments';
+import { fen, type Fen } from '@sa/domain-shared';
+import type { EventStore, RecordedEvent } from '@sa/event-store';
+import { EVENT_STORE } from '@sa/platform';
+import { payrollStream } from '../streams';
+import { forEachPage, pageSize } from './payroll-stream';
+import { listLimit, payrollViewOf, summaryEventTypes, type PayrollView } from './payroll-view';
+
+const asEvent = (e: RecordedEvent) => ({ type: e.type, data: e.data }) as PayrollEvent;
+
+@Injectable()
+export class PayrollQueries {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async view(payrollId: string): Promise<PayrollView | undefined> {
+    const summary = payrollViewOf(await this.summaryEvents(payrollId));
+    if (!summary || !summary.progress.closed || summary.instructionCount > listLimit) return summary;
+    const history: PayrollEvent[] = [];
+    await forEachPage(this.store, payrollId, (page) => void history.push(...page.map(asEvent)));
+    return payrollViewOf(history);
+  }
+
+  /** Streams the file to `write` (which may wait for the socket to drain); 409 while the run is still issuing batches. */
+  async writeDisbursementFile(view: PayrollView, display: AccountNumberDisplay, write: (chunk: string) => Promise<void>): Promise<void> {
+    if (!view.progress.closed) {
+      throw new ConflictException(
+        `the run is still issuing batches (${view.progress.batchesDone} of ${view.progress.batchesPlanned}); the file follows when it closes`,
+      );
+    }
+    let count = 0;
+    let total: Fen = fen(0);
+    await write(disbursementHeaderLine());
+    await forEachPage(this.store, view.payrollId, async (page) => {
+      let text = '';
+      for (const e of page) {
+        if (e.type !== 'PaymentInstructionIssued') continue;
+        const d = e.data as PaymentInstructionIssued['data'];
+        text += disbursementLine(d, display);
+        count += 1;
+        total = fen(total + d.amountFen);
+      }
+      if (text) await write(text);
+    });
+    // The control line is what was written, checked against the totals the run closed with.
+    if (count !== view.instructionCount || total !== view.totalFen) throw new Error(`disbursement file of ${view.payrollId} does not match its control totals`);
+    await write(disbursementControlLine(count, total));
+  }
+
+  private async summaryEvents(payrollId: string): Promise<PayrollEvent[]> {
+    const filter = { streamPrefixes: [payrollStream(payrollId)], eventTypes: [...summaryEventTypes] };
+    const events: PayrollEvent[] = [];
+    for (let from: number | undefined; ;) {
+      const page = await this.store.readAll({ filter, maxCount: pageSize, ...(from === undefined ? {} : { fromPosition: from }) });
+      events.push(...page.map(asEvent));
+      if (page.length < pageSize) return events;
+      from = (page[page.length - 1] as RecordedEvent).position + 1;
+    }
+  }
+}
