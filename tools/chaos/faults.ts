@@ -92,9 +92,9 @@ export async function runFault(fault: Fault, ctx: FaultContext): Promise<FaultOu
   ctx.probes.push(probe);
   const urls = (service: string) => ctx.fleet.url(service);
   const [ready, pipeline] = await Promise.allSettled([
-    ctx.fleet.allReady(300_000).then(() => Date.now() - over),
+    ctx.fleet.allReady(120_000).then(() => Date.now() - over),
     submit(urls, probe)
-      .then(() => caseReaches(urls, probe.applicationId, ['awaiting-review'], 300_000))
+      .then(() => caseReaches(urls, probe.applicationId, ['awaiting-review'], 180_000))
       .then(() => Date.now() - over),
   ]);
   const outcome: FaultOutcome = {

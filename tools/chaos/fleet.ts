@@ -100,13 +100,19 @@ export class Fleet {
     await Promise.all([...this.members.values()].map((m) => this.putClock(m, 120_000)));
   }
 
-  async readiness(): Promise<Record<string, number | 'down'>> {
+  /** Each service's readiness: 200, or what is wrong (the failing checks of a 503, or no answer). */
+  async readiness(): Promise<Record<string, number | string>> {
     const entries = await Promise.all(
-      [...this.members.values()].map(async (m): Promise<[string, number | 'down']> => {
+      [...this.members.values()].map(async (m): Promise<[string, number | string]> => {
         try {
-          return [m.name, (await fetch(`${m.url}/health/ready`, { signal: AbortSignal.timeout(3000) })).status];
+          // A readiness check may itself wait 3 s for a dependency: give it room before calling it down.
+          const res = await fetch(`${m.url}/health/ready`, { signal: AbortSignal.timeout(8000) });
+          if (res.status === 200) return [m.name, 200];
+          const body = (await res.json().catch(() => ({}))) as { checks?: { name: string; ok: boolean; error?: string }[] };
+          const failing = (body.checks ?? []).filter((c) => !c.ok).map((c) => `${c.name}: ${c.error ?? 'not ok'}`);
+          return [m.name, `${res.status} ${failing.join(', ')}`.trim()];
         } catch {
-          return [m.name, 'down'];
+          return [m.name, 'no answer'];
         }
       }),
     );
