@@ -96,7 +96,7 @@ interface Readiness {
   body: { status: string; waitingFor?: string[]; checks: { name: string; ok: boolean; error?: string }[] };
 }
 
-describe('intake while its PostgreSQL is away (a PostgreSQL of its own)', () => {
+describe('intake while its servers are away (a PostgreSQL of its own)', () => {
   let stateDir: string;
   let postgres: OwnPostgres;
   let url: string;
@@ -158,6 +158,29 @@ describe('intake while its PostgreSQL is away (a PostgreSQL of its own)', () => 
     intake = await starting;
     await eventually(async () => expect((await ready()).status).toBe(200), 30_000);
     expect((await submit()).status).toBe(201);
+  });
+
+  it('names Kafka and MongoDB too while they are away, and gives up waiting when told to', async () => {
+    // Given nothing listening where its Kafka broker and MongoDB server should be
+    const [port, kafkaPort, mongoPort] = [await freePort(), await freePort(), await freePort()];
+    const stop = new AbortController();
+    const env = serviceTestEnv('intake', { PORT: String(port), KAFKA_BROKERS: `127.0.0.1:${kafkaPort}`, MONGODB_URL: `mongodb://127.0.0.1:${mongoPort}/` });
+    // When intake starts
+    const waiting = startService(service, env, { maxDelayMs: 500, signal: stop.signal });
+    waiting.catch(() => undefined);
+    // Then readiness names both, liveness is fine
+    await eventually(async () => {
+      const res = await fetch(`http://127.0.0.1:${port}/health/ready`);
+      expect({ status: res.status, waitingFor: ((await res.json()) as Readiness['body']).waitingFor }).toEqual({
+        status: 503,
+        waitingFor: ['kafka', 'mongodb'],
+      });
+    }, 20_000);
+    expect((await fetch(`http://127.0.0.1:${port}/health/live`)).status).toBe(200);
+    // When it is told to stop waiting (what SIGTERM does under runService), it rejects and frees its port
+    stop.abort(new Error('stopped while waiting'));
+    await expect(waiting).rejects.toThrow('stopped while waiting');
+    await expect(fetch(`http://127.0.0.1:${port}/health/live`)).rejects.toThrow();
   });
 
   it('does not crash when PostgreSQL stops under load, and takes applications again when it is back', async () => {
