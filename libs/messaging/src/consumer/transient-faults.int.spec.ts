@@ -9,11 +9,11 @@ import { deadLetterTopicOf, residentDeathV1, type IntegrationContract } from '@s
 import type { PostgresEventStore } from '@sa/event-store';
 import { eventually, integrationEnv, uniqueName } from '@sa/testing-infra';
 import { MongoClient } from 'mongodb';
-import { Pool } from 'pg';
+import { Client, Pool } from 'pg';
 import { encodeCloudEvent } from '../cloudevents/binary-mode';
 import { readDeadLetters } from '../dead-letters/dead-letter-topic';
 import { KafkaTestKit, onTestTopic, testTopicName } from '../test-support/kafka-test-kit';
-import { startOwnPostgres, type OwnPostgres } from '../test-support/own-postgres';
+import { freePort, startOwnPostgres, type OwnPostgres } from '../test-support/own-postgres';
 import { openPostgresEventStore } from '../test-support/postgres-event-store';
 import { residentIdNumber } from '../test-support/resident-ids';
 import { startTcpProxy } from '../test-support/tcp-proxy';
@@ -46,6 +46,7 @@ describe('transient faults against real servers', () => {
     contract: IntegrationContract<Death>,
     handler: EventHandler<Death>,
     inbox: ConstructorParameters<typeof IntegrationConsumer>[0]['inbox'],
+    extra: Partial<ConstructorParameters<typeof IntegrationConsumer>[0]> = {},
   ) {
     const consumer = new IntegrationConsumer({
       name: uniqueName('verification'),
@@ -54,6 +55,7 @@ describe('transient faults against real servers', () => {
       inbox,
       // Few attempts and short delays: an unrecognised error would be dead-lettered within a second.
       retry: { maxAttempts: 3, initialDelayMs: 100, maxDelayMs: 1_000 },
+      ...extra,
     });
     consumers.push(consumer);
     return consumer;
@@ -155,6 +157,61 @@ describe('transient faults against real servers', () => {
       await eventually(() => expect(consumer.status().handled).toBe(2));
     }, 60_000);
   });
+
+  it('pauses only the partition that waits: the other goes on, nothing piles up behind the paused one, and each message is handled once, in order', async () => {
+    // Given a consumer (one lane per partition: strict order) whose handler, for partition 0, must reach a server that is not listening
+    const mongo = await new MongoClient(env.mongodbUrl).connect();
+    const db = mongo.db(uniqueName('faults'));
+    const closedPort = await freePort();
+    let serverAway = true;
+    const handled: { partition: number; offset: bigint }[] = [];
+    try {
+      const topic = testTopicName('deaths');
+      await kit.createTopics([topic], 2);
+      const contract = onTestTopic(residentDeathV1, topic);
+      const consumer = consumerOf(
+        contract,
+        async (event) => {
+          if (event.partition === 0 && serverAway) {
+            const client = new Client({ host: '127.0.0.1', port: closedPort, user: 'sa', database: 'sa', connectionTimeoutMillis: 1_000 });
+            client.on('error', () => undefined);
+            await client.connect().finally(() => client.end().catch(() => undefined)); // ECONNREFUSED
+          }
+          handled.push({ partition: event.partition, offset: event.offset });
+        },
+        await MongoInbox.create(db, 'inbox'),
+        { lanesPerPartition: 1 },
+      );
+      await consumer.start();
+      const onPartition = (partition: number, from: number, count: number) =>
+        Array.from({ length: count }, (_, i) => ({ ...deathRecord(contract, 600 + from + i), partition }));
+
+      // When five deaths arrive on each partition, then forty more on the waiting one and five on the other
+      await kit.sender.send([...onPartition(0, 0, 5), ...onPartition(1, 100, 5)]);
+      await eventually(() => expect(consumer.status().faults.map((f) => f.partition)).toEqual([0]), 15_000);
+      await kit.sender.send([...onPartition(0, 5, 40), ...onPartition(1, 105, 5)]);
+
+      // Then the other partition is handled meanwhile, and the waiting one takes in nothing more
+      await eventually(() => expect(handled.filter((h) => h.partition === 1)).toHaveLength(10), 15_000);
+      await sleep(2_000);
+      expect(handled.filter((h) => h.partition === 0)).toEqual([]);
+      expect(consumer.status().inFlight).toBeLessThanOrEqual(5);
+      expect(consumer.readinessProblem()).toContain(`paused partitions: ${topic}:0 `.trim());
+
+      // When the server is back, all 45 of partition 0 are handled once, in offset order, and readiness clears
+      serverAway = false;
+      await eventually(() => expect(handled.filter((h) => h.partition === 0)).toHaveLength(45), 30_000);
+      expect(handled.filter((h) => h.partition === 0).map((h) => Number(h.offset))).toEqual(Array.from({ length: 45 }, (_, i) => i));
+      await eventually(() => expect(consumer.readinessProblem()).toBeUndefined());
+      await sleep(500);
+      expect(handled).toHaveLength(55);
+      expect(consumer.status().deadLettered).toBe(0);
+    } finally {
+      await Promise.all(consumers.splice(0).map((c) => c.stop()));
+      await db.dropDatabase().catch(() => undefined);
+      await mongo.close();
+    }
+  }, 90_000);
 
   it('waits while MongoDB is unreachable (FerretDB behind a cut proxy): nothing dead-lettered, each message handled once when it is back', async () => {
     // Given a read-model consumer whose inbox and read model go through a proxy to FerretDB
