@@ -4,8 +4,9 @@
  *   npx tsx tools/dev/issue-token.ts --role intake-worker --org 331002001 --user wang.fang [--name 王芳] [--hours 8]
  *
  * Roles: intake-worker, investigator, township-reviewer, county-approver, payments-officer,
- * charity-organisation, auditor, county-system, civil-affairs-admin. --org is the organisation
- * unit's region code (6, 9 or 12 digits): the user sees and acts only within it.
+ * charity-organisation, auditor, county-system, civil-affairs-admin, platform-operator (operations
+ * over every region: all-region jobs, verifying every store). --org is the organisation unit's
+ * region code (6, 9 or 12 digits): the user sees and acts only within it.
  */
 import { isRegionCode, isRole, roles } from '@sa/domain-shared';
 import { signDevToken } from '@sa/platform';
