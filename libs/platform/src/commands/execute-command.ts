@@ -9,6 +9,7 @@ import type { Decider, Rejection } from '@sa/domain-shared';
 import { fold } from '@sa/domain-shared';
 import { CommandRejectedError } from '../http/domain-errors.filter';
 import { deterministicUuid } from './deterministic-id';
+import { unpublishableEvent } from './publication-guard';
 
 export interface DomainEvent {
   readonly type: string;
@@ -76,6 +77,9 @@ export async function executeCommand<C, E extends DomainEvent, S>(
     const decision = decider.decide(command, state);
     if (!decision.ok) throw new CommandRejectedError(decision.rejection, (options.statusFor ?? defaultStatus)(decision.rejection));
     if (decision.events.length === 0) return { state, events: [] };
+    // What the relay could not publish is refused here, before anything is written (422 naming the field).
+    const unpublishable = unpublishableEvent(store, stream, decision.events, context);
+    if (unpublishable) throw new CommandRejectedError(unpublishable, 422);
     const newEvents: NewEvent[] = decision.events.map((event, index) => ({
       ...(context.idempotencyKey ? { eventId: deterministicUuid(context.idempotencyKey, stream, String(index)) } : {}),
       type: event.type,

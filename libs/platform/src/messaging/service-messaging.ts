@@ -24,6 +24,7 @@ import {
 } from '@sa/messaging';
 import type { Connection } from 'mongoose';
 import { Pool } from 'pg';
+import { guardPublication } from '../commands/publication-guard';
 import type { BaseConfig } from '../config/config';
 import { HealthRegistry } from '../health/health-registry';
 import type { Logger } from '../logging/logger';
@@ -75,6 +76,8 @@ export class ServiceMessaging implements OnApplicationBootstrap, BeforeApplicati
   publish(definition: PublicationDefinition): void {
     if (this.publication) throw new Error('a service declares one publication (one relay over its categories)');
     this.publication = definition;
+    // Commands on these categories are refused (422) when an event could not be published.
+    guardPublication(this.store, definition);
   }
 
   consume(definition: ConsumptionDefinition): void {
