@@ -33,6 +33,11 @@ export class CaseApprovals {
     // Retrying cannot help until the policy file is fixed: dead-letter it now, replay it then.
     if (!plan.ok) throw new PermanentError(`case ${approved.applicationId}: ${plan.reason}`);
     const context = { actor, correlationId: event.correlationId ?? event.id, causationId: event.id, handledMessage, idempotencyKey: event.id };
+    // A replay of a case already granted changes nothing, even when its claims have since passed on (it stopped).
+    if (await this.commands.loadGranted(plan.command.entitlementId)) {
+      this.logger.info({ applicationId: approved.applicationId, outcome: 'already-granted' }, 'approved case handled');
+      return;
+    }
     // One person, one live benefit (一人一保): claim every member before granting, whatever path the approval came by.
     const claim = await this.claims.claimAll(plan.command, context);
     if (!claim.ok) return this.refuse(plan.command, claim, context);

@@ -129,5 +129,11 @@ describe('payments: one person, one live benefit (real PostgreSQL, FerretDB, Kaf
     // Then it is granted
     expect(await historyOf(next.applicationId)).toEqual(['EntitlementGranted']);
     expect(await entitlementStatus(next.applicationId)).toBe(200);
+
+    // And replaying the first case's approval now changes nothing: it was granted, and stays as it was
+    const before = await historyOf(first.applicationId);
+    await approveAndWait(first);
+    expect(await historyOf(first.applicationId)).toEqual(before);
+    expect(before).not.toContain('EntitlementRefused');
   }, 240_000);
 });
