@@ -1,5 +1,6 @@
 import { countyDataReceiptV1, residentDeathV1, validatePayload } from '@sa/contracts';
 import { toRawHeaders } from '../kafka/client-options';
+import { groupInstanceIdOf, groupMembership } from '../kafka/group-membership';
 import { deadLetterRecord } from './dead-letter-record';
 import { laneHash, OrderedLanes } from './ordered-lanes';
 import { PartitionProgress } from './partition-progress';
@@ -141,5 +142,20 @@ describe('receipts', () => {
         receivedAt: '2025-05-01T00:00:00.000Z',
       },
     });
+  });
+});
+
+describe('groupMembership', () => {
+  it('names a static member only when given an instance id, one Kafka accepts', () => {
+    expect(groupMembership({})).toEqual({ sessionTimeout: 30_000, rebalanceTimeout: 60_000, heartbeatInterval: 3_000 });
+    expect(groupMembership({ groupInstanceId: 'node-1-payments-8083-payments-approvals' })).toMatchObject({
+      groupInstanceId: 'node-1-payments-8083-payments-approvals',
+    });
+    expect(groupMembership({ groupProtocol: 'consumer', groupInstanceId: 'a' })).toEqual({
+      groupProtocol: 'consumer',
+      rebalanceTimeout: 60_000,
+      groupInstanceId: 'a',
+    });
+    expect(groupInstanceIdOf('区县 host:1', 'payments-approvals')).toBe('___host_1-payments-approvals');
   });
 });

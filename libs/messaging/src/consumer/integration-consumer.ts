@@ -32,7 +32,7 @@ import { InboxPipeline, type InboxTicket } from './inbox-pipeline';
 import { OutcomePublisher } from './outcome-publisher';
 import { laneHash, OrderedLanes } from './ordered-lanes';
 import { describeFaults, PartitionFaults, type PartitionFault } from './partition-faults';
-import { PartitionProgress } from './partition-progress';
+import { OffsetCommits } from './offset-commits';
 import type { MessageOutcome } from './receipts';
 
 export type { RetryPolicy } from './handling-loop';
@@ -128,7 +128,7 @@ export class IntegrationConsumer {
   private readonly inboxPipeline: InboxPipeline;
   /** Every message between fetch and offset-ready, for a graceful stop. */
   private readonly pending = new Set<Promise<void>>();
-  private readonly progress = new Map<string, PartitionProgress>();
+  private readonly offsets: OffsetCommits;
   private consumer: Consumer | undefined;
   private stream: Awaited<ReturnType<Consumer['consume']>> | undefined;
   private commitTimer: NodeJS.Timeout | undefined;
@@ -152,6 +152,7 @@ export class IntegrationConsumer {
     const contracts = options.handlers.map((h) => h.contract);
     this.outcomes = new OutcomePublisher({ consumer: options.name, kafka: options.kafka, receipts: options.receipts, contracts, logger: this.logger });
     this.inboxPipeline = new InboxPipeline(options.inbox);
+    this.offsets = new OffsetCommits(options.name, this.logger);
   }
 
   /** What every retry loop of this consumer shares; the stop signal is read when the loop starts. */
@@ -269,12 +270,8 @@ export class IntegrationConsumer {
 
   private onAssignment(assignments: readonly { topic: string; partitions: number[] }[]): void {
     const assigned = new Set(assignments.flatMap((a) => a.partitions.map((p) => `${a.topic}:${p}`)));
-    for (const [partition, progress] of this.progress) {
-      // Work done on a partition we lost is not committed: the new owner resumes from the last
-      // commit and its inbox drops what we already handled; committing now could move its offset back.
-      if (!assigned.has(partition) && !progress.busy) this.progress.delete(partition);
-    }
-    for (const partition of this.progress.keys()) if (!assigned.has(partition)) this.faults.forget(partition);
+    // What was left out of a lost partition while it was paused is the next owner's.
+    for (const partition of this.offsets.keepAssigned(assigned)) this.faults.forget(partition);
     this.logger.info(
       { consumer: this.options.name, assignments: assignments.map((a) => ({ topic: a.topic, partitions: a.partitions })) },
       'partitions assigned',
@@ -289,11 +286,7 @@ export class IntegrationConsumer {
     if (this.state !== 'running' && this.state !== 'starting') return;
     if (!this.isAssigned(message.topic, message.partition)) return;
     const partitionKey = `${message.topic}:${message.partition}`;
-    let progress = this.progress.get(partitionKey);
-    if (!progress) {
-      progress = new PartitionProgress();
-      this.progress.set(partitionKey, progress);
-    }
+    const progress = this.offsets.of(partitionKey);
     // After a rebalance the stream fetches again from the last commit: skip what this instance already took.
     if (message.offset <= progress.highestDispatched) return;
     // Paused on a transient fault: leave it in Kafka (nothing below it is committed) and fetch it again on resume.
@@ -460,31 +453,7 @@ export class IntegrationConsumer {
   }
 
   private async commit(): Promise<void> {
-    const consumer = this.consumer;
-    if (!consumer) return;
-    const offsets: { topic: string; partition: number; offset: bigint; leaderEpoch: number }[] = [];
-    for (const [partitionKey, progress] of this.progress) {
-      const separator = partitionKey.lastIndexOf(':');
-      const topic = partitionKey.slice(0, separator);
-      const partition = Number(partitionKey.slice(separator + 1));
-      if (!this.isAssigned(topic, partition)) {
-        if (!progress.busy) this.progress.delete(partitionKey);
-        continue;
-      }
-      const offset = progress.commitable();
-      if (offset !== undefined && offset > progress.committed) offsets.push({ topic, partition, offset, leaderEpoch: -1 });
-    }
-    if (offsets.length === 0) return;
-    try {
-      await consumer.commit({ offsets });
-      for (const { topic, partition, offset } of offsets) {
-        const progress = this.progress.get(`${topic}:${partition}`);
-        if (progress && offset > progress.committed) progress.committed = offset;
-      }
-    } catch (error) {
-      // Not fatal: the next commit carries the same or later offsets; a rebalance re-delivers (the inbox drops repeats).
-      this.logger.warn({ consumer: this.options.name, error: describeError(error) }, 'committing offsets failed');
-    }
+    if (this.consumer) await this.offsets.commit(this.consumer, (topic, partition) => this.isAssigned(topic, partition));
   }
 }
 

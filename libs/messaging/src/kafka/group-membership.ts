@@ -27,7 +27,7 @@ export function groupMembership(options: GroupMembershipOptions) {
   };
 }
 
-/** A group instance id Kafka accepts (no white space), from a replica name and a consumer name. */
+/** A group instance id Kafka accepts (letters, digits, '.', '_', '-'; at most 249), from a replica name and a consumer name. */
 export function groupInstanceIdOf(replica: string, consumer: string): string {
-  return `${replica}-${consumer}`.replace(/\s+/g, '_').slice(0, 249);
+  return `${replica}-${consumer}`.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 249);
 }

@@ -34,4 +34,12 @@ describe('configuration from the environment', () => {
       /JWT_SECRET: must be at least 32 characters \(HS256\) \(got "\*\*\*"\)/,
     );
   });
+
+  it('takes a replica name for static group membership, refusing one Kafka could not use', () => {
+    expect(loadConfig(baseConfigSchema, { ...valid, SA_INSTANCE_ID: 'node-1.payments' }).SA_INSTANCE_ID).toBe('node-1.payments');
+    expect(loadConfig(baseConfigSchema, valid).SA_INSTANCE_ID).toBeUndefined();
+    expect(() => loadConfig(baseConfigSchema, { ...valid, SA_INSTANCE_ID: 'node 1' })).toThrow(
+      /SA_INSTANCE_ID: must be 1-100 letters, digits, dot, underscore or hyphen \(got "node 1"\)/,
+    );
+  });
 });
