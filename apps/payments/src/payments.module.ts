@@ -1,4 +1,5 @@
 import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
+import './payroll/fast-digest';
 import { ServiceMessaging } from '@sa/platform';
 import { CaseApprovals } from './entitlements/case-approvals';
 import { DeathReports } from './entitlements/death-reports';

@@ -25,13 +25,27 @@ export function entitlementIdFor(applicationId: string): string {
   return nameBasedUuid('entitlement', applicationId);
 }
 
+let digest: (message: Uint8Array) => Uint8Array = sha256;
+
+const hexByte = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+const encoder = new TextEncoder();
+
+/**
+ * Lets a service hand in its platform's SHA-256 (same output, ~50× faster than this pure one): a
+ * payroll of a million derives a million instruction ids, and the pure digest alone took ~0.1 ms each.
+ */
+export function useSha256(implementation: (message: Uint8Array) => Uint8Array): void {
+  digest = implementation;
+}
+
 export function nameBasedUuid(kind: string, ...parts: string[]): string {
   // U+001F (unit separator) cannot occur in ids, so ("a","bc") and ("ab","c") never meet.
-  const hash = sha256(new TextEncoder().encode([namespace, kind, ...parts].join('\u001f')));
+  const hash = digest(encoder.encode([namespace, kind, ...parts].join('\u001f')));
   const bytes = hash.slice(0, 16);
   bytes[6] = ((bytes[6] as number) & 0x0f) | 0x40;
   bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  let hex = '';
+  for (const b of bytes) hex += hexByte[b] as string;
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
