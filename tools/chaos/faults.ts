@@ -11,10 +11,14 @@ import { plannedApplication, probeVillage, type PlannedApplication } from './hou
 import { caseReaches, submit } from './journey';
 import { killBroker, startServer, stopServer, type Say } from './servers';
 
-export type Fault =
+export type Fault = (
   | { readonly kind: 'kill-service'; readonly service: string }
   | { readonly kind: 'kill-broker' }
-  | { readonly kind: 'stop-server'; readonly server: ComponentName };
+  | { readonly kind: 'stop-server'; readonly server: ComponentName }
+) & {
+  /** Injected once this share of the step's applications has moved (work is then in flight downstream). */
+  readonly afterShare?: number;
+};
 
 export interface FaultOutcome {
   readonly fault: string;
@@ -32,17 +36,18 @@ export type Phase = 'submission' | 'review' | 'confirmation' | 'entitlement' | '
 
 /**
  * Which faults hit which step of the journey, so each lands where it hurts: PostgreSQL goes away
- * while payments and charity-referral consume the county's approvals, FerretDB while entitlements
- * are read back. Quick mode: one kill of payments while it consumes approvals.
+ * once a quarter of the cases are confirmed, while payments and charity-referral consume those
+ * approvals from Kafka; FerretDB while reviews are written to and read from approval's read model.
+ * Quick mode: one kill of payments while it consumes approvals.
  */
 export function faultPlan(quick: boolean): Record<Phase, Fault[]> {
   const kill = (service: string): Fault => ({ kind: 'kill-service', service });
   if (quick) return { submission: [], review: [], confirmation: [kill('payments')], entitlement: [], payroll: [] };
   return {
     submission: [kill('intake'), kill('verification')],
-    review: [kill('approval'), { kind: 'kill-broker' }],
-    confirmation: [{ kind: 'stop-server', server: 'postgres' }, kill('charity-referral')],
-    entitlement: [kill('payments'), { kind: 'stop-server', server: 'ferretdb' }],
+    review: [{ kind: 'stop-server', server: 'ferretdb', afterShare: 0.2 }, kill('approval'), { kind: 'kill-broker' }],
+    confirmation: [{ kind: 'stop-server', server: 'postgres', afterShare: 0.25 }, kill('charity-referral')],
+    entitlement: [kill('payments')],
     payroll: [kill('audit')],
   };
 }
@@ -118,9 +123,11 @@ export function fmt(ms: number | undefined): string {
 }
 
 /** Every fault in turn, with a breath between them so each recovery is measured on its own. */
-export async function runFaults(plan: readonly Fault[], ctx: FaultContext, pauseMs = 3000): Promise<FaultOutcome[]> {
+export async function runFaults(plan: readonly Fault[], ctx: FaultContext, moved: () => number, pauseMs = 3000): Promise<FaultOutcome[]> {
   const outcomes: FaultOutcome[] = [];
   for (const fault of plan) {
+    // Bounded: a step that stalls before the share is reached still gets its fault.
+    for (const began = Date.now(); moved() < (fault.afterShare ?? 0) && Date.now() - began < 120_000;) await sleep(200);
     try {
       outcomes.push(await runFault(fault, ctx));
     } catch (error) {

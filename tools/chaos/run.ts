@@ -46,7 +46,9 @@ export async function run(fleet: Fleet, plan: Record<Phase, Fault[]>, settings: 
   const phase = async (name: Phase, work: () => Promise<void>) => {
     const began = Date.now();
     say(`step: ${name} (${plan[name].length} fault(s) alongside)`);
-    const [, injected] = await Promise.all([work(), runFaults(plan[name], faultContext)]);
+    const base = progress.steps;
+    const moved = () => (progress.steps - base) / Math.max(1, applications.length);
+    const [, injected] = await Promise.all([work(), runFaults(plan[name], faultContext, moved)]);
     faults.push(...injected);
     phaseMs[name] = Date.now() - began;
     say(`step: ${name} done in ${((Date.now() - began) / 1000).toFixed(1)} s; ${progress.stuck.size} application(s) stuck so far`);
