@@ -16,7 +16,7 @@ const context = { actor: { userId: 'u', role: 'intake-worker', orgUnit: '3310020
 
 describe('executeCommand on a stream expected to be new (real PostgreSQL event store)', () => {
   let schema: TestSchema;
-  let store: EventStore;
+  let store: ReturnType<typeof createPostgresEventStore>;
   let reads: number;
   /** The real store, counting the stream reads the command handler makes. */
   let observed: EventStore;
