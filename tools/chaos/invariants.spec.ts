@@ -136,6 +136,7 @@ describe('chaos invariants', () => {
     // When judged
     const verdict = judge(evidence(cleanRun([]), [], letters), facts([])).find((v) => v.invariant.startsWith('every dead letter'));
     // Then only the transient one fails, and the poison one is listed with its reason
+    expect(verdict?.ok).toBe(false);
     expect(verdict?.failures).toEqual([expect.stringContaining('retries-exhausted')]);
     expect(verdict?.note).toContain('schema-violation');
     expect(isTransient({ reason: 'handler-rejected', error: 'terminating connection due to administrator command (57P01)' })).toBe(true);
