@@ -214,6 +214,9 @@ describe('intake while its servers are away (a PostgreSQL of its own)', () => {
     // Then the process lives on and answers every request (refusals, no dropped connections)
     expect(answered.length).toBeGreaterThan(stoppedAt);
     expect(answered.slice(stoppedAt).filter((s) => s === 0)).toEqual([]);
+    // … and says the refusal is temporary: 503 with Retry-After, never a 500
+    expect(answered.slice(stoppedAt).filter((s) => s >= 500 && s !== 503)).toEqual([]);
+    expect(answered.slice(stoppedAt)).toContain(503);
 
     // When PostgreSQL is back
     await postgres.start();

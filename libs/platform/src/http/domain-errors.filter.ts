@@ -1,10 +1,13 @@
 /**
  * Maps failures that are not HTTP exceptions to answers a client can act on: a refused command
  * (a domain rejection) is 409 or 422 with its code, a concurrency conflict is 409, malformed JSON is
- * 400; anything unexpected is a 500 that is logged and says nothing internal.
+ * 400; a server this service depends on being unavailable (the one fault classification of
+ * @sa/messaging says transient) is 503 with Retry-After, so a client retries instead of giving up;
+ * anything unexpected is a 500 that is logged and says nothing internal.
  */
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
 import type { Rejection } from '@sa/domain-shared';
+import { classifyFault } from '@sa/messaging';
 import type { Response } from 'express';
 import type { Logger } from '../logging/logger';
 import { bodyTooLarge } from './input-errors';
@@ -57,6 +60,20 @@ export class DomainErrorsFilter implements ExceptionFilter {
       res
         .status(error.status)
         .json({ statusCode: error.status, error: error.name, message: `body: ${error.message}`, field: 'body', ...(error.type ? { code: error.type } : {}) });
+      return;
+    }
+    const fault = classifyFault(error);
+    if (fault.kind === 'transient') {
+      this.logger.warn({ fault: fault.because }, 'a dependency is unavailable; answered 503');
+      res.setHeader('retry-after', '5');
+      res
+        .status(503)
+        .json({
+          statusCode: 503,
+          error: 'SERVICE_UNAVAILABLE',
+          message: 'a server this service depends on is unavailable; retry shortly',
+          code: 'SERVICE_UNAVAILABLE',
+        });
       return;
     }
     this.logger.error({ err: error }, 'unhandled error');
