@@ -66,14 +66,12 @@ export class DomainErrorsFilter implements ExceptionFilter {
     if (fault.kind === 'transient') {
       this.logger.warn({ fault: fault.because }, 'a dependency is unavailable; answered 503');
       res.setHeader('retry-after', '5');
-      res
-        .status(503)
-        .json({
-          statusCode: 503,
-          error: 'SERVICE_UNAVAILABLE',
-          message: 'a server this service depends on is unavailable; retry shortly',
-          code: 'SERVICE_UNAVAILABLE',
-        });
+      res.status(503).json({
+        statusCode: 503,
+        error: 'SERVICE_UNAVAILABLE',
+        message: 'a server this service depends on is unavailable; retry shortly',
+        code: 'SERVICE_UNAVAILABLE',
+      });
       return;
     }
     this.logger.error({ err: error }, 'unhandled error');
