@@ -59,7 +59,11 @@ export class MongoInbox implements Inbox {
   }
 }
 
-/** The primary key itself enforces "once": no unique secondary index needed (FerretDB-friendly). */
+/**
+ * The primary key itself enforces "once": no unique secondary index needed (FerretDB-friendly).
+ * Joined by "/", which no consumer name of the platform nor a Kafka topic contains, not by NUL: a
+ * MongoDB-protocol server on PostgreSQL keeps documents as jsonb, which cannot hold \u0000.
+ */
 function idOf(message: HandledMessage): string {
-  return `${message.consumer}\u0000${message.messageId}`;
+  return `${message.consumer}/${message.messageId}`;
 }
