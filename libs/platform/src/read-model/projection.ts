@@ -29,6 +29,7 @@ export class Projection {
   private lastPosition?: number;
   private savedPosition?: number;
   private flushTimer?: NodeJS.Timeout;
+  private saving: Promise<void> = Promise.resolve();
   private caughtUp = false;
   private stopped = false;
   private failures = 0;
@@ -117,7 +118,14 @@ export class Projection {
     }, 100);
   }
 
-  private async flush(): Promise<void> {
+  /** One save at a time: a timed save and stop()'s save upserting a new checkpoint at once collide on its _id (E11000). */
+  private flush(): Promise<void> {
+    const save = this.saving.then(() => this.saveCheckpoint());
+    this.saving = save.catch(() => undefined);
+    return save;
+  }
+
+  private async saveCheckpoint(): Promise<void> {
     const position = this.lastPosition;
     if (position === undefined || position === this.savedPosition) return;
     await this.checkpoints.updateOne({ _id: this.definition.name }, { $set: { position, updatedAt: new Date() } }, { upsert: true });
