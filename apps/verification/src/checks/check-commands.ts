@@ -1,17 +1,18 @@
 /**
  * The thin command side of verification: what intake's events and an investigator's request do to
  * an application's HouseholdCheck stream. Each method builds one decider command, executes it, and
- * hands the open round to the runner, which takes it to completion.
+ * hands the open round to the runner, which takes it to completion. Each command reads the stream
+ * once at most (issue #11): what a read or a command left is handed on to the next one.
  */
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { caseSentBackForReinvestigationV1, IntegrationContract } from '@sa/contracts';
 import { householdCheckDecider, type HouseholdCheckCommand, type HouseholdCheckState } from '@sa/domain-verification';
 import type { EventStore } from '@sa/event-store';
-import { type AuthenticatedActor, Clock, type CommandContext, EVENT_STORE, executeCommand, LOGGER, type Logger } from '@sa/platform';
+import { type AuthenticatedActor, Clock, type CommandContext, EVENT_STORE, executeCommand, type FoldedState, LOGGER, type Logger } from '@sa/platform';
 import { assertJurisdiction } from '../jurisdiction';
 import { checkStatusFor } from './check-rejections';
-import { checkStream, CheckRunner, type RunOutcome } from './check-runner';
+import { checkStream, CheckRunner, foldedAfter, type RunOutcome } from './check-runner';
 import { amendmentOfCheck, householdOf, placeOf, type ApplicationAmendedPayload, type ApplicationSubmittedPayload } from './household-from-application';
 
 /** approval's send-back after a sustained objection, as the contract parses it. */
@@ -24,6 +25,10 @@ export const verificationSystem = (region: string) => ({ userId: 'verification-s
 function afterMessage({ actor, correlationId, causationId }: CommandContext): CommandContext {
   return { actor, ...(correlationId ? { correlationId } : {}), ...(causationId ? { causationId } : {}) };
 }
+
+/** A check's state, and the revision it is folded to when that is known. */
+type Folded = { readonly state: HouseholdCheckState; readonly revision?: number | 'no_stream' };
+type Known = FoldedState<HouseholdCheckState> | undefined;
 
 @Injectable()
 export class CheckCommands {
@@ -46,8 +51,8 @@ export class CheckCommands {
       consentToDataCheck: application.consents.economicCheck,
       requestedAt: this.clock.now().toISOString(),
     };
-    await this.execute(application.applicationId, command, context);
-    return this.runQuietly(application.applicationId, afterMessage(context));
+    const after = await this.execute(application.applicationId, command, context);
+    return this.runQuietly(application.applicationId, afterMessage(context), after);
   }
 
   /**
@@ -56,7 +61,8 @@ export class CheckCommands {
    * to the check any more, nothing is re-checked.
    */
   async applyAmendment(amendment: ApplicationAmendedPayload, context: CommandContext): Promise<RunOutcome | undefined> {
-    const state = await this.withOpenRoundFinished(amendment.applicationId, 'the amendment', context);
+    const folded = await this.withOpenRoundFinished(amendment.applicationId, 'the amendment', context);
+    const { state } = folded;
     // An abandoned round (it could not complete on the old facts) is re-checked on the corrected ones too.
     if (state.status !== 'completed' && state.status !== 'abandoned') return undefined;
     const change = amendmentOfCheck(state.application.household, amendment.changes);
@@ -69,8 +75,8 @@ export class CheckCommands {
       requestedAt: this.clock.now().toISOString(),
       ...change,
     };
-    await this.execute(amendment.applicationId, command, context);
-    return this.runQuietly(amendment.applicationId, afterMessage(context));
+    const after = await this.execute(amendment.applicationId, command, context, folded);
+    return this.runQuietly(amendment.applicationId, afterMessage(context), after);
   }
 
   /**
@@ -80,7 +86,8 @@ export class CheckCommands {
    * was cancelled, and takes a repeat of the same objection as done.
    */
   async recheckForObjection(sentBack: CaseSentBackPayload, context: CommandContext): Promise<RunOutcome> {
-    const state = await this.withOpenRoundFinished(sentBack.applicationId, 'the objection', context);
+    const folded = await this.withOpenRoundFinished(sentBack.applicationId, 'the objection', context);
+    const { state } = folded;
     const command: HouseholdCheckCommand = {
       type: 'RequestRecheck',
       checkId: randomUUID(),
@@ -89,13 +96,14 @@ export class CheckCommands {
       reason: sentBack.reason,
       requestedAt: this.clock.now().toISOString(),
     };
-    await this.execute(sentBack.applicationId, command, context);
-    return this.runQuietly(sentBack.applicationId, afterMessage(context));
+    const after = await this.execute(sentBack.applicationId, command, context, folded);
+    return this.runQuietly(sentBack.applicationId, afterMessage(context), after);
   }
 
   /** application-withdrawn: the open check stops; a completed one is closed to re-checks. */
   async cancelForWithdrawal(applicationId: string, reason: string, withdrawnAt: string, context: CommandContext): Promise<void> {
-    const { state } = await this.runner.load(applicationId);
+    const loaded = await this.runner.load(applicationId);
+    const { state } = loaded;
     if (state.status === 'not-requested' || state.status === 'cancelled') return;
     const command: HouseholdCheckCommand = {
       type: 'CancelCheck',
@@ -103,12 +111,13 @@ export class CheckCommands {
       reason: `application withdrawn: ${reason}`,
       cancelledAt: withdrawnAt,
     };
-    await this.execute(applicationId, command, context);
+    await this.execute(applicationId, command, context, loaded);
   }
 
   /** An investigator asks for a new round (new department data, a household visit); they sign it off. */
   async recheck(applicationId: string, reason: string, actor: AuthenticatedActor): Promise<RunOutcome> {
-    const { state } = await this.runner.load(applicationId);
+    const loaded = await this.runner.load(applicationId);
+    const { state } = loaded;
     if (state.status !== 'not-requested') assertJurisdiction(actor, state.application.region);
     const requestedBy = { userId: actor.userId, role: actor.role, orgUnit: actor.orgUnit };
     const command: HouseholdCheckCommand = {
@@ -120,8 +129,8 @@ export class CheckCommands {
       requestedBy,
     };
     const context: CommandContext = { actor: requestedBy, correlationId: applicationId };
-    await this.execute(applicationId, command, context);
-    return this.runner.run(applicationId, context);
+    const after = await this.execute(applicationId, command, context, loaded);
+    return this.runner.run(applicationId, context, after);
   }
 
   /**
@@ -129,16 +138,22 @@ export class CheckCommands {
    * end (no policy in force yet) the message is retried, then dead-lettered for an operator to
    * replay: an amendment or an objection is never dropped silently.
    */
-  private async withOpenRoundFinished(applicationId: string, what: string, context: CommandContext): Promise<HouseholdCheckState> {
-    const { state } = await this.runner.load(applicationId);
-    if (state.status !== 'open') return state;
-    const run = await this.runner.run(applicationId, afterMessage(context));
+  private async withOpenRoundFinished(applicationId: string, what: string, context: CommandContext): Promise<Folded> {
+    const loaded = await this.runner.load(applicationId);
+    if (loaded.state.status !== 'open') return loaded;
+    const run = await this.runner.run(applicationId, afterMessage(context), loaded);
     if (run.state.status === 'open') throw new Error(`the open check cannot complete before ${what} is applied (${run.blocked ?? 'still running'})`);
-    return run.state;
+    return run;
   }
 
-  private async execute(applicationId: string, command: HouseholdCheckCommand, context: CommandContext): Promise<void> {
-    await executeCommand(this.store, checkStream(applicationId), householdCheckDecider, command, context, { statusFor: checkStatusFor });
+  /** One command, decided on `from` when given (without reading the stream); what it left, when known. */
+  private async execute(applicationId: string, command: HouseholdCheckCommand, context: CommandContext, from?: Folded): Promise<Known> {
+    const known = from ? foldedAfter(from) : undefined;
+    const outcome = await executeCommand(this.store, checkStream(applicationId), householdCheckDecider, command, context, {
+      statusFor: checkStatusFor,
+      ...(known ? { from: known } : {}),
+    });
+    return foldedAfter(outcome);
   }
 
   /**
@@ -146,9 +161,9 @@ export class CheckCommands {
    * the run must not fail the message: a retry would be skipped as a duplicate. The check stays
    * open and the resume job finishes it.
    */
-  private async runQuietly(applicationId: string, context: CommandContext): Promise<RunOutcome> {
+  private async runQuietly(applicationId: string, context: CommandContext, from: Known): Promise<RunOutcome> {
     try {
-      const outcome = await this.runner.run(applicationId, context);
+      const outcome = await this.runner.run(applicationId, context, from);
       if (outcome.blocked) this.logger.warn({ applicationId, reason: outcome.blocked }, 'economic check waits: it cannot go on yet');
       return outcome;
     } catch (error) {

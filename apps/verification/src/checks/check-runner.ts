@@ -9,7 +9,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import { chinaDate, policyInForce } from '@sa/domain-shared';
 import { householdCheckDecider, nextCheckStep, type CheckStep, type HouseholdCheckCommand, type HouseholdCheckState } from '@sa/domain-verification';
 import type { EventStore } from '@sa/event-store';
-import { Clock, CommandRejectedError, type CommandContext, EVENT_STORE, executeCommand, loadAggregate, RegionalPolicies } from '@sa/platform';
+import {
+  Clock,
+  CommandRejectedError,
+  type CommandContext,
+  type CommandOutcome,
+  EVENT_STORE,
+  executeCommand,
+  type FoldedState,
+  loadAggregate,
+  RegionalPolicies,
+} from '@sa/platform';
 import { ResidentRegister } from '../register/resident-register';
 import { checkStatusFor } from './check-rejections';
 
@@ -17,8 +27,15 @@ export const checkStream = (applicationId: string) => `household-check-${applica
 
 export interface RunOutcome {
   readonly state: HouseholdCheckState;
+  /** The revision `state` is folded to, when known: the next command can start from it without reading. */
+  readonly revision?: number | 'no_stream';
   /** Why the check could not go on, when it stopped before completing. */
   readonly blocked?: string;
+}
+
+/** The state an outcome leaves, when it says to which revision (so the next command need not read). */
+export function foldedAfter(outcome: { state: HouseholdCheckState; revision?: number | 'no_stream' }): FoldedState<HouseholdCheckState> | undefined {
+  return outcome.revision === undefined ? undefined : { state: outcome.state, revision: outcome.revision };
 }
 
 /** Collect, assess, complete: three steps; a few more allow for a concurrent runner's steps. */
@@ -37,16 +54,23 @@ export class CheckRunner {
     return loadAggregate(this.store, checkStream(applicationId), householdCheckDecider);
   }
 
-  async run(applicationId: string, context: CommandContext): Promise<RunOutcome> {
+  /**
+   * `from`: the state the caller's command left. Each step decides on the state the previous one
+   * left and reads the stream only when that is unknown (issue #11); a concurrent runner's step
+   * makes the append refuse, and that step is decided again on the history.
+   */
+  async run(applicationId: string, context: CommandContext, from?: FoldedState<HouseholdCheckState>): Promise<RunOutcome> {
+    let current = from;
     for (let step = 0; step < maxSteps; step++) {
-      const { state } = await this.load(applicationId);
+      current ??= await this.load(applicationId);
+      const { state } = current;
       const next = nextCheckStep(state);
-      if (!next) return { state };
+      if (!next) return current;
       const command = await this.commandFor(next.step, next.checkId, state);
-      if ('blocked' in command) return { state, blocked: command.blocked };
-      await this.step(applicationId, command, context);
+      if ('blocked' in command) return { ...current, blocked: command.blocked };
+      current = foldedAfter(await this.step(applicationId, command, context, current));
     }
-    return { state: (await this.load(applicationId)).state };
+    return current ?? (await this.load(applicationId));
   }
 
   /**
@@ -54,15 +78,21 @@ export class CheckRunner {
    * contract) fails the same way on every retry, so the round is closed with that reason instead
    * of being retried by the resume job every 30 s forever.
    */
-  private async step(applicationId: string, command: HouseholdCheckCommand, context: CommandContext): Promise<void> {
+  private async step(
+    applicationId: string,
+    command: HouseholdCheckCommand,
+    context: CommandContext,
+    from: FoldedState<HouseholdCheckState>,
+  ): Promise<CommandOutcome<unknown, HouseholdCheckState>> {
     const stream = checkStream(applicationId);
     try {
-      await executeCommand(this.store, stream, householdCheckDecider, command, context, { statusFor: checkStatusFor });
+      return await executeCommand(this.store, stream, householdCheckDecider, command, context, { statusFor: checkStatusFor, from });
     } catch (error) {
       if (!(error instanceof CommandRejectedError) || error.rejection.code !== 'EVENT_NOT_PUBLISHABLE' || command.type === 'AbandonCheck') throw error;
       const reason = { code: 'result-not-publishable' as const, message: error.rejection.message };
       const abandon: HouseholdCheckCommand = { type: 'AbandonCheck', checkId: command.checkId, reason, abandonedAt: this.clock.now().toISOString() };
-      await executeCommand(this.store, stream, householdCheckDecider, abandon, context, { statusFor: checkStatusFor });
+      // Nothing was appended by the refused step: the abandon starts from the same state.
+      return executeCommand(this.store, stream, householdCheckDecider, abandon, context, { statusFor: checkStatusFor, from });
     }
   }
 

@@ -27,13 +27,26 @@ export interface CommandContext {
   readonly idempotencyKey?: string;
 }
 
+/** An aggregate's state folded from its stream up to `revision`. */
+export interface FoldedState<S> {
+  readonly state: S;
+  readonly revision: number | 'no_stream';
+}
+
 export interface CommandOutcome<E, S> {
   readonly state: S;
   readonly events: readonly E[];
   readonly append?: AppendResult;
+  /**
+   * The revision `state` is folded to, so the caller's next command can start from it (`from`)
+   * instead of reading the stream again. Absent when not known: the append found the batch stored
+   * already (a retry), and the stream may have moved on since.
+   */
+  readonly revision?: number | 'no_stream';
 }
 
-export interface ExecuteOptions {
+// S defaults to never so that options typed `ExecuteOptions` (without `from`) fit any aggregate.
+export interface ExecuteOptions<S = never> {
   readonly maxAttempts?: number;
   /** HTTP status for a rejection (defaults: *_NOT_FOUND → 404, otherwise 422). */
   readonly statusFor?: (rejection: Rejection) => 403 | 404 | 409 | 422;
@@ -44,6 +57,12 @@ export interface ExecuteOptions {
    * after all, the append refuses and the command runs again the usual way, on its history.
    */
   readonly expectNewStream?: boolean;
+  /**
+   * The state the caller folded already (loadAggregate, or the previous command's outcome): decide
+   * on it without reading the stream (issue #11: one read per command). A stale one makes the
+   * append refuse, and the command runs again the usual way, on the history.
+   */
+  readonly from?: FoldedState<S>;
 }
 
 function defaultStatus(rejection: Rejection): 403 | 404 | 409 | 422 {
@@ -67,16 +86,16 @@ export async function executeCommand<C, E extends DomainEvent, S>(
   decider: Decider<C, E, S>,
   command: C,
   context: CommandContext,
-  options: ExecuteOptions = {},
+  options: ExecuteOptions<NoInfer<S>> = {},
 ): Promise<CommandOutcome<E, S>> {
   const maxAttempts = options.maxAttempts ?? 5;
   for (let attempt = 1; ; attempt++) {
     // Saves the read (two queries) on the hot path of creating aggregates, e.g. taking an application.
-    const assumeNew = options.expectNewStream === true && attempt === 1;
-    const { state, revision } = assumeNew ? { state: decider.initialState, revision: 'no_stream' as const } : await loadAggregate(store, stream, decider);
+    const assumed = attempt === 1 ? assumedState(decider, options) : undefined;
+    const { state, revision } = assumed ?? (await loadAggregate(store, stream, decider));
     const decision = decider.decide(command, state);
     if (!decision.ok) throw new CommandRejectedError(decision.rejection, (options.statusFor ?? defaultStatus)(decision.rejection));
-    if (decision.events.length === 0) return { state, events: [] };
+    if (decision.events.length === 0) return { state, events: [], revision };
     // What the relay could not publish is refused here, before anything is written (422 naming the field).
     const unpublishable = unpublishableEvent(store, stream, decision.events, context);
     if (unpublishable) throw new CommandRejectedError(unpublishable, 422);
@@ -95,11 +114,17 @@ export async function executeCommand<C, E extends DomainEvent, S>(
         ...(context.handledMessage ? { handledMessage: context.handledMessage } : {}),
       });
       const after = decision.events.reduce((s, e) => decider.evolve(s, e), state);
-      return { state: after, events: decision.events, append };
+      return { state: after, events: decision.events, append, ...(append.appended > 0 ? { revision: append.nextExpectedRevision } : {}) };
     } catch (error) {
       const conflict = error instanceof Error && error.name === 'WrongExpectedRevisionError';
-      // A wrong guess that the stream was new costs one more attempt, not one of maxAttempts.
-      if (!conflict || (attempt >= maxAttempts && !assumeNew)) throw error;
+      // A wrong guess (the stream was not new, or the caller's state was stale) costs one more attempt, not one of maxAttempts.
+      if (!conflict || (attempt >= maxAttempts && !assumed)) throw error;
     }
   }
+}
+
+/** The state to decide on without reading: the caller's, or the initial one of a stream expected to be new. */
+function assumedState<S>(decider: Pick<Decider<unknown, DomainEvent, S>, 'initialState'>, options: ExecuteOptions<S>): FoldedState<S> | undefined {
+  if (options.from) return options.from;
+  return options.expectNewStream === true ? { state: decider.initialState, revision: 'no_stream' } : undefined;
 }
