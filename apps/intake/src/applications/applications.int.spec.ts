@@ -4,6 +4,7 @@ import { eventually, integrationEnv, readTopicUntil, serviceTestEnv } from '@sa/
 import { checkCharacter } from '@sa/domain-shared';
 import { randomUUID } from 'node:crypto';
 import { service } from '../service';
+import { householdApplication } from '../tests/intake-test-kit';
 
 const secret = 'test-secret-test-secret-test-secret-42';
 const token = (role: string, orgUnit = '331002', userId = 'wang.fang') =>
@@ -15,30 +16,7 @@ function residentId(n: number): string {
   return first17 + checkCharacter(first17);
 }
 
-function application(members: string[]) {
-  return {
-    programme: 'dibao',
-    region: '331002001001',
-    applicationLocation: 'hukou',
-    channel: 'walk-in',
-    household: {
-      members: members.map((id, i) => ({
-        residentId: id,
-        name: `成员${i}`,
-        relation: i === 0 ? 'applicant' : 'child',
-        birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
-        disabilityGrade: null,
-        seriousIllness: false,
-        workAbility: 'full',
-        declaredMonthlyIncomes: i === 0 ? [{ kind: 'wage', monthlyFen: 180_000 }] : [],
-      })),
-      declaredAssets: { vehicles: 0, dwellings: 1, financialAssetsFen: 0, businessRegistrations: 0 },
-      bankAccount: { bankName: '台州银行', accountHolder: '成员0', accountNumber: '6222000011112222' },
-    },
-    consents: { economicCheck: true, charityReferral: true },
-    nearRelative: { declared: false },
-  };
-}
+const application = (members: string[]) => householdApplication(members, 'dibao', { wageFen: 180_000, charityReferral: true });
 
 describe('intake API (real PostgreSQL event store, FerretDB read model, Kafka)', () => {
   let intake: RunningService;

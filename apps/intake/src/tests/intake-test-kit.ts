@@ -22,7 +22,11 @@ export function residentId(): string {
   return first17 + checkCharacter(first17);
 }
 
-export function householdApplication(members: readonly string[], programme: 'dibao' | 'extreme-poverty' = 'dibao') {
+export function householdApplication(
+  members: readonly string[],
+  programme: 'dibao' | 'extreme-poverty' = 'dibao',
+  { wageFen = 80_000, charityReferral = false }: { wageFen?: number; charityReferral?: boolean } = {},
+) {
   return {
     programme,
     region,
@@ -37,12 +41,12 @@ export function householdApplication(members: readonly string[], programme: 'dib
         disabilityGrade: null,
         seriousIllness: false,
         workAbility: 'full',
-        declaredMonthlyIncomes: i === 0 ? [{ kind: 'wage', monthlyFen: 80_000 }] : [],
+        declaredMonthlyIncomes: i === 0 ? [{ kind: 'wage', monthlyFen: wageFen }] : [],
       })),
       declaredAssets: { vehicles: 0, dwellings: 1, financialAssetsFen: 0, businessRegistrations: 0 },
       bankAccount: { bankName: '台州银行', accountHolder: '成员0', accountNumber: '6222000011112222' },
     },
-    consents: { economicCheck: true, charityReferral: false },
+    consents: { economicCheck: true, charityReferral },
     nearRelative: { declared: false },
   };
 }
