@@ -44,7 +44,14 @@ async function head(ctx: { pg: Pool; schema: string }): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
-const rssOf = (pid: number): number => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+/** The service's resident set now (0 once it has exited: its exit is reported by the step that fails). */
+function rssOf(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
 
 /** Times one step: seconds, the service's peak RSS while it ran, events the store gained. */
 async function step<T>(ctx: { pg: Pool; schema: string; pid: number; n: number }, name: string, work: () => Promise<T>): Promise<T> {
@@ -93,6 +100,7 @@ async function benchOne(n: number): Promise<void> {
     stdio: 'inherit',
   });
   const exited = new Promise((resolve) => child.on('exit', resolve));
+  child.on('exit', (code, signal) => code !== 0 && signal !== 'SIGTERM' && console.error(`the payments service exited: ${code ?? signal}`));
   const api = new PaymentsApi({ url: `http://127.0.0.1:${port}` } as RunningService);
   const store = createPostgresEventStore({
     connectionString: String(env['EVENT_STORE_URL']),
