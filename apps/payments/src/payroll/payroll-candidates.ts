@@ -13,6 +13,7 @@ import { EntitlementCommands } from '../entitlements/entitlement-commands';
 import { EntitlementReadModel, entitlementsProjection } from '../entitlements/entitlement-read-model';
 import { entitlementStreamPrefix } from '../streams';
 import { instructionsIssued, paymentFeedbackProjection } from './payment-feedback';
+import { CandidateListing } from './candidate-listing';
 import { ReadBarrier } from './read-barrier';
 
 const loadConcurrency = 16;
@@ -47,14 +48,21 @@ export class PayrollCandidates {
     return this.readModel.model.countDocuments(candidateFilter(region, month));
   }
 
+  /** A listing of the ids a drive of the run pays, read from the read model a page at a time (candidate-listing.ts says why). */
+  listing(region: string, month: string): CandidateListing {
+    return new CandidateListing(async (after, limit) => {
+      const docs = await this.readModel.model
+        .find(candidateFilter(region, month, after), { _id: 1 })
+        .sort({ _id: 1 })
+        .limit(limit)
+        .lean();
+      return docs.map((d) => d._id as string);
+    });
+  }
+
   /** The next batch after `after`, in ascending entitlement id (the order the run's cursor follows). */
-  async batchAfter(region: string, month: string, after: string | undefined, limit: number, correlationId: string): Promise<PayrollEntry[]> {
-    const docs = await this.readModel.model
-      .find(candidateFilter(region, month, after), { _id: 1 })
-      .sort({ _id: 1 })
-      .limit(limit)
-      .lean();
-    const ids = docs.map((d) => d._id);
+  async batchAfter(listing: CandidateListing, after: string | undefined, limit: number, correlationId: string): Promise<PayrollEntry[]> {
+    const ids = await listing.idsAfter(after, limit);
     let entitlements = await this.loadAll(ids);
     const reported = await this.deathReports.reportKnownDeaths(entitlements, correlationId);
     if (reported.size > 0) entitlements = await this.loadAll(entitlements.map((e) => e.entitlementId));

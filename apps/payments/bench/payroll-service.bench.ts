@@ -1,0 +1,177 @@
+/**
+ * Payroll benchmark, SERVICE PATH: the compiled payments service (dist/, as `npm start` runs it) in a
+ * child process against the shared real servers — PostgreSQL event store, FerretDB on
+ * its PostgreSQL backend, Kafka — in an event-store schema, Mongo database and topic prefix of its
+ * own. Per N:
+ *   seed     N EntitlementGranted events appended straight to the event store in the service's own
+ *            format (tests/payroll-seed.ts; said plainly: not through approval and Kafka);
+ *   project  the service's own entitlement projection builds the read model from them;
+ *   run      POST /payrolls (the real run: batches, checkpoints, closing event);
+ *   file     GET /payrolls/{id}/disbursement-file, read as a stream (lines counted, bytes kept for the answer);
+ *   import   POST /payrolls/{id}/bank-results with every line paid, then the same file again.
+ * Prints seconds, peak RSS of the SERVICE process during the step (/proc/PID/status VmRSS sampled
+ * every 50 ms), and events written in the step (head position of the store before and after).
+ * Seeding runs in this bench process, not the service.
+ *
+ *   npx tsx apps/payments/bench/payroll-service.bench.ts [N …]   (default 1000 10000 100000)
+ */
+import { createPostgresEventStore } from '@sa/event-store';
+import type { RunningService } from '@sa/platform';
+import { serviceTestEnv } from '@sa/testing';
+import mongoose from 'mongoose';
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Pool } from 'pg';
+import { connectionEnv, loadInfraConfig } from '../../../deploy/local/config';
+import { deleteTopics, PaymentsApi, testTopicPrefix } from '../src/tests/payments-test-kit';
+import { seedEntitlements } from '../src/tests/payroll-seed';
+
+// The shared local servers unless DATABASE_URL / KAFKA_BROKERS / MONGODB_URL name others.
+Object.assign(process.env, { ...connectionEnv(loadInfraConfig()), ...process.env });
+
+const village = '331002001001';
+const repoRoot = join(__dirname, '../../..');
+const sizes = process.argv.slice(2).map(Number);
+const rows: string[] = [];
+
+/** Events in the run's own schema (positions are not dense, so they are counted). */
+async function head(ctx: { pg: Pool; schema: string }): Promise<number> {
+  const { rows } = await ctx.pg.query<{ n: number }>(`select count(*)::int as n from "${ctx.schema}".events`);
+  return rows[0]?.n ?? 0;
+}
+
+/** The service's resident set now (0 once it has exited: its exit is reported by the step that fails). */
+function rssOf(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** Times one step: seconds, the service's peak RSS while it ran, events the store gained. */
+async function step<T>(ctx: { pg: Pool; schema: string; pid: number; n: number }, name: string, work: () => Promise<T>): Promise<T> {
+  let peak = rssOf(ctx.pid);
+  const timer = setInterval(() => (peak = Math.max(peak, rssOf(ctx.pid))), 50);
+  const before = await head(ctx);
+  const started = performance.now();
+  try {
+    return await work();
+  } finally {
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(timer);
+    peak = Math.max(peak, rssOf(ctx.pid));
+    const row = `| ${ctx.n.toLocaleString('en')} | ${name} | ${seconds.toFixed(2)} | ${Math.round(peak / 2 ** 20)} | ${(await head(ctx)) - before} |`;
+    rows.push(row);
+    console.log(row);
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function readStreamed(res: Response): Promise<string[]> {
+  if (res.status !== 200 || !res.body) throw new Error(`disbursement file answered ${res.status}: ${await res.text()}`);
+  const decoder = new TextDecoder();
+  let text = '';
+  for await (const chunk of res.body) text += decoder.decode(chunk as Uint8Array, { stream: true });
+  return text.trimEnd().split('\r\n');
+}
+
+async function benchOne(n: number): Promise<void> {
+  const topicPrefix = testTopicPrefix();
+  const env = serviceTestEnv('payments', { ALLOW_CLOCK_CONTROL: 'true', SCHEDULER_INTERVAL_MS: '3600000', KAFKA_TOPIC_PREFIX: topicPrefix });
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(repoRoot, 'dist/apps/payments/src/main.js')], {
+    cwd: repoRoot,
+    env: { ...env, PORT: String(port) },
+    stdio: 'inherit',
+  });
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  child.on('exit', (code, signal) => code !== 0 && signal !== 'SIGTERM' && console.error(`the payments service exited: ${code ?? signal}`));
+  const api = new PaymentsApi({ url: `http://127.0.0.1:${port}` } as RunningService);
+  const store = createPostgresEventStore({
+    connectionString: String(env['EVENT_STORE_URL']),
+    schema: String(env['EVENT_STORE_SCHEMA']),
+    sourceSystem: 'payments',
+  });
+  const pg = new Pool({ connectionString: String(env['EVENT_STORE_URL']), max: 2 });
+  const mongo = mongoose.createConnection(String(env['MONGODB_URL']), { dbName: String(env['MONGODB_DB']) });
+  try {
+    for (let ready = false; !ready;)
+      ready = await api.setClock('2025-03-05T09:00:00+08:00').then(
+        () => true,
+        () => sleep(250).then(() => false),
+      );
+    const ctx = { pg, schema: String(env['EVENT_STORE_SCHEMA']), pid: child.pid ?? 0, n };
+    const seeded = await step(ctx, 'seed (event store, service format; bench process)', () =>
+      seedEntitlements(store, { count: n, seed: topicPrefix, concurrency: 16 }),
+    );
+    await step(ctx, 'project (entitlement read model)', async () => {
+      await mongo.asPromise();
+      while ((await mongo.collection('entitlements').countDocuments({})) < n) await sleep(250);
+    });
+    const run = await step(ctx, 'POST /payrolls', async () => {
+      for (;;) {
+        const res = await api.post('/payrolls', { region: village, month: '2025-03' });
+        if (res.status === 503) continue;
+        const body = (await res.json()) as { payrollId: string; instructionCount: number; totalFen: number };
+        if (res.status > 201 || body.instructionCount !== n || body.totalFen !== seeded.totalFen)
+          throw new Error(`run answered ${res.status}: ${JSON.stringify(body)}`);
+        return body;
+      }
+    });
+    const lines = await step(ctx, 'GET disbursement-file (streamed)', async () => readStreamed(await api.get(`/payrolls/${run.payrollId}/disbursement-file`)));
+    if (lines.length !== n + 2 || lines.at(-1) !== `TOTAL,${n},${seeded.totalFen}`) throw new Error(`file has ${lines.length} lines, ends ${lines.at(-1)}`);
+    const answer = ['instructionId,result,amountYuan,reasonCode,reasonText,settledAt']
+      .concat(lines.slice(1, -1).map((l) => `${l.split(',')[0]},paid,${l.split(',')[3]},,,2025-03-09T15:20:00+08:00`))
+      .concat(`TOTAL,${n},${seeded.totalFen}`)
+      .join('\r\n');
+    lines.length = 0;
+    for (const [name, newlyPaid] of [
+      ['POST bank-results', n],
+      ['POST bank-results again', 0],
+    ] as const) {
+      await step(ctx, name, async () => {
+        const res = await api.post(`/payrolls/${run.payrollId}/bank-results`, answer, undefined, 'text/csv');
+        const body = (await res.json()) as { newlyPaid?: number };
+        if (res.status > 201 || body.newlyPaid !== newlyPaid) throw new Error(`import answered ${res.status}: ${JSON.stringify(body).slice(0, 500)}`);
+      });
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+    await mongo.close();
+    await store.close();
+    await pg.end();
+    await deleteTopics(topicPrefix);
+  }
+}
+
+async function main(): Promise<void> {
+  const built = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'tools/build/compile.ts', 'payments'], { cwd: repoRoot, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('compiling the payments service failed');
+  console.log('| N | step | seconds | peak RSS MB | events written |\n|---|---|---|---|---|');
+  for (const n of sizes.length > 0 ? sizes : [1000, 10_000, 100_000]) await benchOne(n);
+  console.log(`\n${rows.length} steps measured`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
