@@ -30,6 +30,7 @@ import { eventColumns, eventRowTypes, toRecordedEvent, type EventRow } from './r
 import { startSubscription } from './subscription';
 import { handlePoolErrors, type ConnectionErrorListener } from './connection-errors';
 import { NotificationWaker } from './notification-waker';
+import { isStreamDeleted, readStreamMetadata, writeStreamMetadata } from './stream-metadata';
 
 export interface PostgresEventStoreOptions {
   readonly pool?: Pool;
@@ -215,9 +216,8 @@ export class PostgresEventStore implements EventStore {
     return deliveryHealth(this.pool, this.schema);
   }
 
-  async getStreamMetadata(stream: string): Promise<StreamMetadata> {
-    const row = (await this.pool.query<{ metadata: StreamMetadata }>(`select metadata from ${this.schema}.streams where stream_id = $1`, [stream])).rows[0];
-    return row?.metadata ?? {};
+  getStreamMetadata(stream: string): Promise<StreamMetadata> {
+    return readStreamMetadata(this.pool, this.schema, stream);
   }
 
   async setStreamMetadata(stream: string, metadata: StreamMetadata): Promise<void> {
@@ -261,37 +261,12 @@ export class PostgresEventStore implements EventStore {
     if (this.options.readOnly) throw new ReadOnlyEventStoreError();
   }
 
-  private async isDeleted(stream: string): Promise<boolean> {
-    const row = (await this.pool.query<{ deleted_at: Date | null }>(`select deleted_at from ${this.schema}.streams where stream_id = $1`, [stream])).rows[0];
-    return row?.deleted_at != null;
+  private isDeleted(stream: string): Promise<boolean> {
+    return isStreamDeleted(this.pool, this.schema, stream);
   }
 
-  /** Metadata changes are kept in an append-only log beside the current value. */
-  private async writeMetadata(stream: string, next: (current: StreamMetadata) => Promise<StreamMetadata>, deletedAt?: string): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('begin');
-      await client.query(`insert into ${this.schema}.streams (stream_id, revision, last_hash) values ($1, -1, $2) on conflict do nothing`, [
-        stream,
-        '0'.repeat(64),
-      ]);
-      const current =
-        (await client.query<{ metadata: StreamMetadata }>(`select metadata from ${this.schema}.streams where stream_id = $1 for update`, [stream])).rows[0]
-          ?.metadata ?? {};
-      const metadata = await next(current);
-      await client.query(`update ${this.schema}.streams set metadata = $2, deleted_at = coalesce(deleted_at, $3) where stream_id = $1`, [
-        stream,
-        JSON.stringify(metadata),
-        deletedAt ?? null,
-      ]);
-      await client.query(`insert into ${this.schema}.stream_metadata_log (stream_id, metadata) values ($1, $2)`, [stream, JSON.stringify(metadata)]);
-      await client.query('commit');
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+  private writeMetadata(stream: string, next: (current: StreamMetadata) => Promise<StreamMetadata>, deletedAt?: string): Promise<void> {
+    return writeStreamMetadata(this.pool, this.schema, stream, next, deletedAt);
   }
 
   private watchForStalls(): void {
