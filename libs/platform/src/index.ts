@@ -27,5 +27,6 @@ export * from './read-model/projection';
 export * from './read-model/projection-runner';
 export * from './commands/deterministic-id';
 export * from './commands/execute-command';
+export * from './commands/refused-as';
 export * from './commands/publication-guard';
 export * from './bootstrap';

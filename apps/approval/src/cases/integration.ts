@@ -30,7 +30,7 @@ import {
 } from '@sa/domain-approval';
 import type { EventStore } from '@sa/event-store';
 import { handle, integrationEvent, type HandlerContext, type IntegrationEventMapping, type ReceivedEvent } from '@sa/messaging';
-import { type Clock, CommandRejectedError, type ConsumptionDefinition, executeCommand, type Logger, type PublicationDefinition } from '@sa/platform';
+import { type Clock, type ConsumptionDefinition, executeCommand, type Logger, type PublicationDefinition, refusedAs } from '@sa/platform';
 import { caseStream } from './case-stream';
 import { amendApplication, approvalSystemActor, receiveApplication, recordEconomicCheck, withdrawCase } from './inbound-commands';
 
@@ -151,11 +151,11 @@ export const approvalPublication: PublicationDefinition = {
 };
 
 /**
- * Refusals that mean "already done" or "not ours": a redelivered or republished message, a check
- * for a case decided meanwhile, a withdrawal of an application this service never saw. Anything
- * else (an invalid household, say) is a real fault and goes to the dead-letter topic.
+ * Refusals that mean "already done" or "not ours": a conflict (a redelivered or republished message,
+ * a check for a case decided meanwhile) or not-found (a withdrawal of an application this service
+ * never saw). Anything else (an invalid household, say) is a real fault and goes to the dead-letter topic.
  */
-const settledCodes = new Set(['APPLICATION_ALREADY_RECEIVED', 'CASE_ALREADY_OPENED', 'CHECK_ALREADY_RECORDED', 'CASE_ALREADY_DECIDED', 'CASE_NOT_FOUND']);
+const settled = ['conflict', 'not-found'] as const;
 
 export function approvalConsumption(store: EventStore, clock: Clock, logger: Logger): ConsumptionDefinition {
   const execute = async (applicationId: string, region: string, command: CaseCommand, e: ReceivedEvent, ctx: HandlerContext) => {
@@ -169,7 +169,7 @@ export function approvalConsumption(store: EventStore, clock: Clock, logger: Log
         idempotencyKey: e.id,
       });
     } catch (error) {
-      if (!(error instanceof CommandRejectedError && settledCodes.has(error.rejection.code))) throw error;
+      if (!refusedAs(error, ...settled)) throw error;
       logger.info({ applicationId, type: e.type, code: error.rejection.code }, 'message needs nothing more on this case');
     }
   };

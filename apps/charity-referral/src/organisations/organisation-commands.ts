@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type CharityOrganisation, organisationDecider, type OrganisationState } from '@sa/domain-charity-referral';
 import type { EventStore } from '@sa/event-store';
 import { assertJurisdiction, type AuthenticatedActor, Clock, EVENT_STORE, executeCommand, loadAggregate } from '@sa/platform';
-import { actorOf, executeOptions, userContext } from '../command-context';
+import { actorOf, userContext } from '../command-context';
 import type { RegisterOrganisationRequest } from './requests';
 
 export const organisationStream = (organisationId: string) => `organisation-${organisationId}`;
@@ -33,14 +33,7 @@ export class OrganisationCommands {
       registeredAt: this.clock.now().toISOString(),
     };
     const stream = organisationStream(request.organisationId);
-    const { state } = await executeCommand(
-      this.store,
-      stream,
-      organisationDecider,
-      command,
-      userContext(actor, correlationId ?? request.organisationId),
-      executeOptions,
-    );
+    const { state } = await executeCommand(this.store, stream, organisationDecider, command, userContext(actor, correlationId ?? request.organisationId));
     if (state.status === 'registered') for (const listener of this.listeners) void listener(state.organisation);
     return state;
   }
@@ -60,9 +53,7 @@ export class OrganisationCommands {
       deregisteredBy: actorOf(actor),
       deregisteredAt: this.clock.now().toISOString(),
     };
-    return (
-      await executeCommand(this.store, organisationStream(organisationId), organisationDecider, command, userContext(actor, organisationId), executeOptions)
-    ).state;
+    return (await executeCommand(this.store, organisationStream(organisationId), organisationDecider, command, userContext(actor, organisationId))).state;
   }
 
   async load(organisationId: string): Promise<OrganisationState> {

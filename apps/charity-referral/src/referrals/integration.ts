@@ -17,7 +17,7 @@ import {
 } from '@sa/contracts';
 import type { AssistanceRecorded, ReferralAccepted, ReferralClosed, ReferralDeclined, ReferralOffered } from '@sa/domain-charity-referral';
 import { handle, integrationEvent, type IntegrationEventMapping, type ReceivedEvent, type HandlerContext } from '@sa/messaging';
-import { CommandRejectedError, type ConsumptionDefinition, type Logger, type PublicationDefinition } from '@sa/platform';
+import { type ConsumptionDefinition, type Logger, type PublicationDefinition, refusedAs } from '@sa/platform';
 import { serviceActor } from '../command-context';
 import type { CaseDecision, ReferralCommands } from './referral-commands';
 
@@ -100,14 +100,14 @@ export const referralPublication: PublicationDefinition = {
   contracts: [referralMadeV1, referralAcceptedV1, referralDeclinedV1, assistanceRecordedV1, referralClosedV1],
 };
 
-/**
- * Refusals that mean "nothing to do": no consent, approved and no longer in hardship, or the case's
- * referral already opened (the same decision delivered again, or an old message from before).
- */
 /** Any offset form the contract admits, as one UTC instant. */
 const asUtc = (instant: string) => new Date(instant).toISOString();
 
-const nothingToDo = new Set(['CHARITY_REFERRAL_CONSENT_REQUIRED', 'HOUSEHOLD_NOT_IN_HARDSHIP', 'REFERRAL_ALREADY_OPENED']);
+/**
+ * Refusals that mean "nothing to do": forbidden (no consent to refer) or a conflict (approved and
+ * no longer in hardship, or the case's referral already opened by an earlier delivery).
+ */
+const nothingToDo = ['forbidden', 'conflict'] as const;
 
 export function referralConsumption(commands: ReferralCommands, logger: Logger): ConsumptionDefinition {
   const open = async (decision: CaseDecision, e: ReceivedEvent<unknown>, ctx: HandlerContext) => {
@@ -119,7 +119,7 @@ export function referralConsumption(commands: ReferralCommands, logger: Logger):
       });
       logger.info({ applicationId: decision.applicationId, referralStatus: state.status }, 'referral opened from a case decision');
     } catch (error) {
-      if (!(error instanceof CommandRejectedError) || !nothingToDo.has(error.rejection.code)) throw error;
+      if (!refusedAs(error, ...nothingToDo)) throw error;
       logger.info({ applicationId: decision.applicationId, code: error.rejection.code }, 'case decision opens no referral');
     }
   };

@@ -19,7 +19,7 @@ import {
 import { chinaDate } from '@sa/domain-shared';
 import type { EventStore, HandledMessage, RecordedEvent } from '@sa/event-store';
 import { assertJurisdiction, type AuthenticatedActor, Clock, type CommandContext, CONFIG, EVENT_STORE, executeCommand, loadAggregate } from '@sa/platform';
-import { actorOf, executeOptions, serviceActor, userContext } from '../command-context';
+import { actorOf, serviceActor, userContext } from '../command-context';
 import { OrganisationRegistry } from '../organisations/organisation-registry';
 import type { Config } from '../service';
 import { referralIdFor, referralStream } from './referral-ids';
@@ -80,7 +80,7 @@ export class ReferralCommands {
       handledMessage: message.handledMessage,
       idempotencyKey: message.eventId,
     };
-    return (await executeCommand(this.store, referralStream(referralId), referralDecider, command, context, executeOptions)).state;
+    return (await executeCommand(this.store, referralStream(referralId), referralDecider, command, context)).state;
   }
 
   /** The organisation named by the token's user id accepts the offer it holds. */
@@ -172,14 +172,14 @@ export class ReferralCommands {
       offeredBy: actor,
       offeredAt: this.now(),
     };
-    return (await executeCommand(this.store, referralStream(referralId), referralDecider, command, { actor, correlationId: referralId }, executeOptions)).state;
+    return (await executeCommand(this.store, referralStream(referralId), referralDecider, command, { actor, correlationId: referralId })).state;
   }
 
   /** The scheduler's move-on of an unanswered offer; `now` is the job's clock reading. */
   async timeOut(referralId: string, region: string, now: Date): Promise<ReferralState> {
     const actor = serviceActor(region);
     const command: ReferralCommand = { type: 'TimeOutOffer', referralId, ...(await this.terms(region)), now: now.toISOString(), timedOutBy: actor };
-    return (await executeCommand(this.store, referralStream(referralId), referralDecider, command, { actor, correlationId: referralId }, executeOptions)).state;
+    return (await executeCommand(this.store, referralStream(referralId), referralDecider, command, { actor, correlationId: referralId })).state;
   }
 
   async load(referralId: string): Promise<LoadedReferral> {
@@ -188,7 +188,7 @@ export class ReferralCommands {
   }
 
   private async execute(referralId: string, command: ReferralCommand, actor: AuthenticatedActor): Promise<ReferralState> {
-    return (await executeCommand(this.store, referralStream(referralId), referralDecider, command, userContext(actor, referralId), executeOptions)).state;
+    return (await executeCommand(this.store, referralStream(referralId), referralDecider, command, userContext(actor, referralId))).state;
   }
 
   /** Case workers act only on referrals of households in their region; returns that region. */

@@ -21,8 +21,6 @@ export interface ImportOutcome {
 
 export const importChunk = 5_000;
 
-const settlementStatus = (code: string): 404 | 409 | 422 => (code === 'SETTLEMENT_CONFLICT' ? 409 : code.endsWith('NOT_FOUND') ? 404 : 422);
-
 @Injectable()
 export class BankResultsImport {
   constructor(
@@ -72,7 +70,7 @@ export class BankResultsImport {
       const decision = payrollDecider.decide(chunk, loaded.state);
       if (!decision.ok) {
         const field = decision.rejection.field?.replace(/^results\[(\d+)\]/, (_m, n: string) => `results[${Number(n) + (offsets[i] as number)}]`);
-        throw new CommandRejectedError({ ...decision.rejection, ...(field ? { field } : {}) }, settlementStatus(decision.rejection.code));
+        throw new CommandRejectedError({ ...decision.rejection, ...(field ? { field } : {}) });
       }
     }
   }
@@ -81,7 +79,7 @@ export class BankResultsImport {
     for (let attempt = 1; ; attempt++) {
       try {
         const key = `${payrollId}:results:${String(loaded.revision)}`;
-        const result = await decideAndAppend(this.store, loaded, chunk, { actor, correlationId: payrollId, idempotencyKey: key, statusFor: settlementStatus });
+        const result = await decideAndAppend(this.store, loaded, chunk, { actor, correlationId: payrollId, idempotencyKey: key });
         return { next: result, events: result.events };
       } catch (error) {
         const raced = error instanceof WrongExpectedRevisionError || error instanceof EventIdConflictError;

@@ -96,7 +96,7 @@ export class PayrollCommands {
     const covering = this.policies.all.filter((p) => region.startsWith(p.region) || p.region.startsWith(region));
     const firstPolicyMonth = covering.map((p) => p.effectiveFrom.slice(0, 7)).sort()[0];
     const problem = payrollMonthProblem(month, { now: this.clock.now(), monthsAhead: this.config.PAYROLL_MONTHS_AHEAD, firstPolicyMonth });
-    if (problem) throw new CommandRejectedError(problem, 422);
+    if (problem) throw new CommandRejectedError(problem);
   }
 
   private async exists(payrollId: string): Promise<boolean> {

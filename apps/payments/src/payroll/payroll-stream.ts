@@ -41,7 +41,6 @@ export interface AppendContext {
   readonly correlationId: string;
   /** Seed of the events' ids: the same decision appended twice is stored once. */
   readonly idempotencyKey: string;
-  readonly statusFor?: (code: string) => 404 | 409 | 422;
 }
 
 /**
@@ -55,11 +54,7 @@ export async function decideAndAppend(
   context: AppendContext,
 ): Promise<LoadedPayroll & { events: readonly PayrollEvent[] }> {
   const decision = payrollDecider.decide(command, loaded.state);
-  if (!decision.ok)
-    throw new CommandRejectedError(
-      decision.rejection,
-      context.statusFor?.(decision.rejection.code) ?? (decision.rejection.code.endsWith('NOT_FOUND') ? 404 : 422),
-    );
+  if (!decision.ok) throw new CommandRejectedError(decision.rejection);
   if (decision.events.length === 0) return { ...loaded, events: [] };
   const payrollId = (command as { payrollId: string }).payrollId;
   const result = await store.appendToStream(

@@ -11,7 +11,6 @@ import { householdCheckDecider, type HouseholdCheckCommand, type HouseholdCheckS
 import type { EventStore } from '@sa/event-store';
 import { type AuthenticatedActor, Clock, type CommandContext, EVENT_STORE, executeCommand, type FoldedState, LOGGER, type Logger } from '@sa/platform';
 import { assertJurisdiction } from '../jurisdiction';
-import { checkStatusFor } from './check-rejections';
 import { checkStream, CheckRunner, foldedAfter, type RunOutcome } from './check-runner';
 import { amendmentOfCheck, householdOf, placeOf, type ApplicationAmendedPayload, type ApplicationSubmittedPayload } from './household-from-application';
 
@@ -149,10 +148,7 @@ export class CheckCommands {
   /** One command, decided on `from` when given (without reading the stream); what it left, when known. */
   private async execute(applicationId: string, command: HouseholdCheckCommand, context: CommandContext, from?: Folded): Promise<Known> {
     const known = from ? foldedAfter(from) : undefined;
-    const outcome = await executeCommand(this.store, checkStream(applicationId), householdCheckDecider, command, context, {
-      statusFor: checkStatusFor,
-      ...(known ? { from: known } : {}),
-    });
+    const outcome = await executeCommand(this.store, checkStream(applicationId), householdCheckDecider, command, context, known ? { from: known } : {});
     return foldedAfter(outcome);
   }
 

@@ -21,7 +21,6 @@ import {
   RegionalPolicies,
 } from '@sa/platform';
 import { ResidentRegister } from '../register/resident-register';
-import { checkStatusFor } from './check-rejections';
 
 export const checkStream = (applicationId: string) => `household-check-${applicationId}`;
 
@@ -86,13 +85,13 @@ export class CheckRunner {
   ): Promise<CommandOutcome<unknown, HouseholdCheckState>> {
     const stream = checkStream(applicationId);
     try {
-      return await executeCommand(this.store, stream, householdCheckDecider, command, context, { statusFor: checkStatusFor, from });
+      return await executeCommand(this.store, stream, householdCheckDecider, command, context, { from });
     } catch (error) {
       if (!(error instanceof CommandRejectedError) || error.rejection.code !== 'EVENT_NOT_PUBLISHABLE' || command.type === 'AbandonCheck') throw error;
       const reason = { code: 'result-not-publishable' as const, message: error.rejection.message };
       const abandon: HouseholdCheckCommand = { type: 'AbandonCheck', checkId: command.checkId, reason, abandonedAt: this.clock.now().toISOString() };
       // Nothing was appended by the refused step: the abandon starts from the same state.
-      return executeCommand(this.store, stream, householdCheckDecider, abandon, context, { statusFor: checkStatusFor, from });
+      return executeCommand(this.store, stream, householdCheckDecider, abandon, context, { from });
     }
   }
 

@@ -14,7 +14,7 @@ import {
 } from '@sa/contracts';
 import type { CheckCompleted } from '@sa/domain-verification';
 import { handle, integrationEvent, type IntegrationEventMapping } from '@sa/messaging';
-import { CommandRejectedError, type CommandContext, type ConsumptionDefinition, type PublicationDefinition } from '@sa/platform';
+import { type CommandContext, type ConsumptionDefinition, type PublicationDefinition, refusedAs } from '@sa/platform';
 import type { Logger } from '@sa/platform';
 import { verificationSystem, type CheckCommands } from './check-commands';
 import { economicCheckCompleted } from './economic-check-completed';
@@ -36,22 +36,17 @@ export const verificationPublication: PublicationDefinition = {
   contracts: [economicCheckCompletedV1],
 };
 
-/** Refusals that mean "nothing to do here": already done, or not this service's to do. */
-const nothingToDo = new Set([
-  'CHECK_ALREADY_REQUESTED',
-  'CONSENT_TO_DATA_CHECK_MISSING',
-  'CHECK_NOT_FOUND',
-  'CHECK_CANCELLED',
-  'CHECK_ID_MISMATCH',
-  'CHECK_IN_PROGRESS',
-  'CHECK_ID_ALREADY_USED',
-]);
+/**
+ * Refusals that mean "nothing to do here": a conflict (already done), not-found (no check to act on)
+ * or forbidden (no consent to check: not this service's to do). An invalid command is a real fault.
+ */
+const nothingToDo = ['conflict', 'not-found', 'forbidden'] as const;
 
 async function unlessNothingToDo(logger: Logger, applicationId: string, work: () => Promise<unknown>): Promise<void> {
   try {
     await work();
   } catch (error) {
-    if (!(error instanceof CommandRejectedError) || !nothingToDo.has(error.rejection.code)) throw error;
+    if (!refusedAs(error, ...nothingToDo)) throw error;
     logger.info({ applicationId, code: error.rejection.code }, 'application event needs no check step');
   }
 }

@@ -1,77 +1,81 @@
 /**
- * Every reason the Case aggregate refuses a command, as a stable code. Services map codes to HTTP
- * statuses and screens to messages, so a code never changes meaning once published.
+ * Every reason the Case aggregate refuses a command, as a stable code with its kind, declared once
+ * here: the HTTP filter answers by the kind and consumers tell "already done" by it, so a code never
+ * changes meaning once published. A step taken out of order (审核 before 核对, 确认 before 公示 ends)
+ * is 'invalid' (422), as it has been answered since the first release.
  */
-import { reject, type Decision, type Rejection } from '@sa/domain-shared';
+import { refusalOf, reject, type Decision, type Rejection, type RefusalCodes } from '@sa/domain-shared';
 
-export const approvalRejectionCodes = [
+export const approvalRefusals = {
   // the case itself
-  'CASE_NOT_FOUND',
-  'CASE_ALREADY_OPENED',
-  'APPLICATION_ALREADY_RECEIVED',
-  'CASE_ALREADY_DECIDED',
-  'WRONG_CASE',
+  CASE_NOT_FOUND: 'not-found',
+  CASE_ALREADY_OPENED: 'conflict',
+  APPLICATION_ALREADY_RECEIVED: 'conflict',
+  CASE_ALREADY_DECIDED: 'conflict',
+  WRONG_CASE: 'invalid',
   // what commands carry
-  'APPLICATION_ID_REQUIRED',
-  'INVALID_PROGRAMME',
-  'INVALID_REGION_CODE',
-  'INVALID_DATE',
-  'INVALID_TIMESTAMP',
-  'TODAY_MISMATCH',
-  'INVALID_REASON',
-  'REASON_REQUIRED',
-  'TEXT_REQUIRED',
-  'TEXT_TOO_LONG',
-  'INVALID_AMOUNT',
-  'INVALID_ACTOR',
-  'HOUSEHOLD_MEMBERS_REQUIRED',
-  'INVALID_RESIDENT_ID',
-  'APPLICANT_NOT_A_MEMBER',
-  'INVALID_PHONE',
-  'INVALID_FLAG',
-  'INVALID_BANK_ACCOUNT',
-  'INVALID_CHECK',
-  'INVALID_NOTICE_DAYS',
-  'INVALID_RECOMMENDATION',
-  'INVALID_OUTCOME',
-  // who may act
-  'ROLE_NOT_ALLOWED',
-  'ORG_UNIT_LEVEL_NOT_ALLOWED',
-  'OUTSIDE_JURISDICTION',
-  'SEGREGATION_OF_DUTIES',
-  'CONFIRMATION_NOT_DELEGATED',
-  'NEAR_RELATIVE_REQUIRES_COUNTY',
-  'COUNTY_HOME_VISIT_REQUIRED',
+  APPLICATION_ID_REQUIRED: 'invalid',
+  INVALID_PROGRAMME: 'invalid',
+  INVALID_REGION_CODE: 'invalid',
+  INVALID_DATE: 'invalid',
+  INVALID_TIMESTAMP: 'invalid',
+  TODAY_MISMATCH: 'invalid',
+  INVALID_REASON: 'invalid',
+  REASON_REQUIRED: 'invalid',
+  TEXT_REQUIRED: 'invalid',
+  TEXT_TOO_LONG: 'invalid',
+  INVALID_AMOUNT: 'invalid',
+  INVALID_ACTOR: 'invalid',
+  HOUSEHOLD_MEMBERS_REQUIRED: 'invalid',
+  INVALID_RESIDENT_ID: 'invalid',
+  APPLICANT_NOT_A_MEMBER: 'invalid',
+  INVALID_PHONE: 'invalid',
+  INVALID_FLAG: 'invalid',
+  INVALID_BANK_ACCOUNT: 'invalid',
+  INVALID_CHECK: 'invalid',
+  INVALID_NOTICE_DAYS: 'invalid',
+  INVALID_RECOMMENDATION: 'invalid',
+  INVALID_OUTCOME: 'invalid',
+  // who may act: authority and segregation of duties (403 with the reason)
+  ROLE_NOT_ALLOWED: 'forbidden',
+  ORG_UNIT_LEVEL_NOT_ALLOWED: 'forbidden',
+  OUTSIDE_JURISDICTION: 'forbidden',
+  SEGREGATION_OF_DUTIES: 'forbidden',
+  CONFIRMATION_NOT_DELEGATED: 'forbidden',
+  NEAR_RELATIVE_REQUIRES_COUNTY: 'forbidden',
+  COUNTY_HOME_VISIT_REQUIRED: 'invalid',
   // the order 核对 → 审核 → 公示 → 确认
-  'CHECK_ALREADY_RECORDED',
-  'CHECK_FOUND_INELIGIBLE',
-  'REINVESTIGATION_REQUIRED',
-  'REVIEW_REQUIRED',
-  'REVIEW_ALREADY_COMPLETED',
-  'REVIEW_RECOMMENDED_REJECTION',
-  'NOTICE_REQUIRED',
-  'NOTICE_ALREADY_POSTED',
-  'OUTSIDE_NOTICE_PERIOD',
-  'NOTICE_PERIOD_NOT_ENDED',
-  'OBJECTION_ALREADY_LODGED',
-  'OBJECTION_NOT_FOUND',
-  'OBJECTION_ALREADY_RESOLVED',
-  'OBJECTION_UNRESOLVED',
+  CHECK_ALREADY_RECORDED: 'conflict',
+  CHECK_FOUND_INELIGIBLE: 'invalid',
+  REINVESTIGATION_REQUIRED: 'invalid',
+  REVIEW_REQUIRED: 'invalid',
+  REVIEW_ALREADY_COMPLETED: 'conflict',
+  REVIEW_RECOMMENDED_REJECTION: 'invalid',
+  NOTICE_REQUIRED: 'invalid',
+  NOTICE_ALREADY_POSTED: 'conflict',
+  OUTSIDE_NOTICE_PERIOD: 'invalid',
+  NOTICE_PERIOD_NOT_ENDED: 'invalid',
+  OBJECTION_ALREADY_LODGED: 'conflict',
+  OBJECTION_NOT_FOUND: 'not-found',
+  OBJECTION_ALREADY_RESOLVED: 'conflict',
+  OBJECTION_UNRESOLVED: 'invalid',
   // green channel
-  'GREEN_CHANNEL_ALREADY_GRANTED',
-] as const;
+  GREEN_CHANNEL_ALREADY_GRANTED: 'conflict',
+} as const satisfies RefusalCodes;
 
-export type ApprovalRejectionCode = (typeof approvalRejectionCodes)[number];
+export type ApprovalRejectionCode = keyof typeof approvalRefusals;
 
 export interface ApprovalRejection extends Rejection {
   readonly code: ApprovalRejectionCode;
   readonly field: string;
 }
 
+const declared = refusalOf(approvalRefusals);
+
 export function problem(code: ApprovalRejectionCode, message: string, field: string): ApprovalRejection {
-  return { code, message, field };
+  return { ...declared(code, message, field), field };
 }
 
-export function refuse(rejection: Rejection): Decision<never> {
-  return reject(rejection.code, rejection.message, rejection.field);
+export function refuse(rejection: ApprovalRejection): Decision<never> {
+  return reject(rejection);
 }

@@ -1,64 +1,68 @@
-/** Every reason the referral decider refuses a command, as a stable code. */
-import { reject, type Decision, type Rejection } from '@sa/domain-shared';
+/** Every reason the referral decider refuses a command, as a stable code with its kind, declared once (HTTP statuses and consumers' "already done" follow the kind). */
+import { refusalOf, reject, type Decision, type Rejection, type RefusalCodes } from '@sa/domain-shared';
 
-export const referralRejectionCodes = [
-  'REFERRAL_ID_REQUIRED',
-  'APPLICATION_ID_REQUIRED',
-  'REFERRAL_ALREADY_OPENED',
-  'REFERRAL_NOT_FOUND',
-  'REFERRAL_CLOSED',
-  'CHARITY_REFERRAL_CONSENT_REQUIRED',
-  'HOUSEHOLD_NOT_IN_HARDSHIP',
-  'INVALID_REGION_CODE',
-  'NEEDS_REQUIRED',
-  'INVALID_NEED',
-  'DUPLICATE_NEED',
-  'CONTACT_NAME_REQUIRED',
-  'INVALID_PHONE',
-  'INVALID_TIMESTAMP',
-  'INVALID_RESPONSE_WINDOW',
-  'OFFER_ALREADY_OPEN',
-  'REFERRAL_ALREADY_ACCEPTED',
-  'ORGANISATION_ALREADY_TRIED',
-  'ORGANISATION_NOT_A_MATCH',
-  'NO_MATCHING_ORGANISATION',
-  'NO_OPEN_OFFER',
-  'NOT_CURRENT_ORGANISATION',
-  'OFFER_DEADLINE_PASSED',
-  'OFFER_NOT_YET_DUE',
-  'REASON_REQUIRED',
-  'REFERRAL_NOT_ACCEPTED',
-  'ASSISTANCE_ID_REQUIRED',
-  'ASSISTANCE_ALREADY_RECORDED',
-  'INVALID_ASSISTANCE_KIND',
-  'INVALID_AMOUNT',
-  'DESCRIPTION_REQUIRED',
-  'INVALID_SERVICE_KIND',
-  'INVALID_DATE',
-  'ASSISTANCE_DATE_IN_FUTURE',
-  'INVALID_OUTCOME',
-  'OUTCOME_DOES_NOT_FIT_STATUS',
-  'SUMMARY_REQUIRED',
+export const referralRefusals = {
+  REFERRAL_ID_REQUIRED: 'invalid',
+  APPLICATION_ID_REQUIRED: 'invalid',
+  REFERRAL_ALREADY_OPENED: 'conflict',
+  REFERRAL_NOT_FOUND: 'not-found',
+  REFERRAL_CLOSED: 'conflict',
+  // without consent the household's details may not leave civil affairs: not the service's to do
+  CHARITY_REFERRAL_CONSENT_REQUIRED: 'forbidden',
+  // the case's outcome calls for no referral
+  HOUSEHOLD_NOT_IN_HARDSHIP: 'conflict',
+  INVALID_REGION_CODE: 'invalid',
+  NEEDS_REQUIRED: 'invalid',
+  INVALID_NEED: 'invalid',
+  DUPLICATE_NEED: 'invalid',
+  CONTACT_NAME_REQUIRED: 'invalid',
+  INVALID_PHONE: 'invalid',
+  INVALID_TIMESTAMP: 'invalid',
+  INVALID_RESPONSE_WINDOW: 'invalid',
+  OFFER_ALREADY_OPEN: 'conflict',
+  REFERRAL_ALREADY_ACCEPTED: 'conflict',
+  ORGANISATION_ALREADY_TRIED: 'conflict',
+  ORGANISATION_NOT_A_MATCH: 'invalid',
+  NO_MATCHING_ORGANISATION: 'conflict',
+  NO_OPEN_OFFER: 'conflict',
+  NOT_CURRENT_ORGANISATION: 'conflict',
+  OFFER_DEADLINE_PASSED: 'conflict',
+  OFFER_NOT_YET_DUE: 'conflict',
+  REASON_REQUIRED: 'invalid',
+  REFERRAL_NOT_ACCEPTED: 'conflict',
+  ASSISTANCE_ID_REQUIRED: 'invalid',
+  ASSISTANCE_ALREADY_RECORDED: 'conflict',
+  INVALID_ASSISTANCE_KIND: 'invalid',
+  INVALID_AMOUNT: 'invalid',
+  DESCRIPTION_REQUIRED: 'invalid',
+  INVALID_SERVICE_KIND: 'invalid',
+  INVALID_DATE: 'invalid',
+  ASSISTANCE_DATE_IN_FUTURE: 'invalid',
+  INVALID_OUTCOME: 'invalid',
+  OUTCOME_DOES_NOT_FIT_STATUS: 'conflict',
+  SUMMARY_REQUIRED: 'invalid',
   // The organisation registry.
-  'INVALID_ORGANISATION_ID',
-  'ORGANISATION_NAME_REQUIRED',
-  'SERVICE_REGION_REQUIRED',
-  'DUPLICATE_SERVICE_REGION',
-  'ORGANISATION_ALREADY_REGISTERED',
-  'ORGANISATION_NOT_FOUND',
-  'ORGANISATION_DEREGISTERED',
-] as const;
+  INVALID_ORGANISATION_ID: 'invalid',
+  ORGANISATION_NAME_REQUIRED: 'invalid',
+  SERVICE_REGION_REQUIRED: 'invalid',
+  DUPLICATE_SERVICE_REGION: 'invalid',
+  ORGANISATION_ALREADY_REGISTERED: 'conflict',
+  ORGANISATION_NOT_FOUND: 'not-found',
+  ORGANISATION_DEREGISTERED: 'conflict',
+} as const satisfies RefusalCodes;
 
-export type ReferralRejectionCode = (typeof referralRejectionCodes)[number];
+export type ReferralRejectionCode = keyof typeof referralRefusals;
 
 export interface ReferralRejection extends Rejection {
   readonly code: ReferralRejectionCode;
 }
 
+const declared = refusalOf(referralRefusals);
+
 export function problem(code: ReferralRejectionCode, message: string, field?: string): ReferralRejection {
-  return field === undefined ? { code, message } : { code, message, field };
+  return declared(code, message, field);
 }
 
-export function rejectWith(rejection: Rejection): Decision<never> {
-  return reject(rejection.code, rejection.message, rejection.field);
+export function rejectWith(rejection: ReferralRejection): Decision<never> {
+  return reject(rejection);
 }

@@ -1,66 +1,69 @@
 /**
- * Every reason intake refuses a command, as a stable code. Services map codes to HTTP statuses and
- * screens to messages, so a code never changes meaning once published.
+ * Every reason intake refuses a command, as a stable code with its kind, declared once: HTTP
+ * statuses and consumers' "already done" follow the kind, screens map codes to messages, so a code
+ * never changes meaning once published.
  */
-import { reject, type Decision, type Rejection } from '@sa/domain-shared';
+import { refusalOf, reject, type Decision, type Rejection, type RefusalCodes } from '@sa/domain-shared';
 
-export const intakeRejectionCodes = [
+export const intakeRefusals = {
   // application lifecycle
-  'APPLICATION_ID_REQUIRED',
-  'APPLICATION_ALREADY_SUBMITTED',
-  'APPLICATION_NOT_FOUND',
-  'APPLICATION_WITHDRAWN',
-  'APPLICATION_ALREADY_DECIDED',
-  'OUTCOME_ALREADY_RECORDED',
-  'NOTHING_TO_AMEND',
-  'REASON_REQUIRED',
+  APPLICATION_ID_REQUIRED: 'invalid',
+  APPLICATION_ALREADY_SUBMITTED: 'conflict',
+  APPLICATION_NOT_FOUND: 'not-found',
+  APPLICATION_WITHDRAWN: 'conflict',
+  APPLICATION_ALREADY_DECIDED: 'conflict',
+  OUTCOME_ALREADY_RECORDED: 'conflict',
+  NOTHING_TO_AMEND: 'invalid',
+  REASON_REQUIRED: 'invalid',
   // what an application declares
-  'INVALID_PROGRAMME',
-  'INVALID_APPLICATION_LOCATION',
-  'INVALID_CHANNEL',
-  'INVALID_REGION_CODE',
-  'INVALID_OUTCOME',
-  'HOUSEHOLD_MEMBERS_REQUIRED',
-  'HOUSEHOLD_TOO_LARGE',
-  'HOUSEHOLD_NEEDS_ONE_APPLICANT',
-  'MEMBER_ID_REQUIRED',
-  'MEMBER_NAME_REQUIRED',
-  'INVALID_RESIDENT_ID',
-  'DUPLICATE_HOUSEHOLD_MEMBER',
-  'INVALID_RELATION',
-  'BIRTH_DATE_MISMATCH',
-  'INVALID_DISABILITY_GRADE',
-  'INVALID_WORK_ABILITY',
-  'INVALID_INCOME_KIND',
-  'INVALID_AMOUNT',
-  'INVALID_ASSET_COUNT',
-  'INVALID_BANK_ACCOUNT',
-  'ECONOMIC_CHECK_CONSENT_REQUIRED',
-  'INVALID_CONSENT',
-  'NEAR_RELATIVE_DETAILS_REQUIRED',
-  'NEAR_RELATIVE_FILING_CANNOT_BE_REMOVED',
-  'RESIDENT_ALREADY_IN_ACTIVE_APPLICATION',
+  INVALID_PROGRAMME: 'invalid',
+  INVALID_APPLICATION_LOCATION: 'invalid',
+  INVALID_CHANNEL: 'invalid',
+  INVALID_REGION_CODE: 'invalid',
+  INVALID_OUTCOME: 'invalid',
+  HOUSEHOLD_MEMBERS_REQUIRED: 'invalid',
+  HOUSEHOLD_TOO_LARGE: 'invalid',
+  HOUSEHOLD_NEEDS_ONE_APPLICANT: 'invalid',
+  MEMBER_ID_REQUIRED: 'invalid',
+  MEMBER_NAME_REQUIRED: 'invalid',
+  INVALID_RESIDENT_ID: 'invalid',
+  DUPLICATE_HOUSEHOLD_MEMBER: 'invalid',
+  INVALID_RELATION: 'invalid',
+  BIRTH_DATE_MISMATCH: 'invalid',
+  INVALID_DISABILITY_GRADE: 'invalid',
+  INVALID_WORK_ABILITY: 'invalid',
+  INVALID_INCOME_KIND: 'invalid',
+  INVALID_AMOUNT: 'invalid',
+  INVALID_ASSET_COUNT: 'invalid',
+  INVALID_BANK_ACCOUNT: 'invalid',
+  ECONOMIC_CHECK_CONSENT_REQUIRED: 'invalid',
+  INVALID_CONSENT: 'invalid',
+  NEAR_RELATIVE_DETAILS_REQUIRED: 'invalid',
+  NEAR_RELATIVE_FILING_CANNOT_BE_REMOVED: 'invalid',
+  RESIDENT_ALREADY_IN_ACTIVE_APPLICATION: 'conflict',
   // active-discovery leads
-  'LEAD_ID_REQUIRED',
-  'LEAD_ALREADY_RAISED',
-  'LEAD_NOT_FOUND',
-  'LEAD_ALREADY_CONVERTED',
-  'LEAD_ALREADY_DISMISSED',
-  'INVALID_LEAD_SOURCE',
-  'LEAD_CONCERN_REQUIRED',
-  'LEAD_SUBJECT_REQUIRED',
-] as const;
+  LEAD_ID_REQUIRED: 'invalid',
+  LEAD_ALREADY_RAISED: 'conflict',
+  LEAD_NOT_FOUND: 'not-found',
+  LEAD_ALREADY_CONVERTED: 'conflict',
+  LEAD_ALREADY_DISMISSED: 'conflict',
+  INVALID_LEAD_SOURCE: 'invalid',
+  LEAD_CONCERN_REQUIRED: 'invalid',
+  LEAD_SUBJECT_REQUIRED: 'invalid',
+} as const satisfies RefusalCodes;
 
-export type IntakeRejectionCode = (typeof intakeRejectionCodes)[number];
+export type IntakeRejectionCode = keyof typeof intakeRefusals;
 
 export interface IntakeRejection extends Rejection {
   readonly code: IntakeRejectionCode;
 }
 
+const declared = refusalOf(intakeRefusals);
+
 export function problem(code: IntakeRejectionCode, message: string, field?: string): IntakeRejection {
-  return field === undefined ? { code, message } : { code, message, field };
+  return declared(code, message, field);
 }
 
-export function rejectWith(rejection: Rejection): Decision<never> {
-  return reject(rejection.code, rejection.message, rejection.field);
+export function rejectWith(rejection: IntakeRejection): Decision<never> {
+  return reject(rejection);
 }

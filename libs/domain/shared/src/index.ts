@@ -1,5 +1,6 @@
 export * from './decider/decider';
 export * from './decider/given-when-then';
+export * from './refusal/refusal-kinds';
 export * from './identity/resident-id';
 export * from './identity/roles';
 export * from './money/bounds';

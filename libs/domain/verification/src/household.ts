@@ -4,6 +4,7 @@
  * the income rules need that intake does not ask for (who pays a support payment, waivers).
  */
 import type { Fen, ResidentId } from '@sa/domain-shared';
+import type { VerificationRejectionCode } from './rejections';
 
 /** 低保 or 特困. */
 export type Programme = 'dibao' | 'extreme-poverty';
@@ -114,7 +115,7 @@ export interface HouseholdSnapshot {
 }
 
 export interface HouseholdProblem {
-  readonly code: string;
+  readonly code: VerificationRejectionCode;
   readonly message: string;
   readonly field: string;
 }

@@ -1,5 +1,6 @@
 /** Pure rules of the household economic-status check (家庭经济状况核对): no I/O, no clock, no randomness. */
 export * from './household';
+export * from './rejections';
 export * from './area';
 export * from './rule-trace';
 export * from './assessment/income-rules';

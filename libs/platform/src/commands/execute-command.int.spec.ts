@@ -9,7 +9,10 @@ type Opened = { type: 'Opened'; data: { by: string } };
 /** A minimal aggregate: it can be opened once. */
 const folder: Decider<{ by: string }, Opened, { opened: boolean }> = {
   initialState: { opened: false },
-  decide: (command, state) => (state.opened ? reject('ALREADY_OPENED', 'the folder is open already') : accept({ type: 'Opened', data: { by: command.by } })),
+  decide: (command, state) =>
+    state.opened
+      ? reject({ code: 'ALREADY_OPENED', kind: 'conflict', message: 'the folder is open already' })
+      : accept({ type: 'Opened', data: { by: command.by } }),
   evolve: () => ({ opened: true }),
 };
 type Counted = { type: 'Counted'; data: { total: number } };

@@ -1,11 +1,13 @@
 /**
- * The thin command handler every service uses: load the aggregate's stream, fold it, ask the pure
- * decider, append the decision with the revision it was based on. A concurrent writer makes the
+ * The one command handler every aggregate of every service uses: read the aggregate's stream once,
+ * fold it, hand the state to the pure decider (which decides authority and jurisdiction from it
+ * too), append the decision with the revision it was based on. A refusal is thrown as
+ * CommandRejectedError and answers by its kind. A concurrent writer makes the
  * append fail with WrongExpectedRevisionError; then the whole load-decide-append is retried, so a
  * decision is always taken on the latest history.
  */
 import type { Actor, AppendResult, EventStore, HandledMessage, NewEvent, RecordedEvent } from '@sa/event-store';
-import type { Decider, Rejection } from '@sa/domain-shared';
+import type { Decider } from '@sa/domain-shared';
 import { fold } from '@sa/domain-shared';
 import { CommandRejectedError } from '../http/domain-errors.filter';
 import { deterministicUuid } from './deterministic-id';
@@ -48,8 +50,6 @@ export interface CommandOutcome<E, S> {
 // S defaults to never so that options typed `ExecuteOptions` (without `from`) fit any aggregate.
 export interface ExecuteOptions<S = never> {
   readonly maxAttempts?: number;
-  /** HTTP status for a rejection (defaults: *_NOT_FOUND → 404, otherwise 422). */
-  readonly statusFor?: (rejection: Rejection) => 403 | 404 | 409 | 422;
   readonly schemaVersion?: number;
   /**
    * The stream is expected not to exist yet (a new aggregate under a fresh id): decide on the
@@ -65,10 +65,6 @@ export interface ExecuteOptions<S = never> {
   readonly from?: FoldedState<S>;
 }
 
-function defaultStatus(rejection: Rejection): 403 | 404 | 409 | 422 {
-  return rejection.code.endsWith('NOT_FOUND') ? 404 : 422;
-}
-
 export async function loadAggregate<E extends DomainEvent, S>(
   store: EventStore,
   stream: string,
@@ -80,11 +76,18 @@ export async function loadAggregate<E extends DomainEvent, S>(
   return { state: fold(decider, events), revision: last ? last.revision : 'no_stream', history };
 }
 
-export async function executeCommand<C, E extends DomainEvent, S>(
+/**
+ * The command, or how to build it from the folded state: when a command carries values that depend
+ * on the aggregate (the regional policy of the case's region, say), the handler builds it from the
+ * state this one read gives, instead of reading the stream once more to find them.
+ */
+export type CommandFor<C, S> = C | ((state: S) => C);
+
+export async function executeCommand<C extends object, E extends DomainEvent, S>(
   store: EventStore,
   stream: string,
   decider: Decider<C, E, S>,
-  command: C,
+  command: CommandFor<C, NoInfer<S>>,
   context: CommandContext,
   options: ExecuteOptions<NoInfer<S>> = {},
 ): Promise<CommandOutcome<E, S>> {
@@ -93,12 +96,12 @@ export async function executeCommand<C, E extends DomainEvent, S>(
     // Saves the read (two queries) on the hot path of creating aggregates, e.g. taking an application.
     const assumed = attempt === 1 ? assumedState(decider, options) : undefined;
     const { state, revision } = assumed ?? (await loadAggregate(store, stream, decider));
-    const decision = decider.decide(command, state);
-    if (!decision.ok) throw new CommandRejectedError(decision.rejection, (options.statusFor ?? defaultStatus)(decision.rejection));
+    const decision = decider.decide(typeof command === 'function' ? command(state) : command, state);
+    if (!decision.ok) throw new CommandRejectedError(decision.rejection);
     if (decision.events.length === 0) return { state, events: [], revision };
     // What the relay could not publish is refused here, before anything is written (422 naming the field).
     const unpublishable = unpublishableEvent(store, stream, decision.events, context);
-    if (unpublishable) throw new CommandRejectedError(unpublishable, 422);
+    if (unpublishable) throw new CommandRejectedError(unpublishable);
     const newEvents: NewEvent[] = decision.events.map((event, index) => ({
       ...(context.idempotencyKey ? { eventId: deterministicUuid(context.idempotencyKey, stream, String(index)) } : {}),
       type: event.type,

@@ -53,7 +53,7 @@ function publicationProblem(mapping: IntegrationEventMapping, event: RecordedEve
     draft = mapDomainEvent(mapping, event);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { code: 'EVENT_NOT_PUBLISHABLE', message: `${event.type} cannot be turned into its integration event: ${reason}` };
+    return { code: 'EVENT_NOT_PUBLISHABLE', kind: 'invalid', message: `${event.type} cannot be turned into its integration event: ${reason}` };
   }
   if (!draft) return undefined;
   const result = validatePayload(draft.contract, draft.payload);
@@ -61,6 +61,7 @@ function publicationProblem(mapping: IntegrationEventMapping, event: RecordedEve
   const first = result.problems[0];
   return {
     code: 'EVENT_NOT_PUBLISHABLE',
+    kind: 'invalid',
     message: `would be published as ${contractName(draft.contract)}, which refuses it: ${formatProblems(result.problems)}`,
     ...(first && first.field !== '(payload)' ? { field: first.field } : {}),
   };

@@ -1,26 +1,36 @@
 /**
  * Maps failures that are not HTTP exceptions to answers a client can act on: a refused command
- * (a domain rejection) is 409 or 422 with its code, a concurrency conflict is 409, malformed JSON is
+ * (a domain rejection) answers by the kind its code was declared with (not-found 404, forbidden 403
+ * with the reason, conflict 409, invalid 422) and names its code, a concurrency conflict is 409, malformed JSON is
  * 400; a server this service depends on being unavailable (the one fault classification of
  * @sa/messaging says transient) is 503 with Retry-After, so a client retries instead of giving up;
  * anything unexpected is a 500 that is logged and says nothing internal.
  */
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
-import type { Rejection } from '@sa/domain-shared';
+import type { RefusalKind, Rejection } from '@sa/domain-shared';
 import { classifyFault } from '@sa/messaging';
 import type { Response } from 'express';
 import type { Logger } from '../logging/logger';
 import { bodyTooLarge } from './input-errors';
 
+/** The one mapping of a refusal's kind to its HTTP status. */
+export const statusOfKind: Readonly<Record<RefusalKind, 403 | 404 | 409 | 422>> = {
+  'not-found': 404,
+  forbidden: 403,
+  conflict: 409,
+  invalid: 422,
+};
+
 /** Thrown by command handlers when the decider refuses the command. */
 export class CommandRejectedError extends Error {
   override readonly name = 'CommandRejectedError';
-  constructor(
-    readonly rejection: Rejection,
-    /** 403 when the actor may not do this, 404 when the aggregate does not exist, 409 for a state conflict, 422 for a rule. */
-    readonly status: 403 | 404 | 409 | 422 = 422,
-  ) {
+  constructor(readonly rejection: Rejection) {
     super(rejection.message);
+  }
+
+  /** What the refusal's kind answers over HTTP. */
+  get status(): 403 | 404 | 409 | 422 {
+    return statusOfKind[this.rejection.kind];
   }
 }
 

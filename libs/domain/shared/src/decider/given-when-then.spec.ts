@@ -7,7 +7,7 @@ const counter: Decider<Command, Event, number> = {
   initialState: 0,
   decide: (c, total) =>
     c.amount <= 0
-      ? reject('AMOUNT_NOT_POSITIVE', 'amount must be positive', 'amount')
+      ? reject({ code: 'AMOUNT_NOT_POSITIVE', kind: 'invalid', message: 'amount must be positive', field: 'amount' })
       : accept({ type: 'Added', data: { amount: c.amount, total: total + c.amount } }),
   evolve: (_s, e) => e.data.total,
 };

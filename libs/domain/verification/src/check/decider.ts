@@ -4,9 +4,10 @@
  * ineligible; re-checked when a sustained objection sends the case back. Repeating a command that
  * already took effect (same check id) is accepted with no new events, so redelivery is harmless.
  */
-import { accept, chinaDate, MoneyOutOfRangeError, policyInForce, policyProblems, reject, type Decider, type Decision } from '@sa/domain-shared';
+import { accept, chinaDate, MoneyOutOfRangeError, policyInForce, policyProblems, type Decider, type Decision } from '@sa/domain-shared';
 import { assessHouseholdEconomicStatus } from '../assessment/assess-household';
 import { householdProblem } from '../household';
+import { refuse } from '../rejections';
 import type {
   AbandonCheck,
   AssessHousehold,
@@ -27,16 +28,16 @@ type OpenState = Extract<HouseholdCheckState, { status: 'open' }>;
 function openRound(state: HouseholdCheckState, checkId: string): { state: OpenState } | { rejection: Result } {
   switch (state.status) {
     case 'not-requested':
-      return { rejection: reject('CHECK_NOT_FOUND', 'no check was requested for this application') };
+      return { rejection: refuse('CHECK_NOT_FOUND', 'no check was requested for this application') };
     case 'cancelled':
-      return { rejection: reject('CHECK_CANCELLED', 'the check was cancelled') };
+      return { rejection: refuse('CHECK_CANCELLED', 'the check was cancelled') };
     case 'completed':
-      return { rejection: reject('CHECK_ALREADY_COMPLETED', `check ${state.round.checkId} is already completed`) };
+      return { rejection: refuse('CHECK_ALREADY_COMPLETED', `check ${state.round.checkId} is already completed`) };
     case 'abandoned':
-      return { rejection: reject('CHECK_ABANDONED', `check ${state.round.checkId} was closed because it cannot complete: ${state.reason.message}`) };
+      return { rejection: refuse('CHECK_ABANDONED', `check ${state.round.checkId} was closed because it cannot complete: ${state.reason.message}`) };
     case 'open':
       if (state.round.checkId !== checkId)
-        return { rejection: reject('CHECK_ID_MISMATCH', `the open check is ${state.round.checkId}, not ${checkId}`, 'checkId') };
+        return { rejection: refuse('CHECK_ID_MISMATCH', `the open check is ${state.round.checkId}, not ${checkId}`, 'checkId') };
       return { state };
   }
 }
@@ -44,14 +45,14 @@ function openRound(state: HouseholdCheckState, checkId: string): { state: OpenSt
 function requestCheck(command: RequestCheck, state: HouseholdCheckState): Result {
   if (state.status !== 'not-requested') {
     if (state.status !== 'cancelled' && state.application.checkIds[0] === command.checkId) return accept();
-    return reject('CHECK_ALREADY_REQUESTED', 'a check was already requested for this application; request a re-check instead');
+    return refuse('CHECK_ALREADY_REQUESTED', 'a check was already requested for this application; request a re-check instead');
   }
   // 核对授权: without it no department may be asked about the household.
   if (!command.consentToDataCheck) {
-    return reject('CONSENT_TO_DATA_CHECK_MISSING', 'the household has not authorised the economic-status check (核对授权)', 'consentToDataCheck');
+    return refuse('CONSENT_TO_DATA_CHECK_MISSING', 'the household has not authorised the economic-status check (核对授权)', 'consentToDataCheck');
   }
   const problem = householdProblem(command.household);
-  if (problem) return reject(problem.code, problem.message, problem.field);
+  if (problem) return refuse(problem.code, problem.message, problem.field);
   const { applicationId, checkId, programme, region, area, household, requestedAt } = command;
   return accept({ type: 'CheckRequested', data: { applicationId, checkId, programme, region, area, household, consentToDataCheck: true, requestedAt } });
 }
@@ -63,7 +64,7 @@ function collectDepartmentData(command: CollectDepartmentData, state: HouseholdC
   // The consent covers the household's members only: a check never holds anyone else's data.
   const members = new Set<string>(application.household.members.map((m) => m.residentId));
   if (command.records.some((r) => !members.has(r.residentId))) {
-    return reject('RECORDS_FOR_NON_MEMBER', 'department records may only be collected for members of the household', 'records');
+    return refuse('RECORDS_FOR_NON_MEMBER', 'department records may only be collected for members of the household', 'records');
   }
   return accept({
     type: 'DepartmentDataCollected',
@@ -73,9 +74,9 @@ function collectDepartmentData(command: CollectDepartmentData, state: HouseholdC
 
 function policyRejection(command: AssessHousehold, application: CheckedApplication, assessedOn: string): Result | undefined {
   const problems = policyProblems(command.policy);
-  if (problems.length > 0) return reject('POLICY_INVALID', problems.map((p) => `${p.field} ${p.rule}`).join('; '), 'policy');
+  if (problems.length > 0) return refuse('POLICY_INVALID', problems.map((p) => `${p.field} ${p.rule}`).join('; '), 'policy');
   if (policyInForce([command.policy], application.region, assessedOn) !== command.policy) {
-    return reject('POLICY_NOT_IN_FORCE', `policy ${command.policy.id} is not in force for region ${application.region} on ${assessedOn}`, 'policy');
+    return refuse('POLICY_NOT_IN_FORCE', `policy ${command.policy.id} is not in force for region ${application.region} on ${assessedOn}`, 'policy');
   }
   return undefined;
 }
@@ -84,8 +85,8 @@ function assessHousehold(command: AssessHousehold, state: HouseholdCheckState): 
   const found = openRound(state, command.checkId);
   if ('rejection' in found) return found.rejection;
   const { application, round } = found.state;
-  if (round.data === undefined) return reject('DEPARTMENT_DATA_NOT_COLLECTED', 'department data must be collected before the household is assessed (逢进必核)');
-  if (Number.isNaN(Date.parse(command.assessedAt))) return reject('ASSESSED_AT_INVALID', 'assessedAt must be an ISO 8601 date-time', 'assessedAt');
+  if (round.data === undefined) return refuse('DEPARTMENT_DATA_NOT_COLLECTED', 'department data must be collected before the household is assessed (逢进必核)');
+  if (Number.isNaN(Date.parse(command.assessedAt))) return refuse('ASSESSED_AT_INVALID', 'assessedAt must be an ISO 8601 date-time', 'assessedAt');
   const assessedOn = chinaDate(command.assessedAt);
   const rejection = policyRejection(command, application, assessedOn);
   if (rejection) return rejection;
@@ -130,7 +131,7 @@ function completeCheck(command: CompleteCheck, state: HouseholdCheckState): Resu
   if ('rejection' in found) return found.rejection;
   const { application, round } = found.state;
   if (round.assessed === undefined)
-    return reject('CHECK_NOT_ASSESSED', 'the household must be assessed on the latest department data before the check completes');
+    return refuse('CHECK_NOT_ASSESSED', 'the household must be assessed on the latest department data before the check completes');
   const { assessment, assessedAt } = round.assessed;
   return accept({
     type: 'CheckCompleted',
@@ -153,11 +154,11 @@ function completeCheck(command: CompleteCheck, state: HouseholdCheckState): Resu
 function notCompleted(state: Exclude<HouseholdCheckState, { status: 'completed' | 'abandoned' }>): Result {
   switch (state.status) {
     case 'not-requested':
-      return reject('CHECK_NOT_FOUND', 'no check was requested for this application');
+      return refuse('CHECK_NOT_FOUND', 'no check was requested for this application');
     case 'cancelled':
-      return reject('CHECK_CANCELLED', 'the check was cancelled');
+      return refuse('CHECK_CANCELLED', 'the check was cancelled');
     case 'open':
-      return reject('CHECK_IN_PROGRESS', `check ${state.round.checkId} is still in progress`);
+      return refuse('CHECK_IN_PROGRESS', `check ${state.round.checkId} is still in progress`);
   }
 }
 
@@ -168,12 +169,12 @@ function requestRecheck(command: RequestRecheck, state: HouseholdCheckState): Re
   // An abandoned round is closed like a completed one: a re-check on corrected facts may follow it.
   if (state.status !== 'completed' && state.status !== 'abandoned') return notCompleted(state);
   if (state.round.checkId !== command.previousCheckId) {
-    return reject('PREVIOUS_CHECK_MISMATCH', `the last check is ${state.round.checkId}, not ${command.previousCheckId}`, 'previousCheckId');
+    return refuse('PREVIOUS_CHECK_MISMATCH', `the last check is ${state.round.checkId}, not ${command.previousCheckId}`, 'previousCheckId');
   }
-  if (state.application.checkIds.includes(command.checkId)) return reject('CHECK_ID_ALREADY_USED', `check id ${command.checkId} was already used`, 'checkId');
+  if (state.application.checkIds.includes(command.checkId)) return refuse('CHECK_ID_ALREADY_USED', `check id ${command.checkId} was already used`, 'checkId');
   const household = command.household ?? state.application.household;
   const problem = householdProblem(household);
-  if (problem) return reject(problem.code, problem.message, problem.field);
+  if (problem) return refuse(problem.code, problem.message, problem.field);
   const { checkId, previousCheckId, objectionId, reason, requestedAt, requestedBy, region, area } = command;
   const optional = {
     ...(objectionId ? { objectionId } : {}),
@@ -197,7 +198,7 @@ function cancelCheck(command: CancelCheck, state: HouseholdCheckState): Result {
     accept({ type: 'CheckCancelled', data: { applicationId, checkId: command.checkId, reason: command.reason, cancelledAt: command.cancelledAt } });
   if (state.status === 'completed' || state.status === 'abandoned') {
     if (state.round.checkId !== command.checkId)
-      return reject('CHECK_ID_MISMATCH', `the last check is ${state.round.checkId}, not ${command.checkId}`, 'checkId');
+      return refuse('CHECK_ID_MISMATCH', `the last check is ${state.round.checkId}, not ${command.checkId}`, 'checkId');
     return cancelled(state.application.applicationId);
   }
   const found = openRound(state, command.checkId);

@@ -4,7 +4,8 @@
  * new event, so a county resending is always harmless; a fact about someone else is refused,
  * because a stream holds one resident's department data and nobody else's.
  */
-import { accept, reject, type Decider, type Decision, type ResidentId } from '@sa/domain-shared';
+import { accept, type Decider, type Decision, type ResidentId } from '@sa/domain-shared';
+import { refuse } from '../rejections';
 import type { CountyFact } from './county-facts';
 import { emptyResidentRecords, evolveResidentRecords, hasSeen, type ResidentRecords } from './resident-records';
 
@@ -17,7 +18,7 @@ export interface RecordCountyFact {
 export function decideCountyFact(command: RecordCountyFact, records: ResidentRecords): Decision<CountyFact> {
   const { fact } = command;
   if (fact.data.residentId !== records.residentId) {
-    return reject('RESIDENT_MISMATCH', 'the fact is about another resident than this register stream', 'residentId');
+    return refuse('RESIDENT_MISMATCH', 'the fact is about another resident than this register stream', 'residentId');
   }
   if (hasSeen(records, fact)) return accept();
   return accept(fact);
