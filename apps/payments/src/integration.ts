@@ -16,24 +16,16 @@ import {
   recoveryFlaggedV1,
   residentDeathV1,
 } from '@sa/contracts';
-import type {
-  EntitlementGranted,
-  EntitlementRefused,
-  EntitlementStopped,
-  PaymentFailed,
-  PaymentFlaggedForRecovery,
-  PaymentInstructionIssued,
-  PaymentSucceeded,
-} from '@sa/domain-payments';
-import { handle, integrationEvent, type IntegrationEventMapping } from '@sa/messaging';
+import type { EntitlementEvent, PayrollEvent } from '@sa/domain-payments';
+import { handle, integrationEvent, mappingOf } from '@sa/messaging';
 import type { ConsumptionDefinition, PublicationDefinition } from '@sa/platform';
 import type { CaseApprovals } from './entitlements/case-approvals';
 import type { DeathReports } from './entitlements/death-reports';
 import { entitlementStreamPrefix, payrollStreamPrefix } from './streams';
 
-const mapping: IntegrationEventMapping = {
+const mapping = mappingOf<EntitlementEvent | PayrollEvent>({
   EntitlementGranted: (e) => {
-    const d = e.data as EntitlementGranted['data'];
+    const d = e.data;
     return integrationEvent(entitlementGrantedV1, {
       applicationId: d.applicationId,
       entitlementId: d.entitlementId,
@@ -48,7 +40,7 @@ const mapping: IntegrationEventMapping = {
     });
   },
   EntitlementRefused: (e) => {
-    const d = e.data as EntitlementRefused['data'];
+    const d = e.data;
     return integrationEvent(entitlementRefusedV1, {
       applicationId: d.applicationId,
       entitlementId: d.entitlementId,
@@ -62,7 +54,7 @@ const mapping: IntegrationEventMapping = {
     });
   },
   EntitlementStopped: (e) => {
-    const d = e.data as EntitlementStopped['data'];
+    const d = e.data;
     return integrationEvent(entitlementStoppedV1, {
       applicationId: d.applicationId,
       entitlementId: d.entitlementId,
@@ -74,7 +66,7 @@ const mapping: IntegrationEventMapping = {
     });
   },
   PaymentInstructionIssued: (e) => {
-    const d = e.data as PaymentInstructionIssued['data'];
+    const d = e.data;
     return integrationEvent(paymentIssuedV1, {
       applicationId: d.applicationId,
       payrollId: d.payrollId,
@@ -86,11 +78,11 @@ const mapping: IntegrationEventMapping = {
     });
   },
   PaymentSucceeded: (e) => {
-    const d = e.data as PaymentSucceeded['data'];
+    const d = e.data;
     return integrationEvent(paymentSettledV1, { applicationId: d.applicationId, instructionId: d.instructionId, outcome: 'paid', settledAt: d.settledAt });
   },
   PaymentFailed: (e) => {
-    const d = e.data as PaymentFailed['data'];
+    const d = e.data;
     const failureReason = d.failureReason === d.failureCode ? d.failureCode : `${d.failureCode}: ${d.failureReason}`;
     return integrationEvent(paymentSettledV1, {
       applicationId: d.applicationId,
@@ -101,7 +93,7 @@ const mapping: IntegrationEventMapping = {
     });
   },
   PaymentFlaggedForRecovery: (e) => {
-    const d = e.data as PaymentFlaggedForRecovery['data'];
+    const d = e.data;
     return integrationEvent(recoveryFlaggedV1, {
       applicationId: d.applicationId,
       instructionId: d.instructionId,
@@ -120,7 +112,7 @@ const mapping: IntegrationEventMapping = {
   PayrollClosed: () => null,
   BankResultsRecorded: () => null,
   PayrollReconciled: () => null,
-};
+});
 
 export const paymentsPublication: PublicationDefinition = {
   streamPrefixes: [entitlementStreamPrefix, payrollStreamPrefix],

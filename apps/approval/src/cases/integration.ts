@@ -19,24 +19,19 @@ import {
 } from '@sa/contracts';
 import {
   caseDecider,
-  type CaseApproved,
   type CaseCommand,
-  type CaseRejected,
+  type CaseEvent,
   type CaseSentBackForReinvestigation,
-  type ObjectionLodged,
-  type ObjectionResolved,
-  type PublicNoticePosted,
-  type TownshipReviewCompleted,
 } from '@sa/domain-approval';
 import type { EventStore } from '@sa/event-store';
-import { handle, integrationEvent, type HandlerContext, type IntegrationEventMapping, type ReceivedEvent } from '@sa/messaging';
+import { handle, integrationEvent, type HandlerContext, mappingOf, type ReceivedEvent } from '@sa/messaging';
 import { type Clock, type ConsumptionDefinition, executeCommand, type Logger, type PublicationDefinition, refusedAs } from '@sa/platform';
 import { caseStream } from './case-stream';
 import { amendApplication, approvalSystemActor, receiveApplication, recordEconomicCheck, withdrawCase } from './inbound-commands';
 
-const mapping: IntegrationEventMapping = {
+const mapping = mappingOf<CaseEvent>({
   TownshipReviewCompleted: (e) => {
-    const d = e.data as TownshipReviewCompleted['data'];
+    const d = e.data;
     return integrationEvent(townshipReviewCompletedV1, {
       applicationId: d.applicationId,
       recommendation: d.recommendation,
@@ -46,7 +41,7 @@ const mapping: IntegrationEventMapping = {
     });
   },
   PublicNoticePosted: (e) => {
-    const d = e.data as PublicNoticePosted['data'];
+    const d = e.data;
     return integrationEvent(publicNoticePostedV1, {
       applicationId: d.applicationId,
       region: d.region,
@@ -57,7 +52,7 @@ const mapping: IntegrationEventMapping = {
     });
   },
   ObjectionLodged: (e) => {
-    const d = e.data as ObjectionLodged['data'];
+    const d = e.data;
     return integrationEvent(objectionLodgedV1, {
       applicationId: d.applicationId,
       objectionId: d.objectionId,
@@ -67,7 +62,7 @@ const mapping: IntegrationEventMapping = {
     });
   },
   ObjectionResolved: (e) => {
-    const d = e.data as ObjectionResolved['data'];
+    const d = e.data;
     return integrationEvent(objectionResolvedV1, {
       applicationId: d.applicationId,
       objectionId: d.objectionId,
@@ -78,7 +73,7 @@ const mapping: IntegrationEventMapping = {
     });
   },
   CaseSentBackForReinvestigation: (e) => {
-    const d = e.data as Partial<CaseSentBackForReinvestigation['data']>;
+    const d: Partial<CaseSentBackForReinvestigation['data']> = e.data;
     // Recorded before the event was public it lacks the region, ruling and actor: a relay replaying
     // old history publishes nothing for it rather than stopping on a payload the contract refuses.
     if (!d.applicationId || !d.objectionId || !d.region || !d.reason || !d.sentBackBy || !d.sentBackAt) return null;
@@ -92,7 +87,7 @@ const mapping: IntegrationEventMapping = {
     });
   },
   CaseApproved: (e) => {
-    const d = e.data as CaseApproved['data'];
+    const d = e.data;
     // checkId and standardFen stay for auditors; payments recomputes from policyId.
     return integrationEvent(caseApprovedV1, {
       applicationId: d.applicationId,
@@ -113,7 +108,7 @@ const mapping: IntegrationEventMapping = {
     });
   },
   CaseRejected: (e) => {
-    const d = e.data as CaseRejected['data'];
+    const d = e.data;
     return integrationEvent(caseRejectedV1, {
       applicationId: d.applicationId,
       programme: d.programme,
@@ -134,7 +129,7 @@ const mapping: IntegrationEventMapping = {
   ApplicationAmended: () => null,
   CaseWithdrawn: () => null,
   GreenChannelReliefGranted: () => null,
-};
+});
 
 export const approvalPublication: PublicationDefinition = {
   streamPrefixes: ['case-'],

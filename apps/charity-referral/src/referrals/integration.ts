@@ -15,8 +15,8 @@ import {
   referralDeclinedV1,
   referralMadeV1,
 } from '@sa/contracts';
-import type { AssistanceRecorded, ReferralAccepted, ReferralClosed, ReferralDeclined, ReferralOffered } from '@sa/domain-charity-referral';
-import { handle, integrationEvent, type IntegrationEventMapping, type ReceivedEvent, type HandlerContext } from '@sa/messaging';
+import type { AssistanceRecorded, ReferralEvent, ReferralOffered } from '@sa/domain-charity-referral';
+import { handle, integrationEvent, mappingOf, type ReceivedEvent, type HandlerContext } from '@sa/messaging';
 import { type ConsumptionDefinition, type Logger, type PublicationDefinition, refusedAs } from '@sa/platform';
 import { serviceActor } from '../command-context';
 import type { CaseDecision, ReferralCommands } from './referral-commands';
@@ -54,11 +54,11 @@ function assistanceRecorded(d: AssistanceRecorded['data']) {
   });
 }
 
-const mapping: IntegrationEventMapping = {
+const mapping = mappingOf<ReferralEvent>({
   ReferralOpened: () => null,
-  ReferralOffered: (e) => referralMade(e.data as ReferralOffered['data']),
+  ReferralOffered: (e) => referralMade(e.data),
   ReferralAccepted: (e) => {
-    const d = e.data as ReferralAccepted['data'];
+    const d = e.data;
     return integrationEvent(referralAcceptedV1, {
       referralId: d.referralId,
       applicationId: d.applicationId,
@@ -68,7 +68,7 @@ const mapping: IntegrationEventMapping = {
     });
   },
   ReferralDeclined: (e) => {
-    const d = e.data as ReferralDeclined['data'];
+    const d = e.data;
     return integrationEvent(referralDeclinedV1, {
       referralId: d.referralId,
       applicationId: d.applicationId,
@@ -80,9 +80,9 @@ const mapping: IntegrationEventMapping = {
   },
   ReferralOfferTimedOut: () => null,
   ReferralExhausted: () => null,
-  AssistanceRecorded: (e) => assistanceRecorded(e.data as AssistanceRecorded['data']),
+  AssistanceRecorded: (e) => assistanceRecorded(e.data),
   ReferralClosed: (e) => {
-    const d = e.data as ReferralClosed['data'];
+    const d = e.data;
     return integrationEvent(referralClosedV1, {
       referralId: d.referralId,
       applicationId: d.applicationId,
@@ -91,7 +91,7 @@ const mapping: IntegrationEventMapping = {
       closedAt: d.closedAt,
     });
   },
-};
+});
 
 export const referralPublication: PublicationDefinition = {
   // Only referrals leave the service; the organisation registry's events stay inside.

@@ -18,7 +18,17 @@ import {
 } from '@sa/domain-charity-referral';
 import { chinaDate } from '@sa/domain-shared';
 import type { EventStore, HandledMessage, RecordedEvent } from '@sa/event-store';
-import { assertJurisdiction, type AuthenticatedActor, Clock, type CommandContext, CONFIG, EVENT_STORE, executeCommand, loadAggregate } from '@sa/platform';
+import {
+  assertJurisdiction,
+  type AuthenticatedActor,
+  Clock,
+  type CommandContext,
+  type CommandFor,
+  CONFIG,
+  EVENT_STORE,
+  executeCommand,
+  loadAggregate,
+} from '@sa/platform';
 import { actorOf, serviceActor, userContext } from '../command-context';
 import { OrganisationRegistry } from '../organisations/organisation-registry';
 import type { Config } from '../service';
@@ -94,10 +104,17 @@ export class ReferralCommands {
 
   /** Declining moves the referral on to the next match, so the command carries the offer terms. */
   async decline(referralId: string, reason: string, actor: AuthenticatedActor): Promise<ReferralState> {
-    const terms = await this.termsForReferral(referralId);
     return this.execute(
       referralId,
-      { type: 'DeclineReferral', referralId, organisationId: actor.userId, reason, ...terms, declinedBy: actorOf(actor), declinedAt: this.now() },
+      async (state) => ({
+        type: 'DeclineReferral',
+        referralId,
+        organisationId: actor.userId,
+        reason,
+        ...(await this.termsFor(state)),
+        declinedBy: actorOf(actor),
+        declinedAt: this.now(),
+      }),
       actor,
     );
   }
@@ -129,17 +146,20 @@ export class ReferralCommands {
   /** An organisation closes the referral it holds; a case worker any referral in their region. */
   async close(referralId: string, request: CloseReferralRequest, actor: AuthenticatedActor): Promise<ReferralState> {
     const byOrganisation = actor.role === 'charity-organisation';
-    if (!byOrganisation) await this.assertCaseWorkerMay(referralId, actor);
+    const closedAt = this.now();
     return this.execute(
       referralId,
-      {
-        type: 'CloseReferral',
-        referralId,
-        outcome: request.outcome,
-        summary: request.summary,
-        ...(byOrganisation ? { organisationId: actor.userId } : {}),
-        closedBy: actorOf(actor),
-        closedAt: this.now(),
+      (state) => {
+        if (!byOrganisation) caseWorkerRegion(state, referralId, actor);
+        return {
+          type: 'CloseReferral',
+          referralId,
+          outcome: request.outcome,
+          summary: request.summary,
+          ...(byOrganisation ? { organisationId: actor.userId } : {}),
+          closedBy: actorOf(actor),
+          closedAt,
+        };
       },
       actor,
     );
@@ -147,11 +167,17 @@ export class ReferralCommands {
 
   /** A case worker offers again, e.g. after every organisation declined and a new one registered. */
   async offer(referralId: string, organisationId: string | undefined, actor: AuthenticatedActor): Promise<ReferralState> {
-    const region = await this.assertCaseWorkerMay(referralId, actor);
-    const terms = await this.terms(region);
+    const offeredAt = this.now();
     return this.execute(
       referralId,
-      { type: 'OfferReferral', referralId, ...(organisationId ? { organisationId } : {}), ...terms, offeredBy: actorOf(actor), offeredAt: this.now() },
+      async (state) => ({
+        type: 'OfferReferral',
+        referralId,
+        ...(organisationId ? { organisationId } : {}),
+        ...(await this.terms(caseWorkerRegion(state, referralId, actor))),
+        offeredBy: actorOf(actor),
+        offeredAt,
+      }),
       actor,
     );
   }
@@ -187,21 +213,13 @@ export class ReferralCommands {
     return { state, history };
   }
 
-  private async execute(referralId: string, command: ReferralCommand, actor: AuthenticatedActor): Promise<ReferralState> {
+  /** One read of the referral's stream: the command is built from the state it folds to, then decided on it. */
+  private async execute(referralId: string, command: CommandFor<ReferralCommand, ReferralState>, actor: AuthenticatedActor): Promise<ReferralState> {
     return (await executeCommand(this.store, referralStream(referralId), referralDecider, command, userContext(actor, referralId))).state;
   }
 
-  /** Case workers act only on referrals of households in their region; returns that region. */
-  private async assertCaseWorkerMay(referralId: string, actor: AuthenticatedActor): Promise<string> {
-    const { state } = await this.load(referralId);
-    if (state.status === 'not-opened') throw new NotFoundException(`referral ${referralId} does not exist`);
-    assertJurisdiction(actor, state.referral.region);
-    return state.referral.region;
-  }
-
-  private async termsForReferral(referralId: string): Promise<OfferTerms> {
-    const { state } = await this.load(referralId);
-    // A referral that does not exist gets empty terms; the decider answers REFERRAL_NOT_FOUND.
+  /** The terms of the next offer in the referral's region; a referral that does not exist gets none, and the decider answers REFERRAL_NOT_FOUND. */
+  private async termsFor(state: ReferralState): Promise<OfferTerms> {
     return state.status === 'not-opened'
       ? { organisations: [], responseWindowHours: this.config.REFERRAL_RESPONSE_WINDOW_HOURS }
       : this.terms(state.referral.region);
@@ -226,4 +244,11 @@ function assistanceOf(request: RecordAssistanceRequest): Assistance {
     case 'service-visit':
       return { kind: 'volunteer-service', service: request.serviceKind, description: request.description ?? `志愿服务上门 (${request.serviceKind})` };
   }
+}
+
+/** Case workers act only on referrals of households in their region (404 for none, 403 outside it); returns that region. */
+function caseWorkerRegion(state: ReferralState, referralId: string, actor: AuthenticatedActor): string {
+  if (state.status === 'not-opened') throw new NotFoundException(`referral ${referralId} does not exist`);
+  assertJurisdiction(actor, state.referral.region);
+  return state.referral.region;
 }

@@ -17,16 +17,16 @@ import {
   entitlementStoppedV1,
   paymentsContracts,
 } from '@sa/contracts';
-import { applicationDecider, type ApplicationAmended, type ApplicationSubmitted, type ApplicationWithdrawn } from '@sa/domain-intake';
+import { applicationDecider, type ApplicationEvent } from '@sa/domain-intake';
 import type { EventStore } from '@sa/event-store';
-import { handle, integrationEvent, type IntegrationEventMapping } from '@sa/messaging';
+import { handle, integrationEvent, mappingOf } from '@sa/messaging';
 import { CommandRejectedError, type ConsumptionDefinition, executeCommand, type PublicationDefinition } from '@sa/platform';
 import { applicationStream } from './application-commands';
 import type { ResidentReservations } from './resident-reservations';
 
-const mapping: IntegrationEventMapping = {
+const mapping = mappingOf<ApplicationEvent>({
   ApplicationSubmitted: (e) => {
-    const d = e.data as ApplicationSubmitted['data'];
+    const d = e.data;
     return integrationEvent(applicationSubmittedV1, {
       applicationId: d.applicationId,
       programme: d.programme,
@@ -41,7 +41,7 @@ const mapping: IntegrationEventMapping = {
     });
   },
   ApplicationAmended: (e) => {
-    const d = e.data as ApplicationAmended['data'];
+    const d = e.data;
     return integrationEvent(applicationAmendedV1, {
       applicationId: d.applicationId,
       changes: d.changes as never,
@@ -51,7 +51,7 @@ const mapping: IntegrationEventMapping = {
     });
   },
   ApplicationWithdrawn: (e) => {
-    const d = e.data as ApplicationWithdrawn['data'];
+    const d = e.data;
     return integrationEvent(applicationWithdrawnV1, {
       applicationId: d.applicationId,
       reason: d.reason,
@@ -61,7 +61,7 @@ const mapping: IntegrationEventMapping = {
   },
   NearRelativeCaseFlagged: () => null,
   ApplicationClosed: () => null,
-};
+});
 
 export const intakePublication: PublicationDefinition = {
   streamPrefixes: ['application-'],

@@ -12,23 +12,23 @@ import {
   caseSentBackForReinvestigationV1,
   economicCheckCompletedV1,
 } from '@sa/contracts';
-import type { CheckCompleted } from '@sa/domain-verification';
-import { handle, integrationEvent, type IntegrationEventMapping } from '@sa/messaging';
+import type { HouseholdCheckEvent } from '@sa/domain-verification';
+import { handle, integrationEvent, mappingOf } from '@sa/messaging';
 import { type CommandContext, type ConsumptionDefinition, type PublicationDefinition, refusedAs } from '@sa/platform';
 import type { Logger } from '@sa/platform';
 import { verificationSystem, type CheckCommands } from './check-commands';
 import { economicCheckCompleted } from './economic-check-completed';
 
-const mapping: IntegrationEventMapping = {
+const mapping = mappingOf<HouseholdCheckEvent>({
   CheckRequested: () => null,
   RecheckRequested: () => null,
   DepartmentDataCollected: () => null,
   HouseholdEconomicStatusAssessed: () => null,
-  CheckCompleted: (e) => integrationEvent(economicCheckCompletedV1, economicCheckCompleted(e.data as CheckCompleted['data'])),
+  CheckCompleted: (e) => integrationEvent(economicCheckCompletedV1, economicCheckCompleted(e.data)),
   CheckCancelled: () => null,
   // Closed with its reason, shown at GET /checks/:id; no outbound contract carries it yet.
   CheckAbandoned: () => null,
-};
+});
 
 export const verificationPublication: PublicationDefinition = {
   streamPrefixes: ['household-check-'],

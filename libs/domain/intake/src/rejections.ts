@@ -15,6 +15,8 @@ export const intakeRefusals = {
   OUTCOME_ALREADY_RECORDED: 'conflict',
   NOTHING_TO_AMEND: 'invalid',
   REASON_REQUIRED: 'invalid',
+  // who may act: a person only within their organisation unit's region
+  OUTSIDE_JURISDICTION: 'forbidden',
   // what an application declares
   INVALID_PROGRAMME: 'invalid',
   INVALID_APPLICATION_LOCATION: 'invalid',

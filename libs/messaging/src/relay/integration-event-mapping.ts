@@ -18,6 +18,28 @@ export type DomainEventMapper = (event: RecordedEvent) => IntegrationEventDraft 
 /** Domain event type → mapper. */
 export type IntegrationEventMapping = Readonly<Record<string, DomainEventMapper>>;
 
+/** The recorded event of one domain event type, its data typed as that type declares. */
+export type RecordedDomainEvent<E extends { readonly type: string; readonly data: unknown }, T extends E['type']> = RecordedEvent<
+  Extract<E, { readonly type: T }>['data']
+> & { readonly type: T };
+
+/**
+ * A mapping typed by a domain's event union: every type of the union is listed (a new event type
+ * does not compile until it says whether and how it leaves the service), and each mapper receives
+ * that type's data, so no mapper casts `e.data`.
+ */
+export type TypedEventMapping<E extends { readonly type: string; readonly data: unknown }> = {
+  readonly [T in E['type']]: (event: RecordedDomainEvent<E, T>) => IntegrationEventDraft | null;
+};
+
+/**
+ * The relay's mapping from a typed one. The one place the data is taken as its type: the stream
+ * holds only what this domain's deciders appended under that type.
+ */
+export function mappingOf<E extends { readonly type: string; readonly data: unknown }>(mapping: TypedEventMapping<E>): IntegrationEventMapping {
+  return mapping as unknown as IntegrationEventMapping;
+}
+
 /** A typed draft: the payload is checked against the contract's type at compile time (and its schema at publish time). */
 export function integrationEvent<Payload>(contract: IntegrationContract<Payload>, payload: Payload, subject?: string): IntegrationEventDraft<Payload> {
   return subject === undefined ? { contract, payload } : { contract, payload, subject };

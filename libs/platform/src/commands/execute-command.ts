@@ -78,10 +78,11 @@ export async function loadAggregate<E extends DomainEvent, S>(
 
 /**
  * The command, or how to build it from the folded state: when a command carries values that depend
- * on the aggregate (the regional policy of the case's region, say), the handler builds it from the
- * state this one read gives, instead of reading the stream once more to find them.
+ * on the aggregate (the regional policy of the case's region, the organisations serving a
+ * referral's region), the handler builds it from the state this one read gives, instead of reading
+ * the stream once more to find them. Built again on every attempt, from the state that attempt read.
  */
-export type CommandFor<C, S> = C | ((state: S) => C);
+export type CommandFor<C, S> = C | ((state: S) => C | Promise<C>);
 
 export async function executeCommand<C extends object, E extends DomainEvent, S>(
   store: EventStore,
@@ -96,7 +97,7 @@ export async function executeCommand<C extends object, E extends DomainEvent, S>
     // Saves the read (two queries) on the hot path of creating aggregates, e.g. taking an application.
     const assumed = attempt === 1 ? assumedState(decider, options) : undefined;
     const { state, revision } = assumed ?? (await loadAggregate(store, stream, decider));
-    const decision = decider.decide(typeof command === 'function' ? command(state) : command, state);
+    const decision = decider.decide(typeof command === 'function' ? await command(state) : command, state);
     if (!decision.ok) throw new CommandRejectedError(decision.rejection);
     if (decision.events.length === 0) return { state, events: [], revision };
     // What the relay could not publish is refused here, before anything is written (422 naming the field).

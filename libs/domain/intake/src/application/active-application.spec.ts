@@ -7,6 +7,7 @@ describe('no second active application for a resident already in one', () => {
   it('names the resident by masked ID and position', () => {
     expect(activeApplicationConflict(submit.household.members, new Set([son.residentId]))).toEqual({
       code: 'RESIDENT_ALREADY_IN_ACTIVE_APPLICATION',
+      kind: 'conflict',
       message: 'Resident 330102************ (household member 2) is already in another active application; that one must be decided or withdrawn first',
       field: 'household.members[1].residentId',
     });

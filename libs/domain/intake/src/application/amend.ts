@@ -13,7 +13,7 @@ import type { Application, ApplicationState } from './state';
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 export function decideAmend(command: AmendApplication, state: ApplicationState): Decision<ApplicationEvent> {
-  const found = activeApplication(state, command.applicationId);
+  const found = activeApplication(state, command.applicationId, command.amendedBy);
   if ('problem' in found) return rejectWith(found.problem);
   const { application } = found;
   const proposed = normaliseChanges(command.changes);

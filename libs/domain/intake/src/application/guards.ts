@@ -1,14 +1,34 @@
+import { type Actor, isRegionCode, isWithin, normalisedRegionCode, type RegionCode } from '@sa/domain-shared';
 import { problem, type IntakeRejection } from '../rejections';
 import type { Application, ApplicationState } from './state';
 
-/** The application a command may still change: submitted and not yet decided or withdrawn. */
-export function activeApplication(state: ApplicationState, applicationId: string): { application: Application } | { problem: IntakeRejection } {
+/**
+ * The application a command may still change: submitted (404 otherwise), within the region of the
+ * actor's organisation unit when a person acts (403 otherwise: a county covers its townships and
+ * villages), and not yet decided or withdrawn.
+ */
+export function activeApplication(
+  state: ApplicationState,
+  applicationId: string,
+  actor?: Pick<Actor, 'orgUnit'>,
+): { application: Application } | { problem: IntakeRejection } {
   if (state.status === 'not-submitted' || state.application.applicationId !== applicationId) {
     return { problem: problem('APPLICATION_NOT_FOUND', `Application ${applicationId} has not been submitted`, 'applicationId') };
+  }
+  if (actor && !withinJurisdiction(actor.orgUnit, state.application.region)) {
+    const outside = `region ${state.application.region} is outside the jurisdiction of organisation unit ${actor.orgUnit}`;
+    return { problem: problem('OUTSIDE_JURISDICTION', outside, 'applicationId') };
   }
   if (state.status === 'withdrawn') return { problem: problem('APPLICATION_WITHDRAWN', `Application ${applicationId} was withdrawn`, 'applicationId') };
   if (state.status === 'closed') {
     return { problem: problem('APPLICATION_ALREADY_DECIDED', `Application ${applicationId} was already ${state.outcome}`, 'applicationId') };
   }
   return { application: state.application };
+}
+
+/** City and province units are carried normalised (4 or 2 digits); anything else that is no region code is outside every region. */
+function withinJurisdiction(orgUnit: string, region: string): boolean {
+  const unit = orgUnit.trim();
+  if (!/^\d{2}$|^\d{4}$/.test(unit) && !isRegionCode(unit)) return false;
+  return isWithin(normalisedRegionCode(region) as RegionCode, normalisedRegionCode(unit));
 }

@@ -7,7 +7,7 @@ import { activeApplication } from './guards';
 import type { ApplicationState } from './state';
 
 export function decideWithdraw(command: WithdrawApplication, state: ApplicationState): Decision<ApplicationEvent> {
-  const found = activeApplication(state, command.applicationId);
+  const found = activeApplication(state, command.applicationId, command.withdrawnBy);
   if ('problem' in found) return rejectWith(found.problem);
   const invalid = requiredText(command.reason, 'REASON_REQUIRED', 'reason', 'The reason for withdrawing');
   if (invalid) return rejectWith(invalid);

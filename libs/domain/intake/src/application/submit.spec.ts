@@ -96,6 +96,7 @@ describe('the declared household', () => {
       ok: false,
       rejection: {
         code: 'INVALID_RESIDENT_ID',
+        kind: 'invalid',
         message: 'Resident ID 330102************ has a wrong check character (GB 11643, ISO 7064 MOD 11-2)',
         field: 'household.members[1].residentId',
       },
