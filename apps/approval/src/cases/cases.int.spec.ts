@@ -162,9 +162,9 @@ describe('approval API (real PostgreSQL event store, FerretDB read model, Kafka)
 
     // When the intake worker who took it tries to review it, wearing the reviewer role
     const own = await post(`/cases/${id}/review`, people.intakeAsReviewer, { recommendation: 'approve', reasons: [] });
-    // Then segregation of duties refuses, as it does in the intake role
-    expect(own.status).toBe(422);
-    expect(own.body).toMatchObject({ code: 'SEGREGATION_OF_DUTIES' });
+    // Then segregation of duties refuses (403 with the reason: who may act), as it does in the intake role
+    expect(own.status).toBe(403);
+    expect(own.body).toMatchObject({ code: 'SEGREGATION_OF_DUTIES', field: 'reviewedBy.userId' });
     expect((await post(`/cases/${id}/review`, people.intake, { recommendation: 'approve' })).body).toMatchObject({ code: 'SEGREGATION_OF_DUTIES' });
     // While another intake worker simply lacks the role
     expect(await post(`/cases/${id}/review`, people.otherIntake, { recommendation: 'approve' })).toMatchObject({

@@ -41,6 +41,21 @@ describe('withdrawing an application', () => {
       .thenRejects('APPLICATION_ALREADY_DECIDED');
     given(applicationDecider, []).when(withdraw).thenRejects('APPLICATION_NOT_FOUND');
   });
+
+  it('is for a person within the region of the application: the county and its township, not a neighbouring township (403)', () => {
+    // Given an application of a village of township 330102001
+    const by = (orgUnit: string) => ({ ...withdraw, withdrawnBy: { ...intakeWorker, orgUnit } });
+
+    // When someone of the county or of the township withdraws it, it is withdrawn
+    expect(given(applicationDecider, [submitted]).when(by('330102')).decision.ok).toBe(true);
+    expect(given(applicationDecider, [submitted]).when(by('330102001')).decision.ok).toBe(true);
+
+    // When someone of another township or county does, the decider refuses with a forbidden kind
+    const outside = given(applicationDecider, [submitted]).when(by('330102002')).decision;
+    expect(outside).toMatchObject({ ok: false, rejection: { code: 'OUTSIDE_JURISDICTION', kind: 'forbidden', field: 'applicationId' } });
+    given(applicationDecider, [submitted]).when(by('330103')).thenRejects('OUTSIDE_JURISDICTION');
+    given(applicationDecider, [submitted]).when(by('not-a-region')).thenRejects('OUTSIDE_JURISDICTION');
+  });
 });
 
 describe('receiving the decision', () => {
