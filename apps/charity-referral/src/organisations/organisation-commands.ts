@@ -44,8 +44,6 @@ export class OrganisationCommands {
   }
 
   async deregister(organisationId: string, reason: string, actor: AuthenticatedActor): Promise<OrganisationState> {
-    const current = await this.load(organisationId);
-    if (current.status !== 'not-registered') for (const region of current.organisation.serviceRegions) assertJurisdiction(actor, region);
     const command = {
       type: 'DeregisterOrganisation' as const,
       organisationId,

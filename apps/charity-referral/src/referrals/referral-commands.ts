@@ -4,7 +4,7 @@
  * against the referral's stream. The decider decides who may act and what happens next.
  */
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   type Assistance,
   type CaseOutcome,
@@ -18,17 +18,7 @@ import {
 } from '@sa/domain-charity-referral';
 import { chinaDate } from '@sa/domain-shared';
 import type { EventStore, HandledMessage, RecordedEvent } from '@sa/event-store';
-import {
-  assertJurisdiction,
-  type AuthenticatedActor,
-  Clock,
-  type CommandContext,
-  type CommandFor,
-  CONFIG,
-  EVENT_STORE,
-  executeCommand,
-  loadAggregate,
-} from '@sa/platform';
+import { type AuthenticatedActor, Clock, type CommandContext, type CommandFor, CONFIG, EVENT_STORE, executeCommand, loadAggregate } from '@sa/platform';
 import { actorOf, serviceActor, userContext } from '../command-context';
 import { OrganisationRegistry } from '../organisations/organisation-registry';
 import type { Config } from '../service';
@@ -143,29 +133,22 @@ export class ReferralCommands {
     return { assistanceId, state };
   }
 
-  /** An organisation closes the referral it holds; a case worker any referral in their region. */
+  /** An organisation closes the referral it holds; a case worker any referral in their region (the decider's to say). */
   async close(referralId: string, request: CloseReferralRequest, actor: AuthenticatedActor): Promise<ReferralState> {
     const byOrganisation = actor.role === 'charity-organisation';
-    const closedAt = this.now();
-    return this.execute(
+    const command: ReferralCommand = {
+      type: 'CloseReferral',
       referralId,
-      (state) => {
-        if (!byOrganisation) caseWorkerRegion(state, referralId, actor);
-        return {
-          type: 'CloseReferral',
-          referralId,
-          outcome: request.outcome,
-          summary: request.summary,
-          ...(byOrganisation ? { organisationId: actor.userId } : {}),
-          closedBy: actorOf(actor),
-          closedAt,
-        };
-      },
-      actor,
-    );
+      outcome: request.outcome,
+      summary: request.summary,
+      ...(byOrganisation ? { organisationId: actor.userId } : {}),
+      closedBy: actorOf(actor),
+      closedAt: this.now(),
+    };
+    return this.execute(referralId, command, actor);
   }
 
-  /** A case worker offers again, e.g. after every organisation declined and a new one registered. */
+  /** A case worker offers again, e.g. after every organisation declined and a new one registered; only in their region (the decider's to say). */
   async offer(referralId: string, organisationId: string | undefined, actor: AuthenticatedActor): Promise<ReferralState> {
     const offeredAt = this.now();
     return this.execute(
@@ -174,7 +157,7 @@ export class ReferralCommands {
         type: 'OfferReferral',
         referralId,
         ...(organisationId ? { organisationId } : {}),
-        ...(await this.terms(caseWorkerRegion(state, referralId, actor))),
+        ...(await this.termsFor(state)),
         offeredBy: actorOf(actor),
         offeredAt,
       }),
@@ -244,11 +227,4 @@ function assistanceOf(request: RecordAssistanceRequest): Assistance {
     case 'service-visit':
       return { kind: 'volunteer-service', service: request.serviceKind, description: request.description ?? `志愿服务上门 (${request.serviceKind})` };
   }
-}
-
-/** Case workers act only on referrals of households in their region (404 for none, 403 outside it); returns that region. */
-function caseWorkerRegion(state: ReferralState, referralId: string, actor: AuthenticatedActor): string {
-  if (state.status === 'not-opened') throw new NotFoundException(`referral ${referralId} does not exist`);
-  assertJurisdiction(actor, state.referral.region);
-  return state.referral.region;
 }

@@ -41,6 +41,8 @@ export const referralRefusals = {
   INVALID_OUTCOME: 'invalid',
   OUTCOME_DOES_NOT_FIT_STATUS: 'conflict',
   SUMMARY_REQUIRED: 'invalid',
+  // who may act: civil affairs only within its organisation unit's region
+  OUTSIDE_JURISDICTION: 'forbidden',
   // The organisation registry.
   INVALID_ORGANISATION_ID: 'invalid',
   ORGANISATION_NAME_REQUIRED: 'invalid',

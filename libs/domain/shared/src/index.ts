@@ -6,6 +6,7 @@ export * from './identity/roles';
 export * from './money/bounds';
 export * from './money/fen';
 export * from './region/region-code';
+export * from './region/jurisdiction';
 export * from './policy/regional-policy';
 export * from './time/calendar';
 export * from './validation/values';

@@ -1,5 +1,5 @@
 /** The organisation registry (慈善组织/社会组织名录): who may be offered referrals, where, for which needs. */
-import { accept, isRegionCode, parseRegionCode, type Decider, type Decision, type RegionCode } from '@sa/domain-shared';
+import { accept, isRegionCode, parseRegionCode, type Decider, type Decision, type RegionCode, withinJurisdiction } from '@sa/domain-shared';
 import { problem, rejectWith, type ReferralRejection } from '../rejections';
 import { instantProblem } from '../referral/offer';
 import { needsProblem } from '../referral/open';
@@ -72,6 +72,12 @@ function serviceRegionsOf(values: readonly string[]): RegionCode[] | { problem: 
 function decideDeregister(command: DeregisterOrganisation, state: OrganisationState): Decision<OrganisationEvent> {
   if (state.status === 'not-registered') {
     return rejectWith(problem('ORGANISATION_NOT_FOUND', `Organisation ${command.organisationId} is not in the registry`, 'organisationId'));
+  }
+  // A county administrator takes out only organisations all of whose service regions lie in the county.
+  const outside = state.organisation.serviceRegions.find((region) => !withinJurisdiction(command.deregisteredBy.orgUnit, region));
+  if (outside !== undefined) {
+    const why = `region ${outside} is outside the jurisdiction of organisation unit ${command.deregisteredBy.orgUnit}`;
+    return rejectWith(problem('OUTSIDE_JURISDICTION', why, 'organisationId'));
   }
   if (state.status === 'deregistered') {
     return rejectWith(problem('ORGANISATION_DEREGISTERED', `Organisation ${command.organisationId} was already taken out of the registry`, 'organisationId'));

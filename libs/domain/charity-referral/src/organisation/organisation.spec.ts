@@ -79,4 +79,16 @@ describe('the organisation registry', () => {
       .thenRejects('REASON_REQUIRED');
     given(organisationDecider, []).when(deregister).thenRejects('ORGANISATION_NOT_FOUND');
   });
+
+  it('is taken out only by an administrator whose county holds every region it serves (403 otherwise)', () => {
+    // Given an organisation serving two townships of 椒江区 (331002)
+    // When an administrator of 黄岩区 (331003), or of one of the two townships only, takes it out
+    const by = (orgUnit: string) => ({ ...deregister, deregisteredBy: { ...admin, orgUnit } });
+    const outside = given(organisationDecider, [registered]).when(by('331003')).decision;
+
+    // Then the decider refuses as forbidden, naming the organisation; the city's administrator may
+    expect(outside).toMatchObject({ ok: false, rejection: { code: 'OUTSIDE_JURISDICTION', kind: 'forbidden', field: 'organisationId' } });
+    given(organisationDecider, [registered]).when(by('331002001')).thenRejects('OUTSIDE_JURISDICTION');
+    expect(given(organisationDecider, [registered]).when(by('3310')).decision.ok).toBe(true);
+  });
 });

@@ -63,6 +63,20 @@ describe('closing a referral', () => {
     expect(decision.ok && decision.events[0]?.type).toBe('ReferralClosed');
   });
 
+  it('lets civil affairs close only referrals of households in its region (403 outside it)', () => {
+    // Given a referral of a household in 330102; When a case worker of the neighbouring county closes it
+    const outsider = { ...caseWorker, orgUnit: '330103' };
+    const decision = given(referralDecider, [opened, offered('org-village')]).when({
+      ...close,
+      outcome: 'consent-withdrawn',
+      closedBy: outsider,
+      organisationId: undefined,
+    }).decision;
+
+    // Then the decider refuses it as forbidden, naming the referral
+    expect(decision).toMatchObject({ ok: false, rejection: { code: 'OUTSIDE_JURISDICTION', kind: 'forbidden', field: 'referralId' } });
+  });
+
   it('lets an organisation close only a referral it has accepted', () => {
     given(referralDecider, acceptedHistory)
       .when({ ...close, organisationId: 'org-county', closedBy: charityActor('org-county') })

@@ -10,7 +10,9 @@ import type { ReferralState } from './state';
 type Live = Exclude<ReferralState, { status: 'not-opened' } | { status: 'closed' }>;
 
 export function decideClose(command: CloseReferral, state: ReferralState): Decision<ReferralEvent> {
-  const found = liveReferral(state, command.referralId);
+  // Civil affairs closes referrals of its own region only; an organisation the one it holds (closerProblem).
+  const caseWorker = command.closedBy.role === 'charity-organisation' ? undefined : command.closedBy;
+  const found = liveReferral(state, command.referralId, caseWorker);
   if ('problem' in found) return rejectWith(found.problem);
   const { live } = found;
   const invalid = closeProblem(command, live);

@@ -1,12 +1,20 @@
+import { type Actor, withinJurisdiction } from '@sa/domain-shared';
 import { problem, type ReferralRejection } from '../rejections';
 import type { Referral, ReferralState } from './state';
 
 type Live = Exclude<ReferralState, { status: 'not-opened' } | { status: 'closed' }>;
 
-/** The referral a command may act on: opened, this id, and not closed. */
-export function liveReferral(state: ReferralState, referralId: string): { live: Live } | { problem: ReferralRejection } {
+/**
+ * The referral a command may act on: opened, this id, within the region of the case worker acting
+ * (when one is: civil affairs acts only on households of its region, 403 otherwise), and not closed.
+ */
+export function liveReferral(state: ReferralState, referralId: string, caseWorker?: Actor): { live: Live } | { problem: ReferralRejection } {
   if (state.status === 'not-opened' || state.referral.referralId !== referralId) {
     return { problem: problem('REFERRAL_NOT_FOUND', `Referral ${referralId} has not been opened`, 'referralId') };
+  }
+  if (caseWorker && !withinJurisdiction(caseWorker.orgUnit, state.referral.region)) {
+    const outside = `region ${state.referral.region} is outside the jurisdiction of organisation unit ${caseWorker.orgUnit}`;
+    return { problem: problem('OUTSIDE_JURISDICTION', outside, 'referralId') };
   }
   if (state.status === 'closed') return { problem: problem('REFERRAL_CLOSED', `Referral ${referralId} is closed (${state.outcome})`, 'referralId') };
   return { live: state };

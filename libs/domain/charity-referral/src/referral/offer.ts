@@ -16,7 +16,9 @@ export interface NextOfferContext {
 }
 
 export function decideOffer(command: OfferReferral, state: ReferralState): Decision<ReferralEvent> {
-  const found = liveReferral(state, command.referralId);
+  // A case worker offers referrals of households in their region; the service's own offers (a newcomer registered) are its to make.
+  const caseWorker = (command.trigger ?? 'case-worker') === 'case-worker' ? command.offeredBy : undefined;
+  const found = liveReferral(state, command.referralId, caseWorker);
   if ('problem' in found) return rejectWith(found.problem);
   const { live } = found;
   if (live.status === 'offered')

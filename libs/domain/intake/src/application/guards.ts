@@ -1,4 +1,4 @@
-import { type Actor, isRegionCode, isWithin, normalisedRegionCode, type RegionCode } from '@sa/domain-shared';
+import { type Actor, withinJurisdiction } from '@sa/domain-shared';
 import { problem, type IntakeRejection } from '../rejections';
 import type { Application, ApplicationState } from './state';
 
@@ -24,11 +24,4 @@ export function activeApplication(
     return { problem: problem('APPLICATION_ALREADY_DECIDED', `Application ${applicationId} was already ${state.outcome}`, 'applicationId') };
   }
   return { application: state.application };
-}
-
-/** City and province units are carried normalised (4 or 2 digits); anything else that is no region code is outside every region. */
-function withinJurisdiction(orgUnit: string, region: string): boolean {
-  const unit = orgUnit.trim();
-  if (!/^\d{2}$|^\d{4}$/.test(unit) && !isRegionCode(unit)) return false;
-  return isWithin(normalisedRegionCode(region) as RegionCode, normalisedRegionCode(unit));
 }
