@@ -8,7 +8,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { benefitScopeOf, type GrantEntitlement, residentBenefitDecider, type ResidentBenefitState } from '@sa/domain-payments';
 import type { EventStore } from '@sa/event-store';
-import { CommandRejectedError, type CommandContext, EVENT_STORE, executeCommand, loadAggregate } from '@sa/platform';
+import { CommandRejectedError, type CommandContext, EVENT_STORE, executeCommand } from '@sa/platform';
 import { residentBenefitStream } from '../streams';
 import { EntitlementCommands } from './entitlement-commands';
 import { residentKey } from './resident-key';
@@ -48,26 +48,28 @@ export class ResidentBenefitClaims {
     }
   }
 
+  /** One read of the resident's claim stream: the command is built from its state, and a refusal names the holder that state shows. */
   private async claim(grant: GrantEntitlement, member: MemberClaim, context: CommandContext): Promise<ClaimOutcome | undefined> {
-    const { state } = await loadAggregate(this.store, member.stream, residentBenefitDecider);
-    const holderStop = await this.stopOfOtherHolder(state, grant.entitlementId);
     const { entitlementId, applicationId, programme, startMonth } = grant;
-    const command = {
-      type: 'ClaimResidentBenefit',
-      residentKey: member.key,
-      scope: benefitScopeOf(programme),
-      holder: { entitlementId, applicationId, programme, startMonth },
-      ...(holderStop ? { holderStop } : {}),
-      claimedAt: grant.grantedAt,
-    } as const;
+    let decidedOn: ResidentBenefitState | undefined;
+    const command = async (state: ResidentBenefitState) => {
+      decidedOn = state;
+      const holderStop = await this.stopOfOtherHolder(state, entitlementId);
+      return {
+        type: 'ClaimResidentBenefit',
+        residentKey: member.key,
+        scope: benefitScopeOf(programme),
+        holder: { entitlementId, applicationId, programme, startMonth },
+        ...(holderStop ? { holderStop } : {}),
+        claimedAt: grant.grantedAt,
+      } as const;
+    };
     try {
       await executeCommand(this.store, member.stream, residentBenefitDecider, command, this.withoutInbox(context, 'claim'));
       return undefined;
     } catch (error) {
       if (!(error instanceof CommandRejectedError) || error.rejection.code !== 'RESIDENT_ALREADY_ON_BENEFIT') throw error;
-      // Read again: a concurrent claim may have won after the first read.
-      const now = await loadAggregate(this.store, member.stream, residentBenefitDecider);
-      return { ok: false, memberId: member.memberId, heldByApplicationId: now.state.holder?.applicationId ?? 'unknown', detail: error.rejection.message };
+      return { ok: false, memberId: member.memberId, heldByApplicationId: decidedOn?.holder?.applicationId ?? 'unknown', detail: error.rejection.message };
     }
   }
 

@@ -10,7 +10,6 @@ import type { caseSentBackForReinvestigationV1, IntegrationContract } from '@sa/
 import { householdCheckDecider, type HouseholdCheckCommand, type HouseholdCheckState } from '@sa/domain-verification';
 import type { EventStore } from '@sa/event-store';
 import { type AuthenticatedActor, Clock, type CommandContext, EVENT_STORE, executeCommand, type FoldedState, LOGGER, type Logger } from '@sa/platform';
-import { assertJurisdiction } from '../jurisdiction';
 import { checkStream, CheckRunner, foldedAfter, type RunOutcome } from './check-runner';
 import { amendmentOfCheck, householdOf, placeOf, type ApplicationAmendedPayload, type ApplicationSubmittedPayload } from './household-from-application';
 
@@ -113,11 +112,10 @@ export class CheckCommands {
     await this.execute(applicationId, command, context, loaded);
   }
 
-  /** An investigator asks for a new round (new department data, a household visit); they sign it off. */
+  /** An investigator of the household's region asks for a new round (new department data, a household visit); they sign it off. */
   async recheck(applicationId: string, reason: string, actor: AuthenticatedActor): Promise<RunOutcome> {
     const loaded = await this.runner.load(applicationId);
     const { state } = loaded;
-    if (state.status !== 'not-requested') assertJurisdiction(actor, state.application.region);
     const requestedBy = { userId: actor.userId, role: actor.role, orgUnit: actor.orgUnit };
     const command: HouseholdCheckCommand = {
       type: 'RequestRecheck',

@@ -16,6 +16,8 @@ export const verificationRefusals = {
   CHECK_IN_PROGRESS: 'conflict',
   PREVIOUS_CHECK_MISMATCH: 'conflict',
   CHECK_ID_ALREADY_USED: 'conflict',
+  // who may act: a person only within their organisation unit's region
+  OUTSIDE_JURISDICTION: 'forbidden',
   // without the household's authorisation (核对授权) no department may be asked: not the service's to do
   CONSENT_TO_DATA_CHECK_MISSING: 'forbidden',
   // the order 归集 → 评估 → 完成, and the policy it is assessed under

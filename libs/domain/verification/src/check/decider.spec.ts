@@ -253,6 +253,15 @@ describe('HouseholdCheck (家庭经济状况核对)', () => {
       expect(state.status === 'open' && state.round.requestedBy).toEqual(investigator);
     });
 
+    it('refuses a re-check asked for by an investigator of another region (forbidden), before anything else', () => {
+      // Given a completed check of a village of 椒江区; When an investigator of 黄岩区 asks for a new round
+      const outsider = { ...investigator, orgUnit: '331003' };
+      const decision = given(decider, finished).when(recheck({ objectionId: undefined, requestedBy: outsider })).decision;
+
+      // Then the decider refuses it as forbidden, naming the actor's org unit
+      expect(decision).toMatchObject({ ok: false, rejection: { code: 'OUTSIDE_JURISDICTION', kind: 'forbidden', field: 'requestedBy.orgUnit' } });
+    });
+
     it('moves the application to the region and area an amendment names', () => {
       const moved = parseRegionCode('331002001201');
       const requested: RecheckRequested = { type: 'RecheckRequested', data: { ...recheckRequested.data, household, region: moved, area: 'rural' } };

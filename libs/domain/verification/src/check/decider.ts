@@ -4,7 +4,7 @@
  * ineligible; re-checked when a sustained objection sends the case back. Repeating a command that
  * already took effect (same check id) is accepted with no new events, so redelivery is harmless.
  */
-import { accept, chinaDate, MoneyOutOfRangeError, policyInForce, policyProblems, type Decider, type Decision } from '@sa/domain-shared';
+import { accept, chinaDate, MoneyOutOfRangeError, policyInForce, policyProblems, type Decider, type Decision, withinJurisdiction } from '@sa/domain-shared';
 import { assessHouseholdEconomicStatus } from '../assessment/assess-household';
 import { householdProblem } from '../household';
 import { refuse } from '../rejections';
@@ -163,6 +163,15 @@ function notCompleted(state: Exclude<HouseholdCheckState, { status: 'completed' 
 }
 
 function requestRecheck(command: RequestRecheck, state: HouseholdCheckState): Result {
+  // A person asks only for households of their region; the service's own re-checks (a sent-back case) carry no person.
+  const by = command.requestedBy;
+  if (by && state.status !== 'not-requested' && !withinJurisdiction(by.orgUnit, state.application.region)) {
+    return refuse(
+      'OUTSIDE_JURISDICTION',
+      `region ${state.application.region} is outside the jurisdiction of organisation unit ${by.orgUnit}`,
+      'requestedBy.orgUnit',
+    );
+  }
   if (state.status === 'open' && state.round.checkId === command.checkId) return accept();
   // The same sustained objection again (a repeated send-back): its re-check took effect already.
   if (command.objectionId && state.status !== 'not-requested' && state.application.objectionIds.includes(command.objectionId)) return accept();
