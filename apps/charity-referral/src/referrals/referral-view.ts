@@ -1,5 +1,6 @@
 /** What GET /referrals/:id shows, from the referral's own events (always current, unlike the read model). */
 import type { ReferralEvent, ReferralState } from '@sa/domain-charity-referral';
+import { recordedAs } from '@sa/messaging';
 import type { RecordedEvent } from '@sa/event-store';
 
 /** The organisation the referral is with: offered to it, accepted by it, or closed while with it. */
@@ -37,7 +38,7 @@ export function organisationView(state: Exclude<ReferralState, { status: 'not-op
 
 /** Case workers and auditors also see who was asked, and the full history: who did what, when. */
 export function caseWorkerView(state: Exclude<ReferralState, { status: 'not-opened' }>, history: readonly RecordedEvent[]) {
-  const opened = history.find((e) => e.type === 'ReferralOpened')?.data as Extract<ReferralEvent, { type: 'ReferralOpened' }>['data'] | undefined;
+  const opened = recordedAs<ReferralEvent>(history).find((e) => e.type === 'ReferralOpened')?.data;
   return {
     ...organisationView(state, holderOf(state, history)),
     basis: opened?.basis,

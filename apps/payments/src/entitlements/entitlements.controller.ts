@@ -1,7 +1,8 @@
 /** The entitlements REST API (保障待遇): who is owed what, from when, and what was paid. */
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { entitlementIdFor, type EntitlementGranted } from '@sa/domain-payments';
+import { type EntitlementEvent, entitlementIdFor } from '@sa/domain-payments';
+import { recordedAs } from '@sa/messaging';
 import { assertJurisdiction, type AuthenticatedActor, CurrentActor, isInJurisdiction, Roles, validate } from '@sa/platform';
 import { EntitlementCommands } from './entitlement-commands';
 import { EntitlementReadModel, statusFilter, statusOf } from './entitlement-read-model';
@@ -35,8 +36,10 @@ export class EntitlementsController {
       });
     }
     assertJurisdiction(actor, state.region);
-    const granted = history.find((e) => e.type === 'EntitlementGranted')?.data as EntitlementGranted['data'];
-    return entitlementViewOf(state, granted);
+    const granted = recordedAs<EntitlementEvent>(history).find((e) => e.type === 'EntitlementGranted');
+    // A granted state is folded from its EntitlementGranted event: none means a corrupt stream, a 500.
+    if (!granted) throw new Error(`entitlement of application ${applicationId} is granted but has no EntitlementGranted event`);
+    return entitlementViewOf(state, granted.data);
   }
 
   @Get()

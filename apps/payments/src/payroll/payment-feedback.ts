@@ -5,8 +5,9 @@
  * resumed on restart, and recording twice appends nothing (idempotent by instruction id).
  */
 import { Inject, Injectable } from '@nestjs/common';
-import type { PaymentInstructionIssued } from '@sa/domain-payments';
+import type { PayrollEvent } from '@sa/domain-payments';
 import type { EventFilter, RecordedEvent } from '@sa/event-store';
+import { recordedAs } from '@sa/messaging';
 import { Clock, CommandRejectedError, LOGGER, type Logger, ProjectionRunner } from '@sa/platform';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EntitlementCommands } from '../entitlements/entitlement-commands';
@@ -29,7 +30,10 @@ export class PaymentFeedback {
   }
 
   private async apply(recorded: RecordedEvent): Promise<void> {
-    const issued = recorded.data as PaymentInstructionIssued['data'];
+    const [event] = recordedAs<PayrollEvent>([recorded]);
+    // The filter passes only issued instructions; anything else has nothing to feed back.
+    if (event?.type !== 'PaymentInstructionIssued') return;
+    const issued = event.data;
     const actor = paymentsSystem(issued.region);
     const command = {
       type: 'RecordPaymentIssued',

@@ -3,16 +3,10 @@
  * for runs up to listLimit) and the disbursement file, written page by page to the response.
  */
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
-import {
-  disbursementControlLine,
-  disbursementHeaderLine,
-  disbursementLine,
-  type AccountNumberDisplay,
-  type PaymentInstructionIssued,
-  type PayrollEvent,
-} from '@sa/domain-payments';
+import { disbursementControlLine, disbursementHeaderLine, disbursementLine, type AccountNumberDisplay, type PayrollEvent } from '@sa/domain-payments';
 import { fen, type Fen } from '@sa/domain-shared';
 import type { EventStore, RecordedEvent } from '@sa/event-store';
+import { recordedAs } from '@sa/messaging';
 import { EVENT_STORE } from '@sa/platform';
 import { payrollStream } from '../streams';
 import { forEachPage, pageSize } from './payroll-stream';
@@ -44,9 +38,9 @@ export class PayrollQueries {
     await write(disbursementHeaderLine());
     await forEachPage(this.store, view.payrollId, async (page) => {
       let text = '';
-      for (const e of page) {
+      for (const e of recordedAs<PayrollEvent>(page)) {
         if (e.type !== 'PaymentInstructionIssued') continue;
-        const d = e.data as PaymentInstructionIssued['data'];
+        const d = e.data;
         text += disbursementLine(d, display);
         count += 1;
         total = fen(total + d.amountFen);

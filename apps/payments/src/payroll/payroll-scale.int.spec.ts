@@ -5,7 +5,8 @@
  * middle (the compiled service in a child process) resumes and pays each entitlement exactly once,
  * and nonsense months are refused.
  */
-import { payrollRunId, type PaymentInstructionIssued } from '@sa/domain-payments';
+import { payrollRunId, type PayrollEvent } from '@sa/domain-payments';
+import { recordedAs } from '@sa/messaging';
 import type { EventStore } from '@sa/event-store';
 import { EVENT_STORE, type RunningService, startService } from '@sa/platform';
 import { eventually, serviceTestEnv } from '@sa/testing';
@@ -45,9 +46,9 @@ describe('payroll at scale (real servers)', () => {
   const topicPrefix = testTopicPrefix();
 
   const instructionsOf = async (payrollId: string) =>
-    (await store.readStream(payrollStream(payrollId)))
+    recordedAs<PayrollEvent>(await store.readStream(payrollStream(payrollId)))
       .filter((e) => e.type === 'PaymentInstructionIssued')
-      .map((e) => e.data as PaymentInstructionIssued['data']);
+      .map((e) => e.data);
 
   beforeAll(async () => {
     // The crash test kills the compiled service (dist/), as npm start runs it.

@@ -8,6 +8,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { residentIdField } from '@sa/contracts';
 import { maskResidentId, parseResidentId } from '@sa/domain-shared';
 import { sourceOf, type CountyFact } from '@sa/domain-verification';
+import { recordedAs } from '@sa/messaging';
 import { type AuthenticatedActor, CurrentActor, LOGGER, type Logger, Roles, validate } from '@sa/platform';
 import { z } from 'zod';
 import { CheckReadModel } from '../checks/check-read-model';
@@ -39,10 +40,10 @@ export class ResidentsController {
     const { seenFactKeys: _seen, ...held } = records;
     return {
       ...held,
-      facts: facts.map((e) => ({
+      facts: recordedAs<CountyFact>(facts).map((e) => ({
         type: e.type,
-        source: sourceOf(e.type as CountyFact['type']),
-        messageId: (e.data as CountyFact['data']).messageId,
+        source: sourceOf(e.type),
+        messageId: e.data.messageId,
         recordedAt: e.recordedAt,
         reportedBy: e.actor.userId,
         eventId: e.eventId,

@@ -1,5 +1,5 @@
 /** Shared test data: a dibao household in 330102001001 and a payments officer. Not exported. */
-import { fen, fold, type Actor } from '@sa/domain-shared';
+import { fen, fold, parseRegionCode, type Actor } from '@sa/domain-shared';
 import type { GrantEntitlement } from '../entitlement/commands';
 import { entitlementDecider } from '../entitlement/decider';
 import type { EntitlementEvent, EntitlementGranted } from '../entitlement/events';
@@ -40,7 +40,7 @@ export function granted(overrides: Partial<EntitlementGranted['data']> = {}): En
   const { type: _type, region: _region, ...data } = grant;
   return {
     type: 'EntitlementGranted',
-    data: { ...data, region: '330102001001' as EntitlementGranted['data']['region'], monthlyAmountFen: fen(212_700), ...overrides },
+    data: { ...data, region: parseRegionCode('330102001001'), monthlyAmountFen: fen(212_700), ...overrides },
   };
 }
 
