@@ -10,6 +10,7 @@ import {
   type EntitlementState,
   type GrantEntitlement,
   type GrantedEntitlement,
+  type PaymentsRejectionCode,
   type RecordPaymentIssued,
   type RefuseEntitlement,
 } from '@sa/domain-payments';
@@ -26,7 +27,9 @@ export interface DeathReport {
   readonly reportedAt: string;
 }
 
-const rejectedWith = (error: unknown, ...codes: string[]) => error instanceof CommandRejectedError && codes.includes(error.rejection.code);
+/** Refused with one of these declared codes: the explicit "already done" of a command whose kind says more than one thing. */
+const rejectedWith = (error: unknown, ...codes: readonly PaymentsRejectionCode[]) =>
+  error instanceof CommandRejectedError && (codes as readonly string[]).includes(error.rejection.code);
 
 @Injectable()
 export class EntitlementCommands {
