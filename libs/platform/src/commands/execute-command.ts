@@ -2,9 +2,9 @@
  * The one command handler every aggregate of every service uses: read the aggregate's stream once,
  * fold it, hand the state to the pure decider (which decides authority and jurisdiction from it
  * too), append the decision with the revision it was based on. A refusal is thrown as
- * CommandRejectedError and answers by its kind. A concurrent writer makes the
- * append fail with WrongExpectedRevisionError; then the whole load-decide-append is retried, so a
- * decision is always taken on the latest history.
+ * CommandRejectedError and answers by its kind. A concurrent writer makes the append fail with
+ * WrongExpectedRevisionError; then the whole read-decide-append is retried, so a decision is always
+ * taken on the latest history.
  */
 import type { Actor, AppendResult, EventStore, HandledMessage, NewEvent, RecordedEvent } from '@sa/event-store';
 import type { Decider } from '@sa/domain-shared';
