@@ -17,12 +17,7 @@ import {
   publicNoticePostedV1,
   townshipReviewCompletedV1,
 } from '@sa/contracts';
-import {
-  caseDecider,
-  type CaseCommand,
-  type CaseEvent,
-  type CaseSentBackForReinvestigation,
-} from '@sa/domain-approval';
+import { caseDecider, type CaseCommand, type CaseEvent, type CaseSentBackForReinvestigation } from '@sa/domain-approval';
 import type { EventStore } from '@sa/event-store';
 import { handle, integrationEvent, type HandlerContext, mappingOf, type ReceivedEvent } from '@sa/messaging';
 import { type Clock, type ConsumptionDefinition, executeCommand, type Logger, type PublicationDefinition, refusedAs } from '@sa/platform';
