@@ -29,10 +29,13 @@ const offlineEnv: NodeJS.ProcessEnv = {
   JWT_SECRET: 'offline-document-generation-only-never-verifies',
 };
 
+/** The service's root module as it runs, configured with placeholders. */
+export function offlineModule<C>(definition: DocumentedService<C>): DynamicModule {
+  return definition.createModule(definition.configSchema.parse(offlineEnv), createLogger(definition.name, 'fatal'));
+}
+
 export async function offlineOpenApiDocument<C>(definition: DocumentedService<C>): Promise<OpenAPIObject> {
-  const config = definition.configSchema.parse(offlineEnv);
-  const module = definition.createModule(config, createLogger(definition.name, 'fatal'));
-  const app = await NestFactory.create(module, { preview: true, logger: false, abortOnError: false });
+  const app = await NestFactory.create(offlineModule(definition), { preview: true, logger: false, abortOnError: false });
   try {
     return openApiDocument(app, definition);
   } finally {
