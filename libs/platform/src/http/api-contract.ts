@@ -26,7 +26,8 @@ export interface Contract {
   readonly body?: z.ZodType | null;
   /** Bodies the handler reads itself (e.g. a CSV file), by media type: documented, not validated by the pipe. */
   readonly bodyContent?: Readonly<Record<string, z.ZodType>>;
-  readonly responses: Readonly<Partial<Record<200 | 201 | 202, ResponseSpec>>>;
+  /** Answers by status: the successes, and any other status whose body is not the error body (readiness's 503). */
+  readonly responses: Readonly<Partial<Record<200 | 201 | 202 | 503, ResponseSpec>>>;
   readonly errors?: readonly ErrorStatus[];
   /** Answers without a bearer token (health). */
   readonly public?: boolean;
@@ -102,9 +103,9 @@ function successDoc(status: number, spec: ResponseSpec): MethodDecorator {
   return ApiResponse({ status, description, content: { [mediaType ?? 'application/json']: { schema: jsonSchemaOf(schema, 'output') } } });
 }
 
-export function errorStatuses({ body, bodyContent, errors = [], public: open }: Contract): ErrorStatus[] {
+export function errorStatuses({ body, bodyContent, errors = [], public: open, responses }: Contract): ErrorStatus[] {
   const all = new Set<ErrorStatus>([400, ...errors]);
   if (!open) [401, 403, 503].forEach((s) => all.add(s as ErrorStatus));
   if (body || bodyContent) [413, 415].forEach((s) => all.add(s as ErrorStatus));
-  return [...all].sort((a, b) => a - b);
+  return [...all].filter((status) => !(status in responses)).sort((a, b) => a - b);
 }
