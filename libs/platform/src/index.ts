@@ -15,6 +15,7 @@ export * from './http/openapi';
 export * from './http/openapi-offline';
 export * from './http/api-contract';
 export * from './http/api-errors';
+export * from './http/api-answers';
 export * from './http/request-context';
 export * from './http/input-errors';
 export * from './http/body-reading';

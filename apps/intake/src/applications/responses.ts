@@ -1,9 +1,10 @@
 /** What the intake API answers, as zod schemas for the routes' contracts (api-contract.ts): the OpenAPI document shows them. */
 import { bankAccountField, consentsField, declaredAssetsField, householdMemberField, nearRelativeField, programmeField, regionCodeField } from '@sa/contracts';
 import { applicationOutcomes } from '@sa/domain-intake';
+import { uuidParam } from '@sa/platform';
 import { z } from 'zod';
 
-export const applicationParams = z.object({ id: z.guid('must be an application id (a UUID)') });
+export const applicationParams = z.object({ id: uuidParam('an application id') });
 
 const status = z.enum(['submitted', 'withdrawn', 'closed']);
 
