@@ -51,10 +51,15 @@ export function ApiContract(contract: Contract): MethodDecorator {
 
 /** A zod schema as a JSON Schema 2020-12 object (OpenAPI 3.1): requests as clients send them, answers as they arrive. */
 export function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  const json = z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any', io }) as Record<string, unknown>;
+  const json = z.toJSONSchema(preprocessed(schema, io), { target: 'draft-2020-12', unrepresentable: 'any', io }) as Record<string, unknown>;
   delete json.$schema;
   if (json.$defs) throw new Error('a contract schema must not define $defs (give it no id, and no recursion)');
   return json;
+}
+
+/** A request schema behind z.preprocess (e.g. accepting aliases) is documented as the schema it validates with, not as "anything". */
+function preprocessed(schema: z.ZodType, io: 'input' | 'output'): z.ZodType {
+  return io === 'input' && schema instanceof z.ZodPipe && schema.in instanceof z.ZodTransform ? (schema.out as z.ZodType) : schema;
 }
 
 /** Validates path parameters, query and JSON body with the contract's schemas (a 400 naming field and rule). */
