@@ -136,7 +136,9 @@ export const runStartedAnswer = z
 
 export const runsAnswer = z.object({
   items: z.array(
-    run.extend({ summary: z.object({ ok: z.boolean(), events: z.int(), streams: z.int(), breaks: z.int(), ms: z.number(), eventsPerSecond: z.number() }).optional() }),
+    run.extend({
+      summary: z.object({ ok: z.boolean(), events: z.int(), streams: z.int(), breaks: z.int(), ms: z.number(), eventsPerSecond: z.number() }).optional(),
+    }),
   ),
 });
 
@@ -148,7 +150,9 @@ export const runAnswer = run.extend({
       streams: z.int(),
       ms: z.number(),
       eventsPerSecond: z.number(),
-      sources: z.array(z.object({ source: z.string(), schema: z.string(), events: z.int(), streams: z.int(), ok: z.boolean(), breaks: z.array(sourcedBreak), ms: z.number() })),
+      sources: z.array(
+        z.object({ source: z.string(), schema: z.string(), events: z.int(), streams: z.int(), ok: z.boolean(), breaks: z.array(sourcedBreak), ms: z.number() }),
+      ),
       breaks: z.array(sourcedBreak),
     })
     .optional(),

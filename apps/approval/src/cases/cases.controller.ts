@@ -52,11 +52,7 @@ export class CasesController {
   @Roles('township-reviewer', 'county-approver')
   @ApiOperation({ summary: 'Post the public notice (公示) in the household’s village for the days the regional policy sets' })
   @ApiContract({ params: caseParams, body: publicNoticeRequest, responses: { 200: caseAnswer }, errors: refusals })
-  async postPublicNotice(
-    @Param('id') id: string,
-    @Body() body: PublicNoticeRequest,
-    @CurrentActor() actor: AuthenticatedActor,
-  ) {
+  async postPublicNotice(@Param('id') id: string, @Body() body: PublicNoticeRequest, @CurrentActor() actor: AuthenticatedActor) {
     return answer(id, await this.commands.postPublicNotice(id, body, actor));
   }
 
@@ -64,11 +60,7 @@ export class CasesController {
   @Roles('intake-worker', 'investigator', 'township-reviewer', 'county-approver')
   @ApiOperation({ summary: 'Record an objection (公示异议) lodged during the notice; the objector stays anonymous' })
   @ApiContract({ params: caseParams, body: lodgeObjectionRequest, responses: { 201: objectionAnswer }, errors: refusals })
-  async lodgeObjection(
-    @Param('id') id: string,
-    @Body() body: LodgeObjectionRequest,
-    @CurrentActor() actor: AuthenticatedActor,
-  ) {
+  async lodgeObjection(@Param('id') id: string, @Body() body: LodgeObjectionRequest, @CurrentActor() actor: AuthenticatedActor) {
     const { objectionId, state } = await this.commands.lodgeObjection(id, body, actor);
     return { ...answer(id, state), objectionId };
   }

@@ -33,11 +33,7 @@ export class OrganisationsController {
   @Roles('civil-affairs-admin')
   @ApiOperation({ summary: 'Register a charity or social organisation: id, name, service regions, needs it meets' })
   @ApiContract({ body: registerOrganisationRequest, responses: { 201: registrationAnswer }, errors: refusals })
-  async register(
-    @Body() body: RegisterOrganisationRequest,
-    @CurrentActor() actor: AuthenticatedActor,
-    @Req() req: Request & { correlationId?: string },
-  ) {
+  async register(@Body() body: RegisterOrganisationRequest, @CurrentActor() actor: AuthenticatedActor, @Req() req: Request & { correlationId?: string }) {
     await this.commands.register(body, actor, req.correlationId);
     return { organisationId: body.organisationId, status: 'registered' };
   }
@@ -47,11 +43,7 @@ export class OrganisationsController {
   @Roles('civil-affairs-admin')
   @ApiOperation({ summary: 'Take an organisation out of matching (referrals it holds stay with it)' })
   @ApiContract({ params: organisationParams, body: deregisterOrganisationRequest, responses: { 200: deregistrationAnswer }, errors: refusals })
-  async deregister(
-    @Param('id') id: string,
-    @Body() body: { reason: string },
-    @CurrentActor() actor: AuthenticatedActor,
-  ) {
+  async deregister(@Param('id') id: string, @Body() body: { reason: string }, @CurrentActor() actor: AuthenticatedActor) {
     const state = await this.commands.deregister(id, body.reason, actor);
     return { organisationId: id, status: state.status };
   }

@@ -113,11 +113,7 @@ export class ReferralsController {
   @Roles('charity-organisation')
   @ApiOperation({ summary: 'Decline the referral offered to my organisation, with a reason; it moves to the next match' })
   @ApiContract({ params: referralParams, body: declineReferralRequest, responses: { 200: referralAnswer }, errors: refusals })
-  async decline(
-    @Param('id') id: string,
-    @Body() body: { reason: string },
-    @CurrentActor() actor: AuthenticatedActor,
-  ) {
+  async decline(@Param('id') id: string, @Body() body: { reason: string }, @CurrentActor() actor: AuthenticatedActor) {
     return summary(id, await this.commands.decline(id, body.reason, actor));
   }
 
@@ -125,11 +121,7 @@ export class ReferralsController {
   @Roles('charity-organisation')
   @ApiOperation({ summary: 'Record help given: money (amountFen), goods (description, valueFen) or a service visit (serviceKind, date)' })
   @ApiContract({ params: referralParams, body: recordAssistanceRequest, responses: { 201: assistanceAnswer }, errors: refusals })
-  async recordAssistance(
-    @Param('id') id: string,
-    @Body() body: RecordAssistanceRequest,
-    @CurrentActor() actor: AuthenticatedActor,
-  ) {
+  async recordAssistance(@Param('id') id: string, @Body() body: RecordAssistanceRequest, @CurrentActor() actor: AuthenticatedActor) {
     const { assistanceId, state } = await this.commands.recordAssistance(id, body, actor);
     return { ...summary(id, state), assistanceId, totals: state.status === 'not-opened' ? undefined : state.referral.totals };
   }
@@ -139,11 +131,7 @@ export class ReferralsController {
   @Roles('charity-organisation', 'county-approver', 'civil-affairs-admin')
   @ApiOperation({ summary: 'Close the referral with a summary (organisation: needs-met; civil affairs: also consent-withdrawn, no-longer-needed, declined)' })
   @ApiContract({ params: referralParams, body: closeReferralRequest, responses: { 200: closureAnswer }, errors: refusals })
-  async close(
-    @Param('id') id: string,
-    @Body() body: CloseReferralRequest,
-    @CurrentActor() actor: AuthenticatedActor,
-  ) {
+  async close(@Param('id') id: string, @Body() body: CloseReferralRequest, @CurrentActor() actor: AuthenticatedActor) {
     const state = await this.commands.close(id, body, actor);
     return { ...summary(id, state), ...(state.status === 'closed' ? { outcome: state.outcome, totals: state.referral.totals } : {}) };
   }
@@ -153,11 +141,7 @@ export class ReferralsController {
   @Roles('township-reviewer', 'county-approver', 'civil-affairs-admin')
   @ApiOperation({ summary: 'Offer again (e.g. after every organisation declined): to the best match or a chosen matching organisation' })
   @ApiContract({ params: referralParams, body: offerReferralRequest, responses: { 200: referralAnswer }, errors: refusals })
-  async offer(
-    @Param('id') id: string,
-    @Body() body: { organisationId?: string },
-    @CurrentActor() actor: AuthenticatedActor,
-  ) {
+  async offer(@Param('id') id: string, @Body() body: { organisationId?: string }, @CurrentActor() actor: AuthenticatedActor) {
     return summary(id, await this.commands.offer(id, body.organisationId, actor));
   }
 }

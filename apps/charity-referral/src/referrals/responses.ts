@@ -37,9 +37,7 @@ export const referralDetail = organisationView
     basis: z.string().optional(),
     triedOrganisationIds: z.array(z.string()).optional(),
     assistanceIds: z.array(z.string()).optional(),
-    history: z
-      .array(z.object({ revision: z.int(), type: z.string(), occurredAt: z.string(), actor: actorAnswer, data: z.looseObject({}) }))
-      .optional(),
+    history: z.array(z.object({ revision: z.int(), type: z.string(), occurredAt: z.string(), actor: actorAnswer, data: z.looseObject({}) })).optional(),
   })
   .describe('An organisation sees the first fields; case workers and auditors also the basis, who was asked and the full history');
 

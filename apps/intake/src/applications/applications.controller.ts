@@ -28,11 +28,7 @@ export class ApplicationsController {
   @Roles('intake-worker')
   @ApiOperation({ summary: 'Take a household application (申请), at hukou or residence location' })
   @ApiContract({ body: submitApplicationRequest, responses: { 201: applicationAnswer }, errors: refusals })
-  async submit(
-    @Body() body: SubmitApplicationRequest,
-    @CurrentActor() actor: AuthenticatedActor,
-    @Req() req: Request & { correlationId?: string },
-  ) {
+  async submit(@Body() body: SubmitApplicationRequest, @CurrentActor() actor: AuthenticatedActor, @Req() req: Request & { correlationId?: string }) {
     const { applicationId, state } = await this.commands.submit(body, actor, req.correlationId);
     return { applicationId, status: state.status };
   }
@@ -42,11 +38,7 @@ export class ApplicationsController {
   @Roles('intake-worker')
   @ApiOperation({ summary: 'Correct declared facts before a decision' })
   @ApiContract({ params: applicationParams, body: amendApplicationRequest, responses: { 200: applicationAnswer }, errors: refusals })
-  async amend(
-    @Param('id') id: string,
-    @Body() body: AmendApplicationRequest,
-    @CurrentActor() actor: AuthenticatedActor,
-  ) {
+  async amend(@Param('id') id: string, @Body() body: AmendApplicationRequest, @CurrentActor() actor: AuthenticatedActor) {
     const state = await this.commands.amend(id, body, actor);
     return { applicationId: id, status: state.status };
   }
@@ -56,11 +48,7 @@ export class ApplicationsController {
   @Roles('intake-worker')
   @ApiOperation({ summary: 'Withdraw the application at the household’s request' })
   @ApiContract({ params: applicationParams, body: withdrawApplicationRequest, responses: { 200: applicationAnswer }, errors: refusals })
-  async withdraw(
-    @Param('id') id: string,
-    @Body() body: { reason: string },
-    @CurrentActor() actor: AuthenticatedActor,
-  ) {
+  async withdraw(@Param('id') id: string, @Body() body: { reason: string }, @CurrentActor() actor: AuthenticatedActor) {
     const state = await this.commands.withdraw(id, body.reason, actor);
     return { applicationId: id, status: state.status };
   }

@@ -36,11 +36,7 @@ export class ChecksController {
   @Roles('investigator')
   @ApiOperation({ summary: 'Run the check again on the register as it is now (new department data, a household visit), with a reason' })
   @ApiContract({ params: checkParams, body: recheckRequest, responses: { 200: recheckAnswer }, errors: refusals })
-  async recheck(
-    @Param('applicationId') applicationId: string,
-    @Body() body: RecheckRequest,
-    @CurrentActor() actor: AuthenticatedActor,
-  ) {
+  async recheck(@Param('applicationId') applicationId: string, @Body() body: RecheckRequest, @CurrentActor() actor: AuthenticatedActor) {
     const { state, blocked } = await this.commands.recheck(applicationId, body.reason, actor);
     if (state.status === 'not-requested') throw new NotFoundException(`no economic check exists for application ${applicationId}`);
     const outcome = state.status === 'completed' ? { outcome: state.outcome, eligible: state.outcome === 'eligible' } : {};
