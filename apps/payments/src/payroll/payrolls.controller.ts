@@ -1,6 +1,6 @@
 /** The payroll REST API (资金发放): monthly runs, the bank disbursement file, the bank's results. */
 import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiContract, assertJurisdiction, type AuthenticatedActor, CurrentActor, refusals, Roles, validate } from '@sa/platform';
 import type { Request, Response } from 'express';
 import { BankResultsImport } from './bank-results-import';
@@ -73,7 +73,6 @@ export class PayrollsController {
   @Post(':payrollId/bank-results')
   @HttpCode(200)
   @Roles('payments-officer')
-  @ApiConsumes('text/csv', 'application/json')
   @ApiOperation({ summary: 'Import the bank’s result file (回盘文件): paid, or failed with the bank’s reason; importing it again changes nothing' })
   @ApiContract({ params: payrollParams, bodyContent: bankResultsBody, responses: { 200: bankResultsAnswer }, errors: refusals })
   async importBankResults(@Param('payrollId') payrollId: string, @Body() body: unknown, @CurrentActor() actor: AuthenticatedActor) {
