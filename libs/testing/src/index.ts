@@ -3,3 +3,5 @@
 export * from '@sa/testing-infra';
 export * from './service-basics';
 export * from './bad-http-input';
+export * from './openapi-document';
+export * from './route-contracts';

@@ -1,8 +1,9 @@
 /** Who audited what: the audit queries recorded in the audit service's own store (auditors are audited). */
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AuthenticatedActor, CurrentActor, isInJurisdiction, Roles, validate } from '@sa/platform';
+import { ApiContract, type AuthenticatedActor, CurrentActor, isInJurisdiction, Roles } from '@sa/platform';
 import { auditLogQuery, type AuditLogQuery } from '../requests';
+import { auditLogAnswer } from '../responses';
 import { AuditLog, type AuditLogEntry } from './audit-log';
 import { AuditRecorder } from './audit-recorder';
 
@@ -27,7 +28,8 @@ export class AuditLogController {
   @Get()
   @Roles('auditor', 'civil-affairs-admin')
   @ApiOperation({ summary: 'Audit queries (who looked at which case, when, how), newest first: those by auditors of, or about cases in, the caller’s region' })
-  list(@Query(validate(auditLogQuery)) query: AuditLogQuery, @CurrentActor() actor: AuthenticatedActor) {
+  @ApiContract({ query: auditLogQuery, responses: { 200: auditLogAnswer } })
+  list(@Query() query: AuditLogQuery, @CurrentActor() actor: AuthenticatedActor) {
     // Reading the log is itself an audit query, recorded like any other.
     return this.recorder.run({ actor, channel: 'api', query: 'audit-log', parameters: { ...query } }, async () => {
       const visible = (entry: AuditLogEntry) => within(actor, entry.auditedBy.orgUnit) || within(actor, entry.region);

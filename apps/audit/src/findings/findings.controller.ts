@@ -1,10 +1,11 @@
 /** Findings: listed from the read model, or computed on demand by a scan over the whole history. */
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AuthenticatedActor, Clock, CurrentActor, isInJurisdiction, Roles, validate } from '@sa/platform';
+import { ApiContract, type AuthenticatedActor, Clock, CurrentActor, isInJurisdiction, Roles } from '@sa/platform';
 import { z } from 'zod';
 import { AuditRecorder } from '../audit-log/audit-recorder';
 import { findingsQuery, type FindingsQueryParams } from '../requests';
+import { findingsAnswer, scanAnswer } from '../responses';
 import { FindingsReadModel } from './findings-read-model';
 import { FindingsScanner } from './findings-scanner';
 
@@ -34,7 +35,8 @@ export class FindingsController {
   @Get()
   @Roles('auditor')
   @ApiOperation({ summary: 'Findings in the caller’s jurisdiction, newest first, each with the event ids that prove it' })
-  list(@Query(validate(findingsQuery)) query: FindingsQueryParams, @CurrentActor() actor: AuthenticatedActor) {
+  @ApiContract({ query: findingsQuery, responses: { 200: findingsAnswer } })
+  list(@Query() query: FindingsQueryParams, @CurrentActor() actor: AuthenticatedActor) {
     return this.recorder.run(
       { actor, channel: 'api', query: 'findings-list', ...(query.applicationId ? { applicationId: query.applicationId } : {}), parameters: { ...query } },
       async () => {
@@ -52,7 +54,8 @@ export class FindingsController {
       'Run every detector over the whole history now; records and returns the findings that touch the caller’s jurisdiction, ' +
       'with the counts (cases, events, new findings) of that jurisdiction only',
   })
-  scan(@Body(validate(scanBody)) _body: unknown, @CurrentActor() actor: AuthenticatedActor) {
+  @ApiContract({ body: scanBody, responses: { 200: scanAnswer } })
+  scan(@Body() _body: unknown, @CurrentActor() actor: AuthenticatedActor) {
     return this.recorder.run({ actor, channel: 'api', query: 'findings-scan' }, async () => {
       const { histories: _histories, ...result } = await this.scanner.scan(actor, this.clock.now(), (regions) => inRegion(actor, regions));
       return {

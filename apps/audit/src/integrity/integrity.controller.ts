@@ -5,11 +5,12 @@
  * started in (another county's auditor gets 404, as for a run that never was).
  */
 import { Controller, Get, HttpCode, HttpStatus, NotFoundException, Param, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AuthenticatedActor, CurrentActor, isInJurisdiction, Roles, validate } from '@sa/platform';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiContract, type AuthenticatedActor, CurrentActor, isInJurisdiction, Roles } from '@sa/platform';
 import { AuditRecorder } from '../audit-log/audit-recorder';
 import { CaseAudit } from '../cases/case-audit';
 import { caseParams, runParams } from '../requests';
+import { caseIntegrityAnswer, runAnswer, runsAnswer, runStartedAnswer } from '../responses';
 import { type IntegrityRun, IntegrityRuns, keptRuns, summary } from './integrity-runs';
 
 /** Runs GET /integrity/runs lists. */
@@ -35,7 +36,8 @@ export class IntegrityController {
   @Get('cases/:id')
   @Roles('auditor')
   @ApiOperation({ summary: 'Verify the hash chains of every stream a case touches; the first broken link of each, with source, stream and revision' })
-  caseIntegrity(@Param(validate(caseParams)) params: { id: string }, @CurrentActor() actor: AuthenticatedActor) {
+  @ApiContract({ params: caseParams, responses: { 200: caseIntegrityAnswer }, errors: [404] })
+  caseIntegrity(@Param() params: { id: string }, @CurrentActor() actor: AuthenticatedActor) {
     return this.cases.integrity(params.id, actor, 'api');
   }
 
@@ -48,7 +50,7 @@ export class IntegrityController {
       'While a run is going this answers 202 with that same run instead of starting a second one (verification is CPU-heavy). ' +
       'The outcome is recorded in the audit log when the run ends.',
   })
-  @ApiAcceptedResponse({ description: '{ runId, status: "running", startedAt, requestedBy, statusUrl }: the run started, or the one already running' })
+  @ApiContract({ body: null, responses: { 202: runStartedAnswer } })
   verifyAll(@CurrentActor() actor: AuthenticatedActor) {
     const { run } = this.runs.start(actor);
     return { runId: run.runId, status: run.status, startedAt: run.startedAt, requestedBy: run.requestedBy, statusUrl: runUrl(run.runId) };
@@ -59,6 +61,7 @@ export class IntegrityController {
   @ApiOperation({
     summary: `The last ${listedRuns} verification runs the caller may see (all for a platform operator, else those started within their jurisdiction), newest first, with their figures`,
   })
+  @ApiContract({ responses: { 200: runsAnswer } })
   listRuns(@CurrentActor() actor: AuthenticatedActor) {
     // Reading runs shows what verification found: an audit query, recorded like any other.
     return this.recorder.run({ actor, channel: 'api', query: 'integrity-runs' }, async () => {
@@ -74,8 +77,8 @@ export class IntegrityController {
   @Get('runs/:runId')
   @Roles('auditor', 'civil-affairs-admin', 'platform-operator')
   @ApiOperation({ summary: 'A verification run: running, succeeded (with every source’s figures and every break found) or failed (with the error)' })
-  @ApiNotFoundResponse({ description: `no such run (only the last ${keptRuns} since the service started are kept)` })
-  async run(@Param(validate(runParams)) params: { runId: string }, @CurrentActor() actor: AuthenticatedActor): Promise<IntegrityRun & { statusUrl: string }> {
+  @ApiContract({ params: runParams, responses: { 200: runAnswer }, errors: [404] })
+  async run(@Param() params: { runId: string }, @CurrentActor() actor: AuthenticatedActor): Promise<IntegrityRun & { statusUrl: string }> {
     const found = this.runs.get(params.runId);
     const run = found && maySee(actor, found) ? found : undefined;
     // Polling a running verification shows nothing found yet, so only a look at an ended one (or a miss) is recorded.

@@ -4,10 +4,10 @@
  * lets only the organisation holding the referral act. Case workers and auditors read referrals of
  * their region; case workers may offer again or close.
  */
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ReferralState } from '@sa/domain-charity-referral';
-import { type AuthenticatedActor, CurrentActor, isInJurisdiction, Roles, validate } from '@sa/platform';
+import { ApiContract, type AuthenticatedActor, CurrentActor, isInJurisdiction, refusals, Roles } from '@sa/platform';
 import { ReferralCommands } from './referral-commands';
 import { ReferralReadModel, type ReferralView } from './referral-read-model';
 import { caseWorkerView, holderOf, organisationView } from './referral-view';
@@ -21,6 +21,7 @@ import {
   recordAssistanceRequest,
   type RecordAssistanceRequest,
 } from './requests';
+import { assistanceAnswer, closureAnswer, referralAnswer, referralDetail, referralList, referralParams } from './responses';
 
 const caseWorkers = ['intake-worker', 'investigator', 'township-reviewer', 'county-approver', 'civil-affairs-admin'] as const;
 
@@ -64,7 +65,8 @@ export class ReferralsController {
   @Get()
   @Roles('charity-organisation', ...caseWorkers, 'auditor')
   @ApiOperation({ summary: 'Organisations: referrals with me (?status=offered: offered to me). Case workers, auditors: referrals in their region' })
-  async list(@Query(validate(listReferralsQuery)) query: ListReferralsQuery, @CurrentActor() actor: AuthenticatedActor) {
+  @ApiContract({ query: listReferralsQuery, responses: { 200: referralList } })
+  async list(@Query() query: ListReferralsQuery, @CurrentActor() actor: AuthenticatedActor) {
     const filter: Record<string, unknown> = {};
     if (actor.role === 'charity-organisation') {
       filter.organisationId = actor.userId;
@@ -82,7 +84,8 @@ export class ReferralsController {
   @Get(':id')
   @Roles('charity-organisation', ...caseWorkers, 'auditor')
   @ApiOperation({ summary: 'One referral as its events say now; case workers and auditors see its full history' })
-  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: AuthenticatedActor) {
+  @ApiContract({ params: referralParams, responses: { 200: referralDetail }, errors: [404] })
+  async get(@Param('id') id: string, @CurrentActor() actor: AuthenticatedActor) {
     const { state, history } = await this.commands.load(id);
     const missing = new NotFoundException(`referral ${id} does not exist`);
     if (state.status === 'not-opened') throw missing;
@@ -100,7 +103,8 @@ export class ReferralsController {
   @HttpCode(200)
   @Roles('charity-organisation')
   @ApiOperation({ summary: 'Accept the referral offered to my organisation (before its deadline)' })
-  async accept(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: AuthenticatedActor) {
+  @ApiContract({ params: referralParams, body: null, responses: { 200: referralAnswer }, errors: refusals })
+  async accept(@Param('id') id: string, @CurrentActor() actor: AuthenticatedActor) {
     return summary(id, await this.commands.accept(id, actor));
   }
 
@@ -108,22 +112,16 @@ export class ReferralsController {
   @HttpCode(200)
   @Roles('charity-organisation')
   @ApiOperation({ summary: 'Decline the referral offered to my organisation, with a reason; it moves to the next match' })
-  async decline(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body(validate(declineReferralRequest)) body: { reason: string },
-    @CurrentActor() actor: AuthenticatedActor,
-  ) {
+  @ApiContract({ params: referralParams, body: declineReferralRequest, responses: { 200: referralAnswer }, errors: refusals })
+  async decline(@Param('id') id: string, @Body() body: { reason: string }, @CurrentActor() actor: AuthenticatedActor) {
     return summary(id, await this.commands.decline(id, body.reason, actor));
   }
 
   @Post(':id/assistance')
   @Roles('charity-organisation')
   @ApiOperation({ summary: 'Record help given: money (amountFen), goods (description, valueFen) or a service visit (serviceKind, date)' })
-  async recordAssistance(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body(validate(recordAssistanceRequest)) body: RecordAssistanceRequest,
-    @CurrentActor() actor: AuthenticatedActor,
-  ) {
+  @ApiContract({ params: referralParams, body: recordAssistanceRequest, responses: { 201: assistanceAnswer }, errors: refusals })
+  async recordAssistance(@Param('id') id: string, @Body() body: RecordAssistanceRequest, @CurrentActor() actor: AuthenticatedActor) {
     const { assistanceId, state } = await this.commands.recordAssistance(id, body, actor);
     return { ...summary(id, state), assistanceId, totals: state.status === 'not-opened' ? undefined : state.referral.totals };
   }
@@ -132,11 +130,8 @@ export class ReferralsController {
   @HttpCode(200)
   @Roles('charity-organisation', 'county-approver', 'civil-affairs-admin')
   @ApiOperation({ summary: 'Close the referral with a summary (organisation: needs-met; civil affairs: also consent-withdrawn, no-longer-needed, declined)' })
-  async close(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body(validate(closeReferralRequest)) body: CloseReferralRequest,
-    @CurrentActor() actor: AuthenticatedActor,
-  ) {
+  @ApiContract({ params: referralParams, body: closeReferralRequest, responses: { 200: closureAnswer }, errors: refusals })
+  async close(@Param('id') id: string, @Body() body: CloseReferralRequest, @CurrentActor() actor: AuthenticatedActor) {
     const state = await this.commands.close(id, body, actor);
     return { ...summary(id, state), ...(state.status === 'closed' ? { outcome: state.outcome, totals: state.referral.totals } : {}) };
   }
@@ -145,11 +140,8 @@ export class ReferralsController {
   @HttpCode(200)
   @Roles('township-reviewer', 'county-approver', 'civil-affairs-admin')
   @ApiOperation({ summary: 'Offer again (e.g. after every organisation declined): to the best match or a chosen matching organisation' })
-  async offer(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body(validate(offerReferralRequest)) body: { organisationId?: string },
-    @CurrentActor() actor: AuthenticatedActor,
-  ) {
+  @ApiContract({ params: referralParams, body: offerReferralRequest, responses: { 200: referralAnswer }, errors: refusals })
+  async offer(@Param('id') id: string, @Body() body: { organisationId?: string }, @CurrentActor() actor: AuthenticatedActor) {
     return summary(id, await this.commands.offer(id, body.organisationId, actor));
   }
 }

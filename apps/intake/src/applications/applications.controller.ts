@@ -1,7 +1,7 @@
 /** The intake REST API: household applications (申请受理) for dibao and extreme-poverty support. */
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AuthenticatedActor, CurrentActor, isInJurisdiction, Roles, validate } from '@sa/platform';
+import { ApiContract, type AuthenticatedActor, CurrentActor, isInJurisdiction, refusals, Roles } from '@sa/platform';
 import type { Request } from 'express';
 import { ApplicationCommands } from './application-commands';
 import { ApplicationReadModel } from './application-read-model';
@@ -13,6 +13,7 @@ import {
   type SubmitApplicationRequest,
   withdrawApplicationRequest,
 } from './requests';
+import { applicationAnswer, applicationDetail, applicationList, applicationParams } from './responses';
 
 @ApiTags('applications')
 @ApiBearerAuth()
@@ -26,11 +27,8 @@ export class ApplicationsController {
   @Post()
   @Roles('intake-worker')
   @ApiOperation({ summary: 'Take a household application (申请), at hukou or residence location' })
-  async submit(
-    @Body(validate(submitApplicationRequest)) body: SubmitApplicationRequest,
-    @CurrentActor() actor: AuthenticatedActor,
-    @Req() req: Request & { correlationId?: string },
-  ) {
+  @ApiContract({ body: submitApplicationRequest, responses: { 201: applicationAnswer }, errors: refusals })
+  async submit(@Body() body: SubmitApplicationRequest, @CurrentActor() actor: AuthenticatedActor, @Req() req: Request & { correlationId?: string }) {
     const { applicationId, state } = await this.commands.submit(body, actor, req.correlationId);
     return { applicationId, status: state.status };
   }
@@ -39,11 +37,8 @@ export class ApplicationsController {
   @HttpCode(200)
   @Roles('intake-worker')
   @ApiOperation({ summary: 'Correct declared facts before a decision' })
-  async amend(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body(validate(amendApplicationRequest)) body: AmendApplicationRequest,
-    @CurrentActor() actor: AuthenticatedActor,
-  ) {
+  @ApiContract({ params: applicationParams, body: amendApplicationRequest, responses: { 200: applicationAnswer }, errors: refusals })
+  async amend(@Param('id') id: string, @Body() body: AmendApplicationRequest, @CurrentActor() actor: AuthenticatedActor) {
     const state = await this.commands.amend(id, body, actor);
     return { applicationId: id, status: state.status };
   }
@@ -52,11 +47,8 @@ export class ApplicationsController {
   @HttpCode(200)
   @Roles('intake-worker')
   @ApiOperation({ summary: 'Withdraw the application at the household’s request' })
-  async withdraw(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body(validate(withdrawApplicationRequest)) body: { reason: string },
-    @CurrentActor() actor: AuthenticatedActor,
-  ) {
+  @ApiContract({ params: applicationParams, body: withdrawApplicationRequest, responses: { 200: applicationAnswer }, errors: refusals })
+  async withdraw(@Param('id') id: string, @Body() body: { reason: string }, @CurrentActor() actor: AuthenticatedActor) {
     const state = await this.commands.withdraw(id, body.reason, actor);
     return { applicationId: id, status: state.status };
   }
@@ -64,7 +56,8 @@ export class ApplicationsController {
   @Get(':id')
   @Roles('intake-worker', 'investigator', 'township-reviewer', 'county-approver', 'auditor')
   @ApiOperation({ summary: 'One application as its events say now (not the read model)' })
-  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: AuthenticatedActor) {
+  @ApiContract({ params: applicationParams, responses: { 200: applicationDetail }, errors: [404] })
+  async get(@Param('id') id: string, @CurrentActor() actor: AuthenticatedActor) {
     const state = await this.commands.assertCanSee(id, actor);
     if (state.status === 'not-submitted') throw new NotFoundException(`application ${id} does not exist`);
     return { applicationId: id, status: state.status, application: state.application, ...('outcome' in state ? { outcome: state.outcome } : {}) };
@@ -73,7 +66,8 @@ export class ApplicationsController {
   @Get()
   @Roles('intake-worker', 'investigator', 'township-reviewer', 'county-approver', 'auditor')
   @ApiOperation({ summary: 'Applications in the caller’s jurisdiction (read model; resident IDs masked)' })
-  async list(@Query(validate(listApplicationsQuery)) query: { region?: string; status?: string; limit: number }, @CurrentActor() actor: AuthenticatedActor) {
+  @ApiContract({ query: listApplicationsQuery, responses: { 200: applicationList } })
+  async list(@Query() query: { region?: string; status?: string; limit: number }, @CurrentActor() actor: AuthenticatedActor) {
     const region = query.region ?? actor.orgUnit;
     if (!isInJurisdiction(actor, region)) return { items: [] };
     const filter: Record<string, unknown> = { region: { $regex: `^${region}` } };

@@ -1,13 +1,14 @@
 /** The entitlements REST API (保障待遇): who is owed what, from when, and what was paid. */
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type EntitlementEvent, entitlementIdFor } from '@sa/domain-payments';
 import { recordedAs } from '@sa/messaging';
-import { assertJurisdiction, type AuthenticatedActor, CurrentActor, isInJurisdiction, Roles, validate } from '@sa/platform';
+import { ApiContract, assertJurisdiction, type AuthenticatedActor, CurrentActor, isInJurisdiction, Roles } from '@sa/platform';
 import { EntitlementCommands } from './entitlement-commands';
 import { EntitlementReadModel, statusFilter, statusOf } from './entitlement-read-model';
 import { entitlementViewOf } from './entitlement-view';
 import { listEntitlementsQuery, type ListEntitlementsQuery } from './requests';
+import { entitlementDetail, entitlementList, entitlementParams } from './responses';
 
 @ApiTags('entitlements')
 @ApiBearerAuth()
@@ -21,7 +22,8 @@ export class EntitlementsController {
   @Get(':applicationId')
   @Roles('payments-officer', 'county-approver', 'auditor')
   @ApiOperation({ summary: 'The entitlement of an approved case, as its events say now: amount, stop, payments, recoveries' })
-  async get(@Param('applicationId', ParseUUIDPipe) applicationId: string, @CurrentActor() actor: AuthenticatedActor) {
+  @ApiContract({ params: entitlementParams, responses: { 200: entitlementDetail }, errors: [404] })
+  async get(@Param('applicationId') applicationId: string, @CurrentActor() actor: AuthenticatedActor) {
     const { state, history } = await this.commands.load(entitlementIdFor(applicationId));
     if (state.status !== 'granted') {
       if (!state.refusal) throw new NotFoundException(`no entitlement has been granted for application ${applicationId}`);
@@ -45,7 +47,8 @@ export class EntitlementsController {
   @Get()
   @Roles('payments-officer', 'county-approver', 'auditor')
   @ApiOperation({ summary: 'Entitlements in the caller’s jurisdiction (read model; resident IDs and accounts masked)' })
-  async list(@Query(validate(listEntitlementsQuery)) query: ListEntitlementsQuery, @CurrentActor() actor: AuthenticatedActor) {
+  @ApiContract({ query: listEntitlementsQuery, responses: { 200: entitlementList } })
+  async list(@Query() query: ListEntitlementsQuery, @CurrentActor() actor: AuthenticatedActor) {
     const region = query.region ?? actor.orgUnit;
     if (!isInJurisdiction(actor, region)) return { items: [] };
     const filter: Record<string, unknown> = { region: { $regex: `^${region}` }, ...(query.status ? statusFilter(query.status) : {}) };

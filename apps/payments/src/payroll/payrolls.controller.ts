@@ -1,13 +1,14 @@
 /** The payroll REST API (资金发放): monthly runs, the bank disbursement file, the bank's results. */
-import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { assertJurisdiction, type AuthenticatedActor, CurrentActor, Roles, validate } from '@sa/platform';
+import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiContract, assertJurisdiction, type AuthenticatedActor, CurrentActor, refusals, Roles, validate } from '@sa/platform';
 import type { Request, Response } from 'express';
 import { BankResultsImport } from './bank-results-import';
 import { PayrollCommands } from './payroll-commands';
 import { PayrollQueries } from './payroll-queries';
 import type { PayrollView } from './payroll-view';
 import { bankResultsJsonRequest, disbursementFileQuery, startPayrollRequest, type StartPayrollRequest } from './requests';
+import { bankResultsAnswer, bankResultsBody, disbursementFile, payrollAnswer, payrollExisting, payrollParams, payrollStarted } from './responses';
 
 const actorOf = (a: AuthenticatedActor) => ({ userId: a.userId, role: a.role, orgUnit: a.orgUnit });
 
@@ -24,8 +25,9 @@ export class PayrollsController {
   @Post()
   @Roles('payments-officer')
   @ApiOperation({ summary: 'Run the payroll of a region for a month (idempotent: the same region and month again answers the existing run)' })
+  @ApiContract({ body: startPayrollRequest, responses: { 201: payrollStarted, 200: payrollExisting }, errors: refusals })
   async start(
-    @Body(validate(startPayrollRequest)) body: StartPayrollRequest,
+    @Body() body: StartPayrollRequest,
     @CurrentActor() actor: AuthenticatedActor,
     @Req() req: Request & { correlationId?: string },
     @Res({ passthrough: true }) res: Response,
@@ -39,16 +41,18 @@ export class PayrollsController {
   @Get(':payrollId')
   @Roles('payments-officer', 'auditor')
   @ApiOperation({ summary: 'A payroll run: progress (batches done of planned), totals, bank outcomes; instructions (accounts masked) for runs up to 5,000' })
-  async get(@Param('payrollId', ParseUUIDPipe) payrollId: string, @CurrentActor() actor: AuthenticatedActor) {
+  @ApiContract({ params: payrollParams, responses: { 200: payrollAnswer }, errors: [404] })
+  async get(@Param('payrollId') payrollId: string, @CurrentActor() actor: AuthenticatedActor) {
     return this.view(payrollId, actor);
   }
 
   @Get(':payrollId/disbursement-file')
   @Roles('payments-officer', 'auditor')
   @ApiOperation({ summary: 'The bank disbursement file (代发文件, CSV with a control total), streamed; auditors always get account numbers masked' })
+  @ApiContract({ params: payrollParams, query: disbursementFileQuery, responses: { 200: disbursementFile }, errors: [404, 409] })
   async disbursementFile(
-    @Param('payrollId', ParseUUIDPipe) payrollId: string,
-    @Query(validate(disbursementFileQuery)) query: { accountNumbers: 'full' | 'masked' },
+    @Param('payrollId') payrollId: string,
+    @Query() query: { accountNumbers: 'full' | 'masked' },
     @CurrentActor() actor: AuthenticatedActor,
     @Res() res: Response,
   ): Promise<void> {
@@ -69,9 +73,9 @@ export class PayrollsController {
   @Post(':payrollId/bank-results')
   @HttpCode(200)
   @Roles('payments-officer')
-  @ApiConsumes('text/csv', 'application/json')
   @ApiOperation({ summary: 'Import the bank’s result file (回盘文件): paid, or failed with the bank’s reason; importing it again changes nothing' })
-  async importBankResults(@Param('payrollId', ParseUUIDPipe) payrollId: string, @Body() body: unknown, @CurrentActor() actor: AuthenticatedActor) {
+  @ApiContract({ params: payrollParams, bodyContent: bankResultsBody, responses: { 200: bankResultsAnswer }, errors: refusals })
+  async importBankResults(@Param('payrollId') payrollId: string, @Body() body: unknown, @CurrentActor() actor: AuthenticatedActor) {
     await this.view(payrollId, actor);
     const outcome = await this.bankResults.import(payrollId, fileTextOf(body), actorOf(actor));
     return { payrollId, ...outcome, payroll: await this.view(payrollId, actor) };

@@ -1,13 +1,14 @@
 /** The checks REST API: household economic-status checks (家庭经济状况核对) for investigators and reviewers. */
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AuthenticatedActor, CurrentActor, Roles, validate } from '@sa/platform';
+import { ApiContract, type AuthenticatedActor, CurrentActor, refusals, Roles } from '@sa/platform';
 import { assertJurisdiction, isInJurisdiction, normalisedRegion } from '../jurisdiction';
 import { CheckCommands } from './check-commands';
 import { CheckReadModel } from './check-read-model';
 import { CheckRunner } from './check-runner';
 import { checkView } from './check-view';
 import { listChecksQuery, type ListChecksQuery, recheckRequest, type RecheckRequest } from './requests';
+import { checkDetail, checkList, checkParams, recheckAnswer } from './responses';
 
 @ApiTags('checks')
 @ApiBearerAuth()
@@ -22,7 +23,8 @@ export class ChecksController {
   @Get(':applicationId')
   @Roles('investigator', 'township-reviewer', 'county-approver', 'auditor')
   @ApiOperation({ summary: 'The check of an application as its events say now: result, rule trace, rounds' })
-  async get(@Param('applicationId', ParseUUIDPipe) applicationId: string, @CurrentActor() actor: AuthenticatedActor) {
+  @ApiContract({ params: checkParams, responses: { 200: checkDetail }, errors: [404] })
+  async get(@Param('applicationId') applicationId: string, @CurrentActor() actor: AuthenticatedActor) {
     const { state, history } = await this.runner.load(applicationId);
     if (state.status === 'not-requested') throw new NotFoundException(`no economic check exists for application ${applicationId}`);
     assertJurisdiction(actor, state.application.region);
@@ -33,11 +35,8 @@ export class ChecksController {
   @HttpCode(200)
   @Roles('investigator')
   @ApiOperation({ summary: 'Run the check again on the register as it is now (new department data, a household visit), with a reason' })
-  async recheck(
-    @Param('applicationId', ParseUUIDPipe) applicationId: string,
-    @Body(validate(recheckRequest)) body: RecheckRequest,
-    @CurrentActor() actor: AuthenticatedActor,
-  ) {
+  @ApiContract({ params: checkParams, body: recheckRequest, responses: { 200: recheckAnswer }, errors: refusals })
+  async recheck(@Param('applicationId') applicationId: string, @Body() body: RecheckRequest, @CurrentActor() actor: AuthenticatedActor) {
     const { state, blocked } = await this.commands.recheck(applicationId, body.reason, actor);
     if (state.status === 'not-requested') throw new NotFoundException(`no economic check exists for application ${applicationId}`);
     const outcome = state.status === 'completed' ? { outcome: state.outcome, eligible: state.outcome === 'eligible' } : {};
@@ -48,7 +47,8 @@ export class ChecksController {
   @Get()
   @Roles('investigator', 'township-reviewer', 'county-approver', 'auditor')
   @ApiOperation({ summary: 'Checks in the caller’s jurisdiction (read model; resident IDs masked)' })
-  async list(@Query(validate(listChecksQuery)) query: ListChecksQuery, @CurrentActor() actor: AuthenticatedActor) {
+  @ApiContract({ query: listChecksQuery, responses: { 200: checkList } })
+  async list(@Query() query: ListChecksQuery, @CurrentActor() actor: AuthenticatedActor) {
     const region = query.region ?? normalisedRegion(actor.orgUnit);
     if (!isInJurisdiction(actor, region)) return { items: [] };
     const filter: Record<string, unknown> = { region: { $regex: `^${region}` } };

@@ -5,17 +5,14 @@
  */
 import { Controller, ForbiddenException, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { residentIdField } from '@sa/contracts';
 import { maskResidentId, parseResidentId } from '@sa/domain-shared';
 import { sourceOf, type CountyFact } from '@sa/domain-verification';
 import { recordedAs } from '@sa/messaging';
-import { type AuthenticatedActor, CurrentActor, LOGGER, type Logger, Roles, validate } from '@sa/platform';
-import { z } from 'zod';
+import { ApiContract, type AuthenticatedActor, CurrentActor, LOGGER, type Logger, Roles } from '@sa/platform';
 import { CheckReadModel } from '../checks/check-read-model';
 import { ResidentRegister } from '../register/resident-register';
 import { mayReadResident } from './resident-access';
-
-const residentParams = z.object({ residentId: residentIdField });
+import { residentParams, residentRecords } from './responses';
 
 @ApiTags('residents')
 @ApiBearerAuth()
@@ -30,7 +27,8 @@ export class ResidentsController {
   @Get(':residentId/records')
   @Roles('investigator', 'auditor')
   @ApiOperation({ summary: 'County department facts the register holds about a resident (部门数据), in jurisdiction' })
-  async records(@Param(validate(residentParams)) params: { residentId: string }, @CurrentActor() actor: AuthenticatedActor) {
+  @ApiContract({ params: residentParams, responses: { 200: residentRecords } })
+  async records(@Param() params: { residentId: string }, @CurrentActor() actor: AuthenticatedActor) {
     const residentId = parseResidentId(params.residentId);
     if (!mayReadResident(actor, residentId, await this.checks.regionsOfResident(residentId))) {
       throw new ForbiddenException(`resident ${maskResidentId(residentId)} is in no application within the jurisdiction of organisation unit ${actor.orgUnit}`);

@@ -4,6 +4,8 @@ import { normalisedRegionCode } from '@sa/domain-shared';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import type { AuthenticatedActor } from '../auth/tokens';
+import { ApiContract } from '../http/api-contract';
+import { jobParams, jobRunAnswer, jobsAnswer } from './jobs-responses';
 import { type JobScope, Scheduler } from './scheduler';
 
 /**
@@ -21,6 +23,7 @@ export class JobsController {
   @Get()
   @Roles('civil-affairs-admin', 'payments-officer', 'county-approver', 'platform-operator')
   @ApiOperation({ summary: 'List the scheduled jobs of this service, and whether a run can be limited to the caller’s region' })
+  @ApiContract({ responses: { 200: jobsAnswer } })
   list() {
     return { jobs: this.scheduler.jobNames, regional: this.scheduler.jobNames.filter((name) => this.scheduler.isRegional(name)) };
   }
@@ -32,6 +35,7 @@ export class JobsController {
       'Run a scheduled job now (jobs are idempotent): for every region when a platform operator asks, otherwise for the caller’s region only; ' +
       'a job that cannot be limited to a region answers 403 unless a platform operator asks',
   })
+  @ApiContract({ params: jobParams, body: null, responses: { 201: jobRunAnswer }, errors: [404] })
   async run(@Param('name') name: string, @CurrentActor() actor: AuthenticatedActor) {
     if (!this.scheduler.jobNames.includes(name)) throw new NotFoundException(`no job named ${name}`);
     const scope = scopeOf(actor);

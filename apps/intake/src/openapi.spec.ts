@@ -1,0 +1,4 @@
+import { describeOpenApiDocument } from '@sa/testing';
+import { service } from './service';
+
+describeOpenApiDocument(service);
