@@ -40,6 +40,8 @@ function staticChecks(): boolean {
 
 async function main(): Promise<number> {
   const focused = process.argv.length > 2 || process.env.SA_SKIP_STATIC_CHECKS === '1';
+  // npm puts node_modules/.bin first on PATH, so this is the `node` devDependency (Node 24), not the machine's Node.
+  console.log(`Node ${process.version} (${process.execPath})`);
   if (!focused && !staticChecks()) return 1;
   const up = await ensureUp();
   const summaryFile = join(mkdtempSync(join(tmpdir(), 'sa-test-')), 'summary.txt');
