@@ -20,6 +20,7 @@ function staticChecks(): boolean {
       name: 'lint and module boundaries (eslint)',
       args: [join(dirname(require.resolve('eslint/package.json')), 'bin', 'eslint.js'), 'apps', 'libs', 'tools', 'deploy'],
     },
+    { name: 'structure (no import circle, no source file over 300 lines)', args: [require.resolve('tsx/cli'), 'tools/test/structure/check.ts'] },
     {
       name: 'formatting (prettier --check; fix with npm run format)',
       args: [require.resolve('prettier/bin/prettier.cjs'), '--check', '--log-level', 'warn', 'apps', 'libs', 'tools', 'deploy'],

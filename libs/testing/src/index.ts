@@ -2,4 +2,5 @@
 // below the platform use without a dependency cycle) and are re-exported here for apps.
 export * from '@sa/testing-infra';
 export * from './service-basics';
+export * from './service-test-env';
 export * from './bad-http-input';
