@@ -11,9 +11,10 @@ import { importCircles, importGraph, listSourceFiles } from './source-files';
 const repoRoot = join(__dirname, '..', '..', '..');
 const maxLines = 300;
 
-/** Test code: Jest specs, test-support helpers, the reusable suites and test libraries. */
+/** Test code: Jest specs, test-support helpers, the reusable suites and test libraries, benchmarks (none of it ships). */
 const isTestCode = (file: string) =>
   file.endsWith('.spec.ts') ||
+  file.includes('/bench/') ||
   file.includes('/test-support/') ||
   /^libs\/(testing|testing-infra)\//.test(file) ||
   file.startsWith('libs/event-store/src/conformance/');
@@ -22,6 +23,8 @@ const isTestCode = (file: string) =>
 const longFileExceptions = new Map<string, string>([
   // Being split into a delivery loop and a handling pipeline by the @nestjs/microservices transport work (issue #11).
   ['libs/messaging/src/consumer/integration-consumer.ts', 'being split (issue #11 transport)'],
+  // The event-store port split (issue #11 transport) reshapes this class; it is split along those ports then.
+  ['libs/event-store/src/kurrentdb/kurrentdb-event-store.ts', 'split with the event-store port (issue #11)'],
 ]);
 
 export function structureProblems(): string[] {
