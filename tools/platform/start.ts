@@ -83,6 +83,8 @@ async function main(): Promise<void> {
     console.log(`  ${spec.name.padEnd(17)} http://127.0.0.1:${spec.port}   API docs: http://127.0.0.1:${spec.port}/docs   ready: /health/ready`);
   }
   console.log('\nKafka', infra.env.KAFKA_BROKERS, '· PostgreSQL', infra.env.DATABASE_URL.replace(/:[^:@/]+@/, ':***@'), '· MongoDB', infra.env.MONGODB_URL);
+  // process.execPath is node_modules/.bin/node (the `node` devDependency) under npm start, whatever Node the machine has.
+  console.log(`Services run on Node ${process.version} (${process.execPath}).`);
   console.log('Press Ctrl-C to stop.');
 }
 

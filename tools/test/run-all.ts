@@ -20,6 +20,7 @@ function staticChecks(): boolean {
       name: 'lint and module boundaries (eslint)',
       args: [join(dirname(require.resolve('eslint/package.json')), 'bin', 'eslint.js'), 'apps', 'libs', 'tools', 'deploy'],
     },
+    { name: 'structure (no import circle, no source file over 300 lines)', args: [require.resolve('tsx/cli'), 'tools/test/structure/check.ts'] },
     {
       name: 'formatting (prettier --check; fix with npm run format)',
       args: [require.resolve('prettier/bin/prettier.cjs'), '--check', '--log-level', 'warn', 'apps', 'libs', 'tools', 'deploy'],
@@ -40,6 +41,8 @@ function staticChecks(): boolean {
 
 async function main(): Promise<number> {
   const focused = process.argv.length > 2 || process.env.SA_SKIP_STATIC_CHECKS === '1';
+  // npm puts node_modules/.bin first on PATH, so this is the `node` devDependency (Node 24), not the machine's Node.
+  console.log(`Node ${process.version} (${process.execPath})`);
   if (!focused && !staticChecks()) return 1;
   const up = await ensureUp();
   const summaryFile = join(mkdtempSync(join(tmpdir(), 'sa-test-')), 'summary.txt');

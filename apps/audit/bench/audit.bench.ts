@@ -37,7 +37,8 @@ async function main(): Promise<void> {
   const { SourceStores } = await import('../src/sources/source-stores.js');
   const { parseSourceSchemas } = await import('../src/sources/source-config.js');
   const { verifyStores } = await import('../src/integrity/store-verifier.js');
-  const { CaseHistoryLoader, noDirectory } = await import('../src/cases/case-history-loader.js');
+  const { CaseHistoryLoader } = await import('../src/cases/case-history-loader.js');
+  const { noDirectory } = await import('../src/cases/stream-directory.js');
   const { CaseIndex } = await import('../src/case-index/case-index.js');
   const { CaseIndexer } = await import('../src/case-index/case-indexer.js');
 

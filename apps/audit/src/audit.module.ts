@@ -23,7 +23,7 @@ import { FindingsScanner } from './findings/findings-scanner';
 import { FindingsController } from './findings/findings.controller';
 import { IntegrityController } from './integrity/integrity.controller';
 import { IntegrityRuns } from './integrity/integrity-runs';
-import type { Config } from './service';
+import type { Config } from './config';
 import { SourceStores } from './sources/source-stores';
 import { SOURCE_STORES } from './tokens';
 

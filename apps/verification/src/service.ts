@@ -1,9 +1,6 @@
-import { baseConfigSchema, PlatformModule, type ServiceDefinition } from '@sa/platform';
-import type { z } from 'zod';
+import { PlatformModule, type ServiceDefinition } from '@sa/platform';
 import { AppModule } from './app.module';
-
-export const configSchema = baseConfigSchema;
-export type Config = z.infer<typeof configSchema>;
+import { configSchema, type Config } from './config';
 
 export const service: ServiceDefinition<Config> = {
   name: 'verification',

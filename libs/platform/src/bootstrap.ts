@@ -60,7 +60,7 @@ export async function startService<C extends BaseConfig>(
       await app.listen(gate.port, config.HOST);
       const address = app.getHttpServer().address() as { port: number } | string | null;
       const url = `http://${config.HOST}:${typeof address === 'object' && address ? address.port : gate.port}`;
-      logger.info({ url, docs: `${url}/docs` }, `${definition.name} listening`);
+      logger.info({ url, docs: `${url}/docs`, node: process.version }, `${definition.name} listening`);
       return { app, url, logger };
     }
   } finally {

@@ -6,7 +6,7 @@
 import type { BaseConfig, ServiceDefinition } from '@sa/platform';
 import { startService, type RunningService } from '@sa/platform';
 import { gzipSync } from 'node:zlib';
-import { serviceTestEnv } from './service-basics';
+import { serviceTestEnv } from './service-test-env';
 
 interface Answer {
   status: number;

@@ -5,28 +5,9 @@
 import { readFileSync } from 'node:fs';
 import type { BaseConfig, RunningService, ServiceDefinition } from '@sa/platform';
 import { HealthRegistry, startService } from '@sa/platform';
-import { integrationEnv, uniqueName } from '@sa/testing-infra';
 import { describeBadHttpInput } from './bad-http-input';
 import { openApiDocumentFile } from './openapi-document';
-
-export function serviceTestEnv(name: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const infra = integrationEnv();
-  const id = uniqueName(name.replace(/-/g, '_'));
-  return {
-    HOST: '127.0.0.1',
-    PORT: '0',
-    LOG_LEVEL: 'warn',
-    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-    EVENT_STORE_URL: infra.databaseUrl,
-    EVENT_STORE_SCHEMA: id,
-    MONGODB_URL: infra.mongodbUrl,
-    MONGODB_DB: id,
-    KAFKA_CONSUMER_GROUP_PREFIX: `${id}.`,
-    JWT_SECRET: 'test-secret-test-secret-test-secret-42',
-    POLICY_FILE: `${__dirname}/../../../config/regional-policies.yaml`,
-    ...extra,
-  };
-}
+import { serviceTestEnv } from './service-test-env';
 
 export function describeServiceBasics<C extends BaseConfig>(definition: ServiceDefinition<C>, extraEnv: Record<string, string> = {}): void {
   describe(`${definition.name}: configuration, health and shutdown`, () => {

@@ -7,12 +7,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { MONGO } from '@sa/platform';
 import type { Collection, Connection } from 'mongoose';
-import type { StreamDirectory } from '../cases/case-history-loader';
-
-export interface StreamRef {
-  readonly source: string;
-  readonly stream: string;
-}
+import type { StreamDirectory, StreamRef } from '../cases/stream-directory';
 
 /**
  * One document per join key, holding its `source|stream` entries: a lookup is one read by _id per

@@ -3,51 +3,15 @@
  * file. Each loads the case from the stores, keeps the auditor to their region, and is recorded.
  */
 import { NotFoundException } from '@nestjs/common';
-import {
-  caseStateAt,
-  type CaseStateAt,
-  type CaseSummary,
-  detectInCase,
-  type Finding,
-  summariseCase,
-  timelineEntry,
-  type TimelineEntry,
-} from '@sa/domain-audit';
+import { caseStateAt, type CaseStateAt, type CaseSummary, detectInCase, summariseCase, timelineEntry } from '@sa/domain-audit';
 import type { Actor } from '@sa/domain-shared';
 import { assertCaseInJurisdiction, type AuditRecorder } from '../audit-log/audit-recorder';
-import type { AuditLog, AuditLogEntry } from '../audit-log/audit-log';
-import type { CaseHistoryLoader, LoadedCase, StreamCheck } from './case-history-loader';
+import type { AuditLog } from '../audit-log/audit-log';
+import type { CaseHistoryLoader, LoadedCase } from './case-history-loader';
 import { sealExport } from './case-export';
+import type { CaseExport, CaseHistoryView, CaseIntegrity } from './case-views';
 
 export type Channel = 'api' | 'cli';
-
-export interface CaseIntegrity {
-  readonly ok: boolean;
-  readonly streams: readonly StreamCheck[];
-  /** The first broken link of each broken stream, with source, stream and revision. */
-  readonly breaks: readonly NonNullable<StreamCheck['firstBreak']>[];
-}
-
-export interface CaseHistoryView {
-  readonly case: CaseSummary;
-  readonly timeline: readonly TimelineEntry[];
-  /** County facts about the members (resident register), apart from the case's own events. */
-  readonly departmentData: readonly TimelineEntry[];
-  readonly integrity: CaseIntegrity;
-}
-
-export interface CaseExport extends CaseHistoryView {
-  readonly format: 'sa-audit-case-export';
-  readonly version: 1;
-  readonly exportedAt: string;
-  readonly exportedBy: Actor;
-  readonly stateAtExport: CaseStateAt;
-  /** What the per-case detectors find in this history now (cross-case duplicates need a scan). */
-  readonly findings: readonly Finding[];
-  /** Earlier audit queries about this case. */
-  readonly auditTrail: readonly AuditLogEntry[];
-  readonly digest: { readonly algorithm: 'sha256'; readonly over: 'canonical JSON of every other member'; readonly value: string };
-}
 
 export function integrityOf(loaded: LoadedCase): CaseIntegrity {
   const breaks = loaded.streams.flatMap((s) => (s.firstBreak ? [s.firstBreak] : []));

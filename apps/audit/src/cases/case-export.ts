@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@sa/event-store';
-import type { CaseExport } from './case-audit';
+import type { CaseExport } from './case-views';
 
 export function exportDigest(document: Omit<CaseExport, 'digest'>): string {
   return createHash('sha256').update(canonicalJson(document)).digest('hex');

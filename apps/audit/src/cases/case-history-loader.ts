@@ -18,19 +18,9 @@ import {
   type SourcedEvent,
 } from '@sa/domain-audit';
 import { verifyChain } from '@sa/event-store';
-import type { StreamRef } from '../case-index/case-index';
 import { headMissing, recordedHead, type SourcedBreak } from '../integrity/breaks';
 import { scanStore, sourced, type SourceStores } from '../sources/source-stores';
-
-/** Where a key's streams are, as far as an index knows. */
-export interface StreamDirectory {
-  lookup(keys: readonly string[]): Promise<StreamRef[]>;
-  /** Position up to which the source's events are in the directory. */
-  indexedThrough(source: string): number;
-}
-
-/** No index: every lookup reads the whole log (the CLI, a benchmark, a lost read model). */
-export const noDirectory: StreamDirectory = { lookup: async () => [], indexedThrough: () => 0 };
+import type { StreamDirectory, StreamRef } from './stream-directory';
 
 export interface StreamCheck {
   readonly source: string;

@@ -5,7 +5,7 @@
  */
 import type { TimelineEntry } from '@sa/domain-audit';
 import { formatYuan, fen, maskResidentId } from '@sa/domain-shared';
-import type { CaseHistoryView } from '../cases/case-audit';
+import type { CaseHistoryView } from '../cases/case-views';
 
 const residentIdPattern = /\b\d{17}[\dX]\b/g;
 const mask = (text: string) => text.replace(residentIdPattern, (id) => maskResidentId(id));

@@ -8,6 +8,12 @@
 import { checkStoredLink, linkOrderBreak, storedHashMatches, type StoredEvent } from '@sa/event-store';
 import type { BreakReason } from './breaks';
 
+/** One range of a source's log, scanned: what the worker sends back. */
+export interface RangeScan {
+  readonly events: number;
+  readonly spans: Map<string, StreamSpan>;
+}
+
 export interface Link {
   readonly revision: number;
   readonly hash: string;

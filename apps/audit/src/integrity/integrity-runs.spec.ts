@@ -3,7 +3,7 @@ import type { Actor } from '@sa/domain-shared';
 import type { Clock, Logger } from '@sa/platform';
 import type { AuditLog } from '../audit-log/audit-log';
 import { AuditRecorder } from '../audit-log/audit-recorder';
-import type { Config } from '../service';
+import type { Config } from '../config';
 import type { SourceStores } from '../sources/source-stores';
 import { IntegrityRuns, keptRuns, shutdownGraceMs } from './integrity-runs';
 import { type StoresVerification, verifyStores } from './store-verifier';

@@ -15,7 +15,7 @@ import type { Actor } from '@sa/domain-shared';
 import { Clock, CONFIG, LOGGER, type Logger } from '@sa/platform';
 import { randomUUID } from 'node:crypto';
 import { AuditRecorder } from '../audit-log/audit-recorder';
-import type { Config } from '../service';
+import type { Config } from '../config';
 import type { SourceStores } from '../sources/source-stores';
 import { SOURCE_STORES } from '../tokens';
 import { type StoresVerification, verifyStores } from './store-verifier';

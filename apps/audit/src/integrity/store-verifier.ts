@@ -11,7 +11,7 @@
 import type { PositionRange, PostgresEventStore } from '@sa/event-store';
 import { scanPages, type SourceStores } from '../sources/source-stores';
 import { headMissing, type SourcedBreak } from './breaks';
-import { joinRanges, RangeChains, type Link, type StreamSpan } from './chain-spans';
+import { joinRanges, RangeChains, type Link, type RangeScan } from './chain-spans';
 import { runVerifyWorker } from './verify-worker-client';
 
 export type { SourcedBreak } from './breaks';
@@ -60,12 +60,6 @@ async function headMismatches(
     }
   }
   return confirmed;
-}
-
-/** One range of a source's log, scanned: what the worker sends back. */
-export interface RangeScan {
-  readonly events: number;
-  readonly spans: Map<string, StreamSpan>;
 }
 
 export async function scanRange(store: PostgresEventStore, pageSize: number, range: PositionRange): Promise<RangeScan> {

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { PositionRange } from '@sa/event-store';
-import type { RangeScan } from './store-verifier';
+import type { RangeScan } from './chain-spans';
 
 export interface VerifyWorkerTask {
   readonly databaseUrl: string;

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '@sa/platform';
-import { configSchema } from '../service';
+import { configSchema } from '../config';
 import { defaultSourceSchemas, parseSourceSchemas } from './source-config';
 
 const env = { PORT: '0', KAFKA_BROKERS: '127.0.0.1:9092', EVENT_STORE_URL: 'postgres://sa@db/sa', MONGODB_URL: 'mongodb://db/', JWT_SECRET: 'x'.repeat(32) };

@@ -21,7 +21,7 @@ import type { EventStore, HandledMessage, RecordedEvent } from '@sa/event-store'
 import { type AuthenticatedActor, Clock, type CommandContext, type CommandFor, CONFIG, EVENT_STORE, executeCommand, loadAggregate } from '@sa/platform';
 import { actorOf, serviceActor, userContext } from '../command-context';
 import { OrganisationRegistry } from '../organisations/organisation-registry';
-import type { Config } from '../service';
+import type { Config } from '../config';
 import { referralIdFor, referralStream } from './referral-ids';
 import type { CloseReferralRequest, RecordAssistanceRequest } from './requests';
 

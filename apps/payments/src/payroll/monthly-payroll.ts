@@ -7,7 +7,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { chinaDate, isWithin, type RegionCode, type RegionalPolicy } from '@sa/domain-shared';
 import { CONFIG, type JobScope, LOGGER, type Logger, RegionalPolicies, Scheduler } from '@sa/platform';
-import type { Config } from '../service';
+import type { Config } from '../config';
 import { monthlyPayrollJob } from '../streams';
 import { PayrollCommands } from './payroll-commands';
 

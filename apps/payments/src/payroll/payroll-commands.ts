@@ -14,7 +14,7 @@ import { payrollMonthProblem, payrollRunId } from '@sa/domain-payments';
 import type { Actor } from '@sa/domain-shared';
 import { EventIdConflictError, type EventStore, WrongExpectedRevisionError } from '@sa/event-store';
 import { Clock, CommandRejectedError, CONFIG, EVENT_STORE, LOGGER, type Logger, RegionalPolicies } from '@sa/platform';
-import type { Config } from '../service';
+import type { Config } from '../config';
 import { payrollStream } from '../streams';
 import { PayrollCandidates } from './payroll-candidates';
 import { PayrollRun } from './payroll-run';

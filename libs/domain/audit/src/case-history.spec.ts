@@ -12,7 +12,7 @@ describe('case history (one case across five services)', () => {
       'payroll-shared',
       'PayrollStarted',
       { payrollId: 'shared', region: '331002', month: '2025-06', instructionCount: 2 },
-      people.payments,
+      people.paymentsOfficer,
       '2025-06-05T01:00:00.000Z',
     );
     for (const c of [mine, other]) {
@@ -21,7 +21,7 @@ describe('case history (one case across five services)', () => {
         'payroll-shared',
         'PaymentInstructionIssued',
         { payrollId: 'shared', instructionId: `i-${c.applicationId}`, applicationId: c.applicationId, month: '2025-06', amountFen: 212_700 },
-        people.payments,
+        people.paymentsOfficer,
         '2025-06-05T01:00:00.000Z',
       );
     }
@@ -31,6 +31,7 @@ describe('case history (one case across five services)', () => {
     expect(history.events.every((e) => JSON.stringify(e.data).includes(mine.applicationId))).toBe(true);
     expect(history.events.map((e) => e.type)).toEqual([
       'ApplicationSubmitted',
+      'ApplicationAmended',
       'CheckRequested',
       'DepartmentDataCollected',
       'HouseholdEconomicStatusAssessed',
@@ -38,7 +39,10 @@ describe('case history (one case across five services)', () => {
       'CaseOpened',
       'TownshipReviewCompleted',
       'PublicNoticePosted',
+      'ObjectionLodged',
+      'ObjectionResolved',
       'CaseApproved',
+      'ApplicationClosed',
       'EntitlementGranted',
       'PaymentInstructionIssued',
       'PaymentSucceeded',
@@ -58,7 +62,7 @@ describe('case history (one case across five services)', () => {
   it('orders events recorded at the same instant by the flow of the services, then by position', () => {
     const w = new HistoryWriter();
     const at = '2025-03-03T01:00:00.000Z';
-    w.add('payments', 'p', 'B', { applicationId: 'a' }, people.payments, at);
+    w.add('payments', 'p', 'B', { applicationId: 'a' }, people.paymentsOfficer, at);
     w.add('intake', 'i', 'A', { applicationId: 'a' }, people.intakeWorker, at);
     w.add('intake', 'i', 'A2', { applicationId: 'a' }, people.intakeWorker, at);
     expect(assembleCaseHistory('a', w.events).events.map((e) => e.type)).toEqual(['A', 'A2', 'B']);

@@ -15,10 +15,10 @@ describe('case state at a moment (folded from events)', () => {
       applicationId: planted.applicationId,
       reason: 'exit',
       effectiveMonth: '2025-06',
-      stoppedBy: people.payments,
+      stoppedBy: people.paymentsOfficer,
       stoppedAt: '2025-05-20T00:00:00.000Z',
     },
-    people.payments,
+    people.paymentsOfficer,
     '2025-05-20T00:00:00.000Z',
   );
   const history = assembleCaseHistory(planted.applicationId, w.events);
@@ -28,7 +28,7 @@ describe('case state at a moment (folded from events)', () => {
   });
 
   it('shows the declared household while the check runs', () => {
-    expect(caseStateAt(history, '2025-03-03T01:11:30.000Z')).toMatchObject({
+    expect(caseStateAt(history, '2025-03-03T01:21:30.000Z')).toMatchObject({
       exists: true,
       status: 'economic-check-in-progress',
       householdSize: 3,

@@ -22,7 +22,7 @@ import type {
   RegexFilter,
   WrongExpectedVersionError,
 } from '@kurrent/kurrentdb-client';
-import type { NativeEvent } from './envelope';
+import type { NativeEvent } from './native-event';
 
 /** The operations the adapter calls. A KurrentDBClient is one, and so is the test double. */
 export type KurrentDbClientLike = Pick<KurrentDBClient, 'appendToStream' | 'readStream' | 'readAll' | 'subscribeToAll' | 'dispose'>;

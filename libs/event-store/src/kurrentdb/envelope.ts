@@ -22,26 +22,15 @@
  * KurrentDB's `created`, because the hash has to be computed before the write.
  */
 import { randomUUID } from 'node:crypto';
-import type { Position } from '@kurrent/kurrentdb-client';
 import { computeEventHash } from '../integrity/hash-chain';
 import type { Actor, NewEvent, RecordedEvent } from '../port/event-store';
+import type { NativeEvent } from './native-event';
 import { toPortPosition } from './positions';
 import { fromNativeRevision } from './revisions';
 
-export const envelopeFormat = 1;
+export type { NativeEvent } from './native-event';
 
-/** The parts of a KurrentDB recorded event the adapter reads (the client's RecordedEvent is assignable to it). */
-export interface NativeEvent {
-  readonly streamId: string;
-  readonly id: string;
-  readonly revision: bigint;
-  readonly type: string;
-  readonly isJson: boolean;
-  readonly data: unknown;
-  readonly metadata: unknown;
-  readonly created: Date;
-  readonly position?: Position;
-}
+export const envelopeFormat = 1;
 
 /** The metadata of an event written by this adapter (a type alias, so it is assignable to the client's JSON type). */
 export type EnvelopeMetadata = {

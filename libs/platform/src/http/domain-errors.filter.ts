@@ -38,8 +38,10 @@ export class CommandRejectedError extends Error {
 export class DomainErrorsFilter implements ExceptionFilter {
   constructor(private readonly logger: Logger) {}
 
-  catch(error: unknown, host: ArgumentsHost): void {
+  catch(caught: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
+    // NestJS 12's Express adapter wraps body-parser's errors in an HttpException; answer them as before.
+    const error = caught instanceof HttpException && (isClientHttpError(caught.cause) || caught.cause instanceof SyntaxError) ? caught.cause : caught;
     if (error instanceof HttpException) {
       const body = error.getResponse();
       res.status(error.getStatus()).json(typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body);
@@ -91,6 +93,7 @@ export class DomainErrorsFilter implements ExceptionFilter {
 
 /** An `http-errors` error (what Express and body-parser raise): a status and a message meant for the client. */
 function isClientHttpError(error: unknown): error is Error & { status: number; type?: string; limit?: number } {
+  if (!(error instanceof Error)) return false;
   const { status, expose } = error as { status?: unknown; expose?: unknown };
-  return error instanceof Error && expose === true && typeof status === 'number' && status >= 400 && status < 500;
+  return expose === true && typeof status === 'number' && status >= 400 && status < 500;
 }

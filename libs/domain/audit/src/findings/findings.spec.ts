@@ -45,7 +45,7 @@ describe('findings (pure detectors over case histories)', () => {
     const planted = writeDibaoCase(w, { confirmedBy: { ...people.investigator, role: 'county-approver', orgUnit: '331002' } });
     const findings = detectInCase(historyOf(w, planted.applicationId));
     expect(findings.map((f) => [f.kind, f.details.clashes])).toEqual([['segregation-of-duties-breached', ['investigated+decided']]]);
-    expect(findings[0]?.evidence.map((e) => e.eventId)).toEqual([planted.ids.opened, planted.ids.approved]);
+    expect(findings[0]?.evidence.map((e) => e.eventId)).toEqual([planted.ids.checkCompleted, planted.ids.opened, planted.ids.approved]);
   });
 
   it('finds a confirmation on the last day of the public notice, but not one the day after', () => {
