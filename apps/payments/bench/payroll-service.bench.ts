@@ -14,6 +14,7 @@
  * Seeding runs in this bench process, not the service.
  *
  *   npx tsx apps/payments/bench/payroll-service.bench.ts [N …]   (default 1000 10000 100000)
+ * PAYMENTS_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") is passed to the service's node.
  */
 import { createPostgresEventStore } from '@sa/event-store';
 import type { RunningService } from '@sa/platform';
@@ -94,7 +95,8 @@ async function benchOne(n: number): Promise<void> {
   const topicPrefix = testTopicPrefix();
   const env = serviceTestEnv('payments', { ALLOW_CLOCK_CONTROL: 'true', SCHEDULER_INTERVAL_MS: '3600000', KAFKA_TOPIC_PREFIX: topicPrefix });
   const port = await freePort();
-  const child = spawn(process.execPath, [join(repoRoot, 'dist/apps/payments/src/main.js')], {
+  const nodeArgs = (process.env['PAYMENTS_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(repoRoot, 'dist/apps/payments/src/main.js')], {
     cwd: repoRoot,
     env: { ...env, PORT: String(port) },
     stdio: 'inherit',
