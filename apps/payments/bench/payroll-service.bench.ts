@@ -127,8 +127,12 @@ async function benchOne(n: number): Promise<void> {
     });
     const run = await step(ctx, 'POST /payrolls', async () => {
       for (;;) {
-        const res = await api.post('/payrolls', { region: village, month: '2025-03' });
-        if (res.status === 503) continue;
+        // A run longer than fetch's 300 s header timeout goes on in the service: asking again joins it and answers when it closes.
+        const res = await api.post('/payrolls', { region: village, month: '2025-03' }).catch((error: unknown) => {
+          console.log(`POST /payrolls: ${String((error as Error).cause ?? error)}; asking again`);
+          return undefined;
+        });
+        if (!res || res.status === 503) continue;
         const body = (await res.json()) as { payrollId: string; instructionCount: number; totalFen: number };
         if (res.status > 201 || body.instructionCount !== n || body.totalFen !== seeded.totalFen)
           throw new Error(`run answered ${res.status}: ${JSON.stringify(body)}`);
