@@ -65,7 +65,8 @@ async function insertNew<Doc>(model: Model<Doc>, docs: readonly object[]): Promi
   }
 }
 
-async function inParallel<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+/** Runs `work` over the items, `concurrency` at a time. */
+export async function inParallel<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) await work(items[next++] as T);
