@@ -14,6 +14,7 @@
  * Seeding runs in this bench process, not the service.
  *
  *   npx tsx apps/payments/bench/payroll-service.bench.ts [N …]   (default 1000 10000 100000)
+ * PAYMENTS_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") is passed to the service's node.
  */
 import { createPostgresEventStore } from '@sa/event-store';
 import type { RunningService } from '@sa/platform';
@@ -94,7 +95,8 @@ async function benchOne(n: number): Promise<void> {
   const topicPrefix = testTopicPrefix();
   const env = serviceTestEnv('payments', { ALLOW_CLOCK_CONTROL: 'true', SCHEDULER_INTERVAL_MS: '3600000', KAFKA_TOPIC_PREFIX: topicPrefix });
   const port = await freePort();
-  const child = spawn(process.execPath, [join(repoRoot, 'dist/apps/payments/src/main.js')], {
+  const nodeArgs = (process.env['PAYMENTS_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(repoRoot, 'dist/apps/payments/src/main.js')], {
     cwd: repoRoot,
     env: { ...env, PORT: String(port) },
     stdio: 'inherit',
@@ -125,8 +127,12 @@ async function benchOne(n: number): Promise<void> {
     });
     const run = await step(ctx, 'POST /payrolls', async () => {
       for (;;) {
-        const res = await api.post('/payrolls', { region: village, month: '2025-03' });
-        if (res.status === 503) continue;
+        // A run longer than fetch's 300 s header timeout goes on in the service: asking again joins it and answers when it closes.
+        const res = await api.post('/payrolls', { region: village, month: '2025-03' }).catch((error: unknown) => {
+          console.log(`POST /payrolls: ${String((error as Error).cause ?? error)}; asking again`);
+          return undefined;
+        });
+        if (!res || res.status === 503) continue;
         const body = (await res.json()) as { payrollId: string; instructionCount: number; totalFen: number };
         if (res.status > 201 || body.instructionCount !== n || body.totalFen !== seeded.totalFen)
           throw new Error(`run answered ${res.status}: ${JSON.stringify(body)}`);

@@ -11,6 +11,7 @@ import type { RecordedEvent } from '@sa/event-store';
 import { applyOnce, MONGO, ProjectionRunner } from '@sa/platform';
 import { type Connection, type Model, Schema } from 'mongoose';
 import { entitlementStreamPrefix } from '../streams';
+import { applyInBatch } from './entitlement-batch';
 import { residentKey } from './resident-key';
 
 export const entitlementsProjection = 'entitlements';
@@ -70,6 +71,31 @@ const entitlementSchema = new Schema<EntitlementDoc>(
   { collection: 'entitlements', versionKey: false, strict: false },
 );
 
+/** The document a grant creates (what its $set holds; the projection adds _revision and _position). */
+function grantedDoc(recorded: RecordedEvent): Omit<EntitlementDoc, '_id'> {
+  const d = recorded.data as Extract<EntitlementEvent, { type: 'EntitlementGranted' }>['data'];
+  const members = d.members.map((m) => ({ memberId: m.memberId, residentIdMasked: maskResidentId(m.residentId), residentKey: residentKey(m.residentId) }));
+  return {
+    applicationId: d.applicationId,
+    programme: d.programme,
+    region: d.region,
+    householdSize: d.householdSize,
+    monthlyAmountFen: d.monthlyAmountFen,
+    startMonth: d.startMonth,
+    policyId: d.policyId,
+    members,
+    memberKeys: members.map((m) => m.residentKey),
+    payee: { bankName: d.payee.bankName, accountNumberMasked: maskAccountNumber(d.payee.accountNumber) },
+    stop: null,
+    suspended: false,
+    paymentsRecorded: 0,
+    flaggedForRecovery: 0,
+    recoveryFen: 0,
+    grantedAt: d.grantedAt,
+    updatedAt: recorded.recordedAt,
+  };
+}
+
 export type EntitlementStatus = 'active' | 'suspended' | 'stopped';
 
 /** Status as a list shows it: a recorded stop wins (it may take effect in a later month), then an open suspension. */
@@ -95,6 +121,7 @@ export class EntitlementReadModel implements OnModuleInit {
       filter: { streamPrefixes: [entitlementStreamPrefix] },
       collections: ['entitlements'],
       apply: (e) => this.apply(e),
+      applyBatch: (events) => applyInBatch(this.model, events, grantedDoc, (e) => this.apply(e)),
     });
   }
 
@@ -121,41 +148,15 @@ export class EntitlementReadModel implements OnModuleInit {
     return docs.map((d) => d._id);
   }
 
+  /** Applies one event (the batch path, entitlement-batch.ts, inserts grants in bulk and sends the rest here). */
   private async apply(recorded: RecordedEvent): Promise<void> {
     const event = { type: recorded.type, data: recorded.data } as EntitlementEvent;
     const id = event.data.entitlementId;
     const at = recorded.recordedAt;
     switch (event.type) {
-      case 'EntitlementGranted': {
-        const d = event.data;
-        const members = d.members.map((m) => ({
-          memberId: m.memberId,
-          residentIdMasked: maskResidentId(m.residentId),
-          residentKey: residentKey(m.residentId),
-        }));
-        await applyOnce(this.model, id, recorded, {
-          $set: {
-            applicationId: d.applicationId,
-            programme: d.programme,
-            region: d.region,
-            householdSize: d.householdSize,
-            monthlyAmountFen: d.monthlyAmountFen,
-            startMonth: d.startMonth,
-            policyId: d.policyId,
-            members,
-            memberKeys: members.map((m) => m.residentKey),
-            payee: { bankName: d.payee.bankName, accountNumberMasked: maskAccountNumber(d.payee.accountNumber) },
-            stop: null,
-            suspended: false,
-            paymentsRecorded: 0,
-            flaggedForRecovery: 0,
-            recoveryFen: 0,
-            grantedAt: d.grantedAt,
-            updatedAt: at,
-          },
-        });
+      case 'EntitlementGranted':
+        await applyOnce(this.model, id, recorded, { $set: grantedDoc(recorded) });
         return;
-      }
       case 'DeathReported':
         await applyOnce(this.model, id, recorded, { $set: { dateOfDeath: event.data.dateOfDeath, updatedAt: at } });
         return;

@@ -2,7 +2,9 @@
  * Feeds every issued payment instruction back to its entitlement (RecordPaymentIssued), so that a
  * death report knows what to recover and no other run pays the same month again. It follows the
  * event store from a checkpoint like a projection: a crash in the middle of a run's feedback is
- * resumed on restart, and recording twice appends nothing (idempotent by instruction id).
+ * resumed on restart, and recording twice appends nothing (idempotent by instruction id). A batch
+ * of instructions is recorded several entitlements at a time (in order per entitlement): one at a
+ * time, a run of 100,000 kept its entitlements behind for minutes and the next run waiting.
  */
 import { Inject, Injectable } from '@nestjs/common';
 import type { PayrollEvent } from '@sa/domain-payments';
@@ -10,6 +12,7 @@ import type { EventFilter, RecordedEvent } from '@sa/event-store';
 import { recordedAs } from '@sa/messaging';
 import { Clock, CommandRejectedError, LOGGER, type Logger, ProjectionRunner } from '@sa/platform';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { inParallel } from '../entitlements/entitlement-batch';
 import { EntitlementCommands } from '../entitlements/entitlement-commands';
 import { paymentsSystem, payrollStreamPrefix } from '../streams';
 
@@ -17,6 +20,8 @@ export const paymentFeedbackProjection = 'payment-feedback';
 export const instructionsIssued: EventFilter = { streamPrefixes: [payrollStreamPrefix], eventTypes: ['PaymentInstructionIssued'] };
 
 const attempts = 6;
+/** Entitlements recorded at once (each a read and an append on the event store's pool of 10). */
+const concurrency = 6;
 
 @Injectable()
 export class PaymentFeedback {
@@ -26,7 +31,24 @@ export class PaymentFeedback {
     private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
-    projections.register({ name: paymentFeedbackProjection, filter: instructionsIssued, collections: [], apply: (e) => this.apply(e) });
+    projections.register({
+      name: paymentFeedbackProjection,
+      filter: instructionsIssued,
+      collections: [],
+      apply: (e) => this.apply(e),
+      applyBatch: (events) => this.applyAll(events),
+    });
+  }
+
+  private async applyAll(events: readonly RecordedEvent[]): Promise<void> {
+    const perEntitlement = new Map<string, RecordedEvent[]>();
+    for (const e of events) {
+      const id = (e.data as PaymentInstructionIssued['data']).entitlementId;
+      perEntitlement.set(id, [...(perEntitlement.get(id) ?? []), e]);
+    }
+    await inParallel([...perEntitlement.values()], concurrency, async (recorded) => {
+      for (const e of recorded) await this.apply(e);
+    });
   }
 
   private async apply(recorded: RecordedEvent): Promise<void> {

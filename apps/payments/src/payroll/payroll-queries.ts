@@ -8,11 +8,14 @@ import { fen, type Fen } from '@sa/domain-shared';
 import type { EventStore, RecordedEvent } from '@sa/event-store';
 import { recordedAs } from '@sa/messaging';
 import { EVENT_STORE } from '@sa/platform';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { payrollStream } from '../streams';
 import { forEachPage, pageSize } from './payroll-stream';
 import { listLimit, payrollViewOf, summaryEventTypes, type PayrollView } from './payroll-view';
 
 const asEvent = (e: RecordedEvent) => ({ type: e.type, data: e.data }) as PayrollEvent;
+/** How often (20 ms apart) the summary is read again while the store's horizon lags the run's last event. */
+const horizonAttempts = 250;
 
 @Injectable()
 export class PayrollQueries {
@@ -52,12 +55,28 @@ export class PayrollQueries {
     await write(disbursementControlLine(count, total));
   }
 
+  /**
+   * The run's control events. readAll stops at the store's safe horizon, which can lag a write that
+   * just committed while other transactions are still open; the run's last event (always a control
+   * event) is read from its stream, and the summary is read again until the horizon has passed it,
+   * so a run that has just closed never reads as still running.
+   */
   private async summaryEvents(payrollId: string): Promise<PayrollEvent[]> {
+    const [last] = await this.store.readStream(payrollStream(payrollId), { from: 'end', direction: 'backwards', maxCount: 1 });
+    const waitFor = last && (summaryEventTypes as readonly string[]).includes(last.type) ? last.position : -1;
+    for (let attempt = 1; ; attempt++) {
+      const events = await this.readSummary(payrollId);
+      if ((events.at(-1)?.position ?? -1) >= waitFor || attempt >= horizonAttempts) return events.map(asEvent);
+      await sleep(20);
+    }
+  }
+
+  private async readSummary(payrollId: string): Promise<RecordedEvent[]> {
     const filter = { streamPrefixes: [payrollStream(payrollId)], eventTypes: [...summaryEventTypes] };
-    const events: PayrollEvent[] = [];
+    const events: RecordedEvent[] = [];
     for (let from: number | undefined; ;) {
       const page = await this.store.readAll({ filter, maxCount: pageSize, ...(from === undefined ? {} : { fromPosition: from }) });
-      events.push(...page.map(asEvent));
+      events.push(...page);
       if (page.length < pageSize) return events;
       from = (page[page.length - 1] as RecordedEvent).position + 1;
     }

@@ -8,12 +8,18 @@
 import type { EventFilter, EventStore, RecordedEvent, Subscription } from '@sa/event-store';
 import type { Connection, Model } from 'mongoose';
 import type { Logger } from '../logging/logger';
+import { type ApplyBatch, BatchedApply } from './batched-apply';
 
 export interface ProjectionDefinition {
   readonly name: string;
   readonly filter: EventFilter;
   /** Applies one event; must be idempotent (an event can arrive again after a restart). */
   readonly apply: (event: RecordedEvent) => Promise<void>;
+  /**
+   * Applies events in batches (in order; idempotent like `apply`), used instead of `apply` when
+   * given: a read model written with a few commands per hundreds of events (batched-apply.ts).
+   */
+  readonly applyBatch?: ApplyBatch;
   /** Collections this projection owns (dropped on rebuild). */
   readonly collections: readonly string[];
 }
@@ -34,6 +40,9 @@ export class Projection {
   private stopped = false;
   private failures = 0;
   private retryTimer?: NodeJS.Timeout;
+  private batcher?: BatchedApply;
+  /** Which subscription is current: a failure of one already replaced is not handled twice. */
+  private generation = 0;
 
   constructor(
     private readonly definition: ProjectionDefinition,
@@ -68,35 +77,51 @@ export class Projection {
 
   /** Follows the store from the last applied event; after a failure (a database blip, a bad handler run) it resumes there. */
   private subscribe(): void {
+    const generation = ++this.generation;
+    const failed = (error: Error) => this.failed(generation, error);
+    const batcher = this.definition.applyBatch ? new BatchedApply(this.definition.applyBatch, (last) => this.applied(last), failed) : undefined;
+    this.batcher = batcher;
     this.subscription = this.store.subscribeToAll({
       ...(this.lastPosition !== undefined ? { afterPosition: this.lastPosition } : {}),
       filter: this.definition.filter,
       onEvent: async (event) => {
+        if (batcher) return batcher.push(event);
         await this.definition.apply(event);
-        this.lastPosition = event.position;
-        this.failures = 0;
-        this.scheduleFlush();
+        this.applied(event);
       },
       onCaughtUp: () => {
-        this.caughtUp = true;
+        if (!batcher) this.caughtUp = true;
+        else void batcher.drain().then(() => (this.caughtUp = true), failed);
       },
-      onError: (error) => {
-        if (this.stopped) return;
-        this.failures += 1;
-        // Handlers are idempotent, so resuming after the last applied event loses and repeats nothing.
-        const delayMs = Math.min(30_000, 500 * 2 ** Math.min(this.failures - 1, 6));
-        this.logger.error({ err: error, projection: this.definition.name, retryInMs: delayMs, failures: this.failures }, 'projection failed; resuming');
-        this.retryTimer = setTimeout(() => {
-          if (!this.stopped) this.subscribe();
-        }, delayMs);
-      },
+      onError: failed,
     });
+  }
+
+  private applied(event: RecordedEvent): void {
+    this.lastPosition = event.position;
+    this.failures = 0;
+    this.scheduleFlush();
+  }
+
+  private failed(generation: number, error: Error): void {
+    if (this.stopped || generation !== this.generation) return;
+    this.generation += 1;
+    // A batch written after a pause failed while the subscription runs on: stop it (its own error, if any, is ignored now).
+    void this.subscription?.stop();
+    this.failures += 1;
+    // Handlers are idempotent, so resuming after the last applied event loses and repeats nothing.
+    const delayMs = Math.min(30_000, 500 * 2 ** Math.min(this.failures - 1, 6));
+    this.logger.error({ err: error, projection: this.definition.name, retryInMs: delayMs, failures: this.failures }, 'projection failed; resuming');
+    this.retryTimer = setTimeout(() => {
+      if (!this.stopped) this.subscribe();
+    }, delayMs);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retryTimer);
     await this.subscription?.stop();
+    await this.batcher?.drain().catch(() => undefined);
     clearTimeout(this.flushTimer);
     await this.flush();
   }
