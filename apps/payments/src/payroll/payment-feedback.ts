@@ -42,8 +42,9 @@ export class PaymentFeedback {
 
   private async applyAll(events: readonly RecordedEvent[]): Promise<void> {
     const perEntitlement = new Map<string, RecordedEvent[]>();
-    for (const e of events) {
-      const id = (e.data as PaymentInstructionIssued['data']).entitlementId;
+    for (const e of recordedAs<PayrollEvent>(events)) {
+      if (e.type !== 'PaymentInstructionIssued') continue;
+      const id = e.data.entitlementId;
       perEntitlement.set(id, [...(perEntitlement.get(id) ?? []), e]);
     }
     await inParallel([...perEntitlement.values()], concurrency, async (recorded) => {
