@@ -117,7 +117,8 @@ export class FerretDbComponent implements Component {
 
   async isHealthy(): Promise<boolean> {
     if (!this.isExternal() && !(await tcpReachable(this.cfg.ferretdb.host, this.cfg.ferretdb.port))) return false;
-    const client = new MongoClient(this.endpoint(), { serverSelectionTimeoutMS: 2000 });
+    // A wedged server accepts connections but never answers: bound the ping too, or callers hang.
+    const client = new MongoClient(this.endpoint(), { serverSelectionTimeoutMS: 2000, socketTimeoutMS: 5000 });
     try {
       await client.db('admin').command({ ping: 1 });
       return true;
