@@ -13,6 +13,7 @@ import { faultPlan } from './faults';
 import { Fleet } from './fleet';
 import { judge, type Verdict } from './invariants';
 import { OptionsError, parseOptions, usage, useChaosServers } from './options';
+import { recoveredFromEveryFault } from './recovery';
 import { renderReport } from './report';
 import { run, type RunOutcome } from './run';
 import { serversUp, stopServers } from './servers';
@@ -65,7 +66,7 @@ async function main(): Promise<number> {
     const outcome = await run(fleet, faultPlan(options.quick), options, say);
     const selfExits = fleet.restarts.filter((r) => !r.injected).map((r) => `${r.service} (${r.cause}) at ${new Date(r.at).toISOString()}`);
     say('judging the stores and topics');
-    const verdicts = await settle(infra.env.DATABASE_URL, infra.env.KAFKA_BROKERS, runId, outcome, selfExits);
+    const verdicts = [...(await settle(infra.env.DATABASE_URL, infra.env.KAFKA_BROKERS, runId, outcome, selfExits)), recoveredFromEveryFault(outcome.faults)];
     const report = renderReport(outcome, verdicts, fleet.restarts, Date.now() - began);
     console.log(report);
     mkdirSync(options.runDir, { recursive: true });

@@ -2,7 +2,7 @@
  * FerretDB v1 (MongoDB wire protocol) on its PostgreSQL backend — a database of its own on the
  * local PostgreSQL, so it starts after it — built from the Go module proxy into the shared cache
  * by the small wrapper in deploy/local/ferretdb (see its main.go for why), with the _id pushdown
- * fix of ferretdb/id-pushdown.ts. The SQLite backend stays selectable (SA_FERRETDB_BACKEND=sqlite).
+ * fix of ferretdb/id-pushdown.ts and the pool fixes of ferretdb/release-reads.ts and ferretdb/bounds.ts. The SQLite backend stays selectable (SA_FERRETDB_BACKEND=sqlite).
  */
 import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -11,12 +11,17 @@ import { MongoClient } from 'mongodb';
 import { Client } from 'pg';
 import type { InfraConfig } from '../config';
 import { repoRoot } from '../config';
+import { bounds } from '../ferretdb/bounds';
 import { patchedFile, patchFingerprint, patchQueryGo } from '../ferretdb/id-pushdown';
+import { releaseReads } from '../ferretdb/release-reads';
+import { applySourcePatch, sourcePatchFingerprint } from '../ferretdb/source-edit';
 import { requirePrograms } from '../lib/prerequisites';
 import { isAlive, readPid, removeFile, run, spawnDetached, stopPid, tcpReachable, waitUntil } from '../lib/process';
 import type { Component } from './component';
 
 const sourceDir = join(repoRoot, 'deploy', 'local', 'ferretdb');
+/** Build-time fixes of FerretDB's source besides the _id pushdown (each file says why). */
+const sourcePatches = [releaseReads, bounds];
 const goEnv = { ...process.env, GOFLAGS: '-mod=mod', GOTOOLCHAIN: 'local', CGO_ENABLED: '0' };
 
 /** The module cache is read-only; its copy must be writable to be patched and later removed. */
@@ -73,6 +78,7 @@ export class FerretDbComponent implements Component {
     const hash = createHash('sha256');
     for (const file of ['go.mod', 'go.sum', 'main.go']) hash.update(readFileSync(join(sourceDir, file)));
     hash.update(patchFingerprint);
+    for (const patch of sourcePatches) hash.update(sourcePatchFingerprint(patch));
     return join(this.cfg.cacheDir, 'ferretdb', `ferretdb-${this.cfg.ferretdb.version}-${hash.digest('hex').slice(0, 12)}`);
   }
 
@@ -100,6 +106,7 @@ export class FerretDbComponent implements Component {
     cpSync(moduleDir, copy, { recursive: true });
     chmodTree(copy);
     writeFileSync(join(copy, patchedFile), patchQueryGo(moduleDir));
+    for (const patch of sourcePatches) applySourcePatch(copy, patch);
     const modFile = join(buildDir, 'go.mod');
     writeFileSync(modFile, `${readFileSync(join(sourceDir, 'go.mod'), 'utf8')}\nreplace github.com/FerretDB/FerretDB => ${copy}\n`);
     copyFileSync(join(sourceDir, 'go.sum'), join(buildDir, 'go.sum'));
@@ -110,7 +117,8 @@ export class FerretDbComponent implements Component {
 
   async isHealthy(): Promise<boolean> {
     if (!this.isExternal() && !(await tcpReachable(this.cfg.ferretdb.host, this.cfg.ferretdb.port))) return false;
-    const client = new MongoClient(this.endpoint(), { serverSelectionTimeoutMS: 2000 });
+    // A wedged server accepts connections but never answers: bound the ping too, or callers hang.
+    const client = new MongoClient(this.endpoint(), { serverSelectionTimeoutMS: 2000, socketTimeoutMS: 5000 });
     try {
       await client.db('admin').command({ ping: 1 });
       return true;

@@ -1,6 +1,11 @@
 /** The service's MongoDB connection for its read models (mongoose), with a readiness check. */
-import mongoose, { type Connection } from 'mongoose';
+import mongoose, { type ConnectOptions, type Connection } from 'mongoose';
 import type { Logger } from '../logging/logger';
+import { watchHeartbeats } from './heartbeat-watchdog';
+
+/** The driver's bound on one heartbeat (its socket timeout); see heartbeat-watchdog.ts. */
+const connectTimeoutMS = 10_000;
+const heartbeatFrequencyMS = 10_000;
 
 export interface MongoConnectOptions {
   readonly serverSelectionTimeoutMS?: number;
@@ -9,14 +14,37 @@ export interface MongoConnectOptions {
 }
 
 export async function connectMongo(url: string, dbName: string, options: MongoConnectOptions = {}): Promise<Connection> {
-  const connection = mongoose.createConnection(url, {
+  const settings: ConnectOptions = {
     dbName,
     serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 10_000,
+    connectTimeoutMS,
+    heartbeatFrequencyMS,
     // FerretDB and small deployments: keep the pool modest; read models are not chatty.
     maxPoolSize: 20,
-  });
+  };
+  const connection = mongoose.createConnection(url, settings);
   watchConnection(connection, options.logger);
   await connection.asPromise();
+  let reopening = false;
+  const stopWatching = watchHeartbeats(connection, {
+    stuckAfterMs: connectTimeoutMS + heartbeatFrequencyMS + 5000,
+    checkEveryMs: 2000,
+    logger: options.logger,
+    reopen: async () => {
+      reopening = true;
+      try {
+        // Not force: a force-closed mongoose connection refuses its models' operations after reopening.
+        await connection.close();
+        await connection.openUri(url, settings);
+      } finally {
+        reopening = false;
+      }
+    },
+  });
+  // Closed by its owner (shutdown), not by the watchdog: nothing to watch any more.
+  connection.on('close', () => {
+    if (!reopening) stopWatching();
+  });
   return connection;
 }
 
