@@ -23,7 +23,10 @@ export class PaymentsEventsController {
   }
 
   @EventPattern(contractName(residentDeathV1))
-  onResidentDeath(@Payload() _payload: PayloadOf<typeof residentDeathV1>, @Ctx() ctx: IntegrationEventContext<PayloadOf<typeof residentDeathV1>>): Promise<void> {
+  onResidentDeath(
+    @Payload() _payload: PayloadOf<typeof residentDeathV1>,
+    @Ctx() ctx: IntegrationEventContext<PayloadOf<typeof residentDeathV1>>,
+  ): Promise<void> {
     return this.deaths.onResidentDeath(ctx.event);
   }
 }

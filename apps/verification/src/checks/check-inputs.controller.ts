@@ -65,7 +65,12 @@ export class CheckInputsController {
   @EventPattern(contractName(applicationWithdrawnV1))
   onApplicationWithdrawn(@Payload() payload: PayloadOf<typeof applicationWithdrawnV1>, @Ctx() ctx: IntegrationEventContext): Promise<void> {
     return unlessNothingToDo(this.logger, payload.applicationId, () =>
-      this.commands.cancelForWithdrawal(payload.applicationId, payload.reason, payload.withdrawnAt, context(payload.withdrawnBy.orgUnit, ctx.event, ctx.handledMessage)),
+      this.commands.cancelForWithdrawal(
+        payload.applicationId,
+        payload.reason,
+        payload.withdrawnAt,
+        context(payload.withdrawnBy.orgUnit, ctx.event, ctx.handledMessage),
+      ),
     );
   }
 

@@ -123,7 +123,10 @@ export class DeliveryLoop {
     const assigned = new Set(assignments.flatMap((a) => a.partitions.map((p) => `${a.topic}:${p}`)));
     // What was left out of a lost partition while it was paused is the next owner's.
     for (const partition of this.offsets.keepAssigned(assigned)) this.faults.forget(partition);
-    this.logger.info({ consumer: this.options.name, assignments: assignments.map((a) => ({ topic: a.topic, partitions: a.partitions })) }, 'partitions assigned');
+    this.logger.info(
+      { consumer: this.options.name, assignments: assignments.map((a) => ({ topic: a.topic, partitions: a.partitions })) },
+      'partitions assigned',
+    );
   }
 
   private isAssigned(topic: string, partition: number): boolean {

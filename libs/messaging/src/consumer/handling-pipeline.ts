@@ -160,7 +160,12 @@ export class HandlingPipeline {
     );
   }
 
-  private async deadLetter(record: IncomingRecord, outcome: MessageOutcome & { kind: 'dead-lettered' }, attempts: number, about: MessageSubject): Promise<void> {
+  private async deadLetter(
+    record: IncomingRecord,
+    outcome: MessageOutcome & { kind: 'dead-lettered' },
+    attempts: number,
+    about: MessageSubject,
+  ): Promise<void> {
     await this.outcomes.deadLetter(record, outcome, attempts, about, this.retryContext);
     this.counters.deadLettered += 1;
   }

@@ -101,10 +101,9 @@ export class ServiceMessaging implements OnApplicationBootstrap, BeforeApplicati
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const contracts = [
-      ...(this.publication?.contracts ?? []),
-      ...this.consumptions.flatMap((c) => [...c.handles, ...(c.ignore ?? [])]),
-    ].map((c) => this.onTopic(c));
+    const contracts = [...(this.publication?.contracts ?? []), ...this.consumptions.flatMap((c) => [...c.handles, ...(c.ignore ?? [])])].map((c) =>
+      this.onTopic(c),
+    );
     if (contracts.length === 0) return;
     await provisionTopics({
       kafka: this.kafka,
