@@ -17,10 +17,8 @@ import {
   residentDeathV1,
 } from '@sa/contracts';
 import type { EntitlementEvent, PayrollEvent } from '@sa/domain-payments';
-import { handle, integrationEvent, mappingOf } from '@sa/messaging';
+import { integrationEvent, mappingOf } from '@sa/messaging';
 import type { ConsumptionDefinition, PublicationDefinition } from '@sa/platform';
-import type { CaseApprovals } from './entitlements/case-approvals';
-import type { DeathReports } from './entitlements/death-reports';
 import { entitlementStreamPrefix, payrollStreamPrefix } from './streams';
 
 const mapping = mappingOf<EntitlementEvent | PayrollEvent>({
@@ -120,20 +118,18 @@ export const paymentsPublication: PublicationDefinition = {
   contracts: [entitlementGrantedV1, entitlementStoppedV1, entitlementRefusedV1, paymentIssuedV1, paymentSettledV1, recoveryFlaggedV1],
 };
 
-export function caseApprovalConsumption(approvals: CaseApprovals): ConsumptionDefinition {
-  return {
-    name: 'payments-case-approvals',
-    inbox: 'event-store',
-    handlers: [handle(caseApprovedV1, (e, ctx) => approvals.onCaseApproved(e, ctx.handledMessage))],
-    // Same topic: reviews, notices, objections and rejections are approval's business, not a payment.
-    ignore: approvalContracts.filter((c) => c !== caseApprovedV1),
-  };
-}
+/** Approval's decisions; handled by PaymentsEventsController. */
+export const caseApprovalConsumption: ConsumptionDefinition = {
+  name: 'payments-case-approvals',
+  inbox: 'event-store',
+  handles: [caseApprovedV1],
+  // Same topic: reviews, notices, objections and rejections are approval's business, not a payment.
+  ignore: approvalContracts.filter((c) => c !== caseApprovedV1),
+};
 
-export function residentDeathConsumption(deaths: DeathReports): ConsumptionDefinition {
-  return {
-    name: 'payments-resident-deaths',
-    inbox: 'event-store',
-    handlers: [handle(residentDeathV1, (e) => deaths.onResidentDeath(e))],
-  };
-}
+/** County public security's deaths; handled by PaymentsEventsController. */
+export const residentDeathConsumption: ConsumptionDefinition = {
+  name: 'payments-resident-deaths',
+  inbox: 'event-store',
+  handles: [residentDeathV1],
+};

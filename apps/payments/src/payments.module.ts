@@ -8,6 +8,7 @@ import { EntitlementReadModel } from './entitlements/entitlement-read-model';
 import { EntitlementsController } from './entitlements/entitlements.controller';
 import { ResidentBenefitClaims } from './entitlements/resident-benefit-claims';
 import { ResidentDeaths } from './entitlements/resident-deaths';
+import { PaymentsEventsController } from './payments-events.controller';
 import { caseApprovalConsumption, paymentsPublication, residentDeathConsumption } from './integration';
 import { BankResultsImport } from './payroll/bank-results-import';
 import { MonthlyPayroll } from './payroll/monthly-payroll';
@@ -21,7 +22,7 @@ import { ReadBarrier } from './payroll/read-barrier';
 import { TextBodyMiddleware } from './payroll/text-body.middleware';
 
 @Module({
-  controllers: [EntitlementsController, PayrollsController],
+  controllers: [EntitlementsController, PayrollsController, PaymentsEventsController],
   providers: [
     EntitlementReadModel,
     ResidentDeaths,
@@ -40,10 +41,10 @@ import { TextBodyMiddleware } from './payroll/text-body.middleware';
   ],
 })
 export class PaymentsModule implements NestModule {
-  constructor(messaging: ServiceMessaging, approvals: CaseApprovals, deaths: DeathReports) {
+  constructor(messaging: ServiceMessaging) {
     messaging.publish(paymentsPublication);
-    messaging.consume(caseApprovalConsumption(approvals));
-    messaging.consume(residentDeathConsumption(deaths));
+    messaging.consume(caseApprovalConsumption);
+    messaging.consume(residentDeathConsumption);
   }
 
   configure(consumer: MiddlewareConsumer): void {

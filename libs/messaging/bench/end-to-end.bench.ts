@@ -15,6 +15,9 @@
  * schemas and topic. Tuning: --pool N (publisher's PostgreSQL pool), --lanes N (per partition).
  * BENCH_CONSUMER_PROF=<dir> writes a CPU profile of the consuming process there.
  *
+ * `--via nest` runs the consumer as services do: the @nestjs/microservices transport, an
+ * `@EventPattern` controller method as the handler (nest-consumer.ts).
+ *
  * `--source memory` measures only relay → Kafka → consumer: an in-memory store and an in-memory
  * inbox, a partial figure printed as such.
  */
@@ -36,6 +39,7 @@ interface Settings {
   readonly brokers: string[];
   readonly lanes: number;
   readonly inbox: 'event-store' | 'memory';
+  readonly via: 'consumer' | 'nest';
 }
 
 function settingsFromEnvironment(): Settings {
@@ -73,22 +77,24 @@ async function consumerRole(): Promise<void> {
   let latencies: number[] = [];
   let consumed = 0;
   let lastConsumedAt = 0;
-  const consumer = new messaging.IntegrationConsumer({
+  const contract = onTestTopic(applicationWithdrawnV1, settings.topic);
+  const onEvent = (event: { time: string }) => {
+    const now = Date.now();
+    latencies.push(now - Date.parse(event.time));
+    consumed += 1;
+    lastConsumedAt = now;
+  };
+  const options = {
     name: `bench-${settings.run}`,
     kafka: { bootstrapBrokers: settings.brokers, clientId: `bench-consumer-${settings.run}` },
     inbox,
-    handlers: [
-      messaging.handle(onTestTopic(applicationWithdrawnV1, settings.topic), async (event) => {
-        const now = Date.now();
-        latencies.push(now - Date.parse(event.time));
-        consumed += 1;
-        lastConsumedAt = now;
-      }),
-    ],
     lanesPerPartition: settings.lanes,
     maxInFlight: 1024,
-  });
-  await consumer.start();
+  };
+  const consumer =
+    settings.via === 'nest'
+      ? await (await import('./nest-consumer.js')).startNestConsumer({ ...options, handles: [contract] }, contract, onEvent)
+      : await messaging.startIntegrationConsumer({ ...options, handlers: [messaging.handle(contract, async (event) => onEvent(event))] });
   const progress = setInterval(() => send({ kind: 'progress', consumed }), 200);
   process.on('message', (message: ToConsumer) => {
     if (message.kind === 'collect') {
@@ -131,6 +137,7 @@ async function publisherRole(): Promise<void> {
     brokers: (process.env.KAFKA_BROKERS ?? defaults.kafkaBrokers).split(','),
     lanes: Number(argument('--lanes') ?? 8),
     inbox: argument('--inbox') === 'memory' || argument('--source') === 'memory' ? 'memory' : 'event-store',
+    via: argument('--via') === 'nest' ? 'nest' : 'consumer',
   };
   const schema = `bench_e2e_${run}`;
   const kafka = { bootstrapBrokers: settings.brokers, clientId: `bench-${run}` };
@@ -174,7 +181,7 @@ async function publisherRole(): Promise<void> {
   try {
     console.log(
       settings.source === 'postgres'
-        ? `end-to-end: event store (PostgreSQL) → relay → Kafka → consumer (${settings.inbox} inbox), publisher and consumer in separate processes; ${machineNote()}`
+        ? `end-to-end: event store (PostgreSQL) → relay → Kafka → consumer (${settings.inbox} inbox, via ${settings.via}), publisher and consumer in separate processes; ${machineNote()}`
         : `PARTIAL (--source memory): in-memory event store → relay → Kafka → consumer (in-memory inbox); ${machineNote()}`,
     );
     await nextMessage(child, 'ready');

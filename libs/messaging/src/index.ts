@@ -18,3 +18,7 @@ export * from './nest/messaging-lifecycle';
 export * from './faults/classify-fault';
 export * from './kafka/group-membership';
 export type { PartitionFault } from './consumer/partition-faults';
+export * from './nest/integration-events-transport';
+export * from './nest/contract-event-pattern';
+export * from './nest/integration-event-context';
+export * from './nest/rethrow-to-transport.filter';

@@ -17,6 +17,7 @@ import { installBodyParsing } from './http/body-parsing';
 import { DomainErrorsFilter } from './http/domain-errors.filter';
 import { setupOpenApi } from './http/openapi';
 import { requestContext } from './http/request-context';
+import { connectIntegrationEvents } from './messaging/connect-integration-events';
 import { createLogger, PinoNestLogger, type Logger } from './logging/logger';
 import { platformDependencies, type DependencyProbe } from './startup/dependency-probes';
 import { StartupGate } from './startup/startup-gate';
@@ -79,6 +80,7 @@ async function initialise<C extends BaseConfig>(definition: ServiceDefinition<C>
     app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
     setupOpenApi(app, definition.title, definition.description);
     await app.init();
+    await connectIntegrationEvents(app);
     return app;
   } catch (error) {
     await app.close().catch(() => undefined);

@@ -18,11 +18,11 @@ import { connectMongo, pingMongo } from './mongo/mongo';
 import { AdjustableClock, Clock, SystemClock } from './time/clock';
 import { ClockController } from './time/clock.controller';
 
-import { openEventStore } from './event-store/open-event-store';
+import { openEventStore, type OpenedEventStore } from './event-store/open-event-store';
 import { loadRegionalPolicies, RegionalPolicies } from './config/regional-policies';
 import { ServiceMessaging } from './messaging/service-messaging';
 import { ProjectionRunner } from './read-model/projection-runner';
-import { CONFIG, EVENT_STORE, KAFKA_ADMIN, LOGGER, MONGO, SERVICE_NAME } from './platform.tokens';
+import { CONFIG, EVENT_STORE, EVENT_STORE_POOL, KAFKA_ADMIN, LOGGER, MONGO, OPENED_EVENT_STORE, SERVICE_NAME } from './platform.tokens';
 import { JobsController } from './scheduler/jobs.controller';
 import { Scheduler } from './scheduler/scheduler';
 
@@ -72,7 +72,9 @@ export class PlatformModule implements BeforeApplicationShutdown, OnApplicationS
         { provide: Clock, useValue: config.ALLOW_CLOCK_CONTROL ? new AdjustableClock() : new SystemClock() },
         { provide: TOKEN_SETTINGS, useValue: tokenSettings },
         { provide: APP_GUARD, useClass: AuthGuard },
-        { provide: EVENT_STORE, useFactory: async () => (await openEventStore(config, options.serviceName, options.logger)).store },
+        { provide: OPENED_EVENT_STORE, useFactory: () => openEventStore(config, options.serviceName, options.logger) },
+        { provide: EVENT_STORE, useFactory: (opened: OpenedEventStore) => opened.store, inject: [OPENED_EVENT_STORE] },
+        { provide: EVENT_STORE_POOL, useFactory: (opened: OpenedEventStore) => opened.pool ?? null, inject: [OPENED_EVENT_STORE] },
         {
           provide: MONGO,
           useFactory: () => connectMongo(config.MONGODB_URL, config.MONGODB_DB ?? `sa_${options.serviceName.replace(/-/g, '_')}`, { logger: options.logger }),
@@ -97,6 +99,7 @@ export class PlatformModule implements BeforeApplicationShutdown, OnApplicationS
         MONGO,
         KAFKA_ADMIN,
         EVENT_STORE,
+        EVENT_STORE_POOL,
       ],
     };
   }

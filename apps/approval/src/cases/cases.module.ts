@@ -1,6 +1,6 @@
-import { Inject, Module } from '@nestjs/common';
-import type { EventStore } from '@sa/event-store';
-import { Clock, EVENT_STORE, LOGGER, type Logger, ServiceMessaging } from '@sa/platform';
+import { Module } from '@nestjs/common';
+import { ServiceMessaging } from '@sa/platform';
+import { CaseInputsController } from './case-inputs.controller';
 import { CaseCommands } from './case-commands';
 import { CaseQueries } from './case-queries';
 import { CaseReadModel } from './case-read-model';
@@ -8,12 +8,12 @@ import { CasesController } from './cases.controller';
 import { approvalConsumption, approvalPublication } from './integration';
 
 @Module({
-  controllers: [CasesController],
+  controllers: [CasesController, CaseInputsController],
   providers: [CaseCommands, CaseQueries, CaseReadModel],
 })
 export class CasesModule {
-  constructor(messaging: ServiceMessaging, @Inject(EVENT_STORE) store: EventStore, clock: Clock, @Inject(LOGGER) logger: Logger) {
+  constructor(messaging: ServiceMessaging) {
     messaging.publish(approvalPublication);
-    messaging.consume(approvalConsumption(store, clock, logger));
+    messaging.consume(approvalConsumption);
   }
 }

@@ -17,12 +17,9 @@ import {
   publicNoticePostedV1,
   townshipReviewCompletedV1,
 } from '@sa/contracts';
-import { caseDecider, type CaseCommand, type CaseEvent, type CaseSentBackForReinvestigation } from '@sa/domain-approval';
-import type { EventStore } from '@sa/event-store';
-import { handle, integrationEvent, type HandlerContext, mappingOf, type ReceivedEvent } from '@sa/messaging';
-import { type Clock, type ConsumptionDefinition, executeCommand, type Logger, type PublicationDefinition, refusedAs } from '@sa/platform';
-import { caseStream } from './case-stream';
-import { amendApplication, approvalSystemActor, receiveApplication, recordEconomicCheck, withdrawCase } from './inbound-commands';
+import { type CaseEvent, type CaseSentBackForReinvestigation } from '@sa/domain-approval';
+import { integrationEvent, mappingOf } from '@sa/messaging';
+import type { ConsumptionDefinition, PublicationDefinition } from '@sa/platform';
 
 const mapping = mappingOf<CaseEvent>({
   TownshipReviewCompleted: (e) => {
@@ -140,38 +137,9 @@ export const approvalPublication: PublicationDefinition = {
   ],
 };
 
-/**
- * Refusals that mean "already done" or "not ours": a conflict (a redelivered or republished message,
- * a check for a case decided meanwhile) or not-found (a withdrawal of an application this service
- * never saw). Anything else (an invalid household, say) is a real fault and goes to the dead-letter topic.
- */
-const settled = ['conflict', 'not-found'] as const;
-
-export function approvalConsumption(store: EventStore, clock: Clock, logger: Logger): ConsumptionDefinition {
-  const execute = async (applicationId: string, region: string, command: CaseCommand, e: ReceivedEvent, ctx: HandlerContext) => {
-    const actor = approvalSystemActor(region);
-    try {
-      await executeCommand(store, caseStream(applicationId), caseDecider, command, {
-        actor,
-        correlationId: e.correlationId ?? e.id,
-        causationId: e.id,
-        handledMessage: ctx.handledMessage,
-        idempotencyKey: e.id,
-      });
-    } catch (error) {
-      if (!refusedAs(error, ...settled)) throw error;
-      logger.info({ applicationId, type: e.type, code: error.rejection.code }, 'message needs nothing more on this case');
-    }
-  };
-  const now = () => clock.now().toISOString();
-  return {
-    name: 'approval-case-inputs',
-    inbox: 'event-store',
-    handlers: [
-      handle(applicationSubmittedV1, (e, ctx) => execute(e.payload.applicationId, e.payload.region, receiveApplication(e.payload, now()), e, ctx)),
-      handle(economicCheckCompletedV1, (e, ctx) => execute(e.payload.applicationId, e.payload.region, recordEconomicCheck(e.payload, now()), e, ctx)),
-      handle(applicationAmendedV1, (e, ctx) => execute(e.payload.applicationId, e.payload.amendedBy.orgUnit, amendApplication(e.payload), e, ctx)),
-      handle(applicationWithdrawnV1, (e, ctx) => execute(e.payload.applicationId, e.payload.withdrawnBy.orgUnit, withdrawCase(e.payload), e, ctx)),
-    ],
-  };
-}
+/** Intake's applications and verification's checks, in either order; each handled by CaseInputsController. */
+export const approvalConsumption: ConsumptionDefinition = {
+  name: 'approval-case-inputs',
+  inbox: 'event-store',
+  handles: [applicationSubmittedV1, economicCheckCompletedV1, applicationAmendedV1, applicationWithdrawnV1],
+};

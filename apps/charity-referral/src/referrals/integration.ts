@@ -16,10 +16,9 @@ import {
   referralMadeV1,
 } from '@sa/contracts';
 import type { AssistanceRecorded, ReferralEvent, ReferralOffered } from '@sa/domain-charity-referral';
-import { handle, integrationEvent, mappingOf, type ReceivedEvent, type HandlerContext } from '@sa/messaging';
-import { type ConsumptionDefinition, type Logger, type PublicationDefinition, refusedAs } from '@sa/platform';
+import { integrationEvent, mappingOf } from '@sa/messaging';
+import type { ConsumptionDefinition, PublicationDefinition } from '@sa/platform';
 import { serviceActor } from '../command-context';
-import type { CaseDecision, ReferralCommands } from './referral-commands';
 
 function referralMade(d: ReferralOffered['data']) {
   const { name, phone, address } = d.contact;
@@ -100,65 +99,11 @@ export const referralPublication: PublicationDefinition = {
   contracts: [referralMadeV1, referralAcceptedV1, referralDeclinedV1, assistanceRecordedV1, referralClosedV1],
 };
 
-/** Any offset form the contract admits, as one UTC instant. */
-const asUtc = (instant: string) => new Date(instant).toISOString();
-
-/**
- * Refusals that mean "nothing to do": forbidden (no consent to refer) or a conflict (approved and
- * no longer in hardship, or the case's referral already opened by an earlier delivery).
- */
-const nothingToDo = ['forbidden', 'conflict'] as const;
-
-export function referralConsumption(commands: ReferralCommands, logger: Logger): ConsumptionDefinition {
-  const open = async (decision: CaseDecision, e: ReceivedEvent<unknown>, ctx: HandlerContext) => {
-    try {
-      const state = await commands.openFromCase(decision, {
-        eventId: e.id,
-        ...(e.correlationId ? { correlationId: e.correlationId } : {}),
-        handledMessage: ctx.handledMessage,
-      });
-      logger.info({ applicationId: decision.applicationId, referralStatus: state.status }, 'referral opened from a case decision');
-    } catch (error) {
-      if (!refusedAs(error, ...nothingToDo)) throw error;
-      logger.info({ applicationId: decision.applicationId, code: error.rejection.code }, 'case decision opens no referral');
-    }
-  };
-  return {
-    name: 'charity-referral-case-decisions',
-    inbox: 'event-store',
-    handlers: [
-      handle(caseRejectedV1, (e, ctx) => {
-        const p = e.payload;
-        return open(
-          {
-            applicationId: p.applicationId,
-            region: p.region,
-            caseOutcome: { outcome: 'rejected' },
-            // The case event carries the consent but not when it was given; it held when the case was decided.
-            consent: { charityReferral: p.consents.charityReferral, recordedAt: asUtc(p.rejectedAt) },
-            contact: { name: p.contact.applicantName, ...(p.contact.phone ? { phone: p.contact.phone } : {}) },
-          },
-          e,
-          ctx,
-        );
-      }),
-      handle(caseApprovedV1, (e, ctx) => {
-        const p = e.payload;
-        return open(
-          {
-            applicationId: p.applicationId,
-            region: p.region,
-            caseOutcome: { outcome: 'approved', stillInHardship: p.stillInHardship },
-            consent: { charityReferral: p.consents.charityReferral, recordedAt: asUtc(p.confirmedAt) },
-            // case-approved names the members but no phone; the first member listed is the applicant.
-            contact: { name: p.members[0]?.name ?? '申请人' },
-          },
-          e,
-          ctx,
-        );
-      }),
-    ],
-    // Every other event on approval's topic is deliberately not acted on (new ones too: never dead-lettered as unknown).
-    ignore: approvalContracts.filter((c) => c !== caseApprovedV1 && c !== caseRejectedV1),
-  };
-}
+/** Approval's case decisions; handled by CaseDecisionsController. */
+export const referralConsumption: ConsumptionDefinition = {
+  name: 'charity-referral-case-decisions',
+  inbox: 'event-store',
+  handles: [caseRejectedV1, caseApprovedV1],
+  // Every other event on approval's topic is deliberately not acted on (new ones too: never dead-lettered as unknown).
+  ignore: approvalContracts.filter((c) => c !== caseApprovedV1 && c !== caseRejectedV1),
+};

@@ -1,6 +1,7 @@
-import { Inject, Module } from '@nestjs/common';
-import { type Logger, LOGGER, ServiceMessaging } from '@sa/platform';
+import { Module } from '@nestjs/common';
+import { ServiceMessaging } from '@sa/platform';
 import { OrganisationsModule } from '../organisations/organisations.module';
+import { CaseDecisionsController } from './case-decisions.controller';
 import { referralConsumption, referralPublication } from './integration';
 import { OfferTimeouts } from './offer-timeouts';
 import { ReferralCommands } from './referral-commands';
@@ -10,12 +11,12 @@ import { WaitingReferrals } from './waiting-referrals';
 
 @Module({
   imports: [OrganisationsModule],
-  controllers: [ReferralsController],
+  controllers: [ReferralsController, CaseDecisionsController],
   providers: [ReferralCommands, ReferralReadModel, OfferTimeouts, WaitingReferrals],
 })
 export class ReferralsModule {
-  constructor(messaging: ServiceMessaging, commands: ReferralCommands, @Inject(LOGGER) logger: Logger) {
+  constructor(messaging: ServiceMessaging) {
     messaging.publish(referralPublication);
-    messaging.consume(referralConsumption(commands, logger));
+    messaging.consume(referralConsumption);
   }
 }

@@ -1,20 +1,20 @@
-import { Inject, Module } from '@nestjs/common';
-import type { EventStore } from '@sa/event-store';
-import { EVENT_STORE, ServiceMessaging } from '@sa/platform';
+import { Module } from '@nestjs/common';
+import { ServiceMessaging } from '@sa/platform';
 import { ApplicationCommands } from './application-commands';
 import { ApplicationReadModel } from './application-read-model';
 import { ApplicationsController } from './applications.controller';
+import { IntakeEventsController } from './intake-events.controller';
 import { intakeConsumption, intakeEntitlementConsumption, intakePublication } from './integration';
 import { ResidentReservations } from './resident-reservations';
 
 @Module({
-  controllers: [ApplicationsController],
+  controllers: [ApplicationsController, IntakeEventsController],
   providers: [ApplicationCommands, ApplicationReadModel, ResidentReservations],
 })
 export class ApplicationsModule {
-  constructor(messaging: ServiceMessaging, @Inject(EVENT_STORE) store: EventStore, reservations: ResidentReservations) {
+  constructor(messaging: ServiceMessaging) {
     messaging.publish(intakePublication);
-    messaging.consume(intakeConsumption(store));
-    messaging.consume(intakeEntitlementConsumption(reservations));
+    messaging.consume(intakeConsumption);
+    messaging.consume(intakeEntitlementConsumption);
   }
 }

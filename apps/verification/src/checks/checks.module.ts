@@ -1,7 +1,8 @@
-import { Inject, Module } from '@nestjs/common';
-import { LOGGER, type Logger, ServiceMessaging } from '@sa/platform';
+import { Module } from '@nestjs/common';
+import { ServiceMessaging } from '@sa/platform';
 import { RegisterModule } from '../register/register.module';
 import { CheckCommands } from './check-commands';
+import { CheckInputsController } from './check-inputs.controller';
 import { CheckReadModel } from './check-read-model';
 import { CheckRunner } from './check-runner';
 import { ChecksController } from './checks.controller';
@@ -10,14 +11,14 @@ import { ResumeOpenChecks } from './resume-open-checks.job';
 
 @Module({
   imports: [RegisterModule],
-  controllers: [ChecksController],
+  controllers: [ChecksController, CheckInputsController],
   providers: [CheckRunner, CheckCommands, CheckReadModel, ResumeOpenChecks],
   exports: [CheckReadModel],
 })
 export class ChecksModule {
-  constructor(messaging: ServiceMessaging, commands: CheckCommands, @Inject(LOGGER) logger: Logger) {
+  constructor(messaging: ServiceMessaging) {
     messaging.publish(verificationPublication);
-    messaging.consume(applicationsConsumption(commands, logger));
-    messaging.consume(casesConsumption(commands, logger));
+    messaging.consume(applicationsConsumption);
+    messaging.consume(casesConsumption);
   }
 }

@@ -138,7 +138,8 @@ export type VerifyResult =
   | { readonly ok: true; readonly stream: string; readonly events: number }
   | { readonly ok: false; readonly stream: string; readonly events: number; readonly firstBreak: ChainBreak };
 
-export interface EventStore {
+/** What a command handler, a relay or a projection needs: streams written and read, the global log, subscriptions. */
+export interface StreamStore {
   appendToStream(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
@@ -148,13 +149,24 @@ export interface EventStore {
   setStreamMetadata(stream: string, metadata: StreamMetadata): Promise<void>;
   /** Hides a stream from normal reads and refuses appends; never removes its events. */
   softDeleteStream(stream: string, by: Actor, reason: string): Promise<void>;
+}
+
+/** What a consumer's inbox needs: handled messages, recorded with the events they caused where the adapter can. */
+export interface MessageInboxStore {
   /** Whether a consumer already recorded handling this message (see AppendOptions.handledMessage). */
   isMessageHandled(message: HandledMessage): Promise<boolean>;
   /** Records a handled message that caused no append; false when it was already recorded. */
   markMessageHandled(message: HandledMessage): Promise<boolean>;
+}
+
+/** What auditors and operators need: the hash chain checked, the store answering, closed at shutdown. */
+export interface StoreIntegrityAndHealth {
   /** Recomputes the stream's hash chain and reports the first broken link. */
   verifyStream(stream: string): Promise<VerifyResult>;
   /** Readiness: the store answers. */
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** The whole port, as the adapters implement it; users ask for the part they need. */
+export interface EventStore extends StreamStore, MessageInboxStore, StoreIntegrityAndHealth {}

@@ -9,7 +9,7 @@
  *   upserts, because the record is written just after the handler (FerretDB and single-node
  *   MongoDB have no multi-document transactions to share).
  */
-import type { EventStore, HandledMessage } from '@sa/event-store';
+import type { HandledMessage, MessageInboxStore } from '@sa/event-store';
 import type { Collection, Db } from 'mongodb';
 
 export interface Inbox {
@@ -19,7 +19,7 @@ export interface Inbox {
 }
 
 /** The event store's inbox: records commit atomically with the handler's appends. */
-export function eventStoreInbox(store: Pick<EventStore, 'isMessageHandled' | 'markMessageHandled'>): Inbox {
+export function eventStoreInbox(store: MessageInboxStore): Inbox {
   return {
     isHandled: (message) => store.isMessageHandled(message),
     markHandled: (message) => store.markMessageHandled(message),

@@ -11,7 +11,7 @@
  * problem) rather than being skipped or published broken: fix the mapping and redeploy.
  */
 import { parsePayload } from '@sa/contracts';
-import type { EventFilter, EventStore, RecordedEvent } from '@sa/event-store';
+import type { EventFilter, RecordedEvent, StreamStore } from '@sa/event-store';
 import { encodeCloudEvent } from '../cloudevents/binary-mode';
 import type { KafkaClientOptions } from '../kafka/client-options';
 import { SerialProducer, type OutgoingRecord } from '../kafka/serial-producer';
@@ -30,7 +30,7 @@ export interface RecordPublisher {
 export interface EventRelayOptions {
   /** Names the checkpoint, e.g. "intake-relay". One running relay per name. */
   readonly name: string;
-  readonly store: EventStore;
+  readonly store: StreamStore;
   readonly checkpoints: RelayCheckpointStore;
   /** The service's own categories, e.g. ["application-"]. */
   readonly streamPrefixes: readonly string[];

@@ -69,7 +69,11 @@ interface BrokerReason {
 }
 
 function brokerReasons(error: unknown): BrokerReason[] {
-  return error instanceof AggregateError ? (error.errors as BrokerReason[]).filter((e) => typeof e?.apiId === 'string') : [];
+  if (!(error instanceof AggregateError)) return [];
+  // 2.x nests them: the failed request, then the response error, then one protocol error per topic.
+  return (error.errors as unknown[]).flatMap((e) =>
+    e instanceof AggregateError ? brokerReasons(e) : typeof (e as BrokerReason | null)?.apiId === 'string' ? [e as BrokerReason] : [],
+  );
 }
 
 /**

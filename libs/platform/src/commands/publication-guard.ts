@@ -10,7 +10,7 @@
  */
 import { contractName, formatProblems, validatePayload } from '@sa/contracts';
 import type { Rejection } from '@sa/domain-shared';
-import type { Actor, EventStore, RecordedEvent } from '@sa/event-store';
+import type { Actor, RecordedEvent, StreamStore } from '@sa/event-store';
 import { mapDomainEvent, type IntegrationEventMapping } from '@sa/messaging';
 
 export interface PublicationGuard {
@@ -19,10 +19,10 @@ export interface PublicationGuard {
   readonly mapping: IntegrationEventMapping;
 }
 
-const guards = new WeakMap<EventStore, PublicationGuard[]>();
+const guards = new WeakMap<StreamStore, PublicationGuard[]>();
 
 /** Validates what `store`'s events in these categories will be published as before they are appended. */
-export function guardPublication(store: EventStore, guard: PublicationGuard): void {
+export function guardPublication(store: StreamStore, guard: PublicationGuard): void {
   guards.set(store, [...(guards.get(store) ?? []), guard]);
 }
 
@@ -33,7 +33,7 @@ export interface ProposedEvent {
 
 /** The first event of a decision that could not be published, as a rejection naming the field; undefined when all can. */
 export function unpublishableEvent(
-  store: EventStore,
+  store: StreamStore,
   stream: string,
   events: readonly ProposedEvent[],
   envelope: { actor: Actor; correlationId?: string },

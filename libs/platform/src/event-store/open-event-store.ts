@@ -4,12 +4,15 @@
  * warning, because it stalls every subscriber of the database (see libs/event-store/DESIGN.md).
  */
 import { createKurrentDbEventStore, createPostgresEventStore, describeConnectionError, type EventStore } from '@sa/event-store';
+import type { Pool } from 'pg';
 import type { BaseConfig } from '../config/config';
 import type { Logger } from '../logging/logger';
 
 export interface OpenedEventStore {
   readonly store: EventStore;
   readonly kind: 'postgresql' | 'kurrentdb';
+  /** The pool beside the events, on PostgreSQL (the relay keeps its checkpoint there); none on KurrentDB. */
+  readonly pool?: Pool;
 }
 
 export function defaultEventStoreSchema(serviceName: string): string {
@@ -37,5 +40,5 @@ export async function openEventStore(config: BaseConfig, serviceName: string, lo
   });
   const applied = await store.migrate();
   if (applied.length > 0) logger.info({ migrations: applied }, 'event store schema migrated');
-  return { store, kind: 'postgresql' };
+  return { store, kind: 'postgresql', pool: store.pool };
 }

@@ -5,9 +5,10 @@
  * connection refusal until the test lets it through (the faults of real servers themselves are
  * tested in libs/messaging's transient-faults.int.spec.ts).
  */
-import { Module } from '@nestjs/common';
+import { Controller, Module } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
 import { residentDeathV1 } from '@sa/contracts';
-import { BatchingPublisher, encodeCloudEvent, handle } from '@sa/messaging';
+import { ContractEventPattern, BatchingPublisher, encodeCloudEvent, type PayloadOf } from '@sa/messaging';
 import { eventually, integrationEnv, uniqueName } from '@sa/testing-infra';
 import { startService, type RunningService, type ServiceDefinition } from '../bootstrap';
 import { baseConfigSchema, type BaseConfig } from '../config/config';
@@ -18,19 +19,19 @@ const infra = integrationEnv();
 const seen: string[] = [];
 let databaseAway = true;
 
-@Module({})
+@Controller()
+class DeathsController {
+  @ContractEventPattern(residentDeathV1)
+  async onDeath(@Payload() payload: PayloadOf<typeof residentDeathV1>): Promise<void> {
+    if (databaseAway) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:55432'), { code: 'ECONNREFUSED' });
+    seen.push(payload.messageId);
+  }
+}
+
+@Module({ controllers: [DeathsController] })
 class DeathsModule {
   constructor(messaging: ServiceMessaging) {
-    messaging.consume({
-      name: 'probe-deaths',
-      inbox: 'read-model',
-      handlers: [
-        handle(residentDeathV1, async (event) => {
-          if (databaseAway) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:55432'), { code: 'ECONNREFUSED' });
-          seen.push(event.payload.messageId);
-        }),
-      ],
-    });
+    messaging.consume({ name: 'probe-deaths', inbox: 'read-model', handles: [residentDeathV1] });
   }
 }
 

@@ -1,26 +1,28 @@
 /**
  * A service's messaging, declared once: what it publishes (a relay over its own stream categories,
- * with an explicit domain → integration event mapping) and what it consumes (handlers per
- * contract). Topics are provisioned before anything starts; relays and consumers start after the
- * application has bootstrapped and stop, in reverse order, on shutdown; their state feeds readiness.
+ * with an explicit domain → integration event mapping) and what it consumes (consumer groups, each
+ * naming the contracts it handles — by `@EventPattern` methods on controllers — and those it
+ * ignores). Topics are provisioned and the relay started when the application bootstraps; the
+ * consumers run in the microservice transport (connect-integration-events.ts) and stop first on
+ * shutdown; their state feeds readiness.
  */
 import { hostname } from 'node:os';
 import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { countyDataReceiptV1, type IntegrationContract } from '@sa/contracts';
-import { describeConnectionError, handlePoolErrors, PostgresEventStore, type EventStore } from '@sa/event-store';
+import { describeConnectionError, handlePoolErrors, type MessageInboxStore, type StreamStore } from '@sa/event-store';
 import {
-  type ContractHandler,
   eventStoreInbox,
   EventRelay,
   groupInstanceIdOf,
-  IntegrationConsumer,
   type IntegrationConsumerOptions,
+  IntegrationEventsTransport,
   type IntegrationEventMapping,
   type KafkaClientOptions,
   MongoInbox,
   PostgresRelayCheckpointStore,
   provisionTopics,
   topicsOf,
+  type TransportConsumption,
 } from '@sa/messaging';
 import type { Connection } from 'mongoose';
 import { Pool } from 'pg';
@@ -28,7 +30,7 @@ import { guardPublication } from '../commands/publication-guard';
 import type { BaseConfig } from '../config/config';
 import { HealthRegistry } from '../health/health-registry';
 import type { Logger } from '../logging/logger';
-import { CONFIG, EVENT_STORE, LOGGER, MONGO, SERVICE_NAME } from '../platform.tokens';
+import { CONFIG, EVENT_STORE, EVENT_STORE_POOL, LOGGER, MONGO, SERVICE_NAME } from '../platform.tokens';
 import { defaultEventStoreSchema } from '../event-store/open-event-store';
 
 export interface PublicationDefinition {
@@ -43,7 +45,9 @@ export interface PublicationDefinition {
 export interface ConsumptionDefinition {
   /** Names the consumer group and its inbox, e.g. 'payments-approvals'. */
   readonly name: string;
-  readonly handlers: readonly ContractHandler[];
+  /** Each handled by a controller's `@EventPattern(contractName(contract))` method; a missing one fails the start. */
+  readonly handles: readonly IntegrationContract[];
+  /** Other contracts on the same topics, skipped on purpose (any other type is dead-lettered, never dropped). */
   readonly ignore?: readonly IntegrationContract[];
   /** 'event-store' when handlers append (the inbox commits with the events); 'read-model' when they only write MongoDB. */
   readonly inbox: 'event-store' | 'read-model';
@@ -62,10 +66,12 @@ export class ServiceMessaging implements OnApplicationBootstrap, BeforeApplicati
   private readonly consumptions: ConsumptionDefinition[] = [];
   private readonly running: { name: string; part: Runnable }[] = [];
   private checkpointPool?: Pool;
+  private events?: IntegrationEventsTransport;
 
   constructor(
     @Inject(CONFIG) private readonly config: BaseConfig,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE) private readonly store: StreamStore & MessageInboxStore,
+    @Inject(EVENT_STORE_POOL) private readonly eventStorePool: Pool | null,
     @Inject(MONGO) private readonly mongo: Connection,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly health: HealthRegistry,
@@ -95,10 +101,9 @@ export class ServiceMessaging implements OnApplicationBootstrap, BeforeApplicati
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const contracts = [
-      ...(this.publication?.contracts ?? []),
-      ...this.consumptions.flatMap((c) => [...c.handlers.map((h) => h.contract), ...(c.ignore ?? [])]),
-    ].map((c) => this.onTopic(c));
+    const contracts = [...(this.publication?.contracts ?? []), ...this.consumptions.flatMap((c) => [...c.handles, ...(c.ignore ?? [])])].map((c) =>
+      this.onTopic(c),
+    );
     if (contracts.length === 0) return;
     await provisionTopics({
       kafka: this.kafka,
@@ -106,11 +111,26 @@ export class ServiceMessaging implements OnApplicationBootstrap, BeforeApplicati
       partitions: this.config.KAFKA_TOPIC_PARTITIONS,
     });
     if (this.publication) await this.startRelay(this.publication);
-    for (const consumption of this.consumptions) await this.startConsumer(consumption);
   }
 
-  /** Before the event store and MongoDB connections close: in-flight messages finish first. */
+  /** The microservice transport running this service's consumers; undefined when it consumes nothing. */
+  async transport(): Promise<IntegrationEventsTransport | undefined> {
+    if (this.consumptions.length === 0) return undefined;
+    const consumptions = await Promise.all(this.consumptions.map((c) => this.transportConsumption(c)));
+    this.events = new IntegrationEventsTransport(consumptions, {
+      // 503 while a partition waits on a transient fault, naming the consumer, the fault and since when.
+      started: (name, consumer) =>
+        this.health.register(`consumer:${name}`, async () => {
+          const problem = consumer.readinessProblem();
+          if (problem) throw new Error(problem);
+        }),
+    });
+    return this.events;
+  }
+
+  /** Before the event store and MongoDB connections close: consumers finish their messages first, then the relay stops. */
   async beforeApplicationShutdown(): Promise<void> {
+    await this.events?.close().catch((error: unknown) => this.logger.error({ err: error, part: 'consumers' }, 'stopping the consumers failed'));
     for (const { name, part } of [...this.running].reverse()) {
       await part.stop().catch((error: unknown) => this.logger.error({ err: error, part: name }, 'stopping a messaging component failed'));
     }
@@ -138,27 +158,20 @@ export class ServiceMessaging implements OnApplicationBootstrap, BeforeApplicati
     this.running.push({ name, part: relay });
   }
 
-  private async startConsumer(consumption: ConsumptionDefinition): Promise<void> {
+  private async transportConsumption(consumption: ConsumptionDefinition): Promise<TransportConsumption> {
     const inbox = consumption.inbox === 'event-store' ? eventStoreInbox(this.store) : await MongoInbox.create(this.mongoDb());
-    const consumer = new IntegrationConsumer({
+    return {
       name: consumption.name,
       groupId: `${this.config.KAFKA_CONSUMER_GROUP_PREFIX}${consumption.name}`,
       kafka: this.kafka,
-      handlers: consumption.handlers.map((h) => ({ ...h, contract: this.onTopic(h.contract) })),
+      handles: consumption.handles.map((c) => this.onTopic(c)),
       inbox,
       logger: this.logger,
       ...(this.replicaName ? { groupInstanceId: groupInstanceIdOf(this.replicaName, consumption.name) } : {}),
       ...(consumption.ignore ? { ignore: consumption.ignore.map((c) => this.onTopic(c)) } : {}),
       ...(consumption.receipts ? { receipts: { ...consumption.receipts, topic: this.onTopic(countyDataReceiptV1).topic } } : {}),
       ...(consumption.retry ? { retry: consumption.retry } : {}),
-    });
-    await consumer.start();
-    // 503 while a partition waits on a transient fault, naming the consumer, the fault and since when.
-    this.health.register(`consumer:${consumption.name}`, async () => {
-      const problem = consumer.readinessProblem();
-      if (problem) throw new Error(problem);
-    });
-    this.running.push({ name: consumption.name, part: consumer });
+    };
   }
 
   /** Stable across restarts of this replica (static group membership); none when nothing names it (PORT=0). */
@@ -189,7 +202,7 @@ export class ServiceMessaging implements OnApplicationBootstrap, BeforeApplicati
   private async checkpointStore(): Promise<PostgresRelayCheckpointStore> {
     const schema = this.config.EVENT_STORE_SCHEMA ?? defaultEventStoreSchema(this.serviceName);
     let pool: Pool;
-    if (this.store instanceof PostgresEventStore) pool = this.store.pool;
+    if (this.eventStorePool) pool = this.eventStorePool;
     else if (this.config.CHECKPOINT_DATABASE_URL) {
       pool = this.checkpointPool = handlePoolErrors(new Pool({ connectionString: this.config.CHECKPOINT_DATABASE_URL, max: 2 }), (error) =>
         this.logger.warn({ connection: 'relay-checkpoints', error: describeConnectionError(error) }, 'relay checkpoint connection lost'),

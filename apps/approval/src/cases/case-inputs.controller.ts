@@ -1,0 +1,70 @@
+/**
+ * Approval's inbound events as @nestjs/microservices handlers (the platform's Kafka transport):
+ * intake's applications and verification's checks arrive on different topics in either order; the
+ * Case decider opens the case when both are in. Consumed as 'approval-case-inputs' (integration.ts).
+ */
+import { Controller, Inject } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { applicationAmendedV1, applicationSubmittedV1, applicationWithdrawnV1, economicCheckCompletedV1 } from '@sa/contracts';
+import { caseDecider, type CaseCommand } from '@sa/domain-approval';
+import type { EventStore } from '@sa/event-store';
+import { ContractEventPattern, type HandlerContext, type IntegrationEventContext, type PayloadOf, type ReceivedEvent } from '@sa/messaging';
+import { Clock, EVENT_STORE, executeCommand, LOGGER, type Logger, refusedAs } from '@sa/platform';
+import { caseStream } from './case-stream';
+import { amendApplication, approvalSystemActor, receiveApplication, recordEconomicCheck, withdrawCase } from './inbound-commands';
+
+/**
+ * Refusals that mean "already done" or "not ours": a conflict (a redelivered or republished message,
+ * a check for a case decided meanwhile) or not-found (a withdrawal of an application this service
+ * never saw). Anything else (an invalid household, say) is a real fault and goes to the dead-letter topic.
+ */
+const settled = ['conflict', 'not-found'] as const;
+
+@Controller()
+export class CaseInputsController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  @ContractEventPattern(applicationSubmittedV1)
+  onApplicationSubmitted(@Payload() payload: PayloadOf<typeof applicationSubmittedV1>, @Ctx() ctx: IntegrationEventContext): Promise<void> {
+    return this.execute(payload.applicationId, payload.region, receiveApplication(payload, this.now()), ctx.event, ctx.handler);
+  }
+
+  @ContractEventPattern(economicCheckCompletedV1)
+  onEconomicCheckCompleted(@Payload() payload: PayloadOf<typeof economicCheckCompletedV1>, @Ctx() ctx: IntegrationEventContext): Promise<void> {
+    return this.execute(payload.applicationId, payload.region, recordEconomicCheck(payload, this.now()), ctx.event, ctx.handler);
+  }
+
+  @ContractEventPattern(applicationAmendedV1)
+  onApplicationAmended(@Payload() payload: PayloadOf<typeof applicationAmendedV1>, @Ctx() ctx: IntegrationEventContext): Promise<void> {
+    return this.execute(payload.applicationId, payload.amendedBy.orgUnit, amendApplication(payload), ctx.event, ctx.handler);
+  }
+
+  @ContractEventPattern(applicationWithdrawnV1)
+  onApplicationWithdrawn(@Payload() payload: PayloadOf<typeof applicationWithdrawnV1>, @Ctx() ctx: IntegrationEventContext): Promise<void> {
+    return this.execute(payload.applicationId, payload.withdrawnBy.orgUnit, withdrawCase(payload), ctx.event, ctx.handler);
+  }
+
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
+
+  private async execute(applicationId: string, region: string, command: CaseCommand, e: ReceivedEvent, ctx: HandlerContext): Promise<void> {
+    const actor = approvalSystemActor(region);
+    try {
+      await executeCommand(this.store, caseStream(applicationId), caseDecider, command, {
+        actor,
+        correlationId: e.correlationId ?? e.id,
+        causationId: e.id,
+        handledMessage: ctx.handledMessage,
+        idempotencyKey: e.id,
+      });
+    } catch (error) {
+      if (!refusedAs(error, ...settled)) throw error;
+      this.logger.info({ applicationId, type: e.type, code: error.rejection.code }, 'message needs nothing more on this case');
+    }
+  }
+}
