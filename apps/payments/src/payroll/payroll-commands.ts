@@ -69,11 +69,13 @@ export class PayrollCommands {
       startedAt: this.clock.now().toISOString(),
     } as const;
     try {
-      await decideAndAppend(this.store, { state: { status: 'not-started' }, revision: 'no_stream' }, command, {
+      const { appended } = await decideAndAppend(this.store, { state: { status: 'not-started' }, revision: 'no_stream' }, command, {
         actor,
         correlationId: correlation,
         idempotencyKey: `${payrollId}:start`,
       });
+      // Another instance appended the same start at the same moment (same id and content): it started the run, not this one.
+      if (appended === 0) return this.join(payrollId, actor, correlation);
     } catch (error) {
       // Another instance started it a moment ago: this one helps it finish and answers it.
       if (error instanceof WrongExpectedRevisionError || error instanceof EventIdConflictError) return this.join(payrollId, actor, correlation);

@@ -52,10 +52,10 @@ export async function decideAndAppend(
   loaded: LoadedPayroll,
   command: PayrollCommand,
   context: AppendContext,
-): Promise<LoadedPayroll & { events: readonly PayrollEvent[] }> {
+): Promise<LoadedPayroll & { events: readonly PayrollEvent[]; appended: number }> {
   const decision = payrollDecider.decide(command, loaded.state);
   if (!decision.ok) throw new CommandRejectedError(decision.rejection);
-  if (decision.events.length === 0) return { ...loaded, events: [] };
+  if (decision.events.length === 0) return { ...loaded, events: [], appended: 0 };
   const payrollId = (command as { payrollId: string }).payrollId;
   const result = await store.appendToStream(
     payrollStream(payrollId),
@@ -70,5 +70,6 @@ export async function decideAndAppend(
   );
   let state = loaded.state;
   for (const event of decision.events) state = payrollDecider.evolve(state, event);
-  return { state, revision: result.nextExpectedRevision, events: decision.events };
+  // appended 0: the same batch (same idempotency key) was already stored, by this caller's earlier try or another instance.
+  return { state, revision: result.nextExpectedRevision, events: decision.events, appended: result.appended };
 }
