@@ -20,12 +20,7 @@ const isTestCode = (file: string) =>
   file.startsWith('libs/event-store/src/conformance/');
 
 /** Source files allowed over 300 lines today, each with the reason; shrink this list, never grow it. */
-const longFileExceptions = new Map<string, string>([
-  // Being split into a delivery loop and a handling pipeline by the @nestjs/microservices transport work (issue #11).
-  ['libs/messaging/src/consumer/integration-consumer.ts', 'being split (issue #11 transport)'],
-  // The event-store port split (issue #11 transport) reshapes this class; it is split along those ports then.
-  ['libs/event-store/src/kurrentdb/kurrentdb-event-store.ts', 'split with the event-store port (issue #11)'],
-]);
+const longFileExceptions = new Map<string, string>([]);
 
 export function structureProblems(): string[] {
   const files = listSourceFiles(repoRoot);
