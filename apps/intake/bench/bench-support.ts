@@ -4,10 +4,10 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkCharacter } from '@sa/domain-shared';
+export { freePort } from '@sa/testing-infra';
 
 export const repoRoot = resolve(__dirname, '..', '..', '..');
 
@@ -15,17 +15,6 @@ export const repoRoot = resolve(__dirname, '..', '..', '..');
 export function build(names: string[]): void {
   const result = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'tools/build/compile.ts', ...names], { cwd: repoRoot, stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`building ${names.join(', ')} failed`);
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 export interface StartedService {

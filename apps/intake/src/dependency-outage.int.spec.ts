@@ -11,10 +11,10 @@ import { eventually, serviceTestEnv } from '@sa/testing';
 import { checkCharacter } from '@sa/domain-shared';
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { service } from './service';
+import { freePort } from '@sa/testing';
 
 const repoRoot = resolve(__dirname, '..', '..', '..');
 
@@ -53,17 +53,6 @@ function application() {
     consents: { economicCheck: true, charityReferral: true },
     nearRelative: { declared: false },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-  });
 }
 
 /** PostgreSQL of this test only, through the infra CLI `npm start` uses (asynchronously: intake keeps serving meanwhile). */

@@ -22,7 +22,6 @@ import { serviceTestEnv } from '@sa/testing';
 import mongoose from 'mongoose';
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -30,6 +29,7 @@ import { Pool } from 'pg';
 import { connectionEnv, loadInfraConfig } from '../../../deploy/local/config';
 import { deleteTopics, PaymentsApi, testTopicPrefix } from '../src/tests/payments-test-kit';
 import { seedEntitlements } from '../src/tests/payroll-seed';
+import { freePort } from '@sa/testing';
 
 // The shared local servers unless DATABASE_URL / KAFKA_BROKERS / MONGODB_URL name others.
 Object.assign(process.env, { ...connectionEnv(loadInfraConfig()), ...process.env });
@@ -70,17 +70,6 @@ async function step<T>(ctx: { pg: Pool; schema: string; pid: number; n: number }
     rows.push(row);
     console.log(row);
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function readStreamed(res: Response): Promise<string[]> {

@@ -1,16 +1,5 @@
 /** Helpers of ferretdb-pool.int.spec.ts: a free TCP port, and a promise that must settle in time. */
-import { createServer } from 'node:net';
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
+export { freePort } from '@sa/testing-infra';
 
 /** The promise's value, or a failure naming what did not answer within ms (a wedged server never answers). */
 export async function withinMs<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {

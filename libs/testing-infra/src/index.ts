@@ -3,3 +3,4 @@ export * from './names';
 export * from './eventually';
 export * from './postgres';
 export * from './kafka-topic-reader';
+export * from './free-port';

@@ -8,6 +8,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { maskAccountNumber, type EntitlementEvent } from '@sa/domain-payments';
 import { maskResidentId } from '@sa/domain-shared';
 import type { RecordedEvent } from '@sa/event-store';
+import { recordedAs } from '@sa/messaging';
 import { applyOnce, MONGO, ProjectionRunner } from '@sa/platform';
 import { type Connection, type Model, Schema } from 'mongoose';
 import { entitlementStreamPrefix } from '../streams';
@@ -73,7 +74,10 @@ const entitlementSchema = new Schema<EntitlementDoc>(
 
 /** The document a grant creates (what its $set holds; the projection adds _revision and _position). */
 function grantedDoc(recorded: RecordedEvent): Omit<EntitlementDoc, '_id'> {
-  const d = recorded.data as Extract<EntitlementEvent, { type: 'EntitlementGranted' }>['data'];
+  const [granted] = recordedAs<EntitlementEvent>([recorded]);
+  // Called for grants only (the projection and its batches pick them by type); anything else is a bug.
+  if (granted?.type !== 'EntitlementGranted') throw new Error(`grantedDoc called with ${recorded.type}`);
+  const d = granted.data;
   const members = d.members.map((m) => ({ memberId: m.memberId, residentIdMasked: maskResidentId(m.residentId), residentKey: residentKey(m.residentId) }));
   return {
     applicationId: d.applicationId,

@@ -12,12 +12,12 @@ import type { EventStore } from '@sa/event-store';
 import { EVENT_STORE, type RunningService, startService } from '@sa/platform';
 import { eventually, serviceTestEnv } from '@sa/testing';
 import { spawn, spawnSync } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { service } from '../service';
 import { payrollStream } from '../streams';
 import { deleteTopics, PaymentsApi, testTopicPrefix } from '../tests/payments-test-kit';
 import { seedEntitlements, type Seeded } from '../tests/payroll-seed';
+import { freePort } from '@sa/testing';
 
 const village = '331002001001';
 const repoRoot = join(__dirname, '../../../..');
@@ -181,14 +181,3 @@ describe('payroll at scale (real servers)', () => {
     expect(new Set(issued.map((i) => i.entitlementId)).size).toBe(count);
   }, 420_000);
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}

@@ -5,12 +5,12 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { integrationEnv, uniqueName } from '@sa/testing';
 // The end-to-end run starts the services exactly as `npm start` does: one list, one environment.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { repoRoot, serviceEntry, serviceEnv, services } from '../../../../tools/platform/services';
+import { freePort } from '@sa/testing';
 
 export interface RunningPlatform {
   readonly runId: string;
@@ -18,17 +18,6 @@ export interface RunningPlatform {
   readonly urls: Record<string, string>;
   readonly logDir: string;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-  });
 }
 
 function build(): void {

@@ -6,9 +6,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { arch, platform, tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
+import { freePort } from '@sa/testing-infra';
+
+export { freePort };
 
 export interface OwnPostgres {
   readonly url: string;
@@ -17,17 +19,6 @@ export interface OwnPostgres {
   start(): Promise<void>;
   /** Stops the server and deletes its data. */
   remove(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 function runAs(): { uid?: number; gid?: number } {
