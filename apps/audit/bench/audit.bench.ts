@@ -31,7 +31,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 async function main(): Promise<void> {
   // Loaded after the relaunch, with the workspace path aliases.
-  const { createLogger, connectMongo } = await import('@sa/platform');
+  const { createLogger, connectMongo, Leadership } = await import('@sa/platform');
   const { createSourceSchemas } = await import('../src/test-support/source-schemas.js');
   const { Scenario, people } = await import('../src/test-support/scenarios.js');
   const { SourceStores } = await import('../src/sources/source-stores.js');
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
     // Replay with the case index (the API's path): build the index, then replay.
     const index = new CaseIndex(mongo);
     await index.onModuleInit();
-    const indexer = new CaseIndexer(sources, index, createLogger('audit-bench', 'warn'));
+    const indexer = new CaseIndexer(sources, index, createLogger('audit-bench', 'warn'), Leadership.alone(createLogger('audit-bench', 'warn')));
     began = performance.now();
     await indexer.onApplicationBootstrap();
     while (!indexer.caughtUp) await new Promise((r) => setTimeout(r, 100));

@@ -4,7 +4,7 @@
  */
 import { type BeforeApplicationShutdown, Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore } from '@sa/event-store';
-import { Clock, CONFIG, EVENT_STORE, HealthRegistry, LOGGER, type Logger, MONGO, Scheduler, ServiceMessaging } from '@sa/platform';
+import { Clock, CONFIG, EVENT_STORE, HealthRegistry, Leadership, type LedTask, LOGGER, type Logger, MONGO, Scheduler, ServiceMessaging } from '@sa/platform';
 import type { Connection } from 'mongoose';
 import { findingsPublication } from './findings/findings-publication';
 import { AuditLog } from './audit-log/audit-log';
@@ -96,6 +96,7 @@ export class AuditModule implements OnApplicationBootstrap, BeforeApplicationShu
     scheduler: Scheduler,
     private readonly watch: FindingsWatch,
     messaging: ServiceMessaging,
+    private readonly leadership: Leadership,
   ) {
     messaging.publish(findingsPublication);
     // Ready only when every service's history can be read: an audit that silently misses one is worse than none.
@@ -104,12 +105,15 @@ export class AuditModule implements OnApplicationBootstrap, BeforeApplicationShu
     if (config.AUDIT_CONTINUOUS_DETECTION) scheduler.register('findings-watch', (now) => watch.pass(now));
   }
 
+  /** The watch records findings: one replica at a time (the leader) runs it. */
+  private readonly watching: LedTask = { name: 'findings-watch', start: () => this.watch.start(), stop: () => this.watch.stop() };
+
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.AUDIT_CONTINUOUS_DETECTION) await this.watch.start();
+    if (this.config.AUDIT_CONTINUOUS_DETECTION) await this.leadership.lead(this.watching);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.watch.stop();
+    await this.leadership.release(this.watching);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,6 +1,6 @@
 import { applicationKey } from '@sa/domain-audit';
 import { createPostgresEventStore } from '@sa/event-store';
-import { createLogger, connectMongo } from '@sa/platform';
+import { createLogger, connectMongo, Leadership } from '@sa/platform';
 import { eventually, integrationEnv, uniqueName } from '@sa/testing';
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -105,7 +105,12 @@ describe('audit CLI: replay --case', () => {
     const mongoDb = uniqueName('audit_cli_index');
     const mongo = await connectMongo(integrationEnv().mongodbUrl, mongoDb);
     const stores = SourceStores.open({ databaseUrl: integrationEnv().databaseUrl, sources: sourcesOf(sources.env), poolSize: 2 });
-    const indexer = new CaseIndexer(stores, new CaseIndex(mongo), createLogger('audit-cli-test', 'warn'));
+    const indexer = new CaseIndexer(
+      stores,
+      new CaseIndex(mongo),
+      createLogger('audit-cli-test', 'warn'),
+      Leadership.alone(createLogger('audit-cli-test', 'warn')),
+    );
     try {
       await indexer.onApplicationBootstrap();
       await eventually(() => expect(indexer.caughtUp).toBe(true));

@@ -17,6 +17,8 @@ import { installBodyParsing } from './http/body-parsing';
 import { DomainErrorsFilter } from './http/domain-errors.filter';
 import { setupOpenApi } from './http/openapi';
 import { requestContext } from './http/request-context';
+import { httpMetrics } from './metrics/http-metrics';
+import { MetricsRegistry } from './metrics/metrics-registry';
 import { connectIntegrationEvents } from './messaging/connect-integration-events';
 import { createLogger, PinoNestLogger, type Logger } from './logging/logger';
 import { platformDependencies, type DependencyProbe } from './startup/dependency-probes';
@@ -75,6 +77,7 @@ async function initialise<C extends BaseConfig>(definition: ServiceDefinition<C>
   const app = await NestFactory.create(definition.createModule(config, logger), { logger: new PinoNestLogger(logger), bufferLogs: false, abortOnError: false });
   try {
     app.use(requestContext(logger));
+    app.use(httpMetrics(app.get(MetricsRegistry)));
     installBodyParsing(app);
     app.useGlobalFilters(new DomainErrorsFilter(logger));
     app.enableShutdownHooks(['SIGTERM', 'SIGINT']);

@@ -27,6 +27,8 @@ export * from './messaging/service-messaging';
 export * from './platform.tokens';
 export * from './platform.module';
 export * from './scheduler/scheduler';
+export * from './leadership/leadership';
+export * from './metrics/metrics-registry';
 export * from './read-model/projection';
 export * from './read-model/projection-runner';
 export * from './commands/deterministic-id';

@@ -23,6 +23,10 @@ import { loadRegionalPolicies, RegionalPolicies } from './config/regional-polici
 import { ServiceMessaging } from './messaging/service-messaging';
 import { ProjectionRunner } from './read-model/projection-runner';
 import { CONFIG, EVENT_STORE, EVENT_STORE_POOL, KAFKA_ADMIN, LOGGER, MONGO, OPENED_EVENT_STORE, SERVICE_NAME } from './platform.tokens';
+import { Leadership } from './leadership/leadership';
+import { MetricsController } from './metrics/metrics.controller';
+import { MetricsRegistry } from './metrics/metrics-registry';
+import { PlatformMetrics } from './metrics/platform-metrics';
 import { JobsController } from './scheduler/jobs.controller';
 import { Scheduler } from './scheduler/scheduler';
 
@@ -59,7 +63,7 @@ export class PlatformModule implements BeforeApplicationShutdown, OnApplicationS
     };
     return {
       module: PlatformModule,
-      controllers: [HealthController, ClockController, JobsController],
+      controllers: [HealthController, ClockController, JobsController, MetricsController],
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: SERVICE_NAME, useValue: options.serviceName },
@@ -68,6 +72,9 @@ export class PlatformModule implements BeforeApplicationShutdown, OnApplicationS
         ProjectionRunner,
         { provide: LOGGER, useValue: options.logger },
         HealthRegistry,
+        { provide: MetricsRegistry, useFactory: () => new MetricsRegistry() },
+        PlatformMetrics,
+        Leadership,
         Scheduler,
         { provide: Clock, useValue: config.ALLOW_CLOCK_CONTROL ? new AdjustableClock() : new SystemClock() },
         { provide: TOKEN_SETTINGS, useValue: tokenSettings },
@@ -93,6 +100,8 @@ export class PlatformModule implements BeforeApplicationShutdown, OnApplicationS
         ProjectionRunner,
         LOGGER,
         HealthRegistry,
+        MetricsRegistry,
+        Leadership,
         Scheduler,
         Clock,
         TOKEN_SETTINGS,

@@ -3,11 +3,14 @@
  * checkpoint kept beside the index, turning live. A source that is not there yet (its service has
  * not created its schema) or fails is retried with a growing pause, without stopping the others.
  * `indexedThrough(source)` says how far the index is complete, so a replay can read the rest.
+ *
+ * One writer: only the leader replica (Leadership) follows the sources and writes the index; the
+ * others read the checkpoints it saved, so their `indexedThrough` never claims more than is there.
  */
 import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { joinKeysOf } from '@sa/domain-audit';
 import type { RecordedEvent, Subscription } from '@sa/event-store';
-import { LOGGER, type Logger } from '@sa/platform';
+import { Leadership, type LedTask, LOGGER, type Logger } from '@sa/platform';
 import { type AuditSource, SourceStores } from '../sources/source-stores';
 import { SOURCE_STORES } from '../tokens';
 import { CaseIndex } from './case-index';
@@ -33,27 +36,50 @@ export class CaseIndexer implements OnApplicationBootstrap, BeforeApplicationShu
     @Inject(SOURCE_STORES) private readonly sources: SourceStores,
     private readonly index: CaseIndex,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly leadership: Leadership,
   ) {}
 
+  private readonly writing: LedTask = {
+    name: 'case-index',
+    start: async () => {
+      this.stopping = false;
+      await this.loadCheckpoints();
+      for (const source of this.sources.all) this.subscribe(source);
+    },
+    stop: () => this.stopWriting(),
+  };
+
   async onApplicationBootstrap(): Promise<void> {
-    for (const source of this.sources.all) {
-      const position = await this.index.checkpoint(source.name);
-      this.progress.set(source.name, { position, saved: position, caughtUp: false, retryMs: 1000 });
-      this.subscribe(source);
-    }
-    this.flushTimer = setInterval(
-      () => void this.flush().catch((error: unknown) => this.logger.warn({ err: error }, 'case index checkpoint not saved; will retry')),
-      500,
-    );
+    await this.loadCheckpoints();
+    // The leader saves its checkpoints; a follower reads them (how far the leader's index is complete).
+    this.flushTimer = setInterval(() => {
+      const step = this.leadership.isLeader ? this.flush() : this.loadCheckpoints();
+      void step.catch((error: unknown) => this.logger.warn({ err: error }, 'case index checkpoint not saved or read; will retry'));
+    }, 500);
     this.flushTimer.unref();
+    await this.leadership.lead(this.writing);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopping = true;
     clearInterval(this.flushTimer);
+    await this.leadership.release(this.writing);
+  }
+
+  private async loadCheckpoints(): Promise<void> {
+    for (const source of this.sources.all) {
+      const position = await this.index.checkpoint(source.name);
+      const known = this.progress.get(source.name);
+      if (known?.subscription) continue;
+      this.progress.set(source.name, { position, saved: position, caughtUp: known?.caughtUp ?? false, retryMs: 1000 });
+    }
+  }
+
+  private async stopWriting(): Promise<void> {
+    this.stopping = true;
     for (const p of this.progress.values()) clearTimeout(p.retryTimer);
     await Promise.all([...this.progress.values()].map((p) => p.subscription?.stop()));
     await this.flush().catch(() => undefined);
+    for (const p of this.progress.values()) p.subscription = undefined;
   }
 
   /** The position up to which every event of the source is in the index (0: nothing yet). */

@@ -62,7 +62,12 @@ export class FindingsWatch {
     this.checkpoints = db.collection<CheckpointDocument>('audit_findings_watch');
   }
 
+  /** Starts following from the saved checkpoints (again after a stop: a replica that leads anew). */
   async start(): Promise<void> {
+    this.stopped = false;
+    this.subscriptions.length = 0;
+    this.caughtUpSources.clear();
+    this.touched = { applications: new Set(), others: new Set() };
     for (const source of this.sources.all) {
       const saved = await this.checkpoints.findOne({ _id: source.name });
       this.seen.set(source.name, saved?.position ?? 0);

@@ -64,6 +64,17 @@ export const baseConfigSchema = z.object({
   /** Lets tests move a service's clock through PUT /admin/clock. Never enable in production. */
   ALLOW_CLOCK_CONTROL: booleanFlag.default(false),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  /**
+   * How often a replica asks for the leader lock, and the leader checks it still holds it (ms): a
+   * dead leader is replaced within about this long (leadership/leadership.ts).
+   */
+  SA_LEADER_POLL_MS: z.coerce.number().int().min(100, 'must be at least 100 ms').max(60_000, 'must be at most 60000 ms').default(1000),
+  /**
+   * Whether the service migrates its event-store schema when it starts. Production runs the
+   * migration Job of the Helm chart before the new version and sets this to false: replicas of
+   * the new version then never race an old one over the schema.
+   */
+  SA_MIGRATE_ON_START: booleanFlag.default(true),
 });
 
 export type BaseConfig = z.infer<typeof baseConfigSchema>;

@@ -19,7 +19,7 @@ export function requestContext(logger: Logger) {
     res.setHeader('x-correlation-id', req.correlationId);
     const began = process.hrtime.bigint();
     res.on('finish', () => {
-      if (req.path.startsWith('/health')) return;
+      if (req.path.startsWith('/health') || req.path === '/metrics') return;
       const ms = Number(process.hrtime.bigint() - began) / 1e6;
       const actor = (req as CorrelatedRequest & { actor?: { userId: string; role: string } }).actor;
       logger.info(

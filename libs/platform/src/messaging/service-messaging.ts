@@ -21,6 +21,8 @@ import {
   MongoInbox,
   PostgresRelayCheckpointStore,
   provisionTopics,
+  type RelayStatus,
+  type ConsumerStatus,
   topicsOf,
   type TransportConsumption,
 } from '@sa/messaging';
@@ -29,6 +31,7 @@ import { Pool } from 'pg';
 import { guardPublication } from '../commands/publication-guard';
 import type { BaseConfig } from '../config/config';
 import { HealthRegistry } from '../health/health-registry';
+import { Leadership, type LedTask } from '../leadership/leadership';
 import type { Logger } from '../logging/logger';
 import { CONFIG, EVENT_STORE, EVENT_STORE_POOL, LOGGER, MONGO, SERVICE_NAME } from '../platform.tokens';
 import { defaultEventStoreSchema } from '../event-store/open-event-store';
@@ -67,6 +70,8 @@ export class ServiceMessaging implements OnApplicationBootstrap, BeforeApplicati
   private readonly running: { name: string; part: Runnable }[] = [];
   private checkpointPool?: Pool;
   private events?: IntegrationEventsTransport;
+  /** The running consumers by name, for /metrics. */
+  readonly consumers = new Map<string, { status(): ConsumerStatus }>();
 
   constructor(
     @Inject(CONFIG) private readonly config: BaseConfig,
@@ -76,6 +81,7 @@ export class ServiceMessaging implements OnApplicationBootstrap, BeforeApplicati
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly health: HealthRegistry,
     @Inject(SERVICE_NAME) private readonly serviceName: string,
+    private readonly leadership: Leadership,
   ) {}
 
   /** Declares what the service publishes; call from a module's constructor or onModuleInit. */
@@ -119,11 +125,13 @@ export class ServiceMessaging implements OnApplicationBootstrap, BeforeApplicati
     const consumptions = await Promise.all(this.consumptions.map((c) => this.transportConsumption(c)));
     this.events = new IntegrationEventsTransport(consumptions, {
       // 503 while a partition waits on a transient fault, naming the consumer, the fault and since when.
-      started: (name, consumer) =>
+      started: (name, consumer) => {
+        this.consumers.set(name, consumer);
         this.health.register(`consumer:${name}`, async () => {
           const problem = consumer.readinessProblem();
           if (problem) throw new Error(problem);
-        }),
+        });
+      },
     });
     return this.events;
   }
@@ -137,26 +145,44 @@ export class ServiceMessaging implements OnApplicationBootstrap, BeforeApplicati
     await this.checkpointPool?.end().catch(() => undefined);
   }
 
+  /** The relay runs on the leader replica only (leadership.ts): one publisher per checkpoint, taken over when the leader dies. */
   private async startRelay(publication: PublicationDefinition): Promise<void> {
     const checkpoints = await this.checkpointStore();
     const name = `${this.serviceName}-relay`;
-    const relay = new EventRelay({
+    let relay: EventRelay | undefined;
+    const task: LedTask = {
       name,
-      store: this.store,
-      checkpoints,
-      streamPrefixes: publication.streamPrefixes,
-      mapping: this.prefixedMapping(publication.mapping),
-      source: `/sa/${this.serviceName}`,
-      kafka: this.kafka,
-      logger: this.logger,
-    });
+      // A new relay each term: it resumes from the durable checkpoint the previous leader left.
+      start: () => {
+        relay = new EventRelay({
+          name,
+          store: this.store,
+          checkpoints,
+          streamPrefixes: publication.streamPrefixes,
+          mapping: this.prefixedMapping(publication.mapping),
+          source: `/sa/${this.serviceName}`,
+          kafka: this.kafka,
+          logger: this.logger,
+        });
+        relay.start();
+      },
+      stop: async () => {
+        await relay?.stop();
+        relay = undefined;
+      },
+    };
     this.health.register('relay', async () => {
-      const status = relay.status();
-      if (status.state === 'retrying' || status.state === 'stopped') throw new Error(`relay ${status.state}${status.lastError ? `: ${status.lastError}` : ''}`);
+      const status = relay?.status();
+      if (status && (status.state === 'retrying' || status.state === 'stopped'))
+        throw new Error(`relay ${status.state}${status.lastError ? `: ${status.lastError}` : ''}`);
     });
-    relay.start();
-    this.running.push({ name, part: relay });
+    this.relayStatus = () => relay?.status();
+    await this.leadership.lead(task);
+    this.running.push({ name, part: { start: () => undefined, stop: () => this.leadership.release(task) } });
   }
+
+  /** The relay's status on this replica; undefined while another replica leads. */
+  relayStatus: () => RelayStatus | undefined = () => undefined;
 
   private async transportConsumption(consumption: ConsumptionDefinition): Promise<TransportConsumption> {
     const inbox = consumption.inbox === 'event-store' ? eventStoreInbox(this.store) : await MongoInbox.create(this.mongoDb());

@@ -1,10 +1,19 @@
 import type { BaseConfig } from '../config/config';
 import { createLogger } from '../logging/logger';
+import type { Leadership } from '../leadership/leadership';
+import { MetricsRegistry } from '../metrics/metrics-registry';
 import { SystemClock } from '../time/clock';
 import { scopeOf } from './jobs.controller';
 import { type JobScope, Scheduler } from './scheduler';
 
-const scheduler = () => new Scheduler(new SystemClock(), createLogger('scheduler-spec', 'silent'), { SCHEDULER_INTERVAL_MS: 3_600_000 } as BaseConfig);
+const scheduler = () =>
+  new Scheduler(
+    new SystemClock(),
+    createLogger('scheduler-spec', 'silent'),
+    { SCHEDULER_INTERVAL_MS: 3_600_000 } as BaseConfig,
+    {} as Leadership,
+    new MetricsRegistry(),
+  );
 
 describe('scheduler scopes', () => {
   it('gives a platform operator every region and anyone else their organisation unit’s region, normalised', () => {
