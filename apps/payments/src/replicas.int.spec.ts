@@ -127,6 +127,18 @@ describe('payments replicas: one leader, shared partitions, fail-over on kill -9
       expect(new Set(ids).size).toBe(ids.length);
       expect(new Set(granted(all).map((r) => r.key)).size).toBe(20);
       expect(await metric(b, 'sa_consumer_partitions_assigned')).toBe(3);
+      // And its /metrics shows the consumers caught up (lag 0 on every partition) and the relay's lag behind the store
+      const scrape = await until(
+        'consumer lag 0',
+        async () => {
+          const text = await (await fetch(`${b.url}/metrics`)).text();
+          const lags = text.split('\n').filter((l) => l.startsWith('sa_consumer_lag_messages{consumer="payments-case-approvals"'));
+          return lags.length === 3 && lags.every((l) => l.endsWith(' 0')) ? text : undefined;
+        },
+        30_000,
+      );
+      expect(scrape).toMatch(/^sa_relay_lag_positions\{state="(live|catching-up)"\} \d+$/m);
+      expect(scrape).toMatch(/^sa_relay_checkpoint_position \d+$/m);
       process.stdout.write(
         `replicas: partitions A/B ${shares.join('/')}; leader replaced ${takeoverMs} ms after kill -9; ` +
           `all 20 entitlements published once, ${partitionsMs} ms after the kill (A's partitions wait for its session to expire)\n`,

@@ -10,7 +10,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { StartedPayroll } from '@sa/domain-payments';
 import type { Actor } from '@sa/domain-shared';
 import { EventIdConflictError, type EventStore, WrongExpectedRevisionError } from '@sa/event-store';
-import { Clock, EVENT_STORE, LOGGER, type Logger } from '@sa/platform';
+import { Clock, type Counter, EVENT_STORE, type Histogram, LOGGER, type Logger, MetricsRegistry } from '@sa/platform';
 import type { CandidateListing } from './candidate-listing';
 import { PayrollCandidates } from './payroll-candidates';
 import { decideAndAppend, loadPayroll, type LoadedPayroll } from './payroll-stream';
@@ -27,10 +27,40 @@ export class PayrollRun {
     private readonly candidates: PayrollCandidates,
     private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+    metrics: MetricsRegistry,
+  ) {
+    this.batches = metrics.counter('sa_payroll_batches_issued_total', 'Payroll batches this replica issued (one append each)');
+    this.instructions = metrics.counter('sa_payroll_instructions_issued_total', 'Payment instructions this replica issued in payroll batches');
+    this.drives = metrics.histogram(
+      'sa_payroll_drive_seconds',
+      'Time to drive a payroll run to its close, by outcome',
+      [1, 5, 15, 60, 300, 900, 1800, 3600, 7200],
+    );
+    metrics.collected('sa_payroll_runs_in_progress', 'Payroll runs this replica is driving now', 'gauge', () => [[{}, this.inProgress]]);
+  }
+
+  private readonly batches: Counter;
+  private readonly instructions: Counter;
+  private readonly drives: Histogram;
+  private inProgress = 0;
 
   /** Issues the remaining batches of a started run and closes it; returns once it is closed. */
   async drive(payrollId: string, actor: Actor, correlationId: string): Promise<StartedPayroll> {
+    const stop = this.drives.startTimer();
+    this.inProgress += 1;
+    try {
+      const run = await this.driveToClose(payrollId, actor, correlationId);
+      stop({ outcome: 'closed' });
+      return run;
+    } catch (error) {
+      stop({ outcome: 'failed' });
+      throw error;
+    } finally {
+      this.inProgress -= 1;
+    }
+  }
+
+  private async driveToClose(payrollId: string, actor: Actor, correlationId: string): Promise<StartedPayroll> {
     let loaded = await loadPayroll(this.store, payrollId);
     let listing: CandidateListing | undefined;
     for (;;) {
@@ -68,6 +98,8 @@ export class PayrollRun {
     }
     const command = { type: 'IssuePayrollBatch', payrollId, batch: batchesDone, entitlements, issuedAt: now } as const;
     const next = await decideAndAppend(this.store, loaded, command, { actor, correlationId, idempotencyKey: `${payrollId}:batch:${batchesDone}` });
+    this.batches.inc();
+    this.instructions.inc({}, entitlements.length);
     const progress = { payrollId, batch: batchesDone + 1, of: Math.max(plannedBatches, batchesDone + 1), entitlements: entitlements.length };
     if ((batchesDone + 1) % progressEvery === 0 || batchesDone === 0) this.logger.info(progress, 'payroll batch issued');
     else this.logger.debug(progress, 'payroll batch issued');

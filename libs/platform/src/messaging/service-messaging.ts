@@ -200,6 +200,15 @@ export class ServiceMessaging implements OnApplicationBootstrap, BeforeApplicati
     };
   }
 
+  /** Each consumer's group and topics (as this deployment names them), for the lag on /metrics. */
+  consumerGroups(): { consumer: string; groupId: string; topics: string[] }[] {
+    return this.consumptions.map((c) => ({
+      consumer: c.name,
+      groupId: `${this.config.KAFKA_CONSUMER_GROUP_PREFIX}${c.name}`,
+      topics: [...new Set([...c.handles, ...(c.ignore ?? [])].map((contract) => this.onTopic(contract).topic))],
+    }));
+  }
+
   /** Stable across restarts of this replica (static group membership); none when nothing names it (PORT=0). */
   private get replicaName(): string | undefined {
     if (this.config.SA_INSTANCE_ID) return this.config.SA_INSTANCE_ID;

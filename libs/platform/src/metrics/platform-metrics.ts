@@ -11,12 +11,14 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EventStore } from '@sa/event-store';
 import type { ConsumerStatus } from '@sa/messaging';
+import type { Admin } from '@platformatic/kafka';
 import type { Pool } from 'pg';
 import type { BaseConfig } from '../config/config';
 import { defaultEventStoreSchema } from '../event-store/open-event-store';
 import { Leadership } from '../leadership/leadership';
 import { ServiceMessaging } from '../messaging/service-messaging';
-import { CONFIG, EVENT_STORE, EVENT_STORE_POOL, SERVICE_NAME } from '../platform.tokens';
+import { CONFIG, EVENT_STORE, EVENT_STORE_POOL, KAFKA_ADMIN, SERVICE_NAME } from '../platform.tokens';
+import { ConsumerLag } from './consumer-lag';
 import { ProjectionRunner } from '../read-model/projection-runner';
 import { MetricsRegistry, type Sample } from './metrics-registry';
 
@@ -33,6 +35,7 @@ export class PlatformMetrics implements OnModuleInit {
     @Inject(EVENT_STORE_POOL) private readonly pool: Pool | null,
     @Inject(CONFIG) private readonly config: BaseConfig,
     @Inject(SERVICE_NAME) private readonly serviceName: string,
+    @Inject(KAFKA_ADMIN) private readonly kafkaAdmin: Admin,
   ) {}
 
   onModuleInit(): void {
@@ -77,6 +80,13 @@ export class PlatformMetrics implements OnModuleInit {
     this.registry.collected('sa_consumer_in_flight', 'Messages being handled now', 'gauge', () => each((s) => s.inFlight));
     this.registry.collected('sa_consumer_partitions_assigned', 'Partitions this replica’s consumer owns (replicas share a group’s partitions)', 'gauge', () =>
       each((s) => s.assignments.reduce((n, a) => n + a.partitions.length, 0)),
+    );
+    const lag = new ConsumerLag(this.kafkaAdmin, () => this.messaging.consumerGroups());
+    this.registry.collected(
+      'sa_consumer_lag_messages',
+      'End offset minus the group’s committed offset, per partition (the same on every replica)',
+      'gauge',
+      () => lag.samples(),
     );
     this.registry.collected('sa_consumer_partitions_faulted', 'Partitions paused while a message waits on a transient fault', 'gauge', () =>
       each((s) => s.faults.length),
