@@ -17,6 +17,7 @@ export const ceHeader = {
   subject: 'ce_subject',
   correlationid: 'ce_correlationid',
   causationid: 'ce_causationid',
+  traceparent: 'ce_traceparent',
   contentType: 'content-type',
 } as const;
 
@@ -65,6 +66,10 @@ export const cloudEventsHeadersSchema = z.object({
     .optional()
     .meta({ description: 'Extension: the business transaction (usually a case\u2019s whole journey) this event belongs to.' }),
   ce_causationid: z.string().max(200).optional().meta({ description: 'Extension: ce_id of the message or event that directly caused this one.' }),
+  ce_traceparent: z.string().optional().meta({
+    description:
+      'Extension (CloudEvents distributed tracing): the W3C traceparent of the span that published the event. Our services derive the trace id from ce_correlationid, so a case\u2019s whole journey is one trace. Optional; an invalid value is ignored.',
+  }),
 });
 
 export type CloudEventsHeaders = z.output<typeof cloudEventsHeadersSchema>;

@@ -3,6 +3,7 @@ export * from './kafka/client-options';
 export * from './kafka/serial-producer';
 export * from './kafka/batching-publisher';
 export * from './cloudevents/binary-mode';
+export * from './cloudevents/trace-parent';
 export * from './topics/provision-topics';
 export * from './relay/checkpoint-store';
 export * from './relay/postgres-checkpoint-store';

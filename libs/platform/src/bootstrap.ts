@@ -18,6 +18,8 @@ import { DomainErrorsFilter } from './http/domain-errors.filter';
 import { setupOpenApi } from './http/openapi';
 import { requestContext } from './http/request-context';
 import { httpMetrics } from './metrics/http-metrics';
+import { httpTracing } from './tracing/http-tracing';
+import { Tracer } from './tracing/tracer';
 import { MetricsRegistry } from './metrics/metrics-registry';
 import { connectIntegrationEvents } from './messaging/connect-integration-events';
 import { createLogger, PinoNestLogger, type Logger } from './logging/logger';
@@ -78,6 +80,7 @@ async function initialise<C extends BaseConfig>(definition: ServiceDefinition<C>
   try {
     app.use(requestContext(logger));
     app.use(httpMetrics(app.get(MetricsRegistry)));
+    app.use(httpTracing(app.get(Tracer)));
     installBodyParsing(app);
     app.useGlobalFilters(new DomainErrorsFilter(logger));
     app.enableShutdownHooks(['SIGTERM', 'SIGINT']);

@@ -29,6 +29,7 @@ export * from './platform.module';
 export * from './scheduler/scheduler';
 export * from './leadership/leadership';
 export * from './metrics/metrics-registry';
+export * from './tracing/tracer';
 export * from './read-model/projection';
 export * from './read-model/projection-runner';
 export * from './commands/deterministic-id';

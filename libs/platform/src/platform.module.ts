@@ -27,6 +27,7 @@ import { Leadership } from './leadership/leadership';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsRegistry } from './metrics/metrics-registry';
 import { PlatformMetrics } from './metrics/platform-metrics';
+import { Tracer } from './tracing/tracer';
 import { JobsController } from './scheduler/jobs.controller';
 import { Scheduler } from './scheduler/scheduler';
 
@@ -74,6 +75,7 @@ export class PlatformModule implements BeforeApplicationShutdown, OnApplicationS
         HealthRegistry,
         { provide: MetricsRegistry, useFactory: () => new MetricsRegistry() },
         PlatformMetrics,
+        Tracer,
         Leadership,
         Scheduler,
         { provide: Clock, useValue: config.ALLOW_CLOCK_CONTROL ? new AdjustableClock() : new SystemClock() },
@@ -101,6 +103,7 @@ export class PlatformModule implements BeforeApplicationShutdown, OnApplicationS
         LOGGER,
         HealthRegistry,
         MetricsRegistry,
+        Tracer,
         Leadership,
         Scheduler,
         Clock,

@@ -27,6 +27,8 @@ export interface CloudEventAttributes {
   readonly subject?: string;
   readonly correlationId?: string;
   readonly causationId?: string;
+  /** W3C traceparent of the span that published it (CloudEvents distributed-tracing extension). */
+  readonly traceparent?: string;
 }
 
 /** Builds the Kafka record of an integration event. The payload must already satisfy its contract. */
@@ -48,6 +50,7 @@ export function encodeCloudEvent<Payload>(
   if (attributes.subject !== undefined) headers[ceHeader.subject] = attributes.subject;
   if (attributes.correlationId !== undefined) headers[ceHeader.correlationid] = attributes.correlationId;
   if (attributes.causationId !== undefined) headers[ceHeader.causationid] = attributes.causationId;
+  if (attributes.traceparent !== undefined) headers[ceHeader.traceparent] = attributes.traceparent;
   return { topic, key: Buffer.from(contract.key(payload)), value: Buffer.from(JSON.stringify(payload)), headers: toRawHeaders(headers) };
 }
 

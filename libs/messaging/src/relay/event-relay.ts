@@ -13,12 +13,14 @@
 import { parsePayload } from '@sa/contracts';
 import type { EventFilter, RecordedEvent, StreamStore } from '@sa/event-store';
 import { encodeCloudEvent } from '../cloudevents/binary-mode';
+import { formatTraceparent, spanIdOf, traceIdOf, type SpanSink } from '../cloudevents/trace-parent';
 import type { KafkaClientOptions } from '../kafka/client-options';
 import { SerialProducer, type OutgoingRecord } from '../kafka/serial-producer';
 import { describeError, maskKey, silentLogger, type MessagingLogger } from '../logging/logger';
 import { classifyFault } from '../faults/classify-fault';
 import { backoffDelay, sleep, type BackoffPolicy } from '../shared/backoff';
 import type { RelayCheckpointStore } from './checkpoint-store';
+import { Batcher, type PendingEvent } from './batcher';
 import { mapDomainEvent, type IntegrationEventMapping } from './integration-event-mapping';
 
 /** Sends records and resolves once Kafka acknowledged all of them. */
@@ -45,6 +47,8 @@ export interface EventRelayOptions {
   /** Backoff between attempts after a failure (default 100 ms doubling to 10 s). */
   readonly retry?: BackoffPolicy;
   readonly logger?: MessagingLogger;
+  /** Receives a producer span per published event (tracing); none by default. */
+  readonly spans?: SpanSink;
 }
 
 export type RelayState = 'stopped' | 'starting' | 'catching-up' | 'live' | 'retrying';
@@ -56,11 +60,6 @@ export interface RelayStatus {
   /** Integration events acknowledged by Kafka since start. */
   readonly published: number;
   readonly lastError?: string;
-}
-
-interface PendingEvent {
-  readonly position: number;
-  readonly record: OutgoingRecord | null;
 }
 
 class RelayStopped extends Error {}
@@ -142,7 +141,9 @@ export class EventRelay {
       afterPosition,
       filter: this.filter,
       onEvent: async (event) => {
-        await batcher.add({ position: event.position, record: this.toRecord(event) });
+        const mapped = this.toRecord(event);
+        const trace = mapped ? { traceId: traceIdOf(event.correlationId), spanId: spanIdOf(event.eventId), type: mapped.type, readAt: Date.now() } : undefined;
+        await batcher.add({ position: event.position, record: mapped?.record ?? null, ...(trace ? { trace } : {}) });
       },
       onError: (error) => {
         failure = error;
@@ -168,19 +169,22 @@ export class EventRelay {
     throw new RelayStopped();
   }
 
-  private toRecord(event: RecordedEvent): OutgoingRecord | null {
+  private toRecord(event: RecordedEvent): { record: OutgoingRecord; type: string } | null {
     const draft = mapDomainEvent(this.options.mapping, event);
     if (!draft) return null;
     // Validate before publishing: a broken payload must stop the relay, not reach other services.
     const payload = parsePayload(draft.contract, draft.payload);
-    return encodeCloudEvent(draft.contract, payload, {
+    const record = encodeCloudEvent(draft.contract, payload, {
       id: event.eventId,
       source: this.options.source,
       time: event.occurredAt,
       subject: draft.subject,
       correlationId: event.correlationId,
       causationId: event.causationId ?? undefined,
+      // The journey's trace (from its correlation id); the span is the event's, so a republished event keeps it.
+      traceparent: formatTraceparent({ traceId: traceIdOf(event.correlationId), spanId: spanIdOf(event.eventId) }),
     });
+    return { record, type: draft.contract.type };
   }
 
   /** Publishes a batch (retrying until Kafka acknowledges or the relay stops), then saves the checkpoint. */
@@ -202,6 +206,7 @@ export class EventRelay {
         await sleep(delay, this.stopping.signal);
       }
     }
+    this.recordSpans(batch);
     const position = batch[batch.length - 1].position;
     await this.options.checkpoints.save(this.options.name, position);
     this.checkpoint = position;
@@ -209,59 +214,25 @@ export class EventRelay {
     if (this.state === 'retrying') this.state = 'live';
     this.logger.debug({ relay: this.options.name, checkpoint: position, events: records.length }, 'relay batch acknowledged');
   }
-}
 
-/**
- * Collects events while the previous batch is in flight and sends them as the next one: one
- * request at a time, batches growing with the load. `add` waits when too much is queued, which
- * holds the subscription back instead of buffering without bound.
- */
-class Batcher {
-  private pending: PendingEvent[] = [];
-  private inFlight: Promise<void> | undefined;
-  private failed: Error | undefined;
-  private failureListener: ((error: Error) => void) | undefined;
-
-  constructor(
-    private readonly batchSize: number,
-    private readonly send: (batch: readonly PendingEvent[]) => Promise<void>,
-  ) {}
-
-  onFailure(listener: (error: Error) => void): void {
-    this.failureListener = listener;
-  }
-
-  async add(item: PendingEvent): Promise<void> {
-    if (this.failed) throw this.failed;
-    this.pending.push(item);
-    this.kick();
-    while (this.pending.length >= this.batchSize * 2 && this.inFlight && !this.failed) await this.inFlight;
-    if (this.failed) throw this.failed;
-  }
-
-  /** Waits until everything added so far is sent (or sending failed). */
-  async drain(): Promise<void> {
-    while (!this.failed && (this.inFlight || this.pending.length > 0)) {
-      this.kick();
-      await this.inFlight;
+  /** One producer span per published event, from when the relay read it to Kafka's acknowledgement. */
+  private recordSpans(batch: readonly PendingEvent[]): void {
+    const sink = this.options.spans;
+    if (!sink) return;
+    const now = Date.now();
+    for (const { trace, record } of batch) {
+      if (!trace || !record) continue;
+      sink.record({
+        name: `publish ${trace.type}`,
+        kind: 'producer',
+        traceId: trace.traceId,
+        spanId: trace.spanId,
+        startMs: trace.readAt,
+        endMs: now,
+        ok: true,
+        attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': record.topic, 'sa.relay': this.options.name },
+      });
     }
-  }
-
-  private kick(): void {
-    if (this.inFlight || this.failed || this.pending.length === 0) return;
-    const batch = this.pending.splice(0, this.batchSize);
-    this.inFlight = this.send(batch).then(
-      () => {
-        this.inFlight = undefined;
-        // Events that arrived meanwhile go next; on the next tick, so a burst delivered in one go joins them.
-        if (this.pending.length > 0) setImmediate(() => this.kick());
-      },
-      (error: unknown) => {
-        this.inFlight = undefined;
-        this.failed = error instanceof Error ? error : new Error(String(error));
-        this.failureListener?.(this.failed);
-      },
-    );
   }
 }
 

@@ -75,6 +75,13 @@ export const baseConfigSchema = z.object({
    * the new version then never race an old one over the schema.
    */
   SA_MIGRATE_ON_START: booleanFlag.default(true),
+  /** Where traces go, by OTLP/HTTP (e.g. http://otel-collector:4318); tracing is off when unset. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: url(['http', 'https']).optional(),
+  /** The service name on exported spans; the service's own name when unset. */
+  OTEL_SERVICE_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,100}$/, 'must be 1-100 letters, digits, dot, underscore or hyphen')
+    .optional(),
 });
 
 export type BaseConfig = z.infer<typeof baseConfigSchema>;

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { correlationIdOfTrace, parseTraceparent } from '@sa/messaging';
 import type { Logger } from '../logging/logger';
 
 export interface CorrelatedRequest extends Request {
@@ -15,7 +16,9 @@ const correlationPattern = /^[A-Za-z0-9._:-]{1,128}$/;
 export function requestContext(logger: Logger) {
   return (req: CorrelatedRequest, res: Response, next: NextFunction): void => {
     const given = req.header('x-correlation-id');
-    req.correlationId = given && correlationPattern.test(given) ? given : randomUUID();
+    // A caller's W3C trace continues here when it names no correlation id of its own (tracing/http-tracing.ts).
+    const trace = parseTraceparent(req.header('traceparent'));
+    req.correlationId = given && correlationPattern.test(given) ? given : trace ? correlationIdOfTrace(trace.traceId) : randomUUID();
     res.setHeader('x-correlation-id', req.correlationId);
     const began = process.hrtime.bigint();
     res.on('finish', () => {

@@ -7,6 +7,8 @@
 import type { INestApplication, INestMicroservice } from '@nestjs/common';
 import type { MicroserviceOptions } from '@nestjs/microservices';
 import { RethrowToTransport } from '@sa/messaging';
+import { ConsumerTracingInterceptor } from '../tracing/consumer-tracing.interceptor';
+import { Tracer } from '../tracing/tracer';
 import { ServiceMessaging } from './service-messaging';
 
 export async function connectIntegrationEvents(app: INestApplication): Promise<void> {
@@ -17,6 +19,7 @@ export async function connectIntegrationEvents(app: INestApplication): Promise<v
     setIsInitHookCalled(called: boolean): void;
   };
   microservice.useGlobalFilters(new RethrowToTransport());
+  microservice.useGlobalInterceptors(new ConsumerTracingInterceptor(app.get(Tracer)));
   // The application's init hooks already ran (relay, topics, projections): the microservice must not run them again.
   microservice.setIsInitHookCalled(true);
   await app.startAllMicroservices();

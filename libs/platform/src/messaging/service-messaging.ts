@@ -32,6 +32,7 @@ import { guardPublication } from '../commands/publication-guard';
 import type { BaseConfig } from '../config/config';
 import { HealthRegistry } from '../health/health-registry';
 import { Leadership, type LedTask } from '../leadership/leadership';
+import { Tracer } from '../tracing/tracer';
 import type { Logger } from '../logging/logger';
 import { CONFIG, EVENT_STORE, EVENT_STORE_POOL, LOGGER, MONGO, SERVICE_NAME } from '../platform.tokens';
 import { defaultEventStoreSchema } from '../event-store/open-event-store';
@@ -82,6 +83,7 @@ export class ServiceMessaging implements OnApplicationBootstrap, BeforeApplicati
     private readonly health: HealthRegistry,
     @Inject(SERVICE_NAME) private readonly serviceName: string,
     private readonly leadership: Leadership,
+    private readonly tracer: Tracer,
   ) {}
 
   /** Declares what the service publishes; call from a module's constructor or onModuleInit. */
@@ -163,6 +165,7 @@ export class ServiceMessaging implements OnApplicationBootstrap, BeforeApplicati
           source: `/sa/${this.serviceName}`,
           kafka: this.kafka,
           logger: this.logger,
+          ...(this.tracer.enabled ? { spans: this.tracer } : {}),
         });
         relay.start();
       },

@@ -10,7 +10,7 @@
  */
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EventStore } from '@sa/event-store';
-import type { ConsumerStatus } from '@sa/messaging';
+import { type ConsumerStatus, spanIdOf } from '@sa/messaging';
 import type { Admin } from '@platformatic/kafka';
 import type { Pool } from 'pg';
 import type { BaseConfig } from '../config/config';
@@ -18,6 +18,7 @@ import { defaultEventStoreSchema } from '../event-store/open-event-store';
 import { Leadership } from '../leadership/leadership';
 import { ServiceMessaging } from '../messaging/service-messaging';
 import { CONFIG, EVENT_STORE, EVENT_STORE_POOL, KAFKA_ADMIN, SERVICE_NAME } from '../platform.tokens';
+import { currentSpan, Tracer } from '../tracing/tracer';
 import { ConsumerLag } from './consumer-lag';
 import { ProjectionRunner } from '../read-model/projection-runner';
 import { MetricsRegistry, type Sample } from './metrics-registry';
@@ -36,6 +37,7 @@ export class PlatformMetrics implements OnModuleInit {
     @Inject(CONFIG) private readonly config: BaseConfig,
     @Inject(SERVICE_NAME) private readonly serviceName: string,
     @Inject(KAFKA_ADMIN) private readonly kafkaAdmin: Admin,
+    private readonly tracer: Tracer,
   ) {}
 
   onModuleInit(): void {
@@ -113,15 +115,37 @@ export class PlatformMetrics implements OnModuleInit {
     const append = this.store.appendToStream.bind(this.store);
     this.store.appendToStream = async (...args) => {
       const stop = appends.startTimer();
+      const finish = this.appendSpan(args[0], args[1].length);
       try {
         const result = await append(...args);
         stop({ outcome: 'appended' });
+        finish(true);
         return result;
       } catch (error) {
         stop({ outcome: 'failed' });
+        finish(false);
         throw error;
       }
     };
+  }
+
+  /** A child span of the request's or handler's span; the stream's category only (its id may name a case or a person). */
+  private appendSpan(stream: string, events: number): (ok: boolean) => void {
+    const parent = this.tracer.enabled ? currentSpan.getStore() : undefined;
+    if (!parent) return () => undefined;
+    const startMs = Date.now();
+    return (ok) =>
+      this.tracer.record({
+        name: 'event-store append',
+        kind: 'internal',
+        traceId: parent.traceId,
+        spanId: spanIdOf(),
+        parentSpanId: parent.spanId,
+        startMs,
+        endMs: Date.now(),
+        ok,
+        attributes: { 'sa.stream.category': stream.split('-')[0] ?? '', 'sa.events': events },
+      });
   }
 
   /** The store's newest position (PostgreSQL), read at most once a second however often it is scraped. */
