@@ -25,6 +25,7 @@ import { connectIntegrationEvents } from './messaging/connect-integration-events
 import { createLogger, PinoNestLogger, type Logger } from './logging/logger';
 import { platformDependencies, type DependencyProbe } from './startup/dependency-probes';
 import { StartupGate } from './startup/startup-gate';
+import { migrateService } from './startup/migrate-service';
 import { probeAll, waitForDependencies, type WaitSettings } from './startup/wait-for-dependencies';
 
 export interface ServiceDefinition<C extends BaseConfig> {
@@ -103,8 +104,21 @@ async function startFailed(error: unknown, probes: readonly DependencyProbe[], l
   return undefined;
 }
 
-/** Entry point for a service's main.ts. */
+/** Entry point for a service's main.ts: serves, or with the argument `migrate` migrates its schema and exits (startup/migrate-service.ts). */
 export function runService<C extends BaseConfig>(definition: ServiceDefinition<C>): void {
+  if (process.argv[2] === 'migrate') {
+    migrateService(definition.name, definition.configSchema).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        const problems = error instanceof ConfigError ? { problems: error.problems } : {};
+        process.stderr.write(
+          `${JSON.stringify({ level: 'fatal', service: definition.name, msg: 'migration failed', error: error instanceof Error ? error.message : String(error), ...problems })}\n`,
+        );
+        process.exit(1);
+      },
+    );
+    return;
+  }
   // Until the application installs its own shutdown hooks, a signal ends the wait at once.
   const waiting = new AbortController();
   const stopWaiting = () => waiting.abort(new Error('stopped while waiting for its servers'));

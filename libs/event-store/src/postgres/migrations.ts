@@ -111,6 +111,18 @@ export async function migrate(pool: Pool, schema: string): Promise<number[]> {
   }
 }
 
+/**
+ * The migrations this build has that the schema lacks (all of them when the schema is not there):
+ * a service that does not migrate at start-up (SA_MIGRATE_ON_START=false) refuses to run on them.
+ */
+export async function pendingMigrations(pool: Pool, schema: string): Promise<number[]> {
+  const s = quoteIdent(schema);
+  const exists = await pool.query<{ found: boolean }>('select to_regclass($1) is not null as found', [`${s}.migrations`]);
+  if (!exists.rows[0]?.found) return migrations.map((m) => m.version);
+  const done = new Set((await pool.query<{ version: number }>(`select version from ${s}.migrations`)).rows.map((r) => r.version));
+  return migrations.filter((m) => !done.has(m.version)).map((m) => m.version);
+}
+
 export function quoteIdent(name: string): string {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`schema "${name}" must be a lower-case SQL identifier`);
   return `"${name}"`;

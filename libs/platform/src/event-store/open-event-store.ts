@@ -1,9 +1,9 @@
 /**
  * Opens the service's event store from its configuration: PostgreSQL (one schema per service,
- * migrated at start-up) or KurrentDB. Delivery held back by a long transaction is logged as a
+ * migrated at start-up unless SA_MIGRATE_ON_START=false, then only checked) or KurrentDB. Delivery held back by a long transaction is logged as a
  * warning, because it stalls every subscriber of the database (see libs/event-store/DESIGN.md).
  */
-import { createKurrentDbEventStore, createPostgresEventStore, describeConnectionError, type EventStore } from '@sa/event-store';
+import { createKurrentDbEventStore, createPostgresEventStore, describeConnectionError, type EventStore, pendingMigrations } from '@sa/event-store';
 import type { Pool } from 'pg';
 import type { BaseConfig } from '../config/config';
 import type { Logger } from '../logging/logger';
@@ -38,7 +38,19 @@ export async function openEventStore(config: BaseConfig, serviceName: string, lo
     onConnectionError: (error, connection) => logger.warn({ connection, error: describeConnectionError(error) }, 'event store connection lost'),
     onListenRestored: () => logger.info({ connection: 'listen' }, 'event store LISTEN connection re-established'),
   });
-  const applied = await store.migrate();
-  if (applied.length > 0) logger.info({ migrations: applied }, 'event store schema migrated');
+  const schema = config.EVENT_STORE_SCHEMA ?? defaultEventStoreSchema(serviceName);
+  if (config.SA_MIGRATE_ON_START) {
+    const applied = await store.migrate();
+    if (applied.length > 0) logger.info({ migrations: applied }, 'event store schema migrated');
+  } else {
+    // Production migrates with the chart's Job before the new version starts (deploy/helm); a schema behind this build is a deployment error.
+    const pending = await pendingMigrations(store.pool, schema);
+    if (pending.length > 0) {
+      await store.close().catch(() => undefined);
+      throw new Error(
+        `event-store schema ${schema} lacks migrations ${pending.join(', ')} and SA_MIGRATE_ON_START is false: run the migration job (\`node dist/apps/${serviceName}/src/main.js migrate\`) first`,
+      );
+    }
+  }
   return { store, kind: 'postgresql', pool: store.pool };
 }
