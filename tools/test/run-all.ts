@@ -22,6 +22,10 @@ function staticChecks(): boolean {
     },
     { name: 'structure (no import circle, no source file over 300 lines)', args: [require.resolve('tsx/cli'), 'tools/test/structure/check.ts'] },
     {
+      name: 'Helm chart (helm lint, helm template per service, kubeconform against the Kubernetes 1.37 schemas)',
+      args: [require.resolve('tsx/cli'), 'deploy/helm/validate/validate-chart.ts'],
+    },
+    {
       name: 'formatting (prettier --check; fix with npm run format)',
       args: [require.resolve('prettier/bin/prettier.cjs'), '--check', '--log-level', 'warn', 'apps', 'libs', 'tools', 'deploy'],
     },
