@@ -20,10 +20,15 @@ const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 /** The variables every service reads. Services extend it with their own. */
 export const baseConfigSchema = z.object({
+  /** The address the HTTP server binds (0.0.0.0 in a container). */
   HOST: z.string().default('127.0.0.1'),
+  /** The HTTP port: /health, /metrics, /docs and the service's API. */
   PORT: port,
+  /** Structured JSON logs at this level and above (personal data masked at every level). */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+  /** The Kafka bootstrap brokers. */
   KAFKA_BROKERS: z.string().regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'must be host:port[,host:port…]'),
+  /** Partitions of the topics the service creates when they are missing; replicas share a consumer group's partitions, so this caps the consumers that work at once. */
   KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(256).default(3),
   /** Prepended to every topic name (e.g. "staging."): one cluster can carry several isolated deployments or test runs. */
   KAFKA_TOPIC_PREFIX: z
@@ -44,14 +49,18 @@ export const baseConfigSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9._-]{1,100}$/, 'must be 1-100 letters, digits, dot, underscore or hyphen')
     .optional(),
+  /** The event store: PostgreSQL (postgres://…, one schema per service) or KurrentDB (kurrentdb://…). Holds a password: keep it in a Secret. */
   EVENT_STORE_URL: url(['postgres', 'postgresql', 'kurrentdb', 'kurrentdb+discover', 'esdb', 'esdb+discover']),
+  /** The service's PostgreSQL schema (default es_<service>, e.g. es_charity_referral). */
   EVENT_STORE_SCHEMA: z
     .string()
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')
     .optional(),
   /** Where the relay keeps its checkpoint (PostgreSQL); defaults to EVENT_STORE_URL when that is PostgreSQL. */
   CHECKPOINT_DATABASE_URL: url(['postgres', 'postgresql']).optional(),
+  /** The MongoDB-protocol server of the read models (MongoDB, or FerretDB locally). Holds a password: keep it in a Secret. */
   MONGODB_URL: url(['mongodb', 'mongodb+srv']),
+  /** The read models' database (default sa_<service>). */
   MONGODB_DB: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,63}$/, 'must be a database name of letters, digits, _ or -')
@@ -60,9 +69,11 @@ export const baseConfigSchema = z.object({
   JWT_PUBLIC_KEY: z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),
   JWT_ISSUER: z.string().default('social-assistance'),
   JWT_AUDIENCE: z.string().default('social-assistance'),
+  /** The effective-dated regional policy file (config/regional-policies.yaml); services that calculate with it refuse to start without it. */
   POLICY_FILE: z.string().optional(),
   /** Lets tests move a service's clock through PUT /admin/clock. Never enable in production. */
   ALLOW_CLOCK_CONTROL: booleanFlag.default(false),
+  /** How often the leader runs the scheduled jobs (payroll day, offer time-outs, open checks, findings watch). */
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
   /**
    * How often a replica asks for the leader lock, and the leader checks it still holds it (ms): a

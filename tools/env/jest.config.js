@@ -1,0 +1,6 @@
+// The environment reference's checks; they need none of the local servers.
+module.exports = {
+  ...require('../../jest.preset.js'),
+  displayName: 'environment-reference',
+  rootDir: __dirname,
+};
