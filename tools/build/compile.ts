@@ -12,7 +12,9 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { dirname, join, relative, resolve } from 'node:path';
 
 const root = resolve(__dirname, '..', '..');
-const outDir = join(root, 'dist');
+// --out <dir>: elsewhere than dist/ (a test that must not rewrite files other tests' processes are loading).
+const outFlag = process.argv.indexOf('--out');
+const outDir = outFlag > 0 ? resolve(process.argv[outFlag + 1] as string) : join(root, 'dist');
 
 function sourceFiles(dir: string): string[] {
   const files: string[] = [];
@@ -71,7 +73,7 @@ function allApps(): string[] {
     .map((e) => e.name);
 }
 
-const args = process.argv.slice(2);
+const args = process.argv.slice(2).filter((arg, i, all) => arg !== '--out' && all[i - 1] !== '--out');
 const apps = args.includes('--all') || args.length === 0 ? allApps() : args;
 if (args.includes('--clean')) rmSync(outDir, { recursive: true, force: true });
 compile(apps).catch((error: unknown) => {

@@ -21,6 +21,7 @@ import { httpMetrics } from './metrics/http-metrics';
 import { httpTracing } from './tracing/http-tracing';
 import { Tracer } from './tracing/tracer';
 import { MetricsRegistry } from './metrics/metrics-registry';
+import { eventStoreClientProblem } from './event-store/open-event-store';
 import { connectIntegrationEvents } from './messaging/connect-integration-events';
 import { createLogger, PinoNestLogger, type Logger } from './logging/logger';
 import { platformDependencies, type DependencyProbe } from './startup/dependency-probes';
@@ -53,6 +54,8 @@ export async function startService<C extends BaseConfig>(
   options: StartOptions = {},
 ): Promise<RunningService> {
   const config = loadConfig(definition.configSchema, env) as C;
+  const missingClient = eventStoreClientProblem(config);
+  if (missingClient) throw new ConfigError([missingClient]);
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   const probes = options.dependencies ?? platformDependencies(config, definition.name);
   const gate = await StartupGate.open(config.HOST, config.PORT);

@@ -19,6 +19,20 @@ export function defaultEventStoreSchema(serviceName: string): string {
   return `es_${serviceName.replace(/-/g, '_')}`;
 }
 
+/**
+ * A kurrentdb:// store needs the KurrentDB client, which a service image leaves out unless built
+ * with EVENT_STORE=kurrentdb (tools/build/service-package.ts): say so at once, not at first use.
+ */
+export function eventStoreClientProblem(config: Pick<BaseConfig, 'EVENT_STORE_URL'>): string | undefined {
+  if (!/^(kurrentdb|esdb)(\+discover)?:\/\//.test(config.EVENT_STORE_URL)) return undefined;
+  try {
+    require.resolve('@kurrent/kurrentdb-client');
+    return undefined;
+  } catch {
+    return 'EVENT_STORE_URL: names a KurrentDB store, but this build has no KurrentDB client (build the image with --build-arg EVENT_STORE=kurrentdb)';
+  }
+}
+
 export async function openEventStore(config: BaseConfig, serviceName: string, logger: Logger): Promise<OpenedEventStore> {
   const url = config.EVENT_STORE_URL;
   if (/^(kurrentdb|esdb)(\+discover)?:\/\//.test(url)) {
