@@ -13,6 +13,8 @@ export interface LeaderLockOptions {
   readonly name: string;
   /** How long a query on the lock's connection may take before the lock counts as lost (ms). */
   readonly queryTimeoutMs: number;
+  /** Called as soon as the connection that may hold the lock errors or ends. */
+  readonly onLost?: () => void;
 }
 
 export class LeaderLock {
@@ -68,7 +70,9 @@ export class LeaderLock {
     });
     // A dropped connection surfaces here first: the lock went with it.
     const markLost = () => {
+      if (this.lost || this.client !== client) return;
       this.lost = true;
+      this.options.onLost?.();
     };
     client.on('error', markLost);
     client.on('end', markLost);

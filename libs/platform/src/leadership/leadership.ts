@@ -51,7 +51,15 @@ export class Leadership implements BeforeApplicationShutdown {
   ) {
     const url = /^postgres(ql)?:\/\//.test(config.EVENT_STORE_URL) ? config.EVENT_STORE_URL : config.CHECKPOINT_DATABASE_URL;
     const schema = config.EVENT_STORE_SCHEMA ?? defaultEventStoreSchema(serviceName);
-    if (url) this.lock = new LeaderLock({ connectionString: url, name: `leader:${schema}`, queryTimeoutMs: Math.max(1000, config.SA_LEADER_POLL_MS) });
+    if (url) {
+      this.lock = new LeaderLock({
+        connectionString: url,
+        name: `leader:${schema}`,
+        queryTimeoutMs: Math.max(1000, config.SA_LEADER_POLL_MS),
+        // The session (and the lock with it) may be gone: stop the led tasks now, not at the next round.
+        onLost: () => void this.stepDown('the connection holding the leader lock was lost'),
+      });
+    }
   }
 
   /** A leadership that always leads: for tools and benchmarks that run one instance by construction. */

@@ -1,0 +1,94 @@
+/**
+ * Leader election on the real PostgreSQL: two replicas' Leadership on one lock, the leader's
+ * session terminated by the server (a network cut, an administrator, a failover) or the leader
+ * shutting down; the led task runs on exactly one replica at every moment we look, and moves.
+ */
+import { eventually, integrationEnv, uniqueName } from '@sa/testing-infra';
+import { Client } from 'pg';
+import type { BaseConfig } from '../config/config';
+import { createLogger } from '../logging/logger';
+import { Leadership, type LedTask } from './leadership';
+
+interface Replica {
+  readonly leadership: Leadership;
+  running: boolean;
+  starts: number;
+}
+
+describe('leadership (real PostgreSQL advisory lock)', () => {
+  const schema = uniqueName('leader');
+  const config = { EVENT_STORE_URL: integrationEnv().databaseUrl, EVENT_STORE_SCHEMA: schema, SA_LEADER_POLL_MS: 200 } as BaseConfig;
+  const replicas: Replica[] = [];
+
+  const replica = async (): Promise<Replica> => {
+    const r: Replica = { leadership: new Leadership(config, createLogger('leadership-test', 'silent'), 'leader-test'), running: false, starts: 0 };
+    const task: LedTask = {
+      name: 'relay',
+      start: () => {
+        r.running = true;
+        r.starts += 1;
+      },
+      stop: async () => {
+        r.running = false;
+      },
+    };
+    replicas.push(r);
+    await r.leadership.lead(task);
+    return r;
+  };
+  const runningCount = () => replicas.filter((r) => r.running).length;
+  /** Ends the leader's session from the server side, as a network cut or pg_terminate_backend would. */
+  const terminateLeaderSession = async () => {
+    const admin = new Client({ connectionString: integrationEnv().databaseUrl });
+    await admin.connect();
+    try {
+      const ended = await admin.query(
+        "select pg_terminate_backend(a.pid) from pg_stat_activity a join pg_locks l on l.pid = a.pid where a.application_name = $1 and l.locktype = 'advisory' and l.granted",
+        [`sa-leader:${schema}`],
+      );
+      return ended.rowCount;
+    } finally {
+      await admin.end();
+    }
+  };
+
+  afterAll(async () => {
+    for (const r of replicas) await r.leadership.beforeApplicationShutdown();
+  });
+
+  it('runs the task on one replica, moves it when the leader’s session ends or the leader shuts down', async () => {
+    // Given two replicas campaigning for one lock
+    const a = await replica();
+    await eventually(() => expect(a.running).toBe(true), 5_000, 20);
+    const b = await replica();
+    // Then only the first leads, however long we watch
+    for (let i = 0; i < 10; i++) {
+      expect(runningCount()).toBe(1);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect([a.leadership.isLeader, b.leadership.isLeader]).toEqual([true, false]);
+
+    // When the server ends the leader's session (watching every few milliseconds how many run the task)
+    let most = 0;
+    const watch = setInterval(() => (most = Math.max(most, runningCount())), 2);
+    const cutAt = Date.now();
+    expect(await terminateLeaderSession()).toBe(1);
+    // Then that term ends and a new one begins — on whichever replica asks first — within a few poll intervals, never two at once
+    await eventually(() => expect([a.starts + b.starts, runningCount()]).toEqual([2, 1]), 5_000, 5);
+    const movedMs = Date.now() - cutAt;
+    await new Promise((r) => setTimeout(r, 500));
+    clearInterval(watch);
+    expect([a.starts + b.starts, runningCount(), most]).toEqual([2, 1, 1]);
+    expect(movedMs).toBeLessThan(3_000);
+
+    // When the leader shuts down
+    const [leader, follower] = a.running ? [a, b] : [b, a];
+    const startsBefore = follower.starts;
+    await leader.leadership.beforeApplicationShutdown();
+    // Then the other replica leads (a new term: its task started once more)
+    await eventually(() => expect(follower.running).toBe(true), 5_000, 20);
+    expect([follower.starts - startsBefore, leader.running, runningCount()]).toEqual([1, false, 1]);
+    expect(follower.leadership.status()).toMatchObject({ leading: true });
+    process.stdout.write(`leadership: a new term ${movedMs} ms after the leader's session was terminated\n`);
+  }, 30_000);
+});
