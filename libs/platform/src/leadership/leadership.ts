@@ -83,7 +83,7 @@ export class Leadership implements BeforeApplicationShutdown {
   /** Runs `task` while this replica leads; campaigning starts with the first task. */
   async lead(task: LedTask): Promise<void> {
     this.tasks.push(task);
-    if (this.leading) await this.startTask(task);
+    await this.serially(() => this.startTask(task));
     this.campaign();
   }
 
@@ -91,7 +91,7 @@ export class Leadership implements BeforeApplicationShutdown {
   async release(task: LedTask): Promise<void> {
     const index = this.tasks.indexOf(task);
     if (index >= 0) this.tasks.splice(index, 1);
-    await this.stopTask(task);
+    await this.serially(() => this.stopTask(task));
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -130,7 +130,25 @@ export class Leadership implements BeforeApplicationShutdown {
     }
   }
 
-  private async becomeLeader(why: string): Promise<void> {
+  /** One transition at a time: a task is never started again while its previous stop is still running. */
+  private transition: Promise<void> = Promise.resolve();
+
+  private serially(step: () => Promise<void>): Promise<void> {
+    const next = this.transition.then(step);
+    this.transition = next.catch(() => undefined);
+    return next;
+  }
+
+  private becomeLeader(why: string): Promise<void> {
+    return this.serially(() => this.takeOver(why));
+  }
+
+  private stepDown(why: string): Promise<void> {
+    return this.serially(() => this.handOver(why));
+  }
+
+  private async takeOver(why: string): Promise<void> {
+    if (this.leading) return;
     this.leading = true;
     this.terms += 1;
     this.since = new Date();
@@ -139,7 +157,7 @@ export class Leadership implements BeforeApplicationShutdown {
     for (const task of [...this.tasks]) await this.startTask(task);
   }
 
-  private async stepDown(why: string): Promise<void> {
+  private async handOver(why: string): Promise<void> {
     if (!this.leading) return;
     this.leading = false;
     this.since = undefined;
@@ -150,7 +168,7 @@ export class Leadership implements BeforeApplicationShutdown {
   }
 
   private async startTask(task: LedTask): Promise<void> {
-    if (this.started.has(task)) return;
+    if (this.started.has(task) || !this.leading) return;
     this.started.add(task);
     try {
       await task.start();

@@ -170,8 +170,9 @@ export class ServiceMessaging implements OnApplicationBootstrap, BeforeApplicati
         relay.start();
       },
       stop: async () => {
-        await relay?.stop();
+        const stopping = relay;
         relay = undefined;
+        await stopping?.stop();
       },
     };
     this.health.register('relay', async () => {
