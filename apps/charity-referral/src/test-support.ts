@@ -8,6 +8,7 @@ import { checkCharacter } from '@sa/domain-shared';
 import { encodeCloudEvent, SerialProducer } from '@sa/messaging';
 import { signDevToken } from '@sa/platform';
 import { integrationEnv, uniqueName } from '@sa/testing';
+import { kafkaClientOptions } from '@sa/messaging';
 
 const secret = 'test-secret-test-secret-test-secret-42';
 
@@ -73,7 +74,7 @@ export function caseRejected(region: string, charityReferral: boolean) {
 }
 
 export class CaseDecisions {
-  private readonly producer = new SerialProducer({ bootstrapBrokers: integrationEnv().kafkaBrokers, clientId: uniqueName('approval-test') });
+  private readonly producer = new SerialProducer(kafkaClientOptions(integrationEnv().kafkaBrokers, uniqueName('approval-test')));
 
   constructor(private readonly topicPrefix: string) {}
 

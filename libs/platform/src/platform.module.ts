@@ -25,6 +25,7 @@ import { ProjectionRunner } from './read-model/projection-runner';
 import { CONFIG, EVENT_STORE, EVENT_STORE_POOL, KAFKA_ADMIN, LOGGER, MONGO, OPENED_EVENT_STORE, SERVICE_NAME } from './platform.tokens';
 import { JobsController } from './scheduler/jobs.controller';
 import { Scheduler } from './scheduler/scheduler';
+import { kafkaClientOptions } from '@sa/messaging';
 
 export interface PlatformOptions {
   readonly serviceName: string;
@@ -82,7 +83,7 @@ export class PlatformModule implements BeforeApplicationShutdown, OnApplicationS
         {
           provide: KAFKA_ADMIN,
           useFactory: () =>
-            new Admin({ clientId: `${options.serviceName}-health`, bootstrapBrokers: config.KAFKA_BROKERS.split(','), timeout: 2000, retries: 1 }),
+            new Admin({ ...kafkaClientOptions(config.KAFKA_BROKERS.split(','), `${options.serviceName}-health`, config), timeout: 2000, retries: 1 }),
         },
       ],
       exports: [

@@ -11,6 +11,7 @@ import { integrationEnv, uniqueName } from '@sa/testing';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { repoRoot, serviceEntry, serviceEnv, services } from '../../../../tools/platform/services';
 import { freePort } from '@sa/testing';
+import { grantRunAccess } from '../../../../tools/platform/run-access';
 
 export interface RunningPlatform {
   readonly runId: string;
@@ -58,6 +59,16 @@ export async function startPlatform(extraEnv: Record<string, string> = {}): Prom
   const topicPrefix = `${runId}.`;
   const logDir = join(repoRoot, '.infra', 'e2e', runId);
   mkdirSync(logDir, { recursive: true });
+  const infraEnv = {
+    DATABASE_URL: infra.databaseUrl,
+    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+    MONGODB_URL: infra.mongodbUrl,
+    KAFKA_SASL_MECHANISM: process.env.KAFKA_SASL_MECHANISM,
+    KAFKA_SASL_USERNAME: process.env.KAFKA_SASL_USERNAME,
+    KAFKA_SASL_PASSWORD: process.env.KAFKA_SASL_PASSWORD,
+    SA_KAFKA_CREDENTIALS_FILE: process.env.SA_KAFKA_CREDENTIALS_FILE,
+  };
+  const access = await grantRunAccess(topicPrefix, infraEnv);
   const children = new Map<string, ChildProcess>();
   const urls: Record<string, string> = {};
   const started: Array<Promise<void>> = [];
@@ -71,7 +82,7 @@ export async function startPlatform(extraEnv: Record<string, string> = {}): Prom
     const id = `${runId}_${spec.name.replace(/-/g, '_')}`;
     const env = serviceEnv(
       { ...spec, port },
-      { DATABASE_URL: infra.databaseUrl, KAFKA_BROKERS: infra.kafkaBrokers.join(','), MONGODB_URL: infra.mongodbUrl },
+      infraEnv,
       {
         EVENT_STORE_SCHEMA: id,
         MONGODB_DB: id,
@@ -95,6 +106,7 @@ export async function startPlatform(extraEnv: Record<string, string> = {}): Prom
   }
   const stop = async () => {
     await Promise.all([...children.values()].map((child) => stopChild(child)));
+    await access.revoke();
   };
   try {
     await Promise.all(started);

@@ -2,6 +2,7 @@
  * Configuration from environment variables, validated once at start-up. A bad or missing variable
  * stops the service with a message naming it and the rule it breaks, never a stack trace later.
  */
+import { KafkaSecurityError, kafkaSecurityFromEnv, saslMechanisms } from '@sa/messaging';
 import { z } from 'zod';
 
 export class ConfigError extends Error {
@@ -24,6 +25,16 @@ export const baseConfigSchema = z.object({
   PORT: port,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   KAFKA_BROKERS: z.string().regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'must be host:port[,host:port…]'),
+  /** The Kafka login (libs/messaging/src/kafka/kafka-security.ts): required, with KAFKA_TLS=true, when NODE_ENV=production. */
+  KAFKA_SASL_MECHANISM: z.enum(saslMechanisms).optional(),
+  /** This service's own principal (svc-<service> in the broker's ACLs). */
+  KAFKA_SASL_USERNAME: z.string().min(1).optional(),
+  KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
+  /** TLS to the brokers; KAFKA_TLS_CA_FILE names the PEM file of their CA when it is not a public one. */
+  KAFKA_TLS: z.enum(['true', 'false']).optional(),
+  KAFKA_TLS_CA_FILE: z.string().min(1).optional(),
+  /** production turns on the checks that refuse development settings (Kafka without SASL/TLS, …). */
+  NODE_ENV: z.string().optional(),
   KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(256).default(3),
   /** Prepended to every topic name (e.g. "staging."): one cluster can carry several isolated deployments or test runs. */
   KAFKA_TOPIC_PREFIX: z
@@ -76,12 +87,18 @@ export function loadConfig<S extends z.ZodType<BaseConfig>>(schema: S, env: Node
     if (!config.JWT_SECRET && !config.JWT_PUBLIC_KEY) {
       throw new ConfigError(['JWT_SECRET or JWT_PUBLIC_KEY: one is required to verify bearer tokens']);
     }
+    try {
+      kafkaSecurityFromEnv(config);
+    } catch (error) {
+      if (error instanceof KafkaSecurityError) throw new ConfigError(error.problems);
+      throw error;
+    }
     return config;
   }
   const problems = result.error.issues.map((issue) => {
     const name = issue.path.join('.') || '(environment)';
     const given = env[name];
-    const shown = given === undefined ? 'is not set' : `got "${name.includes('SECRET') || name.includes('KEY') ? '***' : given}"`;
+    const shown = given === undefined ? 'is not set' : `got "${name.includes('SECRET') || name.includes('KEY') || name.includes('PASSWORD') ? '***' : given}"`;
     return `${name}: ${given === undefined && issue.code === 'invalid_type' ? 'is required' : issue.message} (${shown})`;
   });
   throw new ConfigError(problems);

@@ -14,6 +14,7 @@ import { startService, type RunningService, type ServiceDefinition } from '../bo
 import { baseConfigSchema, type BaseConfig } from '../config/config';
 import { PlatformModule } from '../platform.module';
 import { ServiceMessaging } from './service-messaging';
+import { kafkaClientOptions } from '@sa/messaging';
 
 const infra = integrationEnv();
 const seen: string[] = [];
@@ -78,7 +79,7 @@ describe('readiness of a service whose consumer waits on a transient fault', () 
     expect((await ready()).status).toBe(200);
 
     // When a death arrives and its handler meets a refused connection
-    const publisher = new BatchingPublisher({ bootstrapBrokers: infra.kafkaBrokers, clientId: id });
+    const publisher = new BatchingPublisher(kafkaClientOptions(infra.kafkaBrokers, id));
     const contract = { ...residentDeathV1, topic: `${id}.${residentDeathV1.topic}` };
     const messageId = uniqueName('gaj');
     await publisher.publish([
