@@ -11,7 +11,8 @@ export const repoRoot = resolve(__dirname, '..', '..');
 /** Development-only signing secret; production verifies tokens with the identity provider's public key. */
 export const devJwtSecret = 'local-development-only-secret-do-not-deploy-0123456789';
 export const devJwtIssuer = 'social-assistance';
-export const devJwtAudience = 'social-assistance';
+/** Each service accepts tokens for its own audience only (sa-<service>): a token made for one does not open another. */
+export const serviceAudience = (service: string): string => `sa-${service}`;
 
 export interface ServiceSpec {
   readonly name: string;
@@ -27,6 +28,9 @@ export const services: readonly ServiceSpec[] = [
   // Reads the five services' event stores (read-only) for auditors; needs no Kafka topics of its own.
   { name: 'audit', port: 3106 },
 ];
+
+/** A development token opens every local service: it names each one's audience (issue-token.ts --service narrows it). */
+export const devJwtAudiences: readonly string[] = services.map((s) => serviceAudience(s.name));
 
 export function serviceEntry(name: string): string {
   return join(repoRoot, 'dist', 'apps', name, 'src', 'main.js');
@@ -79,7 +83,7 @@ export function serviceEnv(spec: ServiceSpec, infra: InfraEnv, overrides: Record
     MONGODB_DB: `sa_${id}`,
     JWT_SECRET: devJwtSecret,
     JWT_ISSUER: devJwtIssuer,
-    JWT_AUDIENCE: devJwtAudience,
+    JWT_AUDIENCE: serviceAudience(spec.name),
     POLICY_FILE: join(repoRoot, 'config', 'regional-policies.yaml'),
     ...overrides,
   };

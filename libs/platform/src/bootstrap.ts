@@ -22,6 +22,7 @@ import { createLogger, PinoNestLogger, type Logger } from './logging/logger';
 import { platformDependencies, type DependencyProbe } from './startup/dependency-probes';
 import { StartupGate } from './startup/startup-gate';
 import { probeAll, waitForDependencies, type WaitSettings } from './startup/wait-for-dependencies';
+import { installSecurityHeaders } from './http/security-headers';
 
 export interface ServiceDefinition<C extends BaseConfig> {
   readonly name: string;
@@ -74,6 +75,7 @@ async function initialise<C extends BaseConfig>(definition: ServiceDefinition<C>
   // abortOnError false: a failed start rejects here instead of aborting the process.
   const app = await NestFactory.create(definition.createModule(config, logger), { logger: new PinoNestLogger(logger), bufferLogs: false, abortOnError: false });
   try {
+    installSecurityHeaders(app);
     app.use(requestContext(logger));
     installBodyParsing(app);
     app.useGlobalFilters(new DomainErrorsFilter(logger));

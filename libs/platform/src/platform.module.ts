@@ -55,8 +55,10 @@ export class PlatformModule implements BeforeApplicationShutdown, OnApplicationS
     const tokenSettings: TokenSettings = {
       ...(config.JWT_SECRET ? { secret: config.JWT_SECRET } : {}),
       ...(config.JWT_PUBLIC_KEY ? { publicKey: config.JWT_PUBLIC_KEY } : {}),
+      ...(config.JWT_JWKS_URL ? { jwksUrl: config.JWT_JWKS_URL } : {}),
       issuer: config.JWT_ISSUER,
       audience: config.JWT_AUDIENCE,
+      maxLifetimeSeconds: config.JWT_MAX_LIFETIME_SECONDS,
     };
     return {
       module: PlatformModule,

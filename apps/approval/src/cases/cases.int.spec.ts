@@ -43,7 +43,11 @@ describe('approval API (real PostgreSQL event store, FerretDB read model, Kafka)
   const post = (path: string, bearer: string, body: unknown = {}) => call('POST', path, bearer, body);
   const get = (path: string, bearer = people.county) => call('GET', path, bearer);
   const setClock = async (now: string) => {
-    const res = await fetch(`${approval.url}/admin/clock`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now }) });
+    const res = await fetch(`${approval.url}/admin/clock`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token('ops.chen', 'platform-operator', '331002')}` },
+      body: JSON.stringify({ now }),
+    });
     expect(res.status).toBe(200);
   };
   const produce = async <P>(contract: IntegrationContract<P>, payload: P) => {

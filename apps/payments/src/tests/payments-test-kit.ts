@@ -50,7 +50,7 @@ export class PaymentsApi {
   async setClock(now: string): Promise<void> {
     const res = await fetch(`${this.service.url}/admin/clock`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenFor({ role: 'platform-operator', userId: 'ops.chen' })}` },
       body: JSON.stringify({ now }),
     });
     if (res.status !== 200) throw new Error(`setting the clock failed: ${res.status} ${await res.text()}`);

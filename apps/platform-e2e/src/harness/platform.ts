@@ -11,6 +11,8 @@ import { integrationEnv, uniqueName } from '@sa/testing';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { repoRoot, serviceEntry, serviceEnv, services } from '../../../../tools/platform/services';
 import { freePort } from '@sa/testing';
+// The run's Kafka grants, as the chaos suite makes them.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { grantRunAccess } from '../../../../tools/platform/run-access';
 
 export interface RunningPlatform {
@@ -80,21 +82,17 @@ export async function startPlatform(extraEnv: Record<string, string> = {}): Prom
   for (const spec of services) {
     const port = await freePort();
     const id = `${runId}_${spec.name.replace(/-/g, '_')}`;
-    const env = serviceEnv(
-      { ...spec, port },
-      infraEnv,
-      {
-        EVENT_STORE_SCHEMA: id,
-        MONGODB_DB: id,
-        KAFKA_TOPIC_PREFIX: topicPrefix,
-        KAFKA_CONSUMER_GROUP_PREFIX: topicPrefix,
-        ALLOW_CLOCK_CONTROL: 'true',
-        SCHEDULER_INTERVAL_MS: '1000',
-        LOG_LEVEL: 'info',
-        ...(spec.name === 'audit' ? { AUDIT_SOURCE_SCHEMAS: sources } : {}),
-        ...extraEnv,
-      },
-    );
+    const env = serviceEnv({ ...spec, port }, infraEnv, {
+      EVENT_STORE_SCHEMA: id,
+      MONGODB_DB: id,
+      KAFKA_TOPIC_PREFIX: topicPrefix,
+      KAFKA_CONSUMER_GROUP_PREFIX: topicPrefix,
+      ALLOW_CLOCK_CONTROL: 'true',
+      SCHEDULER_INTERVAL_MS: '1000',
+      LOG_LEVEL: 'info',
+      ...(spec.name === 'audit' ? { AUDIT_SOURCE_SCHEMAS: sources } : {}),
+      ...extraEnv,
+    });
     const logFile = join(logDir, `${spec.name}.log`);
     const log = createWriteStream(logFile);
     const child = spawn(process.execPath, ['--enable-source-maps', serviceEntry(spec.name)], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });

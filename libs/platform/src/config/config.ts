@@ -4,6 +4,7 @@
  */
 import { KafkaSecurityError, kafkaSecurityFromEnv, saslMechanisms } from '@sa/messaging';
 import { z } from 'zod';
+import { productionProblems } from './production-rules';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -69,10 +70,19 @@ export const baseConfigSchema = z.object({
     .optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters (HS256)').optional(),
   JWT_PUBLIC_KEY: z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),
+  /** The identity provider's JSON Web Key Set (kid rotation without a restart); https in production. */
+  JWT_JWKS_URL: url(['https', 'http']).optional(),
+  /** The longest a bearer token may live (exp − iat), in seconds. */
+  JWT_MAX_LIFETIME_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(86_400)
+    .default(12 * 3600),
   JWT_ISSUER: z.string().default('social-assistance'),
   JWT_AUDIENCE: z.string().default('social-assistance'),
   POLICY_FILE: z.string().optional(),
-  /** Lets tests move a service's clock through PUT /admin/clock. Never enable in production. */
+  /** Lets tests move a service's clock through PUT /admin/clock (operator role). Refused when NODE_ENV=production. */
   ALLOW_CLOCK_CONTROL: booleanFlag.default(false),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
 });
@@ -84,15 +94,18 @@ export function loadConfig<S extends z.ZodType<BaseConfig>>(schema: S, env: Node
   const result = schema.safeParse(env);
   if (result.success) {
     const config = result.data;
-    if (!config.JWT_SECRET && !config.JWT_PUBLIC_KEY) {
-      throw new ConfigError(['JWT_SECRET or JWT_PUBLIC_KEY: one is required to verify bearer tokens']);
+    if (!config.JWT_SECRET && !config.JWT_PUBLIC_KEY && !config.JWT_JWKS_URL) {
+      throw new ConfigError(['JWT_JWKS_URL, JWT_PUBLIC_KEY or JWT_SECRET: one is required to verify bearer tokens']);
     }
+    // Every problem at once: production's refusals and Kafka's login rules.
+    const problems = productionProblems(config);
     try {
       kafkaSecurityFromEnv(config);
     } catch (error) {
-      if (error instanceof KafkaSecurityError) throw new ConfigError(error.problems);
-      throw error;
+      if (!(error instanceof KafkaSecurityError)) throw error;
+      problems.push(...error.problems);
     }
+    if (problems.length > 0) throw new ConfigError(problems);
     return config;
   }
   const problems = result.error.issues.map((issue) => {
