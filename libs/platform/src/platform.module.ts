@@ -9,6 +9,7 @@ import { Admin } from '@platformatic/kafka';
 import type { Connection } from 'mongoose';
 import type { EventStore } from '@sa/event-store';
 import { AuthGuard, TOKEN_SETTINGS } from './auth/auth.guard';
+import { RateLimitGuard } from './http/rate-limit';
 import type { TokenSettings } from './auth/tokens';
 import type { BaseConfig } from './config/config';
 import { HealthController } from './health/health.controller';
@@ -75,6 +76,8 @@ export class PlatformModule implements BeforeApplicationShutdown, OnApplicationS
         { provide: Clock, useValue: config.ALLOW_CLOCK_CONTROL ? new AdjustableClock() : new SystemClock() },
         { provide: TOKEN_SETTINGS, useValue: tokenSettings },
         { provide: APP_GUARD, useClass: AuthGuard },
+        // After AuthGuard: limits count per authenticated caller.
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: OPENED_EVENT_STORE, useFactory: () => openEventStore(config, options.serviceName, options.logger) },
         { provide: EVENT_STORE, useFactory: (opened: OpenedEventStore) => opened.store, inject: [OPENED_EVENT_STORE] },
         { provide: EVENT_STORE_POOL, useFactory: (opened: OpenedEventStore) => opened.pool ?? null, inject: [OPENED_EVENT_STORE] },

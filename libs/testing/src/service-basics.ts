@@ -40,8 +40,8 @@ export function describeServiceBasics<C extends BaseConfig>(definition: ServiceD
       }
     });
 
-    it('sends security headers, hides the framework, and lets only a platform operator move the clock', async () => {
-      const service: RunningService = await startService(definition, serviceTestEnv(definition.name, extraEnv));
+    it('sends security headers, hides the framework, lets only a platform operator move the clock, and limits expensive routes', async () => {
+      const service: RunningService = await startService(definition, serviceTestEnv(definition.name, { ...extraEnv, RATE_LIMIT_EXPENSIVE_PER_MINUTE: '2' }));
       const as = (role: string) =>
         signDevToken({ userId: 'ops.chen', role, orgUnit: '331002' }, { secret: testSecret, issuer: 'social-assistance', audience: 'social-assistance' });
       const putClock = (bearer?: string) =>
@@ -65,6 +65,14 @@ export function describeServiceBasics<C extends BaseConfig>(definition: ServiceD
           status: 403,
           message: 'clock control is disabled (ALLOW_CLOCK_CONTROL is not true)',
         });
+        // When one caller runs a job (an expensive route) a third time within the minute, Then 429 with Retry-After
+        const runJob = () =>
+          fetch(`${service.url}/admin/jobs/no-such-job/run`, { method: 'POST', headers: { authorization: `Bearer ${as('platform-operator')}` } });
+        expect([(await runJob()).status, (await runJob()).status]).toEqual([404, 404]);
+        const limited = await runJob();
+        expect(limited.status).toBe(429);
+        expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+        expect(((await limited.json()) as { message: string }).message).toMatch(/POST \/admin\/jobs\/:name\/run is limited to 2 calls a minute per caller/);
       } finally {
         await service.app.close();
       }

@@ -82,6 +82,8 @@ export const baseConfigSchema = z.object({
   JWT_ISSUER: z.string().default('social-assistance'),
   JWT_AUDIENCE: z.string().default('social-assistance'),
   POLICY_FILE: z.string().optional(),
+  /** Calls a minute one caller may make to one expensive route (integrity runs, scans, payroll starts, job runs); then 429. */
+  RATE_LIMIT_EXPENSIVE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   /** Lets tests move a service's clock through PUT /admin/clock (operator role). Refused when NODE_ENV=production. */
   ALLOW_CLOCK_CONTROL: booleanFlag.default(false),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
