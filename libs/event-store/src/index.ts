@@ -6,3 +6,4 @@ export * from './postgres/postgres-event-store';
 export * from './kurrentdb/kurrentdb-event-store';
 export type { DeliveryHealth, PositionRange } from './postgres/reads';
 export { handlePoolErrors, describeConnectionError, type ConnectionErrorListener, type ConnectionRole } from './postgres/connection-errors';
+export * from './postgres/least-privilege';
