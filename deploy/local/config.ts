@@ -121,7 +121,14 @@ export function kafkaCredentials(cfg: InfraConfig, principals: readonly string[]
 
 export type ConnectionEnv = Record<'DATABASE_URL' | 'KAFKA_BROKERS' | 'MONGODB_URL', string> & Partial<Record<KafkaSecurityVariable, string>>;
 
-const kafkaSecurityVariables = ['KAFKA_SASL_MECHANISM', 'KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD', 'KAFKA_TLS', 'KAFKA_TLS_CA_FILE', 'SA_KAFKA_CREDENTIALS_FILE'] as const;
+const kafkaSecurityVariables = [
+  'KAFKA_SASL_MECHANISM',
+  'KAFKA_SASL_USERNAME',
+  'KAFKA_SASL_PASSWORD',
+  'KAFKA_TLS',
+  'KAFKA_TLS_CA_FILE',
+  'SA_KAFKA_CREDENTIALS_FILE',
+] as const;
 type KafkaSecurityVariable = (typeof kafkaSecurityVariables)[number];
 
 /**

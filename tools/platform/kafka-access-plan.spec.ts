@@ -50,7 +50,12 @@ describe('Kafka access plan', () => {
         .filter((acl) => acl.principal === `User:${servicePrincipal(service)}`)
         .filter((acl) => acl.operation === 4 || acl.operation === 5);
       expect(writes.every((acl) => acl.operation === 4)).toBe(true);
-      const own = new Set([...access.publishes, ...Object.values(access.consumes).flat().map((t) => `${t}.dlq`)]);
+      const own = new Set([
+        ...access.publishes,
+        ...Object.values(access.consumes)
+          .flat()
+          .map((t) => `${t}.dlq`),
+      ]);
       if (access.receipts) own.add('sa.county-data.receipts.v1');
       expect(writes.map((acl) => acl.resourceName).filter((name) => !own.has(name))).toEqual([]);
     }

@@ -64,8 +64,8 @@ import { CHECKPOINTS, Checkpoints } from './checkpoints/checkpoints';
     },
     {
       provide: CHECKPOINTS,
-      inject: [CONFIG, SOURCE_STORES],
-      useFactory: (config: Config, sources: SourceStores) => Checkpoints.fromConfig(config, sources) ?? null,
+      inject: [CONFIG, SOURCE_STORES, EVENT_STORE],
+      useFactory: (config: Config, sources: SourceStores, store: EventStore) => Checkpoints.fromConfig(config, sources, store) ?? null,
     },
     { provide: FindingsRecorder, inject: [EVENT_STORE], useFactory: (store: EventStore) => new FindingsRecorder(store) },
     {

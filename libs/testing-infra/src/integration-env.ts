@@ -34,6 +34,7 @@ export function integrationEnv(): IntegrationEnv {
 function kafkaSecurity(): IntegrationEnv['kafkaSecurity'] {
   const mechanism = process.env.KAFKA_SASL_MECHANISM;
   if (!mechanism) return {};
-  if (mechanism !== 'SCRAM-SHA-512' && mechanism !== 'SCRAM-SHA-256' && mechanism !== 'PLAIN') throw new Error(`KAFKA_SASL_MECHANISM "${mechanism}" is not supported`);
+  if (mechanism !== 'SCRAM-SHA-512' && mechanism !== 'SCRAM-SHA-256' && mechanism !== 'PLAIN')
+    throw new Error(`KAFKA_SASL_MECHANISM "${mechanism}" is not supported`);
   return { sasl: { mechanism, username: required('KAFKA_SASL_USERNAME'), password: required('KAFKA_SASL_PASSWORD') } };
 }

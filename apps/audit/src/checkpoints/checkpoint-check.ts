@@ -27,14 +27,15 @@ export async function checkAgainstCheckpoints(
       invalid(typeof entry === 'string' ? 'checkpoints' : String(entry.source));
       return;
     }
-    if (entry.previous !== (lastDigest.get(entry.source) ?? null)) invalid(entry.source);
-    lastDigest.set(entry.source, checkpointDigest(entry));
-    const streams = heads.get(entry.source) ?? new Map<string, CheckpointedHead>();
+    // Chained per schema: one file may serve several deployments (or test runs) of the same services.
+    if (entry.previous !== (lastDigest.get(entry.schema) ?? null)) invalid(entry.source);
+    lastDigest.set(entry.schema, checkpointDigest(entry));
+    const streams = heads.get(entry.schema) ?? new Map<string, CheckpointedHead>();
     for (const head of entry.heads) streams.set(head.stream, head);
-    heads.set(entry.source, streams);
+    heads.set(entry.schema, streams);
   });
   for (const source of sources.all) {
-    const signed = [...(heads.get(source.name)?.values() ?? [])];
+    const signed = [...(heads.get(source.schema)?.values() ?? [])];
     for (let i = 0; i < signed.length; i += batch) breaks.push(...(await mismatches(source, signed.slice(i, i + batch))));
   }
   return breaks;

@@ -8,11 +8,18 @@
  * position reached is not in that checkpoint; its stream is checkpointed at its next change, and
  * verify-all checks every chain in full regardless.
  */
-import type { KeyObject } from 'node:crypto';
+import { randomUUID, type KeyObject } from 'node:crypto';
+import type { EventStore } from '@sa/event-store';
 import type { SourceStores } from '../sources/source-stores';
 import { scanRange } from '../integrity/store-verifier';
 import type { CheckpointFile } from './checkpoint-file';
-import { checkpointDigest, signCheckpoint, type SignedCheckpoint } from './signed-checkpoint';
+import { checkpointDigest, signCheckpoint, statementOf, type SignedCheckpoint } from './signed-checkpoint';
+
+/** The audit's own stream of a source's checkpoints: the relay publishes each on sa.audit.checkpoints.v1. */
+export const checkpointStreamPrefix = 'integrity-checkpoint-';
+
+/** The service itself signs, for every region (no organisation unit narrower than the platform). */
+const checkpointer = { userId: 'audit-checkpointer', role: 'platform-operator', orgUnit: 'platform' } as const;
 
 export interface CheckpointKeys {
   readonly privateKey: KeyObject;
@@ -26,7 +33,7 @@ export interface CheckpointOutcome {
 }
 
 export class Checkpointer {
-  /** The latest checkpoint of each source, read from the file once. */
+  /** The latest checkpoint of each source's schema (one file may serve several deployments), read from the file once. */
   private latest?: Map<string, SignedCheckpoint>;
 
   constructor(
@@ -34,6 +41,8 @@ export class Checkpointer {
     private readonly file: CheckpointFile,
     private readonly keys: CheckpointKeys,
     private readonly pageSize: number,
+    /** The audit's own store, whose relay publishes each checkpoint statement on Kafka. */
+    private readonly auditStore?: EventStore,
   ) {}
 
   async takeAll(now: Date): Promise<CheckpointOutcome[]> {
@@ -46,7 +55,7 @@ export class Checkpointer {
   }
 
   private async take(source: SourceStores['all'][number], now: Date): Promise<CheckpointOutcome | undefined> {
-    const previous = this.latestOf(source.name);
+    const previous = this.latestOf(source.schema);
     const from = (previous?.position ?? 0) + 1;
     const { rows } = await source.store.pool.query<{ max: string | null }>(`select max(position) as max from "${source.schema}".events`);
     const position = Number(rows[0]?.max ?? 0);
@@ -58,16 +67,22 @@ export class Checkpointer {
       this.keys.privateKey,
       this.keys.publicKey,
     );
+    // The file first: a checkpoint on Kafka is always one the file holds.
     this.file.append(checkpoint);
-    this.latest?.set(source.name, checkpoint);
+    this.latest?.set(source.schema, checkpoint);
+    await this.auditStore?.appendToStream(
+      `${checkpointStreamPrefix}${source.name}`,
+      [{ eventId: randomUUID(), type: 'CheckpointSigned', data: statementOf(checkpoint), actor: checkpointer, occurredAt: checkpoint.takenAt }],
+      { expectedRevision: 'any' },
+    );
     return { source: source.name, position, heads: heads.length };
   }
 
-  private latestOf(source: string): SignedCheckpoint | undefined {
+  private latestOf(schema: string): SignedCheckpoint | undefined {
     if (!this.latest) {
       this.latest = new Map();
-      for (const entry of this.file.read()) if (typeof entry !== 'string') this.latest.set(entry.source, entry);
+      for (const entry of this.file.read()) if (typeof entry !== 'string') this.latest.set(entry.schema, entry);
     }
-    return this.latest.get(source);
+    return this.latest.get(schema);
   }
 }

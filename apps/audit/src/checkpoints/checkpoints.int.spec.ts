@@ -8,18 +8,23 @@ import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { canonicalJson, computeEventHash } from '@sa/event-store';
+import { integrityCheckpointSignedV1, validatePayload } from '@sa/contracts';
+import { canonicalJson, computeEventHash, createPostgresEventStore, type PostgresEventStore } from '@sa/event-store';
 import { integrationEnv } from '@sa/testing';
 import { verifyStores } from '../integrity/store-verifier';
 import { SourceStores } from '../sources/source-stores';
 import { createSourceSchemas, type SourceSchemas } from '../test-support/source-schemas';
+import { checkpointStreamPrefix } from './checkpointer';
 import { Checkpoints } from './checkpoints';
+import { statementSignatureValid, type SignedStatement } from './signed-checkpoint';
+import { createPublicKey } from 'node:crypto';
 
 const actor = { userId: 'li.na', role: 'township-reviewer', orgUnit: '331002001' };
 
 describe('signed checkpoints of the hash chains (real PostgreSQL)', () => {
   let schemas: SourceSchemas;
   let sources: SourceStores;
+  let auditStore: PostgresEventStore;
   const dir = mkdtempSync(join(tmpdir(), 'checkpoints-'));
   const keyFile = join(dir, 'checkpoint-key.pem');
   const checkpointFile = join(dir, 'checkpoints.jsonl');
@@ -31,9 +36,18 @@ describe('signed checkpoints of the hash chains (real PostgreSQL)', () => {
       sources: Object.entries(schemas.schemas).map(([name, schema]) => ({ name, schema })),
     });
     writeFileSync(keyFile, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    auditStore = createPostgresEventStore({
+      connectionString: integrationEnv().databaseUrl,
+      schema: `${schemas.schemas.approval}_audit`,
+      sourceSystem: 'audit',
+      poolSize: 1,
+    });
+    await auditStore.migrate();
   });
 
   afterAll(async () => {
+    await auditStore?.pool.query(`drop schema if exists "${schemas.schemas.approval}_audit" cascade`);
+    await auditStore?.close();
     await sources?.close();
     await schemas?.drop();
   });
@@ -80,6 +94,7 @@ describe('signed checkpoints of the hash chains (real PostgreSQL)', () => {
     const checkpoints = Checkpoints.fromConfig(
       { AUDIT_CHECKPOINT_KEY_FILE: keyFile, AUDIT_CHECKPOINT_FILE: checkpointFile, AUDIT_SCAN_PAGE_SIZE: 100 },
       sources,
+      auditStore,
     );
     const taken = await checkpoints?.checkpointer?.takeAll(new Date());
     expect(taken).toEqual([{ source: 'approval', position: expect.any(Number), heads: 1 }]);
@@ -92,6 +107,14 @@ describe('signed checkpoints of the hash chains (real PostgreSQL)', () => {
     expect(next?.[0]?.position).toBeGreaterThan(taken?.[0]?.position as number);
     // (nothing new: no checkpoint)
     expect(await checkpoints?.checkpointer?.takeAll(new Date())).toEqual([]);
+    // And each signed statement is in the audit's store for its relay to publish: a valid contract payload whose signature verifies
+    const published = await auditStore.readStream(`${checkpointStreamPrefix}approval`);
+    expect(published.map((e) => e.type)).toEqual(['CheckpointSigned', 'CheckpointSigned']);
+    const publicKey = createPublicKey(readFileSync(keyFile));
+    for (const event of published) {
+      expect(validatePayload(integrityCheckpointSignedV1, event.data).ok).toBe(true);
+      expect(statementSignatureValid(event.data as SignedStatement, publicKey)).toBe(true);
+    }
 
     // When the database owner rewrites the review to "approve" and recomputes the chain after it
     await rewriteWithRecomputedHashes(stream, 1, { recommendation: 'approve' });

@@ -7,6 +7,7 @@
  */
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { EventStore } from '@sa/event-store';
 import type { SourceStores } from '../sources/source-stores';
 import type { StoresVerification } from '../integrity/store-verifier';
 import type { SourcedBreak } from '../integrity/breaks';
@@ -33,7 +34,7 @@ export class Checkpoints {
   ) {}
 
   /** Undefined when no checkpoint key is configured (checkpoints off: the README says why that is weaker). */
-  static fromConfig(config: CheckpointSettings, sources: SourceStores): Checkpoints | undefined {
+  static fromConfig(config: CheckpointSettings, sources: SourceStores, auditStore?: EventStore): Checkpoints | undefined {
     if (!config.AUDIT_CHECKPOINT_FILE) return undefined;
     const privateKey = config.AUDIT_CHECKPOINT_KEY_FILE ? createPrivateKey(readFileSync(config.AUDIT_CHECKPOINT_KEY_FILE)) : undefined;
     if (privateKey && privateKey.asymmetricKeyType !== 'ed25519') throw new Error('AUDIT_CHECKPOINT_KEY_FILE: must be an Ed25519 private key (PEM)');
@@ -42,7 +43,7 @@ export class Checkpoints {
       : privateKey && createPublicKey(privateKey);
     if (!publicKey) throw new Error('AUDIT_CHECKPOINT_FILE: needs AUDIT_CHECKPOINT_KEY_FILE or AUDIT_CHECKPOINT_PUBLIC_KEY_FILE');
     const file = new CheckpointFile(config.AUDIT_CHECKPOINT_FILE);
-    const checkpointer = privateKey ? new Checkpointer(sources, file, { privateKey, publicKey }, config.AUDIT_SCAN_PAGE_SIZE) : undefined;
+    const checkpointer = privateKey ? new Checkpointer(sources, file, { privateKey, publicKey }, config.AUDIT_SCAN_PAGE_SIZE, auditStore) : undefined;
     return new Checkpoints(sources, file, publicKey, checkpointer);
   }
 

@@ -31,7 +31,9 @@ describe('Kafka security settings', () => {
   });
 
   it('refuses production without SASL and TLS', () => {
-    expect(() => kafkaSecurityFromEnv({ NODE_ENV: 'production' })).toThrow(/KAFKA_SASL_MECHANISM: is required when NODE_ENV=production[\s\S]*KAFKA_TLS: must be true/);
+    expect(() => kafkaSecurityFromEnv({ NODE_ENV: 'production' })).toThrow(
+      /KAFKA_SASL_MECHANISM: is required when NODE_ENV=production[\s\S]*KAFKA_TLS: must be true/,
+    );
     expect(() => kafkaSecurityFromEnv({ NODE_ENV: 'production', ...login })).toThrow(/KAFKA_TLS: must be true when NODE_ENV=production/);
     expect(kafkaSecurityFromEnv({ NODE_ENV: 'production', ...login, KAFKA_TLS: 'true' })).toEqual({ sasl: { ...loginAsSasl() }, tls: {} });
   });

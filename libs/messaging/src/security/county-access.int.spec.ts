@@ -80,7 +80,12 @@ describe('county departments on the SASL broker', () => {
     return producer;
   }
 
-  const death = (n: number) => ({ messageId: uniqueName('gaj'), residentId: residentIdNumber(n), dateOfDeath: '2025-04-28', reportedAt: '2025-05-01T08:00:00+08:00' });
+  const death = (n: number) => ({
+    messageId: uniqueName('gaj'),
+    residentId: residentIdNumber(n),
+    dateOfDeath: '2025-04-28',
+    reportedAt: '2025-05-01T08:00:00+08:00',
+  });
 
   it("refuses the housing department's principal on the public-security death topic, and takes its own topic", async () => {
     // Given the housing department's principal
@@ -105,7 +110,9 @@ describe('county departments on the SASL broker', () => {
     // Given intake's principal, When it publishes a death report, Then the broker refuses it
     const intake = producerAs(servicePrincipal('intake'));
     const report = death(3);
-    const sending = intake.send([encodeCloudEvent(deaths, report, { id: report.messageId, source: '/county/331002/public-security', time: new Date().toISOString() })]);
+    const sending = intake.send([
+      encodeCloudEvent(deaths, report, { id: report.messageId, source: '/county/331002/public-security', time: new Date().toISOString() }),
+    ]);
     expect(await refusal(sending)).toContain('Topic authorization failed.');
   });
 

@@ -18,6 +18,7 @@ import type { Acl } from '@platformatic/kafka';
 import {
   applicationsTopicV1,
   casesTopicV1,
+  checkpointsTopicV1,
   countyDataContracts,
   deadLetterTopicOf,
   economicChecksTopicV1,
@@ -56,7 +57,7 @@ export const serviceAccess: Readonly<Record<string, ServiceAccess>> = {
     consumes: { 'payments-case-approvals': [casesTopicV1], 'payments-resident-deaths': [residentDeathV1.topic] },
   },
   'charity-referral': { publishes: [referralsTopicV1], consumes: { 'charity-referral-case-decisions': [casesTopicV1] } },
-  audit: { publishes: [findingsTopicV1], consumes: {} },
+  audit: { publishes: [findingsTopicV1, checkpointsTopicV1], consumes: {} },
 };
 
 /** The county departments that publish data, from the catalogue: county.<department>.<event>. */
