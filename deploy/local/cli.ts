@@ -32,7 +32,7 @@ async function main(): Promise<void> {
       }
       const { env } = result;
       console.log('\nConnection settings (export them, or let `npm start` / `npm test` do it):');
-      for (const [key, value] of Object.entries(env)) console.log(`  ${key}=${value}`);
+      for (const [key, value] of Object.entries(env)) console.log(`  ${key}=${key.endsWith('PASSWORD') ? '*** (npx tsx deploy/local/cli.ts env)' : value}`);
       return;
     }
     case 'down':

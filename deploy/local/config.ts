@@ -2,6 +2,8 @@
  * Settings of the local infrastructure, read from environment variables with defaults that keep
  * every server on loopback and out of the way of servers a developer may already run.
  */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -13,8 +15,25 @@ export interface InfraConfig {
   /** Downloaded and built artefacts shared by every checkout on the machine. */
   cacheDir: string;
   postgres: { host: string; port: number; user: string; password: string; database: string; externalUrl?: string };
-  kafka: { host: string; port: number; controllerPort: number; version: string; heapMb: number; externalBrokers?: string };
+  kafka: {
+    host: string;
+    port: number;
+    controllerPort: number;
+    version: string;
+    heapMb: number;
+    externalBrokers?: string;
+    /** sasl (default): SCRAM-SHA-512 logins and ACLs (deploy/local/kafka-access.ts); plaintext: anyone connects, as before. */
+    security: KafkaSecurityMode;
+  };
   ferretdb: { host: string; port: number; version: string; backend: FerretDbBackend; postgresqlUrl: string; externalUrl?: string };
+}
+
+export type KafkaSecurityMode = 'sasl' | 'plaintext';
+
+function kafkaSecurityMode(raw: string | undefined): KafkaSecurityMode {
+  if (raw === undefined || raw === '' || raw === 'sasl') return 'sasl';
+  if (raw === 'plaintext') return raw;
+  throw new Error(`SA_KAFKA_SECURITY must be sasl or plaintext, got "${raw}"`);
 }
 
 /** FerretDB's storage: PostgreSQL (default; a database of its own) or SQLite (kept for comparison, see README). */
@@ -71,6 +90,7 @@ export function loadInfraConfig(env: NodeJS.ProcessEnv = process.env): InfraConf
       version: env.SA_KAFKA_VERSION ?? '4.1.2',
       heapMb: Number(env.SA_KAFKA_HEAP_MB ?? 512),
       externalBrokers: nonEmpty(env.KAFKA_BROKERS),
+      security: kafkaSecurityMode(nonEmpty(env.SA_KAFKA_SECURITY)),
     },
     ferretdb: {
       host,
@@ -83,12 +103,59 @@ export function loadInfraConfig(env: NodeJS.ProcessEnv = process.env): InfraConf
   };
 }
 
+/** The Kafka principals' passwords of this checkout's broker: generated once, kept beside its data (never committed). */
+export function kafkaCredentialsFile(cfg: InfraConfig): string {
+  return join(cfg.stateDir, 'kafka-credentials.json');
+}
+
+export function kafkaCredentials(cfg: InfraConfig, principals: readonly string[]): Record<string, string> {
+  const file = kafkaCredentialsFile(cfg);
+  const known: Record<string, string> = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
+  const missing = principals.filter((p) => !known[p]);
+  if (missing.length === 0) return known;
+  for (const principal of missing) known[principal] = randomBytes(24).toString('base64url');
+  mkdirSync(cfg.stateDir, { recursive: true });
+  writeFileSync(file, `${JSON.stringify(known, null, 2)}\n`, { mode: 0o600 });
+  return known;
+}
+
+export type ConnectionEnv = Record<'DATABASE_URL' | 'KAFKA_BROKERS' | 'MONGODB_URL', string> & Partial<Record<KafkaSecurityVariable, string>>;
+
+const kafkaSecurityVariables = [
+  'KAFKA_SASL_MECHANISM',
+  'KAFKA_SASL_USERNAME',
+  'KAFKA_SASL_PASSWORD',
+  'KAFKA_TLS',
+  'KAFKA_TLS_CA_FILE',
+  'SA_KAFKA_CREDENTIALS_FILE',
+] as const;
+type KafkaSecurityVariable = (typeof kafkaSecurityVariables)[number];
+
+/**
+ * Kafka's credentials: the local SASL broker's super user (sa-admin: tests and tools create and
+ * delete their own topics; each service gets its own principal from tools/platform/services.ts,
+ * which reads SA_KAFKA_CREDENTIALS_FILE), or for an external broker the KAFKA_SASL_* / KAFKA_TLS_*
+ * variables given, passed on as they are.
+ */
+function kafkaSecurityEnv(cfg: InfraConfig, env: NodeJS.ProcessEnv): Partial<Record<KafkaSecurityVariable, string>> {
+  if (cfg.kafka.externalBrokers !== undefined || cfg.kafka.security === 'plaintext') {
+    return Object.fromEntries(kafkaSecurityVariables.flatMap((name) => (env[name] ? [[name, env[name] as string]] : [])));
+  }
+  return {
+    KAFKA_SASL_MECHANISM: 'SCRAM-SHA-512',
+    KAFKA_SASL_USERNAME: 'sa-admin',
+    KAFKA_SASL_PASSWORD: kafkaCredentials(cfg, ['sa-admin'])['sa-admin'],
+    SA_KAFKA_CREDENTIALS_FILE: kafkaCredentialsFile(cfg),
+  };
+}
+
 /** The connection settings services and tests read, pointing at the local servers or the given ones. */
-export function connectionEnv(cfg: InfraConfig): Record<'DATABASE_URL' | 'KAFKA_BROKERS' | 'MONGODB_URL', string> {
+export function connectionEnv(cfg: InfraConfig, env: NodeJS.ProcessEnv = process.env): ConnectionEnv {
   const pg = cfg.postgres;
   return {
     DATABASE_URL: pg.externalUrl ?? `postgres://${pg.user}:${pg.password}@${pg.host}:${pg.port}/${pg.database}`,
     KAFKA_BROKERS: cfg.kafka.externalBrokers ?? `${cfg.kafka.host}:${cfg.kafka.port}`,
     MONGODB_URL: cfg.ferretdb.externalUrl ?? `mongodb://${cfg.ferretdb.host}:${cfg.ferretdb.port}/`,
+    ...kafkaSecurityEnv(cfg, env),
   };
 }

@@ -40,6 +40,7 @@ export async function ensureUp(names: ComponentName[] = allComponents, say: Say 
     for (const component of components(cfg, withDependencies(cfg, names))) {
       if (await component.isHealthy()) {
         say(`${component.name}: already running at ${component.endpoint()}`);
+        await component.provision?.(say);
         continue;
       }
       if (component.isExternal()) {
@@ -48,6 +49,7 @@ export async function ensureUp(names: ComponentName[] = allComponents, say: Say 
       const began = Date.now();
       await component.install();
       await component.start();
+      await component.provision?.(say);
       started.push(component.name);
       say(`${component.name}: started at ${component.endpoint()} in ${((Date.now() - began) / 1000).toFixed(1)} s`);
     }

@@ -17,6 +17,7 @@ import { recoveredFromEveryFault } from './recovery';
 import { renderReport } from './report';
 import { run, type RunOutcome } from './run';
 import { serversUp, stopServers } from './servers';
+import { grantRunAccess } from '../platform/run-access';
 
 const began = Date.now();
 const say = (line: string) => console.log(`${((Date.now() - began) / 1000).toFixed(1).padStart(6)} s  ${line}`);
@@ -55,6 +56,14 @@ async function main(): Promise<number> {
   );
   build();
   const infra = await serversUp(say);
+  // The run's own tools (evidence, probes) log in as the broker's super user; each service as itself,
+  // on the run's prefix, which gets the access plan. Only the login: DATABASE_URL and the others set
+  // here would make deploy/local take the servers for external ones and never stop them.
+  for (const name of ['KAFKA_SASL_MECHANISM', 'KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD'] as const) {
+    const value = infra.env[name];
+    if (value) process.env[name] = value;
+  }
+  await grantRunAccess(`${runId}.`, infra.env);
   const fleet = new Fleet(runId, infra.env, options.basePort, options.runDir, options.restartDelayMs, say);
   // Ctrl-C: the services go with the harness (the servers stay; `npm run chaos` reuses them).
   const interrupt = () => void fleet.stopAll(5000).then(() => process.exit(130));

@@ -4,7 +4,7 @@
  * deadline. 4xx answers are returned to the caller, who knows which of them mean "already done".
  */
 import { signDevToken } from '@sa/platform';
-import { devJwtAudience, devJwtIssuer, devJwtSecret } from '../platform/services';
+import { devJwtAudiences, devJwtIssuer, devJwtSecret } from '../platform/services';
 
 export interface Actor {
   readonly userId: string;
@@ -24,13 +24,15 @@ export const staff = {
   reviewer: { userId: 'chaos.reviewer', role: 'township-reviewer', orgUnit: township },
   approver: { userId: 'chaos.approver', role: 'county-approver', orgUnit: '331002' },
   payments: { userId: 'chaos.payments', role: 'payments-officer', orgUnit: '331002' },
+  /** Moves the services' clocks (PUT /admin/clock needs a platform operator). */
+  operator: { userId: 'chaos.operator', role: 'platform-operator', orgUnit: '331002' },
 } satisfies Record<string, Actor>;
 
 const tokens = new Map<string, string>();
-function token(actor: Actor): string {
+export function token(actor: Actor): string {
   let value = tokens.get(actor.userId);
   if (!value) {
-    value = signDevToken(actor, { secret: devJwtSecret, issuer: devJwtIssuer, audience: devJwtAudience, expiresInSeconds: 4 * 3600 });
+    value = signDevToken(actor, { secret: devJwtSecret, issuer: devJwtIssuer, audience: devJwtAudiences, expiresInSeconds: 4 * 3600 });
     tokens.set(actor.userId, value);
   }
   return value;

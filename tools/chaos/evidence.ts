@@ -6,7 +6,7 @@
 import { Admin } from '@platformatic/kafka';
 import type { IntegrationContract } from '@sa/contracts';
 import type { RecordedEvent } from '@sa/event-store';
-import { headersAsText, readDeadLetters, readTopicToEnd, type DeadLetterEntry, type KafkaClientOptions } from '@sa/messaging';
+import { headersAsText, kafkaClientOptions, readDeadLetters, readTopicToEnd, type DeadLetterEntry, type KafkaClientOptions } from '@sa/messaging';
 import type { PublicationDefinition } from '@sa/platform';
 import { Pool } from 'pg';
 // The harness checks each service's relay against the service's own mapping: the one definition of
@@ -94,7 +94,7 @@ async function publishedIds(kafka: KafkaClientOptions, topics: readonly string[]
 }
 
 export async function gatherEvidence(databaseUrl: string, brokers: string, runId: string): Promise<Evidence> {
-  const kafka: KafkaClientOptions = { bootstrapBrokers: brokers.split(','), clientId: 'chaos-evidence' };
+  const kafka: KafkaClientOptions = kafkaClientOptions(brokers.split(','), 'chaos-evidence');
   const admin = new Admin({ ...kafka, clientId: 'chaos-evidence-admin' });
   const pool = new Pool({ connectionString: databaseUrl, max: 2 });
   pool.on('error', () => undefined); // an idle client's loss is not the harness's business

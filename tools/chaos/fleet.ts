@@ -9,6 +9,7 @@ import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { repoRoot, serviceEntry, serviceEnv, services, type InfraEnv } from '../platform/services';
+import { staff, token } from './client';
 import type { Say } from './servers';
 
 export interface Restart {
@@ -106,7 +107,11 @@ export class Fleet {
       [...this.members.values()].map(async (m): Promise<[string, number | string]> => {
         try {
           // A readiness check may itself wait 3 s for a dependency: give it room before calling it down.
-          const res = await fetch(`${m.url}/health/ready`, { signal: AbortSignal.timeout(8000) });
+          // An operator's token: readiness says why a check fails only to an operator.
+          const res = await fetch(`${m.url}/health/ready`, {
+            headers: { authorization: `Bearer ${token(staff.operator)}` },
+            signal: AbortSignal.timeout(8000),
+          });
           if (res.status === 200) return [m.name, 200];
           const body = (await res.json().catch(() => ({}))) as { checks?: { name: string; ok: boolean; error?: string }[] };
           const failing = (body.checks ?? []).filter((c) => !c.ok).map((c) => `${c.name}: ${c.error ?? 'not ok'}`);
@@ -186,7 +191,7 @@ export class Fleet {
       try {
         const res = await fetch(`${member.url}/admin/clock`, {
           method: 'PUT',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token(staff.operator)}` },
           body: JSON.stringify({ now: instant() }),
           signal: AbortSignal.timeout(3000),
         });

@@ -49,8 +49,15 @@ async function main(): Promise<void> {
   // SA_ALLOW_CLOCK_CONTROL=true lets the README walk-through move the services' clocks (a 7-day
   // public notice, next month's payroll); development only, never in production.
   const demo: Record<string, string> = process.env.SA_ALLOW_CLOCK_CONTROL === 'true' ? { ALLOW_CLOCK_CONTROL: 'true' } : {};
+  // AUDIT_CHECKPOINT_* given to npm start reach the audit service: it then signs checkpoints of every store (README "Security").
+  const checkpoints = Object.fromEntries(
+    ['AUDIT_CHECKPOINT_KEY_FILE', 'AUDIT_CHECKPOINT_PUBLIC_KEY_FILE', 'AUDIT_CHECKPOINT_FILE'].flatMap((name) =>
+      process.env[name] ? [[name, process.env[name] as string]] : [],
+    ),
+  );
+  const envOf = (spec: ServiceSpec) => serviceEnv(spec, infra.env, spec.name === 'audit' ? { ...demo, ...checkpoints } : demo);
   const supervisor = new Supervisor(
-    services.map((spec) => ({ name: spec.name, spawn: () => startService(spec, serviceEnv(spec, infra.env, demo)) })),
+    services.map((spec) => ({ name: spec.name, spawn: () => startService(spec, envOf(spec)) })),
     { log: (line) => console.error(`[supervisor] ${line}`) },
   );
   let stopping = false;

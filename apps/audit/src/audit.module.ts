@@ -26,6 +26,7 @@ import { IntegrityRuns } from './integrity/integrity-runs';
 import type { Config } from './config';
 import { SourceStores } from './sources/source-stores';
 import { SOURCE_STORES } from './tokens';
+import { CHECKPOINTS, Checkpoints } from './checkpoints/checkpoints';
 
 @Module({
   controllers: [CasesController, IntegrityController, FindingsController, AuditLogController],
@@ -60,6 +61,11 @@ import { SOURCE_STORES } from './tokens';
       provide: CaseAudit,
       inject: [CaseHistoryLoader, AuditRecorder, AuditLog, Clock],
       useFactory: (loader: CaseHistoryLoader, recorder: AuditRecorder, log: AuditLog, clock: Clock) => new CaseAudit(loader, recorder, log, () => clock.now()),
+    },
+    {
+      provide: CHECKPOINTS,
+      inject: [CONFIG, SOURCE_STORES, EVENT_STORE],
+      useFactory: (config: Config, sources: SourceStores, store: EventStore) => Checkpoints.fromConfig(config, sources, store) ?? null,
     },
     { provide: FindingsRecorder, inject: [EVENT_STORE], useFactory: (store: EventStore) => new FindingsRecorder(store) },
     {
@@ -97,12 +103,16 @@ export class AuditModule implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly watch: FindingsWatch,
     messaging: ServiceMessaging,
     private readonly leadership: Leadership,
+    @Inject(CHECKPOINTS) checkpoints: Checkpoints | null,
   ) {
     messaging.publish(findingsPublication);
     // Ready only when every service's history can be read: an audit that silently misses one is worse than none.
     for (const source of sources.all) health.register(`source:${source.name}`, () => source.store.ping());
     // Also runnable on demand (POST /admin/jobs/findings-watch/run), e.g. right after a bulk import.
     if (config.AUDIT_CONTINUOUS_DETECTION) scheduler.register('findings-watch', (now) => watch.pass(now));
+    // Signed checkpoints of every source's chains (every region's: a platform operator's job).
+    const checkpointer = checkpoints?.checkpointer;
+    if (checkpointer) scheduler.register('integrity-checkpoints', async (now) => ({ checkpoints: await checkpointer.takeAll(now) }));
   }
 
   /** The watch records findings: one replica at a time (the leader) runs it. */

@@ -31,6 +31,12 @@ export const configSchema = baseConfigSchema
       .transform((v) => v === 'true'),
     /** How often the watch examines the cases touched since its last pass. */
     AUDIT_DETECTION_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2_000),
+    /** Ed25519 private key (PEM) that signs the hash-chain checkpoints; kept out of every database (checkpoints/checkpoints.ts). */
+    AUDIT_CHECKPOINT_KEY_FILE: z.string().min(1).optional(),
+    /** Its public key, for an audit instance that only verifies. */
+    AUDIT_CHECKPOINT_PUBLIC_KEY_FILE: z.string().min(1).optional(),
+    /** The append-only file of signed checkpoints (JSON Lines); checkpoints are off without it. */
+    AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
     /** More touched cases than this in one pass (a first start, a long outage): one full scan instead. */
     AUDIT_DETECTION_BACKLOG_SCAN: z.coerce.number().int().min(1).default(1_000),
   })

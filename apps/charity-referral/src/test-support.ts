@@ -8,6 +8,7 @@ import { checkCharacter } from '@sa/domain-shared';
 import { encodeCloudEvent, SerialProducer } from '@sa/messaging';
 import { signDevToken } from '@sa/platform';
 import { integrationEnv, uniqueName } from '@sa/testing';
+import { kafkaClientOptions } from '@sa/messaging';
 
 const secret = 'test-secret-test-secret-test-secret-42';
 
@@ -33,8 +34,12 @@ export class Api {
     return { status: res.status, body: (await res.json()) as T };
   }
 
-  async put(path: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-    const res = await fetch(`${this.baseUrl}${path}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  async put(path: string, body: unknown, bearer: string): Promise<{ status: number; body: Record<string, unknown> }> {
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+      body: JSON.stringify(body),
+    });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   }
 }
@@ -73,7 +78,7 @@ export function caseRejected(region: string, charityReferral: boolean) {
 }
 
 export class CaseDecisions {
-  private readonly producer = new SerialProducer({ bootstrapBrokers: integrationEnv().kafkaBrokers, clientId: uniqueName('approval-test') });
+  private readonly producer = new SerialProducer(kafkaClientOptions(integrationEnv().kafkaBrokers, uniqueName('approval-test')));
 
   constructor(private readonly topicPrefix: string) {}
 

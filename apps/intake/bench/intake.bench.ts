@@ -19,6 +19,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
+import { kafkaClientOptions } from '@sa/messaging';
 
 // `npx tsx` from the workspace root does not read the @sa/* path aliases: re-run once with them.
 if (!process.env.TSX_TSCONFIG_PATH) {
@@ -60,11 +61,16 @@ async function main(): Promise<void> {
   const serviceEnv = async (name: string) => ({
     PATH: process.env.PATH,
     HOME: process.env.HOME,
-    NODE_ENV: 'production',
+    // Not production: that refuses the local broker's plaintext connection and the bench's HS256 secret.
+    NODE_ENV: 'development',
     HOST: '127.0.0.1',
     PORT: String(await freePort()),
     LOG_LEVEL: 'warn',
     KAFKA_BROKERS: env.kafkaBrokers,
+    // The broker's super user (the bench creates its run's topics): from `deploy/local/cli.ts env`.
+    KAFKA_SASL_MECHANISM: process.env.KAFKA_SASL_MECHANISM,
+    KAFKA_SASL_USERNAME: process.env.KAFKA_SASL_USERNAME,
+    KAFKA_SASL_PASSWORD: process.env.KAFKA_SASL_PASSWORD,
     KAFKA_TOPIC_PREFIX: `${run}.`,
     KAFKA_CONSUMER_GROUP_PREFIX: `${run}.`,
     EVENT_STORE_URL: env.databaseUrl,
@@ -153,7 +159,7 @@ async function main(): Promise<void> {
 /** This run's topics go with it (the event-store schemas and read-model databases stay, for a look). */
 async function deleteTopics(brokers: string, prefix: string): Promise<void> {
   const { Admin } = await import('@platformatic/kafka');
-  const admin = new Admin({ bootstrapBrokers: brokers.split(','), clientId: 'intake-bench-cleanup' });
+  const admin = new Admin(kafkaClientOptions(brokers.split(','), 'intake-bench-cleanup'));
   try {
     const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
     if (topics.length > 0) await admin.deleteTopics({ topics });

@@ -138,7 +138,8 @@ describe('intake while its servers are away (a PostgreSQL of its own)', () => {
       state: 'waiting',
       waitingFor: ['event-store'],
     });
-    expect(waiting.body.checks.find((c) => c.name === 'event-store')?.error).toMatch(/ECONNREFUSED/);
+    // (why it fails, host and error, goes to the log: a caller sees only which dependency is missing)
+    expect(waiting.body.checks.find((c) => c.name === 'event-store')).toEqual({ name: 'event-store', ok: false });
     expect((await submit()).status).toBe(503);
 
     // When PostgreSQL starts

@@ -31,6 +31,8 @@ const actors = {
   payments: { userId: 'sun.hui', role: 'payments-officer', orgUnit: '331002' },
   admin: { userId: 'wu.min', role: 'civil-affairs-admin', orgUnit: '331002' },
   auditor: { userId: 'ma.jun', role: 'auditor', orgUnit: '331002' },
+  /** Moves the services' clocks: PUT /admin/clock needs a platform operator. */
+  operator: { userId: 'ops.chen', role: 'platform-operator', orgUnit: '331002' },
 } satisfies Record<string, ActorSpec>;
 
 interface CaseView {
@@ -46,7 +48,7 @@ describe('case lifecycle across the five services (real Kafka, PostgreSQL, Ferre
   /** Every service's clock to the same instant (China time), as if the days had passed. */
   async function setClocks(instant: string): Promise<void> {
     for (const url of Object.values(platform.urls)) {
-      const res = await new Api(url).put('/admin/clock', { now: instant });
+      const res = await new Api(url, actors.operator).put('/admin/clock', { now: instant });
       expect(res.status).toBe(200);
     }
   }

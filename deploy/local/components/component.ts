@@ -11,6 +11,8 @@ export interface Component {
   start(): Promise<void>;
   /** Stops the server this checkout started, cleanly. */
   stop(): Promise<void>;
+  /** After start (or finding it running): what clients need on it beyond the server itself (Kafka's users, ACLs, topics). */
+  provision?(say?: (line: string) => void): Promise<void>;
   /** Where clients connect. */
   endpoint(): string;
   logFile(): string;

@@ -3,13 +3,15 @@
  * Central (resolved once with `mvn dependency:copy-dependencies` into the shared cache), formatted
  * with Kafka's own storage tool and run with the machine's Java.
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { kafkaClientOptions } from '@sa/messaging';
 import type { InfraConfig } from '../config';
-import { repoRoot } from '../config';
+import { connectionEnv, repoRoot } from '../config';
 import { requirePrograms, javaMajorVersion } from '../lib/prerequisites';
 import { isAlive, readPid, removeFile, run, spawnDetached, stopPid, tcpReachable, waitUntil } from '../lib/process';
 import type { Component } from './component';
+import { dataDirName, formatArguments, listenerProperties, provisionAccess } from './kafka-access';
 
 export class KafkaComponent implements Component {
   readonly name = 'kafka';
@@ -69,9 +71,19 @@ export class KafkaComponent implements Component {
   async start(): Promise<void> {
     const existing = readPid(this.pidFile);
     if (isAlive(existing)) throw new Error(`Kafka (pid ${existing}) is running but not answering; see ${this.logFile()}`);
+    const k = this.cfg.kafka;
+    if (await tcpReachable(k.host, k.port)) {
+      // Someone listens there but does not take this checkout's login: most likely a broker started
+      // before SASL became the default (or by another checkout). Never start a second one on top.
+      throw new Error(
+        `a server on ${this.endpoint()} does not answer as this checkout's ${k.security === 'sasl' ? 'SASL (SCRAM-SHA-512, sa-admin)' : 'plaintext'} broker. ` +
+          'If it is a broker this checkout started before SASL was the default, restart it: `npm run infra:down -- kafka && npm run infra:up`; ' +
+          'or run with SA_KAFKA_SECURITY=plaintext, or choose another SA_KAFKA_PORT.',
+      );
+    }
     mkdirSync(this.dir, { recursive: true });
     const properties = this.writeServerProperties();
-    if (!existsSync(join(this.dir, 'data', 'meta.properties'))) this.format(properties);
+    if (!existsSync(join(this.dir, dataDirName(this.cfg), 'meta.properties'))) this.format(properties);
     spawnDetached(
       'java',
       [
@@ -98,6 +110,12 @@ export class KafkaComponent implements Component {
     );
   }
 
+  /** Users, ACLs and topics of the access plan (a no-op when they are current, or on a plaintext or external broker). */
+  async provision(say?: (line: string) => void): Promise<void> {
+    if (this.isExternal()) return;
+    await provisionAccess(this.cfg, this.endpoint(), this.dir, say);
+  }
+
   async stop(): Promise<void> {
     // A broker asked to stop shuts down in a controlled way; give it time before forcing it.
     await stopPid(readPid(this.pidFile), 30_000);
@@ -110,7 +128,7 @@ export class KafkaComponent implements Component {
 
   private format(properties: string): void {
     const clusterId = this.java('kafka.tools.StorageTool', ['random-uuid']).trim().split('\n').pop()!;
-    this.java('kafka.tools.StorageTool', ['format', '-t', clusterId, '-c', properties, '--standalone']);
+    this.java('kafka.tools.StorageTool', ['format', '-t', clusterId, '-c', properties, '--standalone', ...formatArguments(this.cfg)]);
   }
 
   private writeServerProperties(): string {
@@ -121,12 +139,9 @@ export class KafkaComponent implements Component {
       'process.roles=broker,controller',
       'node.id=1',
       `controller.quorum.bootstrap.servers=${k.host}:${k.controllerPort}`,
-      `listeners=PLAINTEXT://${k.host}:${k.port},CONTROLLER://${k.host}:${k.controllerPort}`,
-      `advertised.listeners=PLAINTEXT://${k.host}:${k.port}`,
       'controller.listener.names=CONTROLLER',
-      'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
-      'inter.broker.listener.name=PLAINTEXT',
-      `log.dirs=${join(this.dir, 'data')}`,
+      ...listenerProperties(this.cfg),
+      `log.dirs=${join(this.dir, dataDirName(this.cfg))}`,
       'num.partitions=3',
       // Topics are declared by the services (libs/contracts), never created by a typo.
       'auto.create.topics.enable=false',
@@ -139,7 +154,9 @@ export class KafkaComponent implements Component {
       'group.initial.rebalance.delay.ms=0',
       'log.retention.hours=168',
     ];
-    writeFileSync(file, `${lines.join('\n')}\n`);
+    // Holds the super user's and the controller's passwords: readable by this user only.
+    writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
+    chmodSync(file, 0o600);
     return file;
   }
 
@@ -147,8 +164,7 @@ export class KafkaComponent implements Component {
   private async answersMetadata(): Promise<boolean> {
     const { Admin } = await import('@platformatic/kafka');
     const admin = new Admin({
-      clientId: 'sa-infra-probe',
-      bootstrapBrokers: this.endpoint().split(','),
+      ...kafkaClientOptions(this.endpoint().split(','), 'sa-infra-probe', connectionEnv(this.cfg)),
       timeout: 3000,
       retries: 0,
     });

@@ -1,10 +1,11 @@
 import { Admin, Consumer, Producer, stringDeserializers, stringSerializers } from '@platformatic/kafka';
 import { integrationEnv, uniqueName } from '@sa/testing-infra';
+import { kafkaClientOptions } from '@sa/messaging';
 
 describe('local Kafka (KRaft, real broker)', () => {
   const { kafkaBrokers } = integrationEnv();
   const topic = uniqueName('infra-check');
-  const admin = new Admin({ clientId: 'infra-test', bootstrapBrokers: kafkaBrokers });
+  const admin = new Admin(kafkaClientOptions(kafkaBrokers, 'infra-test'));
 
   beforeAll(async () => {
     await admin.createTopics({ topics: [topic], partitions: 3, replicas: 1 });
@@ -17,8 +18,8 @@ describe('local Kafka (KRaft, real broker)', () => {
 
   it('delivers a produced message, with key and headers, to a consumer group', async () => {
     // Given an idempotent producer with acks from all in-sync replicas
-    const producer = new Producer({ clientId: 'infra-test', bootstrapBrokers: kafkaBrokers, serializers: stringSerializers, idempotent: true, acks: -1 });
-    const consumer = new Consumer({ groupId: uniqueName('group'), clientId: 'infra-test', bootstrapBrokers: kafkaBrokers, deserializers: stringDeserializers });
+    const producer = new Producer({ ...kafkaClientOptions(kafkaBrokers, 'infra-test'), serializers: stringSerializers, idempotent: true, acks: -1 });
+    const consumer = new Consumer({ groupId: uniqueName('group'), ...kafkaClientOptions(kafkaBrokers, 'infra-test'), deserializers: stringDeserializers });
     try {
       // When a message is sent
       await producer.send({ messages: [{ topic, key: 'case-1', value: '{"hello":"county"}', headers: { ce_id: 'm-1' } }] });

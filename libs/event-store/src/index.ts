@@ -7,3 +7,4 @@ export * from './kurrentdb/kurrentdb-event-store';
 export type { DeliveryHealth, PositionRange } from './postgres/reads';
 export { handlePoolErrors, describeConnectionError, type ConnectionErrorListener, type ConnectionRole } from './postgres/connection-errors';
 export { pendingMigrations } from './postgres/migrations';
+export * from './postgres/least-privilege';

@@ -24,6 +24,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { relaunchedWithWorkspacePaths } from '../src/cli/workspace-paths';
+import { kafkaClientOptions } from '../src/kafka/kafka-security';
 
 const defaults = { databaseUrl: 'postgres://sa:sa-local-dev@127.0.0.1:55432/social_assistance', kafkaBrokers: '127.0.0.1:59092' };
 
@@ -86,7 +87,7 @@ async function consumerRole(): Promise<void> {
   };
   const options = {
     name: `bench-${settings.run}`,
-    kafka: { bootstrapBrokers: settings.brokers, clientId: `bench-consumer-${settings.run}` },
+    kafka: kafkaClientOptions(settings.brokers, `bench-consumer-${settings.run}`),
     inbox,
     lanesPerPartition: settings.lanes,
     maxInFlight: 1024,
@@ -140,7 +141,7 @@ async function publisherRole(): Promise<void> {
     via: argument('--via') === 'nest' ? 'nest' : 'consumer',
   };
   const schema = `bench_e2e_${run}`;
-  const kafka = { bootstrapBrokers: settings.brokers, clientId: `bench-${run}` };
+  const kafka = kafkaClientOptions(settings.brokers, `bench-${run}`);
   const pool = new Pool({ connectionString: settings.databaseUrl, max: Number(argument('--pool') ?? 12) });
   await pool.query(`create schema "${schema}"`);
   const checkpoints = new messaging.PostgresRelayCheckpointStore(pool, schema);

@@ -6,6 +6,7 @@
  *   KAFKA_BROKERS=127.0.0.1:59092 npx tsx libs/messaging/bench/kafka-clients.bench.ts [--messages 100000]
  */
 import { relaunchedWithWorkspacePaths } from '../src/cli/workspace-paths';
+import { kafkaClientOptions } from '../src/kafka/kafka-security';
 
 async function main(): Promise<void> {
   const { Admin, Consumer, Producer, stringDeserializers, stringSerializers } = await import('@platformatic/kafka');
@@ -18,9 +19,9 @@ async function main(): Promise<void> {
   const partitions = 6;
   const topic = `bench.platformatic.${Date.now().toString(36)}`;
   const keys = Array.from({ length: 1000 }, () => randomUUID());
-  const admin = new Admin({ clientId: 'bench-admin', bootstrapBrokers: brokers });
+  const admin = new Admin(kafkaClientOptions(brokers, 'bench-admin'));
   await admin.createTopics({ topics: [topic], partitions, replicas: 1 });
-  const producer = new Producer({ clientId: 'bench-producer', bootstrapBrokers: brokers, serializers: stringSerializers, idempotent: true, acks: -1 });
+  const producer = new Producer({ ...kafkaClientOptions(brokers, 'bench-producer'), serializers: stringSerializers, idempotent: true, acks: -1 });
 
   try {
     console.log(`@platformatic/kafka: ${total} messages, batches of ${batchSize}, ${partitions} partitions, acks=all, idempotent; ${machineNote()}`);

@@ -23,3 +23,6 @@ export * from './nest/integration-events-transport';
 export * from './nest/contract-event-pattern';
 export * from './nest/integration-event-context';
 export * from './nest/rethrow-to-transport.filter';
+export * from './kafka/kafka-security';
+export * from './security/kafka-access-plan';
+export * from './security/provision-access';

@@ -28,6 +28,7 @@ import { platformDependencies, type DependencyProbe } from './startup/dependency
 import { StartupGate } from './startup/startup-gate';
 import { migrateService } from './startup/migrate-service';
 import { probeAll, waitForDependencies, type WaitSettings } from './startup/wait-for-dependencies';
+import { installSecurityHeaders } from './http/security-headers';
 
 export interface ServiceDefinition<C extends BaseConfig> {
   readonly name: string;
@@ -82,6 +83,7 @@ async function initialise<C extends BaseConfig>(definition: ServiceDefinition<C>
   // abortOnError false: a failed start rejects here instead of aborting the process.
   const app = await NestFactory.create(definition.createModule(config, logger), { logger: new PinoNestLogger(logger), bufferLogs: false, abortOnError: false });
   try {
+    installSecurityHeaders(app);
     app.use(requestContext(logger));
     app.use(httpMetrics(app.get(MetricsRegistry)));
     app.use(httpTracing(app.get(Tracer)));

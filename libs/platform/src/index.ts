@@ -20,6 +20,7 @@ export * from './http/request-context';
 export * from './http/input-errors';
 export * from './http/body-reading';
 export * from './http/body-parsing';
+export * from './http/rate-limit';
 export * from './time/clock';
 export * from './mongo/mongo';
 export * from './event-store/open-event-store';

@@ -9,6 +9,7 @@ import { Admin } from '@platformatic/kafka';
 import type { Connection } from 'mongoose';
 import type { EventStore } from '@sa/event-store';
 import { AuthGuard, TOKEN_SETTINGS } from './auth/auth.guard';
+import { RateLimitGuard } from './http/rate-limit';
 import type { TokenSettings } from './auth/tokens';
 import type { BaseConfig } from './config/config';
 import { HealthController } from './health/health.controller';
@@ -30,6 +31,7 @@ import { PlatformMetrics } from './metrics/platform-metrics';
 import { Tracer } from './tracing/tracer';
 import { JobsController } from './scheduler/jobs.controller';
 import { Scheduler } from './scheduler/scheduler';
+import { kafkaClientOptions } from '@sa/messaging';
 
 export interface PlatformOptions {
   readonly serviceName: string;
@@ -59,8 +61,10 @@ export class PlatformModule implements BeforeApplicationShutdown, OnApplicationS
     const tokenSettings: TokenSettings = {
       ...(config.JWT_SECRET ? { secret: config.JWT_SECRET } : {}),
       ...(config.JWT_PUBLIC_KEY ? { publicKey: config.JWT_PUBLIC_KEY } : {}),
+      ...(config.JWT_JWKS_URL ? { jwksUrl: config.JWT_JWKS_URL } : {}),
       issuer: config.JWT_ISSUER,
       audience: config.JWT_AUDIENCE,
+      maxLifetimeSeconds: config.JWT_MAX_LIFETIME_SECONDS,
     };
     return {
       module: PlatformModule,
@@ -81,6 +85,8 @@ export class PlatformModule implements BeforeApplicationShutdown, OnApplicationS
         { provide: Clock, useValue: config.ALLOW_CLOCK_CONTROL ? new AdjustableClock() : new SystemClock() },
         { provide: TOKEN_SETTINGS, useValue: tokenSettings },
         { provide: APP_GUARD, useClass: AuthGuard },
+        // After AuthGuard: limits count per authenticated caller.
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: OPENED_EVENT_STORE, useFactory: () => openEventStore(config, options.serviceName, options.logger) },
         { provide: EVENT_STORE, useFactory: (opened: OpenedEventStore) => opened.store, inject: [OPENED_EVENT_STORE] },
         { provide: EVENT_STORE_POOL, useFactory: (opened: OpenedEventStore) => opened.pool ?? null, inject: [OPENED_EVENT_STORE] },
@@ -91,7 +97,7 @@ export class PlatformModule implements BeforeApplicationShutdown, OnApplicationS
         {
           provide: KAFKA_ADMIN,
           useFactory: () =>
-            new Admin({ clientId: `${options.serviceName}-health`, bootstrapBrokers: config.KAFKA_BROKERS.split(','), timeout: 2000, retries: 1 }),
+            new Admin({ ...kafkaClientOptions(config.KAFKA_BROKERS.split(','), `${options.serviceName}-health`, config), timeout: 2000, retries: 1 }),
         },
       ],
       exports: [

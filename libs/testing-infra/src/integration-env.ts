@@ -6,6 +6,8 @@ export interface IntegrationEnv {
   readonly databaseUrl: string;
   readonly kafkaBrokers: string[];
   readonly mongodbUrl: string;
+  /** SASL settings of the broker when it asks for a login (the local broker does: SCRAM-SHA-512, see deploy/local). */
+  readonly kafkaSecurity: { sasl?: { mechanism: 'SCRAM-SHA-512' | 'SCRAM-SHA-256' | 'PLAIN'; username: string; password: string } };
 }
 
 function required(name: string): string {
@@ -24,5 +26,15 @@ export function integrationEnv(): IntegrationEnv {
     databaseUrl: required('DATABASE_URL'),
     kafkaBrokers: required('KAFKA_BROKERS').split(','),
     mongodbUrl: required('MONGODB_URL'),
+    kafkaSecurity: kafkaSecurity(),
   };
+}
+
+/** Tests' Kafka login, from the variables `npm test` exports (services validate theirs through @sa/messaging's kafkaSecurityFromEnv). */
+function kafkaSecurity(): IntegrationEnv['kafkaSecurity'] {
+  const mechanism = process.env.KAFKA_SASL_MECHANISM;
+  if (!mechanism) return {};
+  if (mechanism !== 'SCRAM-SHA-512' && mechanism !== 'SCRAM-SHA-256' && mechanism !== 'PLAIN')
+    throw new Error(`KAFKA_SASL_MECHANISM "${mechanism}" is not supported`);
+  return { sasl: { mechanism, username: required('KAFKA_SASL_USERNAME'), password: required('KAFKA_SASL_PASSWORD') } };
 }

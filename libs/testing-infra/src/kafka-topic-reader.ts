@@ -4,6 +4,7 @@
  */
 import { Consumer, stringDeserializers } from '@platformatic/kafka';
 import { uniqueName } from './names';
+import { integrationEnv } from './integration-env';
 
 export interface TopicRecord {
   readonly key: string;
@@ -21,6 +22,7 @@ export async function readTopicUntil(
     groupId: uniqueName('test-reader'),
     clientId: 'test-reader',
     bootstrapBrokers: [...brokers],
+    ...integrationEnv().kafkaSecurity,
     deserializers: stringDeserializers,
   });
   const records: TopicRecord[] = [];

@@ -9,6 +9,8 @@ export function serviceTestEnv(name: string, extra: Record<string, string> = {})
     PORT: '0',
     LOG_LEVEL: 'warn',
     KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+    // The broker's super user: a test's service creates its own prefixed topics (services deployed for real use their own principal).
+    ...kafkaLogin(),
     EVENT_STORE_URL: infra.databaseUrl,
     EVENT_STORE_SCHEMA: id,
     MONGODB_URL: infra.mongodbUrl,
@@ -18,4 +20,9 @@ export function serviceTestEnv(name: string, extra: Record<string, string> = {})
     POLICY_FILE: `${__dirname}/../../../config/regional-policies.yaml`,
     ...extra,
   };
+}
+
+function kafkaLogin(): Record<string, string> {
+  const names = ['KAFKA_SASL_MECHANISM', 'KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD', 'KAFKA_TLS', 'KAFKA_TLS_CA_FILE'];
+  return Object.fromEntries(names.flatMap((name) => (process.env[name] ? [[name, process.env[name] as string]] : [])));
 }

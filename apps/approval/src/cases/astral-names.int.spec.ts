@@ -13,6 +13,7 @@ import type { EventStore } from '@sa/event-store';
 import { EVENT_STORE, type RunningService, signDevToken, startService } from '@sa/platform';
 import { eventually, integrationEnv, serviceTestEnv, uniqueName } from '@sa/testing';
 import { service } from '../service';
+import { kafkaClientOptions } from '@sa/messaging';
 
 const secret = 'test-secret-test-secret-test-secret-42';
 const county = signDevToken(
@@ -41,12 +42,12 @@ describe('approval: names of astral characters as intake publishes them (real Ka
 
   beforeAll(async () => {
     approval = await startService(service, serviceTestEnv('approval', { KAFKA_TOPIC_PREFIX: topicPrefix }));
-    producer = new SerialProducer({ bootstrapBrokers: brokers, clientId: 'approval-astral-test' });
+    producer = new SerialProducer(kafkaClientOptions(brokers, 'approval-astral-test'));
   });
   afterAll(async () => {
     await producer?.close();
     await approval?.app.close();
-    const admin = new Admin({ clientId: 'approval-astral-cleanup', bootstrapBrokers: brokers });
+    const admin = new Admin(kafkaClientOptions(brokers, 'approval-astral-cleanup'));
     try {
       const topics = (await admin.listTopics()).filter((t) => t.startsWith(topicPrefix));
       if (topics.length > 0) await admin.deleteTopics({ topics });

@@ -7,6 +7,7 @@ import { EVENT_STORE, type RunningService, signDevToken, startService } from '@s
 import { eventually, integrationEnv, readTopicUntil, serviceTestEnv, type TopicRecord, uniqueName } from '@sa/testing';
 import { service } from '../service';
 import { application, economicCheck } from '../test-support/case-inputs';
+import { kafkaClientOptions } from '@sa/messaging';
 
 const secret = 'test-secret-test-secret-test-secret-42';
 const token = (userId: string, role: string, orgUnit: string) =>
@@ -42,7 +43,11 @@ describe('approval API (real PostgreSQL event store, FerretDB read model, Kafka)
   const post = (path: string, bearer: string, body: unknown = {}) => call('POST', path, bearer, body);
   const get = (path: string, bearer = people.county) => call('GET', path, bearer);
   const setClock = async (now: string) => {
-    const res = await fetch(`${approval.url}/admin/clock`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now }) });
+    const res = await fetch(`${approval.url}/admin/clock`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token('ops.chen', 'platform-operator', '331002')}` },
+      body: JSON.stringify({ now }),
+    });
     expect(res.status).toBe(200);
   };
   const produce = async <P>(contract: IntegrationContract<P>, payload: P) => {
@@ -68,13 +73,13 @@ describe('approval API (real PostgreSQL event store, FerretDB read model, Kafka)
 
   beforeAll(async () => {
     approval = await startService(service, serviceTestEnv('approval', { ALLOW_CLOCK_CONTROL: 'true', KAFKA_TOPIC_PREFIX: topicPrefix }));
-    producer = new SerialProducer({ bootstrapBrokers: brokers, clientId: 'approval-test' });
+    producer = new SerialProducer(kafkaClientOptions(brokers, 'approval-test'));
   });
   afterAll(async () => {
     await producer?.close();
     await approval?.app.close();
     // This run's topics go with it.
-    const admin = new Admin({ clientId: 'approval-test-cleanup', bootstrapBrokers: brokers });
+    const admin = new Admin(kafkaClientOptions(brokers, 'approval-test-cleanup'));
     try {
       const topics = (await admin.listTopics()).filter((t) => t.startsWith(topicPrefix));
       if (topics.length > 0) await admin.deleteTopics({ topics });

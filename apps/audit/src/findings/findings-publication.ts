@@ -1,17 +1,22 @@
 /**
  * Findings leave the audit service on Kafka (sa.audit.findings.v1) for discipline inspectors'
  * and county supervision systems: each FindingRaised event of the audit's own store, once, through
- * the same checkpointed relay every service uses. Audit-log events stay inside.
+ * the same checkpointed relay every service uses; so do the signed checkpoints of the services'
+ * hash chains (sa.audit.checkpoints.v1). Audit-log events stay inside.
  */
-import { auditFindingRaisedV1 } from '@sa/contracts';
+import { auditFindingRaisedV1, integrityCheckpointSignedV1 } from '@sa/contracts';
 import { integrationEvent } from '@sa/messaging';
 import type { PublicationDefinition } from '@sa/platform';
+import { checkpointStreamPrefix } from '../checkpoints/checkpointer';
+import type { SignedStatement } from '../checkpoints/signed-checkpoint';
 import { findingStreamPrefix, type RecordedFinding } from './findings-scanner';
 
 export const findingsPublication: PublicationDefinition = {
-  streamPrefixes: [findingStreamPrefix],
-  contracts: [auditFindingRaisedV1],
+  streamPrefixes: [findingStreamPrefix, checkpointStreamPrefix],
+  contracts: [auditFindingRaisedV1, integrityCheckpointSignedV1],
   mapping: {
+    // The signed statement as signed: a reader checks the signature over exactly these fields.
+    CheckpointSigned: (event) => integrationEvent(integrityCheckpointSignedV1, event.data as SignedStatement),
     FindingRaised: (event) => {
       const f = event.data as RecordedFinding;
       return integrationEvent(auditFindingRaisedV1, {

@@ -1,7 +1,7 @@
 /** Findings: listed from the read model, or computed on demand by a scan over the whole history. */
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiContract, type AuthenticatedActor, Clock, CurrentActor, isInJurisdiction, Roles } from '@sa/platform';
+import { ApiContract, type AuthenticatedActor, Clock, CurrentActor, isInJurisdiction, Roles, Expensive } from '@sa/platform';
 import { z } from 'zod';
 import { AuditRecorder } from '../audit-log/audit-recorder';
 import { findingsQuery, type FindingsQueryParams } from '../requests';
@@ -47,6 +47,7 @@ export class FindingsController {
   }
 
   @Post('scan')
+  @Expensive()
   @HttpCode(200)
   @Roles('auditor')
   @ApiOperation({

@@ -5,7 +5,12 @@
  */
 import type { ChainBreak, PostgresEventStore, RecordedEvent } from '@sa/event-store';
 
-export type BreakReason = ChainBreak['reason'] | 'head-mismatch';
+/**
+ * `checkpoint-mismatch`: the stream's event at a signed checkpoint's revision is not the one signed
+ * (rewritten with recomputed hashes, or removed); `checkpoint-invalid`: a checkpoint whose
+ * signature or chain of checkpoints does not hold (the checkpoint file was edited).
+ */
+export type BreakReason = ChainBreak['reason'] | 'head-mismatch' | 'checkpoint-mismatch' | 'checkpoint-invalid';
 
 export interface SourcedBreak {
   readonly source: string;

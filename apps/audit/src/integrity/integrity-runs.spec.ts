@@ -34,6 +34,7 @@ function setUp() {
     new AuditRecorder(log as unknown as AuditLog, () => clock.now()),
     clock as Clock,
     logger as unknown as Logger,
+    null,
   );
   return { runs, recorded, log, logger };
 }

@@ -6,7 +6,7 @@
  */
 import { Controller, Get, HttpCode, HttpStatus, NotFoundException, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiContract, type AuthenticatedActor, CurrentActor, isInJurisdiction, Roles } from '@sa/platform';
+import { ApiContract, type AuthenticatedActor, CurrentActor, isInJurisdiction, Roles, Expensive } from '@sa/platform';
 import { AuditRecorder } from '../audit-log/audit-recorder';
 import { CaseAudit } from '../cases/case-audit';
 import { caseParams, runParams } from '../requests';
@@ -34,6 +34,7 @@ export class IntegrityController {
   ) {}
 
   @Get('cases/:id')
+  @Expensive()
   @Roles('auditor')
   @ApiOperation({ summary: 'Verify the hash chains of every stream a case touches; the first broken link of each, with source, stream and revision' })
   @ApiContract({ params: caseParams, responses: { 200: caseIntegrityAnswer }, errors: [404] })
@@ -42,6 +43,7 @@ export class IntegrityController {
   }
 
   @Post('verify-all')
+  @Expensive()
   @HttpCode(HttpStatus.ACCEPTED)
   @Roles('platform-operator')
   @ApiOperation({

@@ -209,7 +209,7 @@ describe('charity referral API (real event store, read model and Kafka)', () => 
 
     // When the service's clock passes the deadline and the job runs
     const movedTo = new Date(Date.parse(first.deadline) + 60 * 60_000).toISOString();
-    expect((await api.put('/admin/clock', { now: movedTo })).status).toBe(200);
+    expect((await api.put('/admin/clock', { now: movedTo }, token('platform-operator', 'ops.chen', '331002'))).status).toBe(200);
     // (run first by another county's administrator, whose run keeps to her county and leaves this offer alone)
     const elsewhereRun = await api.post('/admin/jobs/referral-offer-timeouts/run', {}, token('civil-affairs-admin', 'zhou.hy', '331003'));
     expect(elsewhereRun.body).toMatchObject({ region: '331003', result: { timedOut: 0 } });

@@ -9,6 +9,7 @@ import { encodeCloudEvent, SerialProducer } from '@sa/messaging';
 import { signDevToken } from '@sa/platform';
 import { integrationEnv, uniqueName } from '@sa/testing';
 import { randomInt, randomUUID } from 'node:crypto';
+import { kafkaClientOptions } from '@sa/messaging';
 
 export const region = '331002001001';
 
@@ -53,7 +54,7 @@ export function householdApplication(
 
 /** Writes what approval and payments would publish about a case. */
 export class UpstreamEvents {
-  private readonly producer = new SerialProducer({ bootstrapBrokers: integrationEnv().kafkaBrokers, clientId: uniqueName('intake-test') });
+  private readonly producer = new SerialProducer(kafkaClientOptions(integrationEnv().kafkaBrokers, uniqueName('intake-test')));
 
   constructor(private readonly topicPrefix: string) {}
 

@@ -1,7 +1,7 @@
 /** The payroll REST API (资金发放): monthly runs, the bank disbursement file, the bank's results. */
 import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiContract, assertJurisdiction, type AuthenticatedActor, CurrentActor, refusals, Roles, validate } from '@sa/platform';
+import { ApiContract, assertJurisdiction, type AuthenticatedActor, CurrentActor, refusals, Roles, validate, Expensive } from '@sa/platform';
 import type { Request, Response } from 'express';
 import { BankResultsImport } from './bank-results-import';
 import { PayrollCommands } from './payroll-commands';
@@ -23,6 +23,7 @@ export class PayrollsController {
   ) {}
 
   @Post()
+  @Expensive()
   @Roles('payments-officer')
   @ApiOperation({ summary: 'Run the payroll of a region for a month (idempotent: the same region and month again answers the existing run)' })
   @ApiContract({ body: startPayrollRequest, responses: { 201: payrollStarted, 200: payrollExisting }, errors: refusals })
@@ -71,6 +72,7 @@ export class PayrollsController {
   }
 
   @Post(':payrollId/bank-results')
+  @Expensive()
   @HttpCode(200)
   @Roles('payments-officer')
   @ApiOperation({ summary: 'Import the bank’s result file (回盘文件): paid, or failed with the bank’s reason; importing it again changes nothing' })

@@ -12,6 +12,7 @@ import { integrationEnv, uniqueName } from '@sa/testing';
 import { randomInt, randomUUID } from 'node:crypto';
 import type { ApprovedCase } from '../entitlements/approved-case';
 import type { ResidentDeath } from '../entitlements/death-reports';
+import { kafkaClientOptions } from '@sa/messaging';
 
 export const testJwtSecret = 'test-secret-test-secret-test-secret-42';
 
@@ -49,7 +50,7 @@ export class PaymentsApi {
   async setClock(now: string): Promise<void> {
     const res = await fetch(`${this.service.url}/admin/clock`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenFor({ role: 'platform-operator', userId: 'ops.chen' })}` },
       body: JSON.stringify({ now }),
     });
     if (res.status !== 200) throw new Error(`setting the clock failed: ${res.status} ${await res.text()}`);
@@ -100,7 +101,7 @@ export function testTopicPrefix(): string {
 
 /** Removes the run's topics (and their dead-letter topics) once the run is over. */
 export async function deleteTopics(prefix: string): Promise<void> {
-  const admin = new Admin({ bootstrapBrokers: integrationEnv().kafkaBrokers, clientId: uniqueName('payments-test-cleanup') });
+  const admin = new Admin(kafkaClientOptions(integrationEnv().kafkaBrokers, uniqueName('payments-test-cleanup')));
   try {
     const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
     if (topics.length > 0) await admin.deleteTopics({ topics });
@@ -110,7 +111,7 @@ export async function deleteTopics(prefix: string): Promise<void> {
 }
 
 export class CloudEventsProducer {
-  private readonly producer = new SerialProducer({ bootstrapBrokers: integrationEnv().kafkaBrokers, clientId: uniqueName('payments-test') });
+  private readonly producer = new SerialProducer(kafkaClientOptions(integrationEnv().kafkaBrokers, uniqueName('payments-test')));
 
   constructor(private readonly topicPrefix = '') {}
 
@@ -130,7 +131,7 @@ export class CloudEventsProducer {
   }
 
   reportDeath(death: ResidentDeath): Promise<string> {
-    return this.publish(residentDeathV1, death, '/county/public-security');
+    return this.publish(residentDeathV1, death, `/county/${death.residentId.slice(0, 6)}/public-security`);
   }
 
   close(): Promise<void> {

@@ -2,7 +2,7 @@
 import { signDevToken } from '@sa/platform';
 // The end-to-end run starts the services exactly as `npm start` does: one list, one environment.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { devJwtAudience, devJwtIssuer, devJwtSecret } from '../../../../tools/platform/services';
+import { devJwtAudiences, devJwtIssuer, devJwtSecret } from '../../../../tools/platform/services';
 
 export interface ActorSpec {
   readonly userId: string;
@@ -16,7 +16,7 @@ export interface ApiResponse<T = unknown> {
 }
 
 export function tokenFor(actor: ActorSpec): string {
-  return signDevToken(actor, { secret: devJwtSecret, issuer: devJwtIssuer, audience: devJwtAudience });
+  return signDevToken(actor, { secret: devJwtSecret, issuer: devJwtIssuer, audience: devJwtAudiences });
 }
 
 export class Api {

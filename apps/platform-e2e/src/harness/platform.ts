@@ -11,6 +11,9 @@ import { integrationEnv, uniqueName } from '@sa/testing';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { repoRoot, serviceEntry, serviceEnv, services } from '../../../../tools/platform/services';
 import { freePort } from '@sa/testing';
+// The run's Kafka grants, as the chaos suite makes them.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { grantRunAccess } from '../../../../tools/platform/run-access';
 
 export interface RunningPlatform {
   readonly runId: string;
@@ -58,6 +61,16 @@ export async function startPlatform(extraEnv: Record<string, string> = {}): Prom
   const topicPrefix = `${runId}.`;
   const logDir = join(repoRoot, '.infra', 'e2e', runId);
   mkdirSync(logDir, { recursive: true });
+  const infraEnv = {
+    DATABASE_URL: infra.databaseUrl,
+    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+    MONGODB_URL: infra.mongodbUrl,
+    KAFKA_SASL_MECHANISM: process.env.KAFKA_SASL_MECHANISM,
+    KAFKA_SASL_USERNAME: process.env.KAFKA_SASL_USERNAME,
+    KAFKA_SASL_PASSWORD: process.env.KAFKA_SASL_PASSWORD,
+    SA_KAFKA_CREDENTIALS_FILE: process.env.SA_KAFKA_CREDENTIALS_FILE,
+  };
+  const access = await grantRunAccess(topicPrefix, infraEnv);
   const children = new Map<string, ChildProcess>();
   const urls: Record<string, string> = {};
   const started: Array<Promise<void>> = [];
@@ -69,21 +82,17 @@ export async function startPlatform(extraEnv: Record<string, string> = {}): Prom
   for (const spec of services) {
     const port = await freePort();
     const id = `${runId}_${spec.name.replace(/-/g, '_')}`;
-    const env = serviceEnv(
-      { ...spec, port },
-      { DATABASE_URL: infra.databaseUrl, KAFKA_BROKERS: infra.kafkaBrokers.join(','), MONGODB_URL: infra.mongodbUrl },
-      {
-        EVENT_STORE_SCHEMA: id,
-        MONGODB_DB: id,
-        KAFKA_TOPIC_PREFIX: topicPrefix,
-        KAFKA_CONSUMER_GROUP_PREFIX: topicPrefix,
-        ALLOW_CLOCK_CONTROL: 'true',
-        SCHEDULER_INTERVAL_MS: '1000',
-        LOG_LEVEL: 'info',
-        ...(spec.name === 'audit' ? { AUDIT_SOURCE_SCHEMAS: sources } : {}),
-        ...extraEnv,
-      },
-    );
+    const env = serviceEnv({ ...spec, port }, infraEnv, {
+      EVENT_STORE_SCHEMA: id,
+      MONGODB_DB: id,
+      KAFKA_TOPIC_PREFIX: topicPrefix,
+      KAFKA_CONSUMER_GROUP_PREFIX: topicPrefix,
+      ALLOW_CLOCK_CONTROL: 'true',
+      SCHEDULER_INTERVAL_MS: '1000',
+      LOG_LEVEL: 'info',
+      ...(spec.name === 'audit' ? { AUDIT_SOURCE_SCHEMAS: sources } : {}),
+      ...extraEnv,
+    });
     const logFile = join(logDir, `${spec.name}.log`);
     const log = createWriteStream(logFile);
     const child = spawn(process.execPath, ['--enable-source-maps', serviceEntry(spec.name)], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -95,6 +104,7 @@ export async function startPlatform(extraEnv: Record<string, string> = {}): Prom
   }
   const stop = async () => {
     await Promise.all([...children.values()].map((child) => stopChild(child)));
+    await access.revoke();
   };
   try {
     await Promise.all(started);

@@ -9,6 +9,7 @@ import { application, residentId, token, VerificationHarness } from '../test-sup
 import { verificationSystem } from './check-commands';
 import { checkStream } from './check-runner';
 import { householdOf, placeOf } from './household-from-application';
+import { kafkaClientOptions } from '@sa/messaging';
 
 const intakeWorker = { userId: 'wang.fang', role: 'intake-worker' as const, orgUnit: '331002001' };
 const townshipReviewer = { userId: 'li.ming', role: 'township-reviewer' as const, orgUnit: '331002001' };
@@ -139,7 +140,7 @@ describe('verification: amended, withdrawn and sent-back applications, checks th
       ['objection', '另一项异议成立'],
     ]);
     // And approval's other case events were ignored, not dead-lettered
-    const kafka = { bootstrapBrokers: [...harness.brokers], clientId: 'vt-dlq-reader' };
+    const kafka = kafkaClientOptions(harness.brokers, 'vt-dlq-reader');
     expect(await readDeadLetters(kafka, harness.topic(`${casesTopicV1}.dlq`))).toEqual([]);
   });
 

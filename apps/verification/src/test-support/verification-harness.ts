@@ -18,6 +18,7 @@ import { encodeCloudEvent, SerialProducer } from '@sa/messaging';
 import { type RunningService, signDevToken, startService } from '@sa/platform';
 import { integrationEnv, readTopicUntil, serviceTestEnv, type TopicRecord, uniqueName } from '@sa/testing';
 import { service } from '../service';
+import { kafkaClientOptions } from '@sa/messaging';
 
 const secret = 'test-secret-test-secret-test-secret-42';
 
@@ -76,7 +77,7 @@ export function application(members: string[], wageFen = 180_000, region = '3310
 export class VerificationHarness {
   readonly prefix = `${uniqueName('vt')}.`;
   readonly brokers = integrationEnv().kafkaBrokers;
-  private readonly producer = new SerialProducer({ bootstrapBrokers: [...this.brokers], clientId: uniqueName('vt-producer') });
+  private readonly producer = new SerialProducer(kafkaClientOptions(this.brokers, uniqueName('vt-producer')));
   private running?: RunningService;
 
   /** The running application, to reach a provider the way an operator's tool would. */
@@ -154,7 +155,7 @@ export class VerificationHarness {
   async stop(): Promise<void> {
     await this.running?.app.close();
     await this.producer.close();
-    const admin = new Admin({ bootstrapBrokers: [...this.brokers], clientId: uniqueName('vt-cleanup') });
+    const admin = new Admin(kafkaClientOptions(this.brokers, uniqueName('vt-cleanup')));
     try {
       const topics = (await admin.listTopics()).filter((t) => t.startsWith(this.prefix));
       if (topics.length > 0) await admin.deleteTopics({ topics });

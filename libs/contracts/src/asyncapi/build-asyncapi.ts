@@ -11,7 +11,7 @@ import { allContracts } from '../registry';
 import { receiptsTopicV1 } from '../inbound/receipts';
 
 /** Version of the catalogue as a whole; raise the minor for added contracts, the major when one is removed. */
-export const catalogueVersion = '1.1.0';
+export const catalogueVersion = '1.2.0';
 
 type Json = Record<string, unknown>;
 const kafkaBindingVersion = '0.5.0';
@@ -82,14 +82,29 @@ function topicDescription(topic: string, contracts: readonly IntegrationContract
   ].join('\n');
 }
 
+/** The principal allowed to write a topic: the owning county department, or the publishing service (libs/messaging's access plan). */
+function writerOf(contract: IntegrationContract): string {
+  const [scope, owner] = contract.type.split('.');
+  if (scope === 'county') return `county-${owner}`;
+  if (contract.direction === 'receipt') return 'svc-verification';
+  return `svc-${owner === 'charity' ? 'charity-referral' : owner}`;
+}
+
 function operationFor(topic: string, contracts: readonly IntegrationContract[]): [string, Json] {
   const receive = contracts[0].direction === 'inbound';
+  const writer = writerOf(contracts[0]);
+  const who = receive
+    ? `Only the principal \`${writer}\` may publish here (ACL: WRITE on \`county.${writer.slice('county-'.length)}.*\`), and \`ce_source\` must be \`/county/<region code>/${writer.slice('county-'.length)}\`: a message naming another department is NACKed with UNAUTHORISED_SOURCE.`
+    : `Published by the principal \`${writer}\`; each consuming service reads with its own principal and consumer groups.`;
   return [
     `${receive ? 'receive' : 'send'}-${topic}`,
     {
       action: receive ? 'receive' : 'send',
       channel: { $ref: `#/channels/${topic}` },
       title: receive ? `Receive ${topic}` : `Publish ${topic}`,
+      description: who,
+      security: [{ $ref: '#/components/securitySchemes/scramSha512' }],
+      'x-kafka-writer': writer,
       messages: contracts.map((c) => ({ $ref: `#/channels/${topic}/messages/${contractName(c)}` })),
     },
   ];
@@ -116,8 +131,15 @@ has no second effect. County systems set \`ce_id\` to their messageId and may re
 ## Receipts (ACK/NACK) for county systems
 Every inbound county message is answered on \`${receiptsTopicV1}\`, keyed by messageId, following the
 DCI social-protection interoperability ACK/NACK pattern: ACK (stored), ACK + DUPLICATE (already stored,
-no second effect), or NACK + SCHEMA_VIOLATION | INVALID_RESIDENT_ID | UNKNOWN_TYPE | PROCESSING_FAILED
-with the fields and rules that failed (never the values).
+no second effect), or NACK + SCHEMA_VIOLATION | INVALID_RESIDENT_ID | UNKNOWN_TYPE | UNAUTHORISED_SOURCE |
+PROCESSING_FAILED with the fields and rules that failed (never the values).
+
+## Security
+Every client logs in (SASL SCRAM-SHA-512) as its own principal, over TLS in a deployment (\`kafka-secure\`), and
+the brokers' ACLs allow each principal only its own topics: a county department (\`county-<department>\`)
+writes only \`county.<department>.*\` and reads the receipts; each service (\`svc-<service>\`) writes its own
+topics and reads what it consumes with its own consumer groups; only the provisioning principal creates
+topics. A county message's \`ce_source\` must name the department that owns its topic.
 
 ## Versions
 A contract version is a major version: additive optional fields keep it; anything that can break a
@@ -157,14 +179,29 @@ export function buildAsyncApiDocument(contracts: readonly IntegrationContract[] 
       county: {
         host: '{host}',
         protocol: 'kafka-secure',
-        description: 'The Kafka cluster of a county or city deployment; address and TLS/SASL credentials come from its IT team.',
+        description: 'The Kafka cluster of a county or city deployment (SASL_SSL): address, CA and the principal\u2019s password come from its IT team.',
         variables: { host: { description: 'host:port of a bootstrap broker', default: 'kafka.example.gov.cn:9093' } },
+        security: [{ $ref: '#/components/securitySchemes/scramSha512' }],
       },
-      local: { host: '127.0.0.1:59092', protocol: 'kafka', description: 'Developer machine broker (`npm run infra:up`).' },
+      local: {
+        host: '127.0.0.1:59092',
+        protocol: 'kafka',
+        description:
+          'Developer machine broker (`npm run infra:up`): SASL_PLAINTEXT with the same principals and ACLs; passwords in .infra/kafka-credentials.json.',
+        security: [{ $ref: '#/components/securitySchemes/scramSha512' }],
+      },
     },
     channels,
     operations: Object.fromEntries([...byTopic].map(([topic, topicContracts]) => operationFor(topic, topicContracts))),
     components: {
+      securitySchemes: {
+        scramSha512: {
+          type: 'scramSha512',
+          description:
+            'SASL SCRAM-SHA-512 login as one principal: county-<department> for a county department\u2019s system, svc-<service> for a platform service. ' +
+            'Clients set KAFKA_SASL_MECHANISM=SCRAM-SHA-512, KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD, and KAFKA_TLS=true (KAFKA_TLS_CA_FILE) in a deployment.',
+        },
+      },
       schemas: {
         CloudEventsHeaders: toJsonSchema(cloudEventsHeadersSchema),
         ...Object.fromEntries(contracts.map((c) => [contractName(c), toJsonSchema(c.schema)])),

@@ -13,7 +13,7 @@ export const receiptsTopicV1 = 'sa.county-data.receipts.v1';
 export const receiptStatuses = ['ACK', 'NACK'] as const;
 export type ReceiptStatus = (typeof receiptStatuses)[number];
 
-export const receiptReasonCodes = ['SCHEMA_VIOLATION', 'INVALID_RESIDENT_ID', 'DUPLICATE', 'UNKNOWN_TYPE', 'PROCESSING_FAILED'] as const;
+export const receiptReasonCodes = ['SCHEMA_VIOLATION', 'INVALID_RESIDENT_ID', 'DUPLICATE', 'UNKNOWN_TYPE', 'UNAUTHORISED_SOURCE', 'PROCESSING_FAILED'] as const;
 export type ReceiptReasonCode = (typeof receiptReasonCodes)[number];
 
 export const countyDataReceiptV1 = defineContract({
@@ -27,7 +27,8 @@ export const countyDataReceiptV1 = defineContract({
     'Answer to one inbound county message, keyed by its messageId. ' +
     'ACK without reasonCode: stored and acted on. ACK with DUPLICATE: already received, no second effect. ' +
     'NACK with SCHEMA_VIOLATION (a field breaks its rule; see problems), INVALID_RESIDENT_ID (bad GB 11643 number), ' +
-    'UNKNOWN_TYPE (ce_type/ce_dataschema not in this catalogue), or PROCESSING_FAILED (kept on our dead-letter topic for an operator; ' +
+    'UNKNOWN_TYPE (ce_type/ce_dataschema not in this catalogue), UNAUTHORISED_SOURCE (ce_source is not /county/<region>/<department> of ' +
+    'the department that owns the topic: one department cannot speak for another), or PROCESSING_FAILED (kept on our dead-letter topic for an operator; ' +
     'it may be replayed and then acknowledged later). A NACKed message should be corrected and sent again with a new messageId.',
   schema: z
     .object({

@@ -1,6 +1,7 @@
 /**
  * Audit (审计/纪检监察): anti-fraud findings raised over the platform's event history, for discipline
  * inspectors' and county supervision systems. Topic sa.audit.findings.v1, keyed by finding id.
+ * And the signed checkpoints of the services' hash chains (sa.audit.checkpoints.v1, keyed by source).
  */
 import { z } from 'zod';
 import { defineContract } from '../contract';
@@ -8,6 +9,7 @@ import { actorField, applicationIdField, instantField, regionCodeField, textFiel
 import { exampleApplicationId } from './examples';
 
 export const findingsTopicV1 = 'sa.audit.findings.v1';
+export const checkpointsTopicV1 = 'sa.audit.checkpoints.v1';
 
 /** Deterministic (name-based) UUIDs: the same violation found again has the same id. */
 const findingIdField = z
@@ -80,4 +82,46 @@ export const auditFindingRaisedV1 = defineContract({
   },
 });
 
-export const auditContracts = [auditFindingRaisedV1] as const;
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in lower-case hex');
+
+export const integrityCheckpointSignedV1 = defineContract({
+  type: 'sa.audit.integrity-checkpoint-signed',
+  version: 1,
+  topic: checkpointsTopicV1,
+  keyField: 'source',
+  direction: 'outbound',
+  producer: 'audit service',
+  description:
+    'A signed checkpoint of one service\u2019s event store (防篡改锚定): the log position reached, how many stream heads changed since the ' +
+    'previous checkpoint and the SHA-256 of those heads (listed in the audit\u2019s append-only checkpoint file), the previous checkpoint\u2019s ' +
+    'digest, and an Ed25519 signature by a key no database holds. Keep the messages: a history rewritten later, even with recomputed ' +
+    'hashes, no longer matches them. Verify with the audit\u2019s public key: the signature covers the canonical JSON (sorted keys) of every ' +
+    'field but signature.',
+  schema: z.object({
+    source: textField('The service whose event store is checkpointed.', 50),
+    schema: textField('Its event-store schema.', 63),
+    position: z.number().int().nonnegative().meta({ description: 'The last log position covered.' }),
+    takenAt: instantField('When the checkpoint was signed.'),
+    previous: sha256Hex.nullable().meta({ description: 'SHA-256 of the previous checkpoint statement of this source; null for the first.' }),
+    headCount: z.number().int().nonnegative().meta({ description: 'Streams whose head this checkpoint records.' }),
+    headsDigest: sha256Hex.meta({ description: 'SHA-256 of the canonical JSON of the heads (stream, revision, hash), as in the checkpoint file.' }),
+    keyId: z
+      .string()
+      .regex(/^[0-9a-f]{16}$/, 'must be 16 lower-case hex digits')
+      .meta({ description: 'First 16 hex digits of the SHA-256 of the signing public key (SPKI DER).' }),
+    signature: z.base64().meta({ description: 'Ed25519 signature (base64).' }),
+  }),
+  example: {
+    source: 'approval',
+    schema: 'es_approval',
+    position: 1204,
+    takenAt: '2025-03-20T02:00:00+08:00',
+    previous: null,
+    headCount: 3,
+    headsDigest: 'a3f1c2d4e5b6a7980112233445566778899aabbccddeeff00112233445566778',
+    keyId: '9c1f2e3d4c5b6a79',
+    signature: 'bXlzaWduYXR1cmVieXRlcw==',
+  },
+});
+
+export const auditContracts = [auditFindingRaisedV1, integrityCheckpointSignedV1] as const;

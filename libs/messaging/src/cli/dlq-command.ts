@@ -9,6 +9,7 @@
  */
 import type { KafkaClientOptions } from '../kafka/client-options';
 import { readDeadLetters, replayDeadLetters, type DeadLetterEntry, type DeadLetterPosition } from '../dead-letters/dead-letter-topic';
+import { kafkaClientOptions } from '../kafka/kafka-security';
 
 export const dlqUsage = `usage:
   npx tsx libs/messaging/src/cli/dlq.ts list <topic>.dlq [--json]
@@ -41,7 +42,7 @@ function kafkaFrom(env: NodeJS.ProcessEnv): KafkaClientOptions {
   if (brokers.length === 0) throw new UsageError('KAFKA_BROKERS is not set: give the brokers as host:port[,host:port]');
   const bad = brokers.find((b) => !/^[^\s:]+:\d{1,5}$/.test(b));
   if (bad) throw new UsageError(`KAFKA_BROKERS: "${bad}" must be host:port`);
-  return { bootstrapBrokers: brokers, clientId: env.KAFKA_CLIENT_ID || 'sa-dlq-cli' };
+  return kafkaClientOptions(brokers, env.KAFKA_CLIENT_ID || 'sa-dlq-cli', env);
 }
 
 export function parseSelection(args: readonly string[]): 'all' | DeadLetterPosition[] {

@@ -4,6 +4,9 @@
  *   KAFKA_BROKERS=127.0.0.1:59092 npx tsx libs/messaging/src/cli/dlq.ts list sa.intake.applications.v1.dlq
  *   KAFKA_BROKERS=127.0.0.1:59092 npx tsx libs/messaging/src/cli/dlq.ts replay sa.intake.applications.v1.dlq --offset 12
  *   KAFKA_BROKERS=127.0.0.1:59092 npx tsx libs/messaging/src/cli/dlq.ts replay sa.intake.applications.v1.dlq --all
+ *
+ * On a SASL broker it logs in with KAFKA_SASL_* (kafka-security.ts) as an operator principal;
+ * locally `eval "$(npx tsx deploy/local/cli.ts env)"` exports the broker's super user.
  */
 import { relaunchedWithWorkspacePaths } from './workspace-paths';
 

@@ -15,6 +15,8 @@ export type DeadLetterReason =
   | 'unknown-type'
   /** The payload breaks its contract (or its key or messageId disagrees with it). */
   | 'schema-violation'
+  /** A county message whose ce_source is not the department that owns its topic (county-source.ts). */
+  | 'unauthorised-source'
   /** The handler failed with known poison (PermanentError, a contract violation, a decider's refusal): retrying cannot help. */
   | 'handler-rejected'
   /** The handler kept failing with an error the classification does not recognise (never a transient fault: those are retried while they last). */

@@ -9,6 +9,8 @@
  *   the handled record commits with the handler's own writes, or is written afterwards.
  * - Retries by the one classification (handling-loop.ts): transient for as long as it lasts (the
  *   partition paused, readiness saying why), poison at once, unrecognised after a few attempts.
+ * - A county message whose ce_source is not the department owning its topic is dead-lettered
+ *   ('unauthorised-source', county-source.ts) before any handler sees it.
  * - Dead letters carry their reason; inbound county messages get an ACK/NACK receipt.
  */
 import type { Message } from '@platformatic/kafka';
@@ -18,6 +20,7 @@ import { decodeCloudEvent, type IncomingRecord } from '../cloudevents/binary-mod
 import { classifyFault } from '../faults/classify-fault';
 import { maskKey, silentLogger, type MessagingLogger } from '../logging/logger';
 import { BoundedAttempts } from './bounded-attempt';
+import { countySourceProblem } from './county-source';
 import type { ContractHandler, HandlingOptions, ReceivedEvent } from './consumer-options';
 import { replayHeader } from './dead-letter-record';
 import { Abandoned, handleUntilDone, retryUntilStored, type HandlingOutcome, type RetryContext } from './handling-loop';
@@ -101,6 +104,12 @@ export class HandlingPipeline {
     const event = decoded.event;
     const entry = this.handlers.get(contractName(event.contract));
     if (!entry) return nothingLeft; // an ignored contract, declared as such
+    const forged = countySourceProblem(event.contract, event.source);
+    if (forged) {
+      const outcome: MessageOutcome = { kind: 'dead-lettered', reason: 'unauthorised-source', problems: [forged], error: formatProblems([forged]) };
+      await this.deadLetter(record, outcome, 0, { messageId: event.id, type: event.type, contract: event.contract, receivedAt });
+      return nothingLeft;
+    }
     const handledMessage = this.handledMessage(record.topic, event.id);
     const received = { ...event, topic: record.topic, partition: record.partition, offset: record.offset, replayed: event.headers.has(replayHeader.from) };
     const outcome = await this.handleEvent(entry, handledMessage, ticket, received);

@@ -301,14 +301,18 @@ describe('IntegrationConsumer (real Kafka, FerretDB inbox)', () => {
     // When the fix is deployed and the operator replays it
     fixed = true;
     const replayed: string[] = [];
-    await runDlqCommand(['replay', dlq, '--offset', '0'], { KAFKA_BROKERS: env.kafkaBrokers.join(',') }, { line: (text) => replayed.push(text) });
+    await runDlqCommand(
+      ['replay', dlq, '--offset', '0'],
+      { ...process.env, KAFKA_BROKERS: env.kafkaBrokers.join(',') },
+      { line: (text) => replayed.push(text) },
+    );
 
     // Then the message is handled, marked as a replay
     expect(replayed).toEqual([`replayed 0:0 to ${topic}`, '1 replayed, 0 not found, 0 skipped']);
     await eventually(() => expect(handled).toEqual([{ id: message.messageId, replayed: true }]));
 
     // And replaying it again has no second effect (the inbox remembers it)
-    await runDlqCommand(['replay', dlq, '--all'], { KAFKA_BROKERS: env.kafkaBrokers.join(',') }, { line: () => undefined });
+    await runDlqCommand(['replay', dlq, '--all'], { ...process.env, KAFKA_BROKERS: env.kafkaBrokers.join(',') }, { line: () => undefined });
     const [consumer] = consumers;
     await eventually(() => expect(consumer.status().duplicates).toBe(1));
     expect(handled).toHaveLength(1);

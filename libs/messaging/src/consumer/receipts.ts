@@ -33,6 +33,7 @@ export function receiptStatusOf(outcome: MessageOutcome): { status: ReceiptStatu
 
 function reasonCodeOf(reason: DeadLetterReason, problems: readonly ContractProblem[]): ReceiptReasonCode {
   if (reason === 'unknown-type') return 'UNKNOWN_TYPE';
+  if (reason === 'unauthorised-source') return 'UNAUTHORISED_SOURCE';
   if (reason === 'handler-rejected' || reason === 'retries-exhausted') return 'PROCESSING_FAILED';
   return onlyResidentIdProblems(problems) ? 'INVALID_RESIDENT_ID' : 'SCHEMA_VIOLATION';
 }

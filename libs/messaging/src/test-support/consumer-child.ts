@@ -8,6 +8,7 @@
 import { residentDeathV1 } from '@sa/contracts';
 import { handle, IntegrationConsumer } from '../consumer/integration-consumer';
 import { onTestTopic } from './kafka-test-kit';
+import { kafkaClientOptions } from '../kafka/kafka-security';
 
 async function main(): Promise<void> {
   const env = (name: string) => {
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
   const handled = new Set<string>();
   const consumer = new IntegrationConsumer({
     name: env('GROUP'),
-    kafka: { bootstrapBrokers: env('KAFKA_BROKERS').split(','), clientId: 'consumer-child' },
+    kafka: kafkaClientOptions(env('KAFKA_BROKERS').split(','), 'consumer-child'),
     ...(process.env.INSTANCE_ID ? { groupInstanceId: process.env.INSTANCE_ID } : {}),
     handlers: [handle(onTestTopic(residentDeathV1, env('TOPIC')), async (event) => console.log(JSON.stringify({ handled: event.payload.messageId })))],
     // The group is what this test is about: an in-memory inbox is enough.

@@ -9,6 +9,7 @@ import { uniqueName } from '@sa/testing-infra';
 import { toRawHeaders, type KafkaClientOptions } from '../kafka/client-options';
 import { SerialProducer } from '../kafka/serial-producer';
 import { provisionTopics } from '../topics/provision-topics';
+import { kafkaClientOptions } from '../kafka/kafka-security';
 
 /** The same contract on a topic of its own. */
 export function onTestTopic<Payload>(contract: IntegrationContract<Payload>, topic: string): IntegrationContract<Payload> {
@@ -25,7 +26,7 @@ export class KafkaTestKit {
   private readonly producer: SerialProducer;
 
   constructor(brokers: string[]) {
-    this.kafka = { bootstrapBrokers: brokers, clientId: uniqueName('test-client') };
+    this.kafka = kafkaClientOptions(brokers, uniqueName('test-client'));
     this.producer = new SerialProducer(this.kafka);
   }
 

@@ -10,6 +10,7 @@ import { EventRelay } from '../relay/event-relay';
 import { PostgresRelayCheckpointStore } from '../relay/postgres-checkpoint-store';
 import { openPostgresEventStore } from './postgres-event-store';
 import { withdrawalMapping } from './relay-fixture';
+import { kafkaClientOptions } from '../kafka/kafka-security';
 
 async function main(): Promise<void> {
   const env = (name: string) => {
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
     streamPrefixes: ['application-'],
     mapping: withdrawalMapping(env('RELAY_TOPIC')),
     source: '/sa/intake',
-    kafka: { bootstrapBrokers: env('KAFKA_BROKERS').split(','), clientId: 'relay-child' },
+    kafka: kafkaClientOptions(env('KAFKA_BROKERS').split(','), 'relay-child'),
     batchSize: Number(process.env.RELAY_BATCH_SIZE ?? 50),
   });
   relay.start();

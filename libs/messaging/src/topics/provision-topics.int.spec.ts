@@ -3,9 +3,10 @@ import { Admin } from '@platformatic/kafka';
 import { integrationEnv, uniqueName } from '@sa/testing-infra';
 import { testTopicName } from '../test-support/kafka-test-kit';
 import { provisionTopics } from './provision-topics';
+import { kafkaClientOptions } from '../kafka/kafka-security';
 
 describe('provisionTopics (real Kafka, auto-creation off)', () => {
-  const kafka = { bootstrapBrokers: integrationEnv().kafkaBrokers, clientId: uniqueName('provision-test') };
+  const kafka = kafkaClientOptions(integrationEnv().kafkaBrokers, uniqueName('provision-test'));
   const admin = new Admin({ ...kafka, clientId: `${kafka.clientId}-check` });
   const topics = [testTopicName('cases'), testTopicName('payments')];
   const all = [...topics, ...topics.map((t) => `${t}.dlq`)];

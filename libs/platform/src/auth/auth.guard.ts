@@ -20,7 +20,7 @@ export class AuthGuard implements CanActivate {
     @Inject(TOKEN_SETTINGS) private readonly settings: TokenSettings,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
@@ -28,7 +28,7 @@ export class AuthGuard implements CanActivate {
     const match = /^Bearer (\S+)$/i.exec(header);
     if (!match) throw new UnauthorizedException('Authorization header must be "Bearer <token>"');
     try {
-      request.actor = verifyToken(match[1] as string, this.settings);
+      request.actor = await verifyToken(match[1] as string, this.settings);
     } catch (error) {
       throw new UnauthorizedException(error instanceof TokenError ? error.message : 'bearer token rejected');
     }

@@ -2,7 +2,9 @@
  * Configuration from environment variables, validated once at start-up. A bad or missing variable
  * stops the service with a message naming it and the rule it breaks, never a stack trace later.
  */
+import { KafkaSecurityError, kafkaSecurityFromEnv, saslMechanisms } from '@sa/messaging';
 import { z } from 'zod';
+import { productionProblems } from './production-rules';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -28,6 +30,18 @@ export const baseConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   /** The Kafka bootstrap brokers. */
   KAFKA_BROKERS: z.string().regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'must be host:port[,host:port…]'),
+  /** The Kafka login (libs/messaging/src/kafka/kafka-security.ts): required, with KAFKA_TLS=true, when NODE_ENV=production. */
+  KAFKA_SASL_MECHANISM: z.enum(saslMechanisms).optional(),
+  /** This service's own principal (svc-<service> in the broker's ACLs). */
+  KAFKA_SASL_USERNAME: z.string().min(1).optional(),
+  /** That principal's password (from a Secret; never in a committed file). */
+  KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
+  /** TLS to the brokers; KAFKA_TLS_CA_FILE names the PEM file of their CA when it is not a public one. */
+  KAFKA_TLS: z.enum(['true', 'false']).optional(),
+  /** The PEM file of the brokers' CA, when it is not a public one. */
+  KAFKA_TLS_CA_FILE: z.string().min(1).optional(),
+  /** production turns on the checks that refuse development settings (Kafka without SASL/TLS, …). */
+  NODE_ENV: z.string().optional(),
   /** Partitions of the topics the service creates when they are missing; replicas share a consumer group's partitions, so this caps the consumers that work at once. */
   KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(256).default(3),
   /** Prepended to every topic name (e.g. "staging."): one cluster can carry several isolated deployments or test runs. */
@@ -67,11 +81,22 @@ export const baseConfigSchema = z.object({
     .optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters (HS256)').optional(),
   JWT_PUBLIC_KEY: z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),
+  /** The identity provider's JSON Web Key Set (kid rotation without a restart); https in production. */
+  JWT_JWKS_URL: url(['https', 'http']).optional(),
+  /** The longest a bearer token may live (exp − iat), in seconds. */
+  JWT_MAX_LIFETIME_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(86_400)
+    .default(12 * 3600),
   JWT_ISSUER: z.string().default('social-assistance'),
   JWT_AUDIENCE: z.string().default('social-assistance'),
   /** The effective-dated regional policy file (config/regional-policies.yaml); services that calculate with it refuse to start without it. */
   POLICY_FILE: z.string().optional(),
-  /** Lets tests move a service's clock through PUT /admin/clock. Never enable in production. */
+  /** Calls a minute one caller may make to one expensive route (integrity runs, scans, payroll starts, job runs); then 429. */
+  RATE_LIMIT_EXPENSIVE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** Lets tests move a service's clock through PUT /admin/clock (operator role). Refused when NODE_ENV=production. */
   ALLOW_CLOCK_CONTROL: booleanFlag.default(false),
   /** How often the leader runs the scheduled jobs (payroll day, offer time-outs, open checks, findings watch). */
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
@@ -102,15 +127,24 @@ export function loadConfig<S extends z.ZodType<BaseConfig>>(schema: S, env: Node
   const result = schema.safeParse(env);
   if (result.success) {
     const config = result.data;
-    if (!config.JWT_SECRET && !config.JWT_PUBLIC_KEY) {
-      throw new ConfigError(['JWT_SECRET or JWT_PUBLIC_KEY: one is required to verify bearer tokens']);
+    if (!config.JWT_SECRET && !config.JWT_PUBLIC_KEY && !config.JWT_JWKS_URL) {
+      throw new ConfigError(['JWT_JWKS_URL, JWT_PUBLIC_KEY or JWT_SECRET: one is required to verify bearer tokens']);
     }
+    // Every problem at once: production's refusals and Kafka's login rules.
+    const problems = productionProblems(config);
+    try {
+      kafkaSecurityFromEnv(config);
+    } catch (error) {
+      if (!(error instanceof KafkaSecurityError)) throw error;
+      problems.push(...error.problems);
+    }
+    if (problems.length > 0) throw new ConfigError(problems);
     return config;
   }
   const problems = result.error.issues.map((issue) => {
     const name = issue.path.join('.') || '(environment)';
     const given = env[name];
-    const shown = given === undefined ? 'is not set' : `got "${name.includes('SECRET') || name.includes('KEY') ? '***' : given}"`;
+    const shown = given === undefined ? 'is not set' : `got "${name.includes('SECRET') || name.includes('KEY') || name.includes('PASSWORD') ? '***' : given}"`;
     return `${name}: ${given === undefined && issue.code === 'invalid_type' ? 'is required' : issue.message} (${shown})`;
   });
   throw new ConfigError(problems);

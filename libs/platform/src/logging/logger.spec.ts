@@ -32,3 +32,21 @@ describe('structured logs never show resident ID numbers', () => {
     expect(JSON.stringify(line)).not.toContain('19491231002X');
   });
 });
+
+describe('structured logs never show names or bank accounts', () => {
+  it('masks name and account fields whole, and account numbers inside any text', () => {
+    // Given a log line about a payment instruction
+    const { lines, sink } = capture();
+    const logger = createLogger('payments', 'info', sink);
+    logger.info(
+      { instruction: { accountHolder: '王芳', bankAccount: '6222021234567890123', bankName: '农业银行' }, region: '331002001001' },
+      'bank rejected 6222021234567890123',
+    );
+    // Then the holder keeps her first character, the account its last four digits, the rest as it was
+    const line = lines[0] as { msg: string; instruction: Record<string, string>; region: string };
+    expect(line.instruction).toEqual({ accountHolder: '王*', bankAccount: '****0123', bankName: '农业银行' });
+    expect(line.msg).toBe('bank rejected ****0123');
+    // And a 12-digit village code is not mistaken for an account
+    expect(line.region).toBe('331002001001');
+  });
+});

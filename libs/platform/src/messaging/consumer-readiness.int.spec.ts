@@ -14,9 +14,15 @@ import { startService, type RunningService, type ServiceDefinition } from '../bo
 import { baseConfigSchema, type BaseConfig } from '../config/config';
 import { PlatformModule } from '../platform.module';
 import { ServiceMessaging } from './service-messaging';
+import { kafkaClientOptions } from '@sa/messaging';
+import { signDevToken } from '../auth/tokens';
 
 const infra = integrationEnv();
 const seen: string[] = [];
+const operator = signDevToken(
+  { userId: 'ops.chen', role: 'platform-operator', orgUnit: '331002' },
+  { secret: 'test-secret-test-secret-test-secret-42', issuer: 'social-assistance', audience: 'social-assistance' },
+);
 let databaseAway = true;
 
 @Controller()
@@ -58,6 +64,10 @@ describe('readiness of a service whose consumer waits on a transient fault', () 
       PORT: '0',
       LOG_LEVEL: 'fatal',
       KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+      // The broker's login as `npm test` exports it (the local broker takes SASL only).
+      KAFKA_SASL_MECHANISM: process.env.KAFKA_SASL_MECHANISM,
+      KAFKA_SASL_USERNAME: process.env.KAFKA_SASL_USERNAME,
+      KAFKA_SASL_PASSWORD: process.env.KAFKA_SASL_PASSWORD,
       KAFKA_TOPIC_PREFIX: `${id}.`,
       KAFKA_CONSUMER_GROUP_PREFIX: `${id}.`,
       EVENT_STORE_URL: infra.databaseUrl,
@@ -72,13 +82,13 @@ describe('readiness of a service whose consumer waits on a transient fault', () 
 
   it('answers 503 naming the consumer, the fault and since when, then 200 once the fault clears', async () => {
     const ready = async () => {
-      const res = await fetch(`${service.url}/health/ready`);
+      const res = await fetch(`${service.url}/health/ready`, { headers: { authorization: `Bearer ${operator}` } });
       return { status: res.status, body: (await res.json()) as Readiness };
     };
     expect((await ready()).status).toBe(200);
 
     // When a death arrives and its handler meets a refused connection
-    const publisher = new BatchingPublisher({ bootstrapBrokers: infra.kafkaBrokers, clientId: id });
+    const publisher = new BatchingPublisher(kafkaClientOptions(infra.kafkaBrokers, id));
     const contract = { ...residentDeathV1, topic: `${id}.${residentDeathV1.topic}` };
     const messageId = uniqueName('gaj');
     await publisher.publish([

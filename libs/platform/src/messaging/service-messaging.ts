@@ -18,6 +18,7 @@ import {
   IntegrationEventsTransport,
   type IntegrationEventMapping,
   type KafkaClientOptions,
+  kafkaClientOptions,
   MongoInbox,
   PostgresRelayCheckpointStore,
   provisionTopics,
@@ -99,7 +100,7 @@ export class ServiceMessaging implements OnApplicationBootstrap, BeforeApplicati
   }
 
   private get kafka(): KafkaClientOptions {
-    return { bootstrapBrokers: this.config.KAFKA_BROKERS.split(','), clientId: this.serviceName };
+    return kafkaClientOptions(this.config.KAFKA_BROKERS.split(','), this.serviceName, this.config);
   }
 
   /** The contract as this deployment names its topic (KAFKA_TOPIC_PREFIX). */

@@ -5,6 +5,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import type { AuthenticatedActor } from '../auth/tokens';
 import { ApiContract } from '../http/api-contract';
+import { Expensive } from '../http/rate-limit';
 import { jobParams, jobRunAnswer, jobsAnswer } from './jobs-responses';
 import { type JobScope, Scheduler } from './scheduler';
 
@@ -29,6 +30,7 @@ export class JobsController {
   }
 
   @Post(':name/run')
+  @Expensive()
   @Roles('civil-affairs-admin', 'payments-officer', 'county-approver', 'platform-operator')
   @ApiOperation({
     summary:

@@ -8,6 +8,7 @@ import { Admin } from '@platformatic/kafka';
 import { MongoClient } from 'mongodb';
 import { Client } from 'pg';
 import type { BaseConfig } from '../config/config';
+import { kafkaClientOptions, type KafkaClientOptions } from '@sa/messaging';
 
 export interface DependencyProbe {
   /** As readiness names it: event-store, kafka, mongodb. */
@@ -23,7 +24,7 @@ export function platformDependencies(config: BaseConfig, serviceName: string): D
   const postgresUrl = isPostgres(config.EVENT_STORE_URL) ? config.EVENT_STORE_URL : config.CHECKPOINT_DATABASE_URL;
   return [
     ...(postgresUrl ? [{ name: 'event-store', check: () => probePostgres(postgresUrl) }] : []),
-    { name: 'kafka', check: () => probeKafka(config.KAFKA_BROKERS.split(','), serviceName) },
+    { name: 'kafka', check: () => probeKafka(kafkaClientOptions(config.KAFKA_BROKERS.split(','), `${serviceName}-startup`, config)) },
     { name: 'mongodb', check: () => probeMongo(config.MONGODB_URL) },
   ];
 }
@@ -39,8 +40,8 @@ async function probePostgres(connectionString: string): Promise<void> {
   }
 }
 
-async function probeKafka(bootstrapBrokers: string[], serviceName: string): Promise<void> {
-  const admin = new Admin({ clientId: `${serviceName}-startup`, bootstrapBrokers, timeout: probeTimeoutMs, retries: 0 });
+async function probeKafka(kafka: KafkaClientOptions): Promise<void> {
+  const admin = new Admin({ ...kafka, timeout: probeTimeoutMs, retries: 0 });
   try {
     await admin.listTopics();
   } finally {

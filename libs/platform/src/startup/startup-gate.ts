@@ -64,7 +64,8 @@ export class StartupGate {
         status: this.phase.state === 'waiting' ? 'waiting' : 'starting',
         reason,
         waitingFor,
-        checks: this.phase.state === 'waiting' ? this.phase.checks : [],
+        // Names only: why a dependency fails (hosts, errors) goes to the log, not to any caller.
+        checks: this.phase.state === 'waiting' ? this.phase.checks.map(({ name, ok }) => ({ name, ok })) : [],
       });
     }
     res.setHeader('retry-after', '5');

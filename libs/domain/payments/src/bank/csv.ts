@@ -2,9 +2,19 @@
 
 export const crlf = '\r\n';
 
-/** Quotes a field only when it must: it holds a comma, a quote or a line break. */
+/**
+ * A text field a spreadsheet would run as a formula (CSV injection, OWASP): one starting with =, +,
+ * @, a tab or a carriage return, or with - not followed by a digit. It gets a leading apostrophe, so
+ * Excel or WPS shows it as text; a negative amount (-12.50) stays a number.
+ */
+function neutralised(value: string): string {
+  return /^[=+@\t\r]|^-(?!\d)/.test(value) ? `'${value}` : value;
+}
+
+/** Formulas neutralised, then quoted only when it must be: it holds a comma, a quote or a line break. */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const text = neutralised(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function csvLine(fields: readonly string[]): string {
