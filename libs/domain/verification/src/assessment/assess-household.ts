@@ -2,9 +2,10 @@
  * 家庭经济状况核对: the household's counted income, per-capita income, property test and
  * discrepancies against the standard in force, with the rule trace an auditor recomputes.
  *
- * Rounding: per-capita income is counted income ÷ living members, rounded half up to the fen
- * (applyRatio 'half-up'). The monthly gap (补差) is (standard − per-capita income) × members,
- * using that rounded per-capita figure, as case workers compute it by hand.
+ * Money is computed for the household, in integer fen, with no rounding: the income test is
+ * counted income < members × standard, and the monthly gap (补差) is members × standard − counted
+ * income. Per-capita income (counted ÷ living members, rounded half up to the fen) is a display
+ * value only: it is never compared or multiplied back, which paid up to (members − 1) fen off.
  */
 import { applyRatio, fen, formatYuan, multiplyFen, subtractFen, type Fen, type RegionalPolicy } from '@sa/domain-shared';
 import type { Area, HouseholdSnapshot, Programme } from '../household';
@@ -54,9 +55,10 @@ export interface HouseholdAssessment {
   readonly householdSize: number;
   readonly countedMemberIds: readonly string[];
   readonly countedMonthlyIncomeFen: Fen;
+  /** Display value: counted income ÷ members, half up. Never used to compute money. */
   readonly perCapitaMonthlyIncomeFen: Fen;
   readonly perCapitaRounding: 'half-up';
-  /** 补差: (standard − per-capita income) × members when eligible, otherwise 0. */
+  /** 补差: members × standard − counted income when eligible, otherwise 0 (exact, no rounding). */
   readonly monthlyGapFen: Fen;
   readonly propertyTest: PropertyTestResult;
   readonly discrepancies: readonly Discrepancy[];
@@ -88,6 +90,7 @@ function concealmentReasons(discrepancies: readonly Discrepancy[]): Ineligibilit
 
 interface Figures {
   readonly size: number;
+  readonly counted: Fen;
   readonly perCapita: Fen;
   readonly standard: Fen;
   readonly property: PropertyTestResult;
@@ -100,7 +103,7 @@ function ineligibilityReasons(input: HouseholdAssessmentInput, comparison: Depar
   if (!figures.property.passed) {
     reasons.push({ code: 'property-above-limit', message: figures.property.failures.map((f) => f.detail).join('; ') });
   }
-  if (figures.perCapita >= figures.standard) {
+  if (figures.counted >= multiplyFen(figures.standard, figures.size)) {
     const message = `per-capita income ${formatYuan(figures.perCapita)} yuan/month is not below the ${programme} standard ${formatYuan(figures.standard)} yuan/month (policy ${policy.id})`;
     reasons.push({ code: 'income-above-standard', message });
   }
@@ -146,7 +149,7 @@ export function assessHouseholdEconomicStatus(input: HouseholdAssessmentInput): 
     limits: policy.propertyLimits,
     policyId: policy.id,
   });
-  const reasons = ineligibilityReasons(input, comparison, { size, perCapita, standard, property });
+  const reasons = ineligibilityReasons(input, comparison, { size, counted, perCapita, standard, property });
   const eligible = reasons.length === 0;
   return {
     programme: input.programme,
@@ -159,7 +162,7 @@ export function assessHouseholdEconomicStatus(input: HouseholdAssessmentInput): 
     countedMonthlyIncomeFen: counted,
     perCapitaMonthlyIncomeFen: perCapita,
     perCapitaRounding: 'half-up',
-    monthlyGapFen: eligible ? multiplyFen(subtractFen(standard, perCapita), size) : fen(0),
+    monthlyGapFen: eligible ? subtractFen(multiplyFen(standard, size), counted) : fen(0),
     propertyTest: property,
     discrepancies: comparison.discrepancies,
     eligible,
