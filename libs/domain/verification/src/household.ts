@@ -66,6 +66,8 @@ export interface HouseholdMember {
   /** Declared disability grade 1 (most severe) to 4, or null. */
   readonly disabilityGrade: 1 | 2 | 3 | 4 | null;
   readonly seriousIllness: boolean;
+  /** 在校学生 (counts in the points-based assessment); absent on households taken before it was asked. */
+  readonly student?: boolean;
   readonly declaredMonthlyIncomes: readonly DeclaredIncome[];
 }
 
@@ -90,6 +92,12 @@ export interface RigidExpenditure {
   readonly amountFen: Fen;
   readonly periodMonths: number;
   readonly description?: string;
+  /** First month of the spending (YYYY-MM): recognised from it for at most the policy's months. */
+  readonly fromMonth?: string;
+  /** Receipt, hospital bill or school notice the figure rests on. */
+  readonly evidenceReference?: string;
+  /** Who put it in the household: declared at intake, an investigator, or a county bill confirmed by one. */
+  readonly recordedBy?: 'declared' | 'investigator' | 'county-data-confirmed';
 }
 
 /**
@@ -106,12 +114,33 @@ export interface SupportPaymentWaiver {
 /** Whether someone is legally obliged and able to support the household (matters for 特困 only). */
 export type ObligedSupporter = 'none' | 'unable-to-support' | 'able-to-support';
 
+/** Where a supporter's own status was learnt (shown with the status in the trace). */
+export type SupporterStatusSource = 'declared' | 'investigator' | 'platform-caseload' | 'county-records';
+
+/**
+ * An obliged supporter outside the household (赡养/抚养/扶养义务人) and the support paid. The rules
+ * see no name or resident ID: the check's trace is published, so the supporter is named by id and relation.
+ */
+export interface ObligedSupporterRecord {
+  readonly supporterId: string;
+  readonly residentId: ResidentId;
+  readonly relation: 'child' | 'parent' | 'spouse' | 'sibling' | 'grandchild' | 'grandparent' | 'other';
+  /** The member the support is paid to. */
+  readonly supportsMemberId: string;
+  readonly monthlySupportFen: Fen;
+  /** The supporter's own status, when known, and where it was learnt. */
+  readonly status?: { readonly value: SupporterStatus; readonly source: SupporterStatusSource; readonly reference?: string };
+}
+
 export interface HouseholdSnapshot {
   readonly members: readonly HouseholdMember[];
   readonly declaredAssets: DeclaredAssets;
   readonly rigidExpenditures: readonly RigidExpenditure[];
   readonly supportPaymentWaiver?: SupportPaymentWaiver;
+  /** The household asked for the support waiver (支出型); it applies only once filed (supportPaymentWaiver). */
+  readonly supportWaiverRequested?: boolean;
   readonly obligedSupporter?: ObligedSupporter;
+  readonly obligedSupporters?: readonly ObligedSupporterRecord[];
 }
 
 export interface HouseholdProblem {
@@ -134,6 +163,7 @@ export function householdProblem(household: HouseholdSnapshot): HouseholdProblem
   const amounts = [
     ...members.flatMap((m) => m.declaredMonthlyIncomes.map((i) => i.monthlyFen)),
     ...household.rigidExpenditures.map((e) => e.amountFen),
+    ...(household.obligedSupporters ?? []).map((s) => s.monthlySupportFen),
     household.declaredAssets.financialAssetsFen,
   ];
   if (!amounts.every(isFen)) return { code: 'AMOUNT_INVALID', message: 'amounts are non-negative whole fen', field: 'household' };
@@ -151,6 +181,11 @@ export function householdProblem(household: HouseholdSnapshot): HouseholdProblem
     }
     if (!Number.isSafeInteger(spending.periodMonths) || spending.periodMonths < 1) {
       return { code: 'PERIOD_INVALID', message: 'a rigid expenditure covers at least one whole month', field: 'household.rigidExpenditures' };
+    }
+  }
+  for (const supporter of household.obligedSupporters ?? []) {
+    if (!memberIds.has(supporter.supportsMemberId)) {
+      return { code: 'UNKNOWN_MEMBER', message: `supporter ${supporter.supporterId} supports ${supporter.supportsMemberId}, who is not in the household`, field: 'household.obligedSupporters' };
     }
   }
   return undefined;

@@ -135,6 +135,7 @@ export function assessHouseholdEconomicStatus(input: HouseholdAssessmentInput): 
     rigidExpenditures: household.rigidExpenditures,
     supportPaymentWaiver: household.supportPaymentWaiver,
     policy,
+    assessedOn,
   });
   const deceased = new Set(comparison.deceased.map((d) => d.memberId));
   const countedMemberIds = household.members.map((m) => m.memberId).filter((id) => !deceased.has(id));
