@@ -14,6 +14,8 @@ import type { ResidentRecords } from '../register/resident-records';
 import { countedIncomeFen, type RuleTraceEntry } from '../rule-trace';
 import { compareWithDepartmentRecords, type ComparisonOptions, type DepartmentComparison, type Discrepancy, type DiscrepancyKind } from './discrepancies';
 import { applyIncomeRules, declaredIncomeItems } from './income-rules';
+import { householdCategory, singlePersonCoverage, type CategoryFinding, type SinglePersonCoverage } from './household-category';
+import { assessPoints, type PointsAssessment } from './points-assessment';
 import { testProperty, type PropertyTestResult } from './property-tests';
 
 export interface HouseholdAssessmentInput {
@@ -64,6 +66,12 @@ export interface HouseholdAssessment {
   readonly discrepancies: readonly Discrepancy[];
   readonly eligible: boolean;
   readonly ineligibilityReasons: readonly IneligibilityReason[];
+  /** 分层认定: the household's category and why (absent on assessments recorded before categories). */
+  readonly category?: CategoryFinding;
+  /** 单人保: members of a marginal household covered as single-person households. */
+  readonly singlePersonCoverage?: readonly SinglePersonCoverage[];
+  /** 积分评估, where the policy defines one: auxiliary, decides nothing. */
+  readonly pointsAssessment?: PointsAssessment;
   readonly ruleTrace: readonly RuleTraceEntry[];
   readonly departmentFactsSeen: readonly FactReference[];
 }
@@ -152,6 +160,19 @@ export function assessHouseholdEconomicStatus(input: HouseholdAssessmentInput): 
   });
   const reasons = ineligibilityReasons(input, comparison, { size, counted, perCapita, standard, property });
   const eligible = reasons.length === 0;
+  const living = household.members.filter((m) => !deceased.has(m.memberId));
+  const category = householdCategory({
+    programme: input.programme,
+    policy,
+    standardFen: standard,
+    size,
+    countedFen: counted,
+    trace: ruleTrace,
+    otherTestsPassed: reasons.every((r) => r.code === 'income-above-standard'),
+    propertyPassed: property.passed,
+    concealment: concealmentReasons(comparison.discrepancies).length > 0,
+  });
+  const points = assessPoints(policy, living, household.rigidExpenditures, ruleTrace);
   return {
     programme: input.programme,
     area: input.area,
@@ -168,6 +189,9 @@ export function assessHouseholdEconomicStatus(input: HouseholdAssessmentInput): 
     discrepancies: comparison.discrepancies,
     eligible,
     ineligibilityReasons: reasons,
+    category,
+    singlePersonCoverage: singlePersonCoverage(category, household.members, countedMemberIds, { policy, standardFen: standard, trace: ruleTrace }),
+    ...(points ? { pointsAssessment: points } : {}),
     ruleTrace,
     departmentFactsSeen: records.flatMap(factsIn),
   };
