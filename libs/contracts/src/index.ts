@@ -4,6 +4,7 @@ export * from './validation';
 export * from './registry';
 export * from './fields/common';
 export * from './fields/household';
+export * from './fields/economic-declarations';
 export * from './outbound/intake';
 export * from './outbound/verification';
 export * from './outbound/approval';
