@@ -7,7 +7,7 @@
  */
 import { fen, parseResidentId } from '@sa/domain-shared';
 import type { HouseholdMember, HouseholdSnapshot, ObligedSupporterRecord, RigidExpenditure } from '@sa/domain-verification';
-import type { ApplicationSubmittedPayload, ApplicationSubmittedV2Payload } from './household-from-application';
+import type { ApplicationSubmittedPayload, ApplicationSubmittedV2Payload } from './application-payloads';
 
 type Declarations = Pick<HouseholdSnapshot, 'rigidExpenditures' | 'obligedSupporters' | 'supportWaiverRequested'>;
 

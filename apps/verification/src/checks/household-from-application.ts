@@ -4,15 +4,13 @@
  * obliged supporters outside the household and a support-waiver request. A v1 application has none
  * of those, so they start empty and the rules take the cautious reading (support counted).
  */
-import type { applicationAmendedV1, applicationSubmittedV1, applicationSubmittedV2, IntegrationContract } from '@sa/contracts';
 import { fen, parseRegionCode, parseResidentId, type RegionCode } from '@sa/domain-shared';
 import { areaOfRegion, type Area, type HouseholdMember, type HouseholdSnapshot } from '@sa/domain-verification';
 import { declarationsOf } from './declarations-from-application';
 
-type PayloadOf<C> = C extends IntegrationContract<infer P> ? P : never;
-export type ApplicationSubmittedPayload = PayloadOf<typeof applicationSubmittedV1> | PayloadOf<typeof applicationSubmittedV2>;
-export type ApplicationSubmittedV2Payload = PayloadOf<typeof applicationSubmittedV2>;
-export type ApplicationAmendedPayload = PayloadOf<typeof applicationAmendedV1>;
+import type { ApplicationAmendedPayload, ApplicationSubmittedPayload, ApplicationSubmittedV2Payload } from './application-payloads';
+
+export type { ApplicationAmendedPayload, ApplicationSubmittedPayload } from './application-payloads';
 type MemberPayload = ApplicationSubmittedV2Payload['household']['members'][number];
 
 function householdMember(m: MemberPayload): HouseholdMember {

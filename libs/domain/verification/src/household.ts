@@ -4,7 +4,11 @@
  * the income rules need that intake does not ask for (who pays a support payment, waivers).
  */
 import type { Fen, ResidentId } from '@sa/domain-shared';
+import type { RigidExpenditureKind, SupporterStatus, SupportPaymentWaiver, WorkAbility } from './household-values';
+import type { InvestigationRecord } from './investigation/finding-types';
 import type { VerificationRejectionCode } from './rejections';
+
+export type { RigidExpenditureKind, SupporterStatus, SupportPaymentWaiver, WorkAbility } from './household-values';
 
 /** 低保 or 特困. */
 export type Programme = 'dibao' | 'extreme-poverty';
@@ -12,8 +16,6 @@ export type Programme = 'dibao' | 'extreme-poverty';
 /** Which standard applies: 城市 (urban) or 农村 (rural) dibao / extreme-poverty standard. */
 export type Area = 'urban' | 'rural';
 
-/** 劳动能力. */
-export type WorkAbility = 'full' | 'partial' | 'none';
 
 export type Relation = 'applicant' | 'spouse' | 'child' | 'parent' | 'sibling' | 'grandchild' | 'grandparent' | 'other';
 
@@ -45,8 +47,6 @@ export const incomeKinds: readonly IncomeKind[] = [
   'other',
 ];
 
-/** What the obliged supporter (赡养/抚养/扶养义务人) is: support from a low-income supporter is not counted. */
-export type SupporterStatus = 'extreme-poverty' | 'dibao' | 'low-income' | 'not-low-income';
 
 export interface DeclaredIncome {
   readonly kind: IncomeKind;
@@ -79,8 +79,6 @@ export interface DeclaredAssets {
   readonly businessRegistrations: number;
 }
 
-/** 刚性支出: 因病、因残、因学. */
-export type RigidExpenditureKind = 'medical' | 'disability' | 'education';
 
 /**
  * Spending over a period (a year's medical bills, a school year's fees); the rules spread it over
@@ -98,18 +96,12 @@ export interface RigidExpenditure {
   readonly evidenceReference?: string;
   /** Who put it in the household: declared at intake, an investigator, or a county bill confirmed by one. */
   readonly recordedBy?: 'declared' | 'investigator' | 'county-data-confirmed';
+  /** Its id within the household, so an investigator can correct or reject it. */
+  readonly expenditureId?: string;
+  /** The county message (large medical bill) it was confirmed from. */
+  readonly sourceMessageId?: string;
 }
 
-/**
- * Why support payments are not counted for this household at all: an expenditure-type hardship
- * household after village appraisal and township filing (运民发〔2021〕59号), or a rural-revitalisation
- * monitored household whose risk is not resolved (长民函〔2022〕76号).
- */
-export interface SupportPaymentWaiver {
-  readonly ground: 'expenditure-type-hardship' | 'monitored-household-unresolved-risk';
-  /** Filing or appraisal reference, so an auditor can find the decision. */
-  readonly reference: string;
-}
 
 /** Whether someone is legally obliged and able to support the household (matters for 特困 only). */
 export type ObligedSupporter = 'none' | 'unable-to-support' | 'able-to-support';
@@ -141,6 +133,10 @@ export interface HouseholdSnapshot {
   readonly supportWaiverRequested?: boolean;
   readonly obligedSupporter?: ObligedSupporter;
   readonly obligedSupporters?: readonly ObligedSupporterRecord[];
+  /** County candidates (message ids) an investigator rejected as rigid expenditure. */
+  readonly rejectedCandidates?: readonly string[];
+  /** Every investigator finding, in order, with who, when, why and the evidence. */
+  readonly investigation?: readonly InvestigationRecord[];
 }
 
 export interface HouseholdProblem {

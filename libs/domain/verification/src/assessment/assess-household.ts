@@ -16,6 +16,7 @@ import { compareWithDepartmentRecords, type ComparisonOptions, type DepartmentCo
 import { applyIncomeRules, declaredIncomeItems } from './income-rules';
 import { householdCategory, singlePersonCoverage, type CategoryFinding, type SinglePersonCoverage } from './household-category';
 import { assessPoints, type PointsAssessment } from './points-assessment';
+import { rigidExpenditureCandidates, type RigidExpenditureCandidate } from './rigid-candidates';
 import { testProperty, type PropertyTestResult } from './property-tests';
 
 export interface HouseholdAssessmentInput {
@@ -72,6 +73,8 @@ export interface HouseholdAssessment {
   readonly singlePersonCoverage?: readonly SinglePersonCoverage[];
   /** 积分评估, where the policy defines one: auxiliary, decides nothing. */
   readonly pointsAssessment?: PointsAssessment;
+  /** County bills and illness records an investigator has yet to confirm or reject as rigid expenditure. */
+  readonly rigidExpenditureCandidates?: readonly RigidExpenditureCandidate[];
   readonly ruleTrace: readonly RuleTraceEntry[];
   readonly departmentFactsSeen: readonly FactReference[];
 }
@@ -192,6 +195,7 @@ export function assessHouseholdEconomicStatus(input: HouseholdAssessmentInput): 
     category,
     singlePersonCoverage: singlePersonCoverage(category, household.members, countedMemberIds, { policy, standardFen: standard, trace: ruleTrace }),
     ...(points ? { pointsAssessment: points } : {}),
+    rigidExpenditureCandidates: rigidExpenditureCandidates(household, records, countedMemberIds),
     ruleTrace,
     departmentFactsSeen: records.flatMap(factsIn),
   };

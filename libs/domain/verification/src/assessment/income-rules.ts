@@ -7,24 +7,10 @@ import { basisPoints, fen, subtractFen, type Fen, type RegionalPolicy } from '@s
 import type { HouseholdMember, HouseholdSnapshot, IncomeKind, RigidExpenditure, SupporterStatus, SupportPaymentWaiver } from '../household';
 import { countedEntry, countedIncomeFen, excludedEntry, type RuleId, type RuleTraceEntry, type TraceParameters } from '../rule-trace';
 import { rigidExpenditureEntries } from './rigid-expenditure';
+import type { DeceasedMember, IncomeItem } from './income-items';
 import { supporterIncomeItems } from './supporters';
 
-/** One monthly income of one member, declared or found in department records. */
-export interface IncomeItem {
-  readonly memberId: string;
-  readonly kind: IncomeKind;
-  readonly monthlyFen: Fen;
-  readonly origin: 'declared' | 'department';
-  readonly source?: string;
-  readonly supporterStatus?: SupporterStatus;
-  /** For department figures: what was declared, what was reported, which messages. */
-  readonly parameters?: TraceParameters;
-}
-
-export interface DeceasedMember {
-  readonly memberId: string;
-  readonly dateOfDeath: string;
-}
+export type { DeceasedMember, IncomeItem } from './income-items';
 
 export interface IncomeRulesInput {
   readonly members: readonly HouseholdMember[];

@@ -8,7 +8,7 @@
 import { addMonths, applyRatio, fen, type Fen, type RegionalPolicy } from '@sa/domain-shared';
 import type { RigidExpenditure } from '../household';
 import { countedEntry, excludedEntry, type RuleTraceEntry, type TraceParameters } from '../rule-trace';
-import type { DeceasedMember } from './income-rules';
+import type { DeceasedMember } from './income-items';
 
 export interface RigidExpenditureInput {
   readonly policy: RegionalPolicy;

@@ -5,7 +5,7 @@
  * 不计入该赡养（抚养、扶养）义务人的赡养（抚养、扶养）费"); the trace shows where the status was learnt.
  */
 import type { ObligedSupporterRecord } from '../household';
-import type { IncomeItem } from './income-rules';
+import type { IncomeItem } from './income-items';
 
 export function supporterIncomeItems(supporters: readonly ObligedSupporterRecord[]): IncomeItem[] {
   return supporters.map((s) => ({
