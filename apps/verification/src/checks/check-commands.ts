@@ -7,9 +7,11 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { caseSentBackForReinvestigationV1, IntegrationContract } from '@sa/contracts';
-import { householdCheckDecider, type HouseholdCheckCommand, type HouseholdCheckState } from '@sa/domain-verification';
+import { householdCheckDecider, type HouseholdCheckCommand, type HouseholdCheckState, type HouseholdSnapshot, type InvestigatorFinding } from '@sa/domain-verification';
 import type { EventStore } from '@sa/event-store';
 import { type AuthenticatedActor, Clock, type CommandContext, EVENT_STORE, executeCommand, type FoldedState, LOGGER, type Logger } from '@sa/platform';
+import { LiveBenefits } from '../caseload/live-benefits';
+import { withCaseloadStatuses } from '../caseload/supporter-status';
 import { checkStream, CheckRunner, foldedAfter, type RunOutcome } from './check-runner';
 import { amendmentOfCheck, householdOf, placeOf, type ApplicationAmendedPayload, type ApplicationSubmittedPayload } from './household-from-application';
 
@@ -35,7 +37,15 @@ export class CheckCommands {
     private readonly runner: CheckRunner,
     private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly live: LiveBenefits,
   ) {}
+
+  /** Supporters' own statuses from the platform's caseload, as they are now. */
+  private async withSupporterStatuses(household: HouseholdSnapshot): Promise<HouseholdSnapshot> {
+    const supporters = household.obligedSupporters ?? [];
+    if (supporters.length === 0) return household;
+    return withCaseloadStatuses(household, await this.live.of(supporters.map((s) => s.residentId)));
+  }
 
   /** application-submitted: request the check with the household's consent (核对授权), then run it. */
   async requestForApplication(application: ApplicationSubmittedPayload, context: CommandContext): Promise<RunOutcome> {
@@ -45,7 +55,7 @@ export class CheckCommands {
       checkId: randomUUID(),
       programme: application.programme,
       ...placeOf(application.region),
-      household: householdOf(application.household),
+      household: await this.withSupporterStatuses(householdOf(application.household)),
       consentToDataCheck: application.consents.economicCheck,
       requestedAt: this.clock.now().toISOString(),
     };
@@ -117,6 +127,9 @@ export class CheckCommands {
     const loaded = await this.runner.load(applicationId);
     const { state } = loaded;
     const requestedBy = { userId: actor.userId, role: actor.role, orgUnit: actor.orgUnit };
+    // Supporters' statuses as the caseload shows them now (a supporter granted dibao since the last round).
+    const household = state.status === 'not-requested' ? undefined : await this.withSupporterStatuses(state.application.household);
+    const changed = household && state.status !== 'not-requested' && JSON.stringify(household) !== JSON.stringify(state.application.household);
     const command: HouseholdCheckCommand = {
       type: 'RequestRecheck',
       checkId: randomUUID(),
@@ -124,8 +137,29 @@ export class CheckCommands {
       reason,
       requestedAt: this.clock.now().toISOString(),
       requestedBy,
+      ...(changed ? { household } : {}),
     };
     const context: CommandContext = { actor: requestedBy, correlationId: applicationId };
+    const after = await this.execute(applicationId, command, context, loaded);
+    return this.runner.run(applicationId, context, after);
+  }
+
+  /**
+   * An investigator's finding (入户调查): the decider corrects the household and opens a new round
+   * with the investigator as the one who asked, the finding and its evidence as the reason; the
+   * runner then takes it to its end.
+   */
+  async recordFinding(applicationId: string, finding: InvestigatorFinding, why: { reason: string; evidenceReference: string }, actor: AuthenticatedActor): Promise<RunOutcome> {
+    const loaded = await this.runner.load(applicationId);
+    const { state } = loaded;
+    const recordedBy = { userId: actor.userId, role: actor.role, orgUnit: actor.orgUnit };
+    const command: HouseholdCheckCommand = {
+      type: 'RecordFinding',
+      checkId: randomUUID(),
+      previousCheckId: state.status === 'not-requested' ? '' : state.round.checkId,
+      record: { finding, ...why, recordedBy, recordedAt: this.clock.now().toISOString() },
+    };
+    const context: CommandContext = { actor: recordedBy, correlationId: applicationId };
     const after = await this.execute(applicationId, command, context, loaded);
     return this.runner.run(applicationId, context, after);
   }

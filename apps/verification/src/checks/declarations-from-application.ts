@@ -17,11 +17,12 @@ const hasDeclarations = (h: ApplicationSubmittedPayload['household']): h is Appl
 export function declarationsOf(household: ApplicationSubmittedPayload['household'], members: readonly HouseholdMember[]): Partial<Declarations> {
   if (!hasDeclarations(household)) return {};
   const memberIdOf = new Map<string, string>(members.map((m) => [m.residentId, m.memberId]));
-  const rigidExpenditures: RigidExpenditure[] = (household.rigidExpenditures ?? []).flatMap((e) => {
+  const rigidExpenditures: RigidExpenditure[] = (household.rigidExpenditures ?? []).flatMap((e, i) => {
     const memberId = memberIdOf.get(e.memberResidentId.toUpperCase());
     if (!memberId) return [];
     return [
       {
+        expenditureId: `declared-${i + 1}`,
         memberId,
         kind: e.kind,
         amountFen: fen(e.monthlyFen * e.months),

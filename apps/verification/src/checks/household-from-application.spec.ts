@@ -29,7 +29,7 @@ describe('intake’s application as the check’s household', () => {
     const applicantId = members[0]?.memberId;
     expect(declared.members[1]?.student).toBe(true);
     expect(declared.rigidExpenditures).toEqual([
-      { memberId: applicantId, kind: 'medical', amountFen: 1_080_000, periodMonths: 12, fromMonth: '2025-01', evidenceReference: '住院结算单 0113', recordedBy: 'declared' },
+      { expenditureId: 'declared-1', memberId: applicantId, kind: 'medical', amountFen: 1_080_000, periodMonths: 12, fromMonth: '2025-01', evidenceReference: '住院结算单 0113', recordedBy: 'declared' },
     ]);
     expect(declared.obligedSupporters).toEqual([
       { supporterId: 'supporter-1', residentId: supporterId, relation: 'child', supportsMemberId: applicantId, monthlySupportFen: 60_000 },
