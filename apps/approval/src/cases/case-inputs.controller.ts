@@ -30,7 +30,10 @@ export class CaseInputsController {
 
   // v2 adds the economic check's declarations, which approval does not read: both versions open the case.
   @ContractEventPattern(applicationSubmittedV1, applicationSubmittedV2)
-  onApplicationSubmitted(@Payload() payload: PayloadOf<typeof applicationSubmittedV1 | typeof applicationSubmittedV2>, @Ctx() ctx: IntegrationEventContext): Promise<void> {
+  onApplicationSubmitted(
+    @Payload() payload: PayloadOf<typeof applicationSubmittedV1 | typeof applicationSubmittedV2>,
+    @Ctx() ctx: IntegrationEventContext,
+  ): Promise<void> {
     return this.execute(payload.applicationId, payload.region, receiveApplication(payload, this.now()), ctx.event, ctx.handler);
   }
 

@@ -24,7 +24,12 @@ interface Member {
   declaredMonthlyIncomes: { kind: string; monthlyFen: number }[];
 }
 
-const member = (name: string, relation: 'applicant' | 'spouse' | 'child' | 'parent', birthDate: string, extra: Partial<Member> & { farmingFen?: number; wageFen?: number } = {}): Member => {
+const member = (
+  name: string,
+  relation: 'applicant' | 'spouse' | 'child' | 'parent',
+  birthDate: string,
+  extra: Partial<Member> & { farmingFen?: number; wageFen?: number } = {},
+): Member => {
   const { farmingFen, wageFen, ...rest } = extra;
   return {
     residentId: residentId(birthDate),
@@ -42,7 +47,12 @@ const member = (name: string, relation: 'applicant' | 'spouse' | 'child' | 'pare
 /** A dibao application of the village for this household (the harness's application, with our members and declarations). */
 const dibao = (region: string, h: ReturnType<typeof withMembers>) => ({ ...application('dibao', region, household([])), household: h });
 
-const withMembers = (members: Member[], extra: Record<string, unknown> = {}) => ({ ...household([]), members, bankAccount: { ...household([]).bankAccount, accountHolder: members[0]?.name ?? '' }, ...extra });
+const withMembers = (members: Member[], extra: Record<string, unknown> = {}) => ({
+  ...household([]),
+  members,
+  bankAccount: { ...household([]).bankAccount, accountHolder: members[0]?.name ?? '' },
+  ...extra,
+});
 
 describe('the economic check from real inputs (separate services, REST and Kafka only)', () => {
   let platform: RunningPlatform;
@@ -74,7 +84,9 @@ describe('the economic check from real inputs (separate services, REST and Kafka
     // And verification has learnt from payments' events that he is on dibao
     await eventually(
       async () => {
-        const res = await journey.api('verification', actors.investigator).get<{ liveBenefit: { programme: string } | null }>(`/residents/${son.residentId}/benefit`);
+        const res = await journey
+          .api('verification', actors.investigator)
+          .get<{ liveBenefit: { programme: string } | null }>(`/residents/${son.residentId}/benefit`);
         expect(res.body.liveBenefit).toMatchObject({ programme: 'dibao', source: 'platform-caseload' });
       },
       60_000,
@@ -85,7 +97,9 @@ describe('the economic check from real inputs (separate services, REST and Kafka
     const mother = member('周母', 'applicant', '1950-05-01', { farmingFen: 30_001 });
     const father = member('周父', 'spouse', '1948-08-09');
     const parents = withMembers([mother, father], {
-      obligedSupporters: [{ name: son.name, residentId: son.residentId, relation: 'child', supportsMemberResidentId: mother.residentId, monthlySupportFen: 80_000 }],
+      obligedSupporters: [
+        { name: son.name, residentId: son.residentId, relation: 'child', supportsMemberResidentId: mother.residentId, monthlySupportFen: 80_000 },
+      ],
     });
     const applicationId = await journey.submit(dibao(village, parents));
 
@@ -103,10 +117,16 @@ describe('the economic check from real inputs (separate services, REST and Kafka
     await journey.reviewAndNotice(applicationId, check.checkId);
     await journey.setClocks('2026-03-18T10:00:00+08:00');
     await journey.confirm(applicationId);
-    expect(await journey.entitlement(applicationId)).toMatchObject({ monthlyAmountFen: 207_999, monthlyAmountYuan: '2079.99', countedHouseholdIncomeFen: 30_001 });
+    expect(await journey.entitlement(applicationId)).toMatchObject({
+      monthlyAmountFen: 207_999,
+      monthlyAmountYuan: '2079.99',
+      countedHouseholdIncomeFen: 30_001,
+    });
     await journey.setClocks('2026-04-05T09:00:00+08:00');
     const payroll = await journey.payroll(village, '2026-04');
-    expect(payroll.instructions.filter((i) => i.applicationId === applicationId)).toEqual([expect.objectContaining({ amountFen: 207_999, amountYuan: '2079.99' })]);
+    expect(payroll.instructions.filter((i) => i.applicationId === applicationId)).toEqual([
+      expect.objectContaining({ amountFen: 207_999, amountYuan: '2079.99' }),
+    ]);
   });
 
   it('(2) lists a large medical bill from the county feed as a candidate; confirmed by the investigator, it is deducted and paid right', async () => {
@@ -117,7 +137,13 @@ describe('the economic check from real inputs (separate services, REST and Kafka
     const wife = member('郑美华', 'spouse', '1979-07-21', { seriousIllness: true });
     const applicationId = await journey.submit(dibao(village, withMembers([husband, wife])));
     const billId = County.messageId('yb-de');
-    await county.send(largeMedicalBillV1, { messageId: billId, residentId: wife.residentId, outOfPocketFen: 2_400_000, periodFrom: '2025-04-01', periodTo: '2026-03-31' });
+    await county.send(largeMedicalBillV1, {
+      messageId: billId,
+      residentId: wife.residentId,
+      outOfPocketFen: 2_400_000,
+      periodFrom: '2025-04-01',
+      periodTo: '2026-03-31',
+    });
     await eventually(
       async () => {
         const records = await journey.api('verification', actors.investigator).get<{ largeMedicalBills: unknown[] }>(`/residents/${wife.residentId}/records`);
@@ -131,12 +157,16 @@ describe('the economic check from real inputs (separate services, REST and Kafka
     // (a bill that reached the register after the automatic round is taken in by the investigator's re-check)
     let first = await journey.completedCheck(applicationId);
     if (!first.result?.rigidExpenditureCandidates?.some((c) => c.sourceMessageId === billId)) {
-      const again = await journey.api('verification', actors.investigator).post<{ checkId: string }>(`/checks/${applicationId}/recheck`, { reason: '医保大额医疗费用数据已到' });
+      const again = await journey
+        .api('verification', actors.investigator)
+        .post<{ checkId: string }>(`/checks/${applicationId}/recheck`, { reason: '医保大额医疗费用数据已到' });
       first = await journey.completedCheck(applicationId, again.body.checkId);
     }
     journey.printTrace('journey 2, first round: the county bill is a candidate', first);
     expect(first.outcome).toBe('ineligible');
-    expect(first.result?.rigidExpenditureCandidates).toEqual(expect.arrayContaining([expect.objectContaining({ sourceMessageId: billId, what: 'large-medical-bill', amountFen: 2_400_000 })]));
+    expect(first.result?.rigidExpenditureCandidates).toEqual(
+      expect.arrayContaining([expect.objectContaining({ sourceMessageId: billId, what: 'large-medical-bill', amountFen: 2_400_000 })]),
+    );
 
     // And the investigator confirms it after the visit, spread over 12 months from April
     const recorded = await journey.api('verification', actors.investigator).post<{ checkId: string; outcome: string }>(`/checks/${applicationId}/findings`, {
@@ -149,8 +179,15 @@ describe('the economic check from real inputs (separate services, REST and Kafka
     // Then the new round deducts 2,000.00 a month: 643.00 counted, expenditure-type hardship, gap 1,737.00
     const second = await journey.completedCheck(applicationId, recorded.body.checkId);
     journey.printTrace('journey 2, after the investigator confirmed the bill', second);
-    expect(second.result?.ruleTrace.find((e) => e.rule === 'rigid-expenditure-deducted')).toMatchObject({ amountAfterFen: -200_000, parameters: expect.objectContaining({ recordedBy: 'county-data-confirmed' }) });
-    expect(second.result).toMatchObject({ countedMonthlyIncomeFen: 64_300, monthlyGapFen: 173_700, category: expect.objectContaining({ category: 'expenditure-type-hardship' }) });
+    expect(second.result?.ruleTrace.find((e) => e.rule === 'rigid-expenditure-deducted')).toMatchObject({
+      amountAfterFen: -200_000,
+      parameters: expect.objectContaining({ recordedBy: 'county-data-confirmed' }),
+    });
+    expect(second.result).toMatchObject({
+      countedMonthlyIncomeFen: 64_300,
+      monthlyGapFen: 173_700,
+      category: expect.objectContaining({ category: 'expenditure-type-hardship' }),
+    });
     expect(second.rounds.at(-1)).toMatchObject({ trigger: 'investigator', requestedBy: expect.objectContaining({ userId: 'zhou.qiang' }) });
 
     // And it is approved and paid 1,737.00
@@ -160,7 +197,9 @@ describe('the economic check from real inputs (separate services, REST and Kafka
     expect(await journey.entitlement(applicationId)).toMatchObject({ monthlyAmountFen: 173_700, countedHouseholdIncomeFen: 64_300 });
     await journey.setClocks('2026-05-05T09:00:00+08:00');
     const payroll = await journey.payroll(village, '2026-05');
-    expect(payroll.instructions.filter((i) => i.applicationId === applicationId)).toEqual([expect.objectContaining({ amountFen: 173_700, amountYuan: '1737.00' })]);
+    expect(payroll.instructions.filter((i) => i.applicationId === applicationId)).toEqual([
+      expect.objectContaining({ amountFen: 173_700, amountYuan: '1737.00' }),
+    ]);
   });
 
   it('(3) identifies a marginal household (低保边缘) and covers its grade-1 disabled grandmother as 单人保', async () => {
@@ -181,7 +220,9 @@ describe('the economic check from real inputs (separate services, REST and Kafka
     const published = await county.published(economicCheckCompletedV1, (c) => c.applicationId === applicationId);
     const grandmotherId = check.result?.singlePersonCoverage?.[0]?.memberId;
     expect(published.category?.category).toBe('marginal');
-    expect(published.singlePersonCoverage).toEqual([{ memberId: grandmotherId, ground: 'severe-disability', memberCountedIncomeFen: 0, monthlyGapFen: 119_000 }]);
+    expect(published.singlePersonCoverage).toEqual([
+      { memberId: grandmotherId, ground: 'severe-disability', memberCountedIncomeFen: 0, monthlyGapFen: 119_000 },
+    ]);
     expect(published.pointsAssessment).toMatchObject({ score: expect.any(Number) });
   });
 
@@ -192,7 +233,16 @@ describe('the economic check from real inputs (separate services, REST and Kafka
     const wife = member('钱桂兰', 'spouse', '1967-04-04', { seriousIllness: true });
     const daughter = residentId('1990-06-06');
     const h = withMembers([farmer, wife], {
-      rigidExpenditures: [{ memberResidentId: wife.residentId, kind: 'medical', monthlyFen: 50_000, fromMonth: '2026-05', months: 12, evidenceReference: '门诊慢特病费用清单 2026-05' }],
+      rigidExpenditures: [
+        {
+          memberResidentId: wife.residentId,
+          kind: 'medical',
+          monthlyFen: 50_000,
+          fromMonth: '2026-05',
+          months: 12,
+          evidenceReference: '门诊慢特病费用清单 2026-05',
+        },
+      ],
       obligedSupporters: [{ name: '孙小红', residentId: daughter, relation: 'child', supportsMemberResidentId: farmer.residentId, monthlySupportFen: 60_000 }],
       supportWaiverRequest: { reason: '妻子慢性病长期用药，家庭支出大' },
     });
@@ -215,7 +265,11 @@ describe('the economic check from real inputs (separate services, REST and Kafka
     const second = await journey.completedCheck(applicationId, recorded.body.checkId);
     journey.printTrace('journey 4, after the waiver was filed', second);
     expect(second.result?.ruleTrace.find((e) => e.item.startsWith('support payment'))).toMatchObject({ rule: 'support-payment-waived', counted: false });
-    expect(second.result).toMatchObject({ countedMonthlyIncomeFen: 200_000, monthlyGapFen: 38_000, category: expect.objectContaining({ category: 'expenditure-type-hardship' }) });
+    expect(second.result).toMatchObject({
+      countedMonthlyIncomeFen: 200_000,
+      monthlyGapFen: 38_000,
+      category: expect.objectContaining({ category: 'expenditure-type-hardship' }),
+    });
 
     await journey.reviewAndNotice(applicationId, second.checkId);
     await journey.setClocks('2026-05-14T10:00:00+08:00');
@@ -223,6 +277,8 @@ describe('the economic check from real inputs (separate services, REST and Kafka
     expect(await journey.entitlement(applicationId)).toMatchObject({ monthlyAmountFen: 38_000, monthlyAmountYuan: '380.00' });
     await journey.setClocks('2026-06-05T09:00:00+08:00');
     const payroll = await journey.payroll(village, '2026-06');
-    expect(payroll.instructions.filter((i) => i.applicationId === applicationId)).toEqual([expect.objectContaining({ amountFen: 38_000, amountYuan: '380.00' })]);
+    expect(payroll.instructions.filter((i) => i.applicationId === applicationId)).toEqual([
+      expect.objectContaining({ amountFen: 38_000, amountYuan: '380.00' }),
+    ]);
   });
 });

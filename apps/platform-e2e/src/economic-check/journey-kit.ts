@@ -72,7 +72,8 @@ export class Journey {
     await eventually(
       async () => {
         const res = await this.api('verification', actors.investigator).get<CheckDetail>(`/checks/${applicationId}`);
-        if (res.status !== 200 || res.body.status !== 'completed' || (checkId && res.body.checkId !== checkId)) throw new Error(`check not completed yet (${res.status})`);
+        if (res.status !== 200 || res.body.status !== 'completed' || (checkId && res.body.checkId !== checkId))
+          throw new Error(`check not completed yet (${res.status})`);
         detail = res.body;
       },
       60_000,
@@ -103,7 +104,9 @@ export class Journey {
     if (res.status >= 300) throw new Error(`confirmation refused: ${JSON.stringify(res.body)}`);
   }
 
-  async entitlement(applicationId: string): Promise<{ monthlyAmountFen: number; monthlyAmountYuan: string; countedHouseholdIncomeFen: number | null; perCapitaCountedIncomeFen: number }> {
+  async entitlement(
+    applicationId: string,
+  ): Promise<{ monthlyAmountFen: number; monthlyAmountYuan: string; countedHouseholdIncomeFen: number | null; perCapitaCountedIncomeFen: number }> {
     let found: Awaited<ReturnType<Journey['entitlement']>> | undefined;
     await eventually(
       async () => {
@@ -117,11 +120,14 @@ export class Journey {
     return found as NonNullable<typeof found>;
   }
 
-  async payroll(region: string, month: string): Promise<{ payrollId: string; instructions: { applicationId: string; amountFen: number; amountYuan: string }[] }> {
-    const res = await this.api('payments', actors.payments).post<{ payrollId: string; instructions: { applicationId: string; amountFen: number; amountYuan: string }[] }>(
-      '/payrolls',
-      { region, month },
-    );
+  async payroll(
+    region: string,
+    month: string,
+  ): Promise<{ payrollId: string; instructions: { applicationId: string; amountFen: number; amountYuan: string }[] }> {
+    const res = await this.api('payments', actors.payments).post<{
+      payrollId: string;
+      instructions: { applicationId: string; amountFen: number; amountYuan: string }[];
+    }>('/payrolls', { region, month });
     if (res.status !== 200 && res.status !== 201) throw new Error(`payroll refused: ${JSON.stringify(res.body)}`);
     return res.body;
   }
@@ -131,7 +137,19 @@ export class Journey {
     const yuan = (f: number) => (f / 100).toFixed(2);
     const r = check.result;
     if (!r) throw new Error('the check has no result');
-    const shown = ['supporterStatus', 'supporterStatusSource', 'supporterStatusReference', 'waiverNotApplied', 'ground', 'reference', 'recordedBy', 'evidenceReference', 'recognisedFromMonth', 'recognisedUntilMonth', 'cappedAtRemainingIncomeFen'];
+    const shown = [
+      'supporterStatus',
+      'supporterStatusSource',
+      'supporterStatusReference',
+      'waiverNotApplied',
+      'ground',
+      'reference',
+      'recordedBy',
+      'evidenceReference',
+      'recognisedFromMonth',
+      'recognisedUntilMonth',
+      'cappedAtRemainingIncomeFen',
+    ];
     const lines = [
       `=== ${journey} — check ${check.checkId} (${check.rounds.length} round(s); last asked by ${check.rounds.at(-1)?.requestedBy.userId}: ${check.rounds.at(-1)?.reason ?? 'application'})`,
       ...r.ruleTrace.map((e) => {
@@ -141,8 +159,14 @@ export class Journey {
       `  counted ${yuan(r.countedMonthlyIncomeFen)} for ${r.householdSize}; per capita (display) ${yuan(r.perCapitaMonthlyIncomeFen)}; gap ${yuan(r.monthlyGapFen)}`,
       `  category ${r.category?.category}: ${r.category?.reason}`,
       ...(r.singlePersonCoverage ?? []).map((s) => `  单人保 ${s.memberId} (${s.ground}) ${yuan(s.monthlyGapFen)} a month`),
-      ...(r.pointsAssessment ? [`  积分评估 ${r.pointsAssessment.score} (reference ${r.pointsAssessment.referenceScore}): ${r.pointsAssessment.lines.map((l) => `${l.criterion}+${l.points}`).join(', ')}`] : []),
-      ...(r.rigidExpenditureCandidates ?? []).map((c) => `  candidate ${c.what} ${c.sourceMessageId} for ${c.memberId}: ${c.amountFen === null ? '-' : yuan(c.amountFen)}`),
+      ...(r.pointsAssessment
+        ? [
+            `  积分评估 ${r.pointsAssessment.score} (reference ${r.pointsAssessment.referenceScore}): ${r.pointsAssessment.lines.map((l) => `${l.criterion}+${l.points}`).join(', ')}`,
+          ]
+        : []),
+      ...(r.rigidExpenditureCandidates ?? []).map(
+        (c) => `  candidate ${c.what} ${c.sourceMessageId} for ${c.memberId}: ${c.amountFen === null ? '-' : yuan(c.amountFen)}`,
+      ),
     ];
     const text = lines.join('\n');
     console.log(text);

@@ -13,7 +13,14 @@ export function withCaseloadStatuses(household: HouseholdSnapshot, live: Readonl
     const benefit = live.get(s.residentId);
     const { status: _stale, ...rest } = s;
     if (!benefit) return rest;
-    return { ...rest, status: { value: benefit.programme, source: 'platform-caseload', reference: `entitlement ${benefit.entitlementId} (application ${benefit.applicationId})` } };
+    return {
+      ...rest,
+      status: {
+        value: benefit.programme,
+        source: 'platform-caseload',
+        reference: `entitlement ${benefit.entitlementId} (application ${benefit.applicationId})`,
+      },
+    };
   });
   return { ...household, obligedSupporters };
 }

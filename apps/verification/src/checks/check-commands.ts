@@ -7,7 +7,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { caseSentBackForReinvestigationV1, IntegrationContract } from '@sa/contracts';
-import { householdCheckDecider, type HouseholdCheckCommand, type HouseholdCheckState, type HouseholdSnapshot, type InvestigatorFinding } from '@sa/domain-verification';
+import {
+  householdCheckDecider,
+  type HouseholdCheckCommand,
+  type HouseholdCheckState,
+  type HouseholdSnapshot,
+  type InvestigatorFinding,
+} from '@sa/domain-verification';
 import type { EventStore } from '@sa/event-store';
 import { type AuthenticatedActor, Clock, type CommandContext, EVENT_STORE, executeCommand, type FoldedState, LOGGER, type Logger } from '@sa/platform';
 import { LiveBenefits } from '../caseload/live-benefits';
@@ -149,7 +155,12 @@ export class CheckCommands {
    * with the investigator as the one who asked, the finding and its evidence as the reason; the
    * runner then takes it to its end.
    */
-  async recordFinding(applicationId: string, finding: InvestigatorFinding, why: { reason: string; evidenceReference: string }, actor: AuthenticatedActor): Promise<RunOutcome> {
+  async recordFinding(
+    applicationId: string,
+    finding: InvestigatorFinding,
+    why: { reason: string; evidenceReference: string },
+    actor: AuthenticatedActor,
+  ): Promise<RunOutcome> {
     const loaded = await this.runner.load(applicationId);
     const { state } = loaded;
     const recordedBy = { userId: actor.userId, role: actor.role, orgUnit: actor.orgUnit };

@@ -45,7 +45,10 @@ export class CheckInputsController {
 
   // v2 carries the declarations the rules need (rigid expenditures, supporters, waiver request); v1 messages still arrive.
   @ContractEventPattern(applicationSubmittedV1, applicationSubmittedV2)
-  onApplicationSubmitted(@Payload() payload: PayloadOf<typeof applicationSubmittedV1 | typeof applicationSubmittedV2>, @Ctx() ctx: IntegrationEventContext): Promise<void> {
+  onApplicationSubmitted(
+    @Payload() payload: PayloadOf<typeof applicationSubmittedV1 | typeof applicationSubmittedV2>,
+    @Ctx() ctx: IntegrationEventContext,
+  ): Promise<void> {
     return unlessNothingToDo(this.logger, payload.applicationId, () =>
       this.commands.requestForApplication(payload, context(payload.region, ctx.event, ctx.handledMessage)),
     );

@@ -64,9 +64,18 @@ export function economicCheckCompleted(data: CheckCompleted['data']): EconomicCh
     discrepancies: a.discrepancies.slice(0, 100).map(discrepancy),
     eligible: a.eligible,
     ineligibilityReasons: a.ineligibilityReasons.map((r) => ({ code: r.code, message: clip(r.message, 1000) })),
-    ...(a.category ? { category: { ...a.category, reason: clip(a.category.reason, 1000), ...(a.category.source ? { source: clip(a.category.source, 1000) } : {}) } } : {}),
+    ...(a.category
+      ? { category: { ...a.category, reason: clip(a.category.reason, 1000), ...(a.category.source ? { source: clip(a.category.source, 1000) } : {}) } }
+      : {}),
     ...(a.singlePersonCoverage
-      ? { singlePersonCoverage: a.singlePersonCoverage.map(({ memberId, ground, memberCountedIncomeFen, monthlyGapFen }) => ({ memberId, ground, memberCountedIncomeFen, monthlyGapFen })) }
+      ? {
+          singlePersonCoverage: a.singlePersonCoverage.map(({ memberId, ground, memberCountedIncomeFen, monthlyGapFen }) => ({
+            memberId,
+            ground,
+            memberCountedIncomeFen,
+            monthlyGapFen,
+          })),
+        }
       : {}),
     ...(a.pointsAssessment ? { pointsAssessment: pointsOf(a.pointsAssessment) } : {}),
     ruleTrace: a.ruleTrace.map(traceItem),

@@ -22,14 +22,25 @@ describe('intake’s application as the check’s household', () => {
     const declared = householdOf({
       ...v2.household,
       members,
-      rigidExpenditures: [{ memberResidentId: applicant, kind: 'medical', monthlyFen: 90_000, fromMonth: '2025-01', months: 12, evidenceReference: '住院结算单 0113' }],
+      rigidExpenditures: [
+        { memberResidentId: applicant, kind: 'medical', monthlyFen: 90_000, fromMonth: '2025-01', months: 12, evidenceReference: '住院结算单 0113' },
+      ],
       obligedSupporters: [{ name: '王丽', residentId: supporterId, relation: 'child', supportsMemberResidentId: applicant, monthlySupportFen: 60_000 }],
       supportWaiverRequest: { reason: '医疗支出大' },
     });
     const applicantId = members[0]?.memberId;
     expect(declared.members[1]?.student).toBe(true);
     expect(declared.rigidExpenditures).toEqual([
-      { expenditureId: 'declared-1', memberId: applicantId, kind: 'medical', amountFen: 1_080_000, periodMonths: 12, fromMonth: '2025-01', evidenceReference: '住院结算单 0113', recordedBy: 'declared' },
+      {
+        expenditureId: 'declared-1',
+        memberId: applicantId,
+        kind: 'medical',
+        amountFen: 1_080_000,
+        periodMonths: 12,
+        fromMonth: '2025-01',
+        evidenceReference: '住院结算单 0113',
+        recordedBy: 'declared',
+      },
     ]);
     expect(declared.obligedSupporters).toEqual([
       { supporterId: 'supporter-1', residentId: supporterId, relation: 'child', supportsMemberId: applicantId, monthlySupportFen: 60_000 },

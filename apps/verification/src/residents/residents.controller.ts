@@ -34,7 +34,9 @@ export class ResidentsController {
 
   @Get(':residentId/benefit')
   @Roles('investigator', 'auditor')
-  @ApiOperation({ summary: 'Whether the platform’s caseload covers the resident by a live dibao or 特困 entitlement (an obliged supporter’s own status), with its source' })
+  @ApiOperation({
+    summary: 'Whether the platform’s caseload covers the resident by a live dibao or 特困 entitlement (an obliged supporter’s own status), with its source',
+  })
   @ApiContract({ params: residentParams, responses: { 200: residentBenefit } })
   async benefit(@Param() params: { residentId: string }, @CurrentActor() actor: AuthenticatedActor) {
     const residentId = parseResidentId(params.residentId);

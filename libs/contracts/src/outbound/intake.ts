@@ -87,7 +87,13 @@ export const applicationSubmittedV2 = defineContract({
         },
       ],
       obligedSupporters: [
-        { name: '王丽', residentId: '330102198702150021', relation: 'child' as const, supportsMemberResidentId: exampleMembers.applicant.residentId, monthlySupportFen: 60_000 },
+        {
+          name: '王丽',
+          residentId: '330102198702150021',
+          relation: 'child' as const,
+          supportsMemberResidentId: exampleMembers.applicant.residentId,
+          monthlySupportFen: 60_000,
+        },
       ],
       supportWaiverRequest: { reason: '儿子重度残疾，康复支出大' },
     },

@@ -67,7 +67,13 @@ const pointsAssessmentField = z
     referenceScore: z.number().int().min(1),
     reachesReference: z.boolean(),
     lines: z
-      .array(z.object({ criterion: textField('What earned the points.', 64), memberId: idField('Member, or null for the household.').nullable(), points: z.number().int().min(1) }))
+      .array(
+        z.object({
+          criterion: textField('What earned the points.', 64),
+          memberId: idField('Member, or null for the household.').nullable(),
+          points: z.number().int().min(1),
+        }),
+      )
       .max(300),
     source: textField('The scheme’s source.', 1000),
   })

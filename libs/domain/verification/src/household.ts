@@ -16,7 +16,6 @@ export type Programme = 'dibao' | 'extreme-poverty';
 /** Which standard applies: 城市 (urban) or 农村 (rural) dibao / extreme-poverty standard. */
 export type Area = 'urban' | 'rural';
 
-
 export type Relation = 'applicant' | 'spouse' | 'child' | 'parent' | 'sibling' | 'grandchild' | 'grandparent' | 'other';
 
 /** Income kinds the rules treat differently. */
@@ -46,7 +45,6 @@ export const incomeKinds: readonly IncomeKind[] = [
   'happiness-post-wage',
   'other',
 ];
-
 
 export interface DeclaredIncome {
   readonly kind: IncomeKind;
@@ -79,7 +77,6 @@ export interface DeclaredAssets {
   readonly businessRegistrations: number;
 }
 
-
 /**
  * Spending over a period (a year's medical bills, a school year's fees); the rules spread it over
  * the period's months, because income is assessed per month.
@@ -101,7 +98,6 @@ export interface RigidExpenditure {
   /** The county message (large medical bill) it was confirmed from. */
   readonly sourceMessageId?: string;
 }
-
 
 /** Whether someone is legally obliged and able to support the household (matters for 特困 only). */
 export type ObligedSupporter = 'none' | 'unable-to-support' | 'able-to-support';
@@ -181,7 +177,11 @@ export function householdProblem(household: HouseholdSnapshot): HouseholdProblem
   }
   for (const supporter of household.obligedSupporters ?? []) {
     if (!memberIds.has(supporter.supportsMemberId)) {
-      return { code: 'UNKNOWN_MEMBER', message: `supporter ${supporter.supporterId} supports ${supporter.supportsMemberId}, who is not in the household`, field: 'household.obligedSupporters' };
+      return {
+        code: 'UNKNOWN_MEMBER',
+        message: `supporter ${supporter.supporterId} supports ${supporter.supportsMemberId}, who is not in the household`,
+        field: 'household.obligedSupporters',
+      };
     }
   }
   return undefined;

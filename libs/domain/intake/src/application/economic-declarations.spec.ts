@@ -33,7 +33,9 @@ describe('declarations for the economic check at intake (刚性支出, 赡养义
       obligedSupporters: [daughterElsewhere],
       supportWaiverRequest: { reason: '长期住院，医疗支出大' },
     });
-    given(applicationDecider, []).when(command).then([submittedFrom(command)]);
+    given(applicationDecider, [])
+      .when(command)
+      .then([submittedFrom(command)]);
   });
 
   it('given a supporter who is a member of the household, then it is refused naming the field', () => {

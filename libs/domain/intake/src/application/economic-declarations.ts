@@ -43,7 +43,9 @@ export interface EconomicDeclarations {
 export function normaliseDeclarations<T extends EconomicDeclarations>(d: T): T {
   return {
     ...d,
-    ...(d.rigidExpenditures ? { rigidExpenditures: d.rigidExpenditures.map((e) => ({ ...e, memberResidentId: normaliseResidentId(e.memberResidentId) })) } : {}),
+    ...(d.rigidExpenditures
+      ? { rigidExpenditures: d.rigidExpenditures.map((e) => ({ ...e, memberResidentId: normaliseResidentId(e.memberResidentId) })) }
+      : {}),
     ...(d.obligedSupporters
       ? {
           obligedSupporters: d.obligedSupporters.map((s) => ({
@@ -67,25 +69,40 @@ function amountProblem(value: number, ceiling: number, field: string, what: stri
 }
 
 function rigidProblem(e: RigidExpenditureDeclaration, members: ReadonlySet<string>, path: string): IntakeRejection | undefined {
-  if (!isOneOf(rigidExpenditureKinds, e.kind)) return problem('INVALID_RIGID_EXPENDITURE', `Kind must be one of ${rigidExpenditureKinds.join(', ')}`, `${path}.kind`);
+  if (!isOneOf(rigidExpenditureKinds, e.kind))
+    return problem('INVALID_RIGID_EXPENDITURE', `Kind must be one of ${rigidExpenditureKinds.join(', ')}`, `${path}.kind`);
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(e.fromMonth)) return problem('INVALID_RIGID_EXPENDITURE', 'fromMonth must be a month YYYY-MM', `${path}.fromMonth`);
   if (!Number.isSafeInteger(e.months) || e.months < 1 || e.months > 120) {
     return problem('INVALID_RIGID_EXPENDITURE', 'months must be a whole number from 1 to 120 (the policy decides how many are recognised)', `${path}.months`);
   }
-  if (isBlank(e.evidenceReference)) return problem('INVALID_RIGID_EXPENDITURE', 'A rigid expenditure needs its evidence (receipt, bill, notice)', `${path}.evidenceReference`);
-  return memberReference(e.memberResidentId, members, `${path}.memberResidentId`) ?? amountProblem(e.monthlyFen, maxMonthlyAmountFen, `${path}.monthlyFen`, 'monthlyFen');
+  if (isBlank(e.evidenceReference))
+    return problem('INVALID_RIGID_EXPENDITURE', 'A rigid expenditure needs its evidence (receipt, bill, notice)', `${path}.evidenceReference`);
+  return (
+    memberReference(e.memberResidentId, members, `${path}.memberResidentId`) ??
+    amountProblem(e.monthlyFen, maxMonthlyAmountFen, `${path}.monthlyFen`, 'monthlyFen')
+  );
 }
 
 function supporterProblem(s: ObligedSupporterDeclaration, members: ReadonlySet<string>, path: string): IntakeRejection | undefined {
   if (isBlank(s.name)) return problem('INVALID_SUPPORTER', 'A supporter needs a name', `${path}.name`);
   const idProblem = residentIdProblem(s.residentId);
-  if (idProblem) return problem('INVALID_RESIDENT_ID', `Resident ID ${maskResidentId(s.residentId)} ${describeResidentIdProblem(idProblem)}`, `${path}.residentId`);
+  if (idProblem)
+    return problem('INVALID_RESIDENT_ID', `Resident ID ${maskResidentId(s.residentId)} ${describeResidentIdProblem(idProblem)}`, `${path}.residentId`);
   if (members.has(s.residentId)) {
-    return problem('INVALID_SUPPORTER', 'An obliged supporter outside the household cannot be one of its members (declare their income as a member instead)', `${path}.residentId`);
+    return problem(
+      'INVALID_SUPPORTER',
+      'An obliged supporter outside the household cannot be one of its members (declare their income as a member instead)',
+      `${path}.residentId`,
+    );
   }
-  if (!isOneOf(supporterRelations, s.relation)) return problem('INVALID_SUPPORTER', `Relation must be one of ${supporterRelations.join(', ')}`, `${path}.relation`);
+  if (!isOneOf(supporterRelations, s.relation))
+    return problem('INVALID_SUPPORTER', `Relation must be one of ${supporterRelations.join(', ')}`, `${path}.relation`);
   if (!(isFenAmount(s.monthlySupportFen) && isFenWithin(s.monthlySupportFen, maxMonthlyAmountFen))) {
-    return problem('INVALID_AMOUNT', `monthlySupportFen must be a whole, non-negative number of fen, at most ${maxMonthlyAmountFen}`, `${path}.monthlySupportFen`);
+    return problem(
+      'INVALID_AMOUNT',
+      `monthlySupportFen must be a whole, non-negative number of fen, at most ${maxMonthlyAmountFen}`,
+      `${path}.monthlySupportFen`,
+    );
   }
   return memberReference(s.supportsMemberResidentId, members, `${path}.supportsMemberResidentId`);
 }

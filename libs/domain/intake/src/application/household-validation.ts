@@ -91,7 +91,8 @@ function detailsProblem(member: HouseholdMember, path: string): IntakeRejection 
   if (!isOneOf(workAbilities, member.workAbility)) {
     return problem('INVALID_WORK_ABILITY', `Work ability must be one of ${workAbilities.join(', ')}`, `${path}.workAbility`);
   }
-  if (member.student !== undefined && typeof member.student !== 'boolean') return problem('INVALID_STUDENT_STATUS', 'student must be true or false', `${path}.student`);
+  if (member.student !== undefined && typeof member.student !== 'boolean')
+    return problem('INVALID_STUDENT_STATUS', 'student must be true or false', `${path}.student`);
   return undefined;
 }
 

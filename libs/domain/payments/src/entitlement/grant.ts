@@ -27,7 +27,9 @@ export function decideGrant(command: GrantEntitlement, state: EntitlementState):
   if (state.status !== 'not-granted') return refuse(problem('ENTITLEMENT_ALREADY_GRANTED', 'this entitlement was already granted', 'entitlementId'));
   const amount = monthlyEntitlementAmount(command);
   if (!amount.entitled) {
-    return refuse(problem('NOT_ENTITLED', 'counted household income is at or above members × standard: there is no gap to pay (补差)', 'countedHouseholdIncomeFen'));
+    return refuse(
+      problem('NOT_ENTITLED', 'counted household income is at or above members × standard: there is no gap to pay (补差)', 'countedHouseholdIncomeFen'),
+    );
   }
   const c = command;
   return accept({

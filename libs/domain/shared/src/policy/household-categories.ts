@@ -60,7 +60,10 @@ const wholeAtLeast = (value: number, min: number) => Number.isInteger(value) && 
 export function householdCategoryProblems(policy: HouseholdCategoryPolicy): CategoryPolicyProblem[] {
   const problems: CategoryPolicyProblem[] = [];
   if (!wholeAtLeast(policy.marginalIncomeMultipleBp, 10_001) || policy.marginalIncomeMultipleBp > 30_000) {
-    problems.push({ field: 'householdCategories.marginalIncomeMultipleBp', rule: 'must be a whole number of basis points above 10000 (1 ×) and at most 30000 (3 ×)' });
+    problems.push({
+      field: 'householdCategories.marginalIncomeMultipleBp',
+      rule: 'must be a whole number of basis points above 10000 (1 ×) and at most 30000 (3 ×)',
+    });
   }
   if (!wholeAtLeast(policy.rigidExpenditureMaxMonths, 1) || policy.rigidExpenditureMaxMonths > 36) {
     problems.push({ field: 'householdCategories.rigidExpenditureMaxMonths', rule: 'must be a whole number of months from 1 to 36' });

@@ -69,7 +69,11 @@ describe('household categories (分层认定)', () => {
   });
 
   it('given an extreme-poverty application that passes, then extreme-poverty-eligible', () => {
-    const household: HouseholdSnapshot = { ...householdOfThree([]), members: [member('m-1', residents.grandmother, { relation: 'applicant' })], obligedSupporter: 'none' };
+    const household: HouseholdSnapshot = {
+      ...householdOfThree([]),
+      members: [member('m-1', residents.grandmother, { relation: 'applicant' })],
+      obligedSupporter: 'none',
+    };
     expect(assess(household, { programme: 'extreme-poverty' }).category?.category).toBe('extreme-poverty-eligible');
   });
 });
@@ -107,7 +111,11 @@ describe('support from obliged supporters outside the household', () => {
     const result = assess(withIncome(300_000, { obligedSupporters: [son({ value: 'dibao', source: 'platform-caseload', reference: 'entitlement e-1' })] }));
     const line = result.ruleTrace.find((e) => e.memberId === 'm-grandmother');
     expect(line).toMatchObject({ rule: 'support-from-low-income-supporter-excluded', amountBeforeFen: 80_000, counted: false });
-    expect(line?.parameters).toMatchObject({ supporterStatus: 'dibao', supporterStatusSource: 'platform-caseload', supporterStatusReference: 'entitlement e-1' });
+    expect(line?.parameters).toMatchObject({
+      supporterStatus: 'dibao',
+      supporterStatusSource: 'platform-caseload',
+      supporterStatusReference: 'entitlement e-1',
+    });
     expect(result.countedMonthlyIncomeFen).toBe(300_000);
   });
 
@@ -118,7 +126,9 @@ describe('support from obliged supporters outside the household', () => {
   });
 
   it('given a department record of the supporter, the supporter is not a member: the check takes no records of them', () => {
-    const result = assess(withIncome(300_000, { obligedSupporters: [son()] }), { departmentRecords: [recordsOf(residents.neighbour, facts.vehicle(residents.neighbour))] });
+    const result = assess(withIncome(300_000, { obligedSupporters: [son()] }), {
+      departmentRecords: [recordsOf(residents.neighbour, facts.vehicle(residents.neighbour))],
+    });
     expect(result.discrepancies).toEqual([]);
   });
 });

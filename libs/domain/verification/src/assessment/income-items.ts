@@ -19,4 +19,3 @@ export interface DeceasedMember {
   readonly memberId: string;
   readonly dateOfDeath: string;
 }
-

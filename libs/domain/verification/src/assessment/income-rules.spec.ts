@@ -246,7 +246,12 @@ describe('income rules (收入核算)', () => {
       const rigid: RigidExpenditure[] = [{ memberId: 'm-1', kind: 'medical', amountFen: fen(2_400_000), periodMonths: 24, fromMonth: '2024-01' }];
       const entries = trace([item('wage', 300_000)], { rigid });
       expect(steps(entries).at(-1)).toEqual(['rigid-expenditure-outside-recognised-period', -100_000, 0, false]);
-      expect(entries.at(-1)?.parameters).toMatchObject({ recognisedFromMonth: '2024-01', recognisedUntilMonth: '2025-01', recognisedMonths: 12, assessedMonth: '2025-03' });
+      expect(entries.at(-1)?.parameters).toMatchObject({
+        recognisedFromMonth: '2024-01',
+        recognisedUntilMonth: '2025-01',
+        recognisedMonths: 12,
+        assessedMonth: '2025-03',
+      });
     });
 
     it('given the same bill from 2024-06, when assessed in 2025-03 (the 10th month), then 1,000.00 a month is deducted', () => {

@@ -85,7 +85,9 @@ function supportPaymentEntry(item: IncomeItem, input: IncomeRulesInput, rigidRec
   if (item.supporterStatus && lowIncomeSupporters.includes(item.supporterStatus)) {
     return excludedEntry('support-from-low-income-supporter-excluded', factsOf(item, policy, { supporterStatus: item.supporterStatus }), item.monthlyFen);
   }
-  const notApplied: TraceParameters = waiver ? { waiverNotApplied: `${waiver.ground} waiver ${waiver.reference}: no rigid expenditure recognised this month` } : {};
+  const notApplied: TraceParameters = waiver
+    ? { waiverNotApplied: `${waiver.ground} waiver ${waiver.reference}: no rigid expenditure recognised this month` }
+    : {};
   return counted(item, policy, item.monthlyFen, { supporterStatus: item.supporterStatus ?? 'not recorded', ...notApplied });
 }
 

@@ -30,7 +30,14 @@ function randomHousehold(random: (below: number) => number): HouseholdSnapshot {
 }
 
 const assess = (household: HouseholdSnapshot) =>
-  assessHouseholdEconomicStatus({ programme: 'dibao', area: 'urban', assessedOn: '2025-03-10', household, departmentRecords: [], policy: taizhou2025 } as HouseholdAssessmentInput);
+  assessHouseholdEconomicStatus({
+    programme: 'dibao',
+    area: 'urban',
+    assessedOn: '2025-03-10',
+    household,
+    departmentRecords: [],
+    policy: taizhou2025,
+  } as HouseholdAssessmentInput);
 
 describe('money is exact: the gap is computed for the household (members × standard − counted income)', () => {
   it('given counted income 10.00 for 3 members, when assessed, then the gap is 3,560.00, not (1,190.00 − 3.33) × 3 = 3,560.01', () => {

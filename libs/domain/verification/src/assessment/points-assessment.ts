@@ -47,7 +47,11 @@ export function assessPoints(
     const test = memberTests[criterion];
     if (test) {
       for (const m of members.filter(test)) lines.push({ criterion, memberId: m.memberId, points });
-    } else if (criterion === 'household-rigid-expenditure' ? trace.some((e) => e.rule === 'rigid-expenditure-deducted') && rigid.length > 0 : !trace.some((e) => earned.has(e.rule) && e.counted)) {
+    } else if (
+      criterion === 'household-rigid-expenditure'
+        ? trace.some((e) => e.rule === 'rigid-expenditure-deducted') && rigid.length > 0
+        : !trace.some((e) => earned.has(e.rule) && e.counted)
+    ) {
       lines.push({ criterion, memberId: null, points });
     }
   }

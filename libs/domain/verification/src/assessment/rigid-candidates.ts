@@ -18,7 +18,11 @@ export interface RigidExpenditureCandidate {
   readonly detail: string;
 }
 
-export function rigidExpenditureCandidates(household: HouseholdSnapshot, records: readonly ResidentRecords[], livingMemberIds: readonly string[]): RigidExpenditureCandidate[] {
+export function rigidExpenditureCandidates(
+  household: HouseholdSnapshot,
+  records: readonly ResidentRecords[],
+  livingMemberIds: readonly string[],
+): RigidExpenditureCandidate[] {
   const decided = new Set([
     ...(household.rejectedCandidates ?? []),
     ...household.rigidExpenditures.flatMap((e) => (e.sourceMessageId ? [e.sourceMessageId] : [])),

@@ -34,7 +34,9 @@ function parametersOf(spending: RigidExpenditure, policy: RegionalPolicy): Trace
     recordedBy: spending.recordedBy ?? 'declared',
     ...(spending.evidenceReference ? { evidenceReference: spending.evidenceReference } : {}),
     ...(period ? { recognisedFromMonth: period.fromMonth, recognisedUntilMonth: period.untilMonth, recognisedMonths: period.months } : {}),
-    ...(policy.householdCategories ? { rigidExpenditureMaxMonths: policy.householdCategories.rigidExpenditureMaxMonths, source: policy.householdCategories.sources.rigidExpenditure } : {}),
+    ...(policy.householdCategories
+      ? { rigidExpenditureMaxMonths: policy.householdCategories.rigidExpenditureMaxMonths, source: policy.householdCategories.sources.rigidExpenditure }
+      : {}),
   };
 }
 

@@ -38,4 +38,3 @@ export interface InvestigationRecord {
   readonly recordedBy: Actor;
   readonly recordedAt: string;
 }
-

@@ -12,18 +12,41 @@ const nextId = '0195f2c0-2b3c-7d4e-9f5a-6b7c8d9e0f1a';
 const investigator: Actor = { userId: 'u-inv-0031', role: 'investigator', orgUnit: '331002001' };
 const household: HouseholdSnapshot = {
   ...householdOfThree([income('farming', 400_000)]),
-  obligedSupporters: [{ supporterId: 'supporter-1', residentId: residents.neighbour, relation: 'child', supportsMemberId: 'm-grandmother', monthlySupportFen: fen(50_000) }],
+  obligedSupporters: [
+    { supporterId: 'supporter-1', residentId: residents.neighbour, relation: 'child', supportsMemberId: 'm-grandmother', monthlySupportFen: fen(50_000) },
+  ],
 };
 const records = [recordsOf(residents.grandmother, facts.largeMedicalBill(residents.grandmother, 1_200_000))];
 const billId = records[0]?.largeMedicalBills[0]?.messageId ?? '';
 
 function history(h: HouseholdSnapshot = household): HouseholdCheckEvent[] {
-  const assessment = assessHouseholdEconomicStatus({ programme: 'dibao', area: 'urban', assessedOn: '2025-03-10', household: h, departmentRecords: records, policy: taizhou2025 });
+  const assessment = assessHouseholdEconomicStatus({
+    programme: 'dibao',
+    area: 'urban',
+    assessedOn: '2025-03-10',
+    household: h,
+    departmentRecords: records,
+    policy: taizhou2025,
+  });
   const base = { applicationId, checkId };
   return [
-    { type: 'CheckRequested', data: { ...base, programme: 'dibao', region: jiaojiangVillage, area: 'urban', household: h, consentToDataCheck: true, requestedAt: '2025-03-03T09:15:00+08:00' } },
+    {
+      type: 'CheckRequested',
+      data: {
+        ...base,
+        programme: 'dibao',
+        region: jiaojiangVillage,
+        area: 'urban',
+        household: h,
+        consentToDataCheck: true,
+        requestedAt: '2025-03-03T09:15:00+08:00',
+      },
+    },
     { type: 'DepartmentDataCollected', data: { ...base, records, asOf: '2025-03-09T00:00:00Z' } },
-    { type: 'HouseholdEconomicStatusAssessed', data: { ...base, region: jiaojiangVillage, assessedAt: '2025-03-10T16:00:00+08:00', policyId: 'taizhou-2025', assessment } },
+    {
+      type: 'HouseholdEconomicStatusAssessed',
+      data: { ...base, region: jiaojiangVillage, assessedAt: '2025-03-10T16:00:00+08:00', policyId: 'taizhou-2025', assessment },
+    },
     {
       type: 'CheckCompleted',
       data: {
@@ -47,7 +70,12 @@ const record = (finding: InvestigatorFinding, by: Actor = investigator): Investi
   recordedBy: by,
   recordedAt: '2025-03-12T10:00:00+08:00',
 });
-const command = (finding: InvestigatorFinding, by?: Actor): RecordFinding => ({ type: 'RecordFinding', checkId: nextId, previousCheckId: checkId, record: record(finding, by) });
+const command = (finding: InvestigatorFinding, by?: Actor): RecordFinding => ({
+  type: 'RecordFinding',
+  checkId: nextId,
+  previousCheckId: checkId,
+  record: record(finding, by),
+});
 const recheckWith = (h: HouseholdSnapshot, finding: InvestigatorFinding): HouseholdCheckEvent => ({
   type: 'RecheckRequested',
   data: {
@@ -88,32 +116,49 @@ describe('investigator findings (入户调查): each re-runs the check with who,
 
   it('given a declared supporter, when the investigator records that the supporter is on dibao, then the new round carries the status with its source', () => {
     const finding: InvestigatorFinding = { kind: 'supporter-status-recorded', supporterId: 'supporter-1', status: 'dibao' };
-    const supporters = household.obligedSupporters?.map((s) => ({ ...s, status: { value: 'dibao' as const, source: 'investigator' as const, reference: '入户调查表 2025-031' } }));
-    given(decider, history()).when(command(finding)).then([recheckWith({ ...household, obligedSupporters: supporters }, finding)]);
+    const supporters = household.obligedSupporters?.map((s) => ({
+      ...s,
+      status: { value: 'dibao' as const, source: 'investigator' as const, reference: '入户调查表 2025-031' },
+    }));
+    given(decider, history())
+      .when(command(finding))
+      .then([recheckWith({ ...household, obligedSupporters: supporters }, finding)]);
   });
 
   it('given a waiver request, when the township filing is recorded, then the waiver applies; when refused, the request is closed', () => {
     const waiver = { ground: 'expenditure-type-hardship' as const, reference: '乡镇备案 2025-017' };
     const granted: InvestigatorFinding = { kind: 'support-waiver-granted', waiver };
-    given(decider, history()).when(command(granted)).then([recheckWith({ ...household, supportPaymentWaiver: waiver }, granted)]);
+    given(decider, history())
+      .when(command(granted))
+      .then([recheckWith({ ...household, supportPaymentWaiver: waiver }, granted)]);
     const refused: InvestigatorFinding = { kind: 'support-waiver-refused' };
-    given(decider, history()).when(command(refused)).then([recheckWith({ ...household, supportWaiverRequested: false }, refused)]);
+    given(decider, history())
+      .when(command(refused))
+      .then([recheckWith({ ...household, supportWaiverRequested: false }, refused)]);
   });
 
   it('given a visit, when the investigator records what was found, then it is kept with the household and the check runs again', () => {
     const finding: InvestigatorFinding = { kind: 'visit-recorded', facts: '祖母卧床，需专人照护' };
-    given(decider, history()).when(command(finding)).then([recheckWith(household, finding)]);
+    given(decider, history())
+      .when(command(finding))
+      .then([recheckWith(household, finding)]);
   });
 
   it('refuses a finding about an input the household does not have, a bad period, or from outside the jurisdiction', () => {
-    given(decider, history()).when(command({ kind: 'rigid-expenditure-rejected', expenditureId: 'declared-9' })).thenRejects('FINDING_INVALID');
-    given(decider, history()).when(command({ kind: 'county-candidate-confirmed', sourceMessageId: billId, fromMonth: '2025-3', months: 12 })).thenRejects('PERIOD_INVALID');
+    given(decider, history())
+      .when(command({ kind: 'rigid-expenditure-rejected', expenditureId: 'declared-9' }))
+      .thenRejects('FINDING_INVALID');
+    given(decider, history())
+      .when(command({ kind: 'county-candidate-confirmed', sourceMessageId: billId, fromMonth: '2025-3', months: 12 }))
+      .thenRejects('PERIOD_INVALID');
     given(decider, history())
       .when(command({ kind: 'visit-recorded', facts: 'x' }, { ...investigator, orgUnit: '330102001' }))
       .thenRejects('OUTSIDE_JURISDICTION');
   });
 
   it('refuses a finding while the automatic round is still open', () => {
-    given(decider, history().slice(0, 2)).when(command({ kind: 'visit-recorded', facts: 'x' })).thenRejects('CHECK_IN_PROGRESS');
+    given(decider, history().slice(0, 2))
+      .when(command({ kind: 'visit-recorded', facts: 'x' }))
+      .thenRejects('CHECK_IN_PROGRESS');
   });
 });

@@ -32,15 +32,14 @@ const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 function periodProblem(fromMonth: string, months: number): Result | undefined {
   if (!monthPattern.test(fromMonth)) return problem('PERIOD_INVALID', 'fromMonth must be a month YYYY-MM', 'finding.fromMonth');
-  if (!Number.isSafeInteger(months) || months < 1 || months > 120) return problem('PERIOD_INVALID', 'months must be a whole number from 1 to 120', 'finding.months');
+  if (!Number.isSafeInteger(months) || months < 1 || months > 120)
+    return problem('PERIOD_INVALID', 'months must be a whole number from 1 to 120', 'finding.months');
   return undefined;
 }
 
 /** Large medical bills of the household's members in the round's department records, by message id. */
 export function largeMedicalBillsOf(records: readonly ResidentRecords[], members: readonly HouseholdMember[]) {
-  return members.flatMap((m) =>
-    (records.find((r) => r.residentId === m.residentId)?.largeMedicalBills ?? []).map((bill) => ({ memberId: m.memberId, bill })),
-  );
+  return members.flatMap((m) => (records.find((r) => r.residentId === m.residentId)?.largeMedicalBills ?? []).map((bill) => ({ memberId: m.memberId, bill })));
 }
 
 function rigidChange(household: HouseholdSnapshot, finding: InvestigatorFinding, evidence: string, records: readonly ResidentRecords[]): Result | undefined {
@@ -59,7 +58,12 @@ function rigidChange(household: HouseholdSnapshot, finding: InvestigatorFinding,
     }
     case 'county-candidate-confirmed': {
       const found = largeMedicalBillsOf(records, household.members).find((c) => c.bill.messageId === finding.sourceMessageId);
-      if (!found) return problem('FINDING_INVALID', `no large medical bill ${finding.sourceMessageId} of a member in the check's department data`, 'finding.sourceMessageId');
+      if (!found)
+        return problem(
+          'FINDING_INVALID',
+          `no large medical bill ${finding.sourceMessageId} of a member in the check's department data`,
+          'finding.sourceMessageId',
+        );
       const spending = {
         expenditureId: `county-${finding.sourceMessageId}`,
         memberId: found.memberId,
@@ -98,7 +102,8 @@ function otherChange(household: HouseholdSnapshot, finding: InvestigatorFinding,
       return { household: { ...rest, supportWaiverRequested: false } };
     }
     case 'member-facts-corrected': {
-      if (!household.members.some((m) => m.memberId === finding.memberId)) return problem('UNKNOWN_MEMBER', `no member ${finding.memberId}`, 'finding.memberId');
+      if (!household.members.some((m) => m.memberId === finding.memberId))
+        return problem('UNKNOWN_MEMBER', `no member ${finding.memberId}`, 'finding.memberId');
       const { kind: _kind, memberId, ...facts } = finding;
       return { household: { ...household, members: household.members.map((m) => (m.memberId === memberId ? { ...m, ...facts } : m)) } };
     }

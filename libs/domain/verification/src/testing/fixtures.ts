@@ -27,7 +27,11 @@ export const taizhou2025: RegionalPolicy = {
     marginalIncomeMultipleBp: 15_000,
     rigidExpenditureMaxMonths: 12,
     singlePersonCoverage: { disabilityGrades: [1, 2], seriousIllness: true },
-    sources: { marginal: '国办 2023 分层分类: 低于低保标准1.5倍', rigidExpenditure: '长民函〔2022〕76号 二(二)', singlePersonCoverage: '运民发〔2021〕59号 二(一)' },
+    sources: {
+      marginal: '国办 2023 分层分类: 低于低保标准1.5倍',
+      rigidExpenditure: '长民函〔2022〕76号 二(二)',
+      singlePersonCoverage: '运民发〔2021〕59号 二(一)',
+    },
   },
   pointsAssessment: {
     items: [
