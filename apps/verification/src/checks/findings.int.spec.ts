@@ -81,11 +81,23 @@ describe('verification: declarations, the caseload and investigator findings (re
     expect(answer.status).toBe('completed');
     const [, second] = await harness.publishedChecks(submitted.applicationId, 2);
     expect(second).toMatchObject({ checkId: answer.checkId, countedMonthlyIncomeFen: 100_000 - 35_700 - 20_000, investigator: { role: 'investigator' } });
-    const view = await harness.check<{ rounds: { trigger: string; reason?: string }[]; result: { investigation?: unknown } }>(submitted.applicationId);
+    const view = await harness.check<{
+      rounds: { trigger: string; reason?: string }[];
+      household: {
+        obligedSupporters: { supporterId: string; residentIdMasked: string; status?: { source: string } }[];
+        supportWaiverRequested: boolean;
+        investigation: { recordedBy: { role: string } }[];
+      };
+    }>(submitted.applicationId);
     expect(view.rounds.at(-1)).toMatchObject({
       trigger: 'investigator',
       reason: expect.stringContaining('rigid-expenditure-recorded: 入户核实 (evidence: 入户调查表 001)'),
     });
+    expect(view.household.obligedSupporters).toEqual([
+      expect.objectContaining({ supporterId: 'supporter-1', status: expect.objectContaining({ source: 'platform-caseload' }) }),
+    ]);
+    expect(view.household.obligedSupporters[0]?.residentIdMasked).toMatch(/^\d{6}\*{12}$/);
+    expect(view.household).toMatchObject({ supportWaiverRequested: true, investigation: [{ recordedBy: { role: 'investigator' } }] });
     expect(economicCheckCompletedV1.schema.safeParse(second).success).toBe(true);
   });
 });
