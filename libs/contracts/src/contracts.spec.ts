@@ -78,6 +78,7 @@ describe('the contract catalogue', () => {
       'county.hrss.unemployment-benefits.v1': 'residentId',
       'county.hrss.wage-records.v1': 'residentId',
       'county.market-regulation.business-registrations.v1': 'residentId',
+      'county.civil-affairs.assistance-status.v1': 'residentId',
       'county.disabled-persons.disability-registrations.v1': 'residentId',
       'county.medical-insurance.serious-illness.v1': 'residentId',
       'county.medical-insurance.large-medical-bills.v1': 'residentId',

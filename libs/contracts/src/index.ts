@@ -12,5 +12,6 @@ export * from './outbound/payments';
 export * from './outbound/charity-referral';
 export * from './outbound/audit';
 export * from './inbound/county-data';
+export * from './inbound/civil-affairs';
 export * from './inbound/receipts';
 export * from './asyncapi/build-asyncapi';

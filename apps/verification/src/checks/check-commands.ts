@@ -5,6 +5,7 @@
  * once at most (issue #11): what a read or a command left is handed on to the next one.
  */
 import { randomUUID } from 'node:crypto';
+import { chinaDate } from '@sa/domain-shared';
 import { Inject, Injectable } from '@nestjs/common';
 import type { caseSentBackForReinvestigationV1, IntegrationContract } from '@sa/contracts';
 import {
@@ -17,7 +18,8 @@ import {
 import type { EventStore } from '@sa/event-store';
 import { type AuthenticatedActor, Clock, type CommandContext, EVENT_STORE, executeCommand, type FoldedState, LOGGER, type Logger } from '@sa/platform';
 import { LiveBenefits } from '../caseload/live-benefits';
-import { withCaseloadStatuses } from '../caseload/supporter-status';
+import { withFoundStatuses } from '../caseload/supporter-status';
+import { ResidentRegister } from '../register/resident-register';
 import { checkStream, CheckRunner, foldedAfter, type RunOutcome } from './check-runner';
 import { amendmentOfCheck, householdOf, placeOf, type ApplicationAmendedPayload, type ApplicationSubmittedPayload } from './household-from-application';
 
@@ -44,13 +46,17 @@ export class CheckCommands {
     private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly live: LiveBenefits,
+    private readonly register: ResidentRegister,
   ) {}
 
-  /** Supporters' own statuses from the platform's caseload, as they are now. */
+  /** Supporters' own statuses from the platform's caseload or the county's civil-affairs records, as they are now. */
   private async withSupporterStatuses(household: HouseholdSnapshot): Promise<HouseholdSnapshot> {
     const supporters = household.obligedSupporters ?? [];
     if (supporters.length === 0) return household;
-    return withCaseloadStatuses(household, await this.live.of(supporters.map((s) => s.residentId)));
+    const ids = supporters.map((s) => s.residentId);
+    const [live, records] = await Promise.all([this.live.of(ids), this.register.recordsOf(ids)]);
+    const county = new Map(records.map((r) => [r.residentId as string, r]));
+    return withFoundStatuses(household, { live, county, day: chinaDate(this.clock.now()) });
   }
 
   /** application-submitted: request the check with the household's consent (核对授权), then run it. */

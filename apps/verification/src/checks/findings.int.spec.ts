@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { applicationSubmittedV2, economicCheckCompletedV1, entitlementGrantedV1 } from '@sa/contracts';
+import {
+  applicationSubmittedV2,
+  assistanceStatusV1,
+  countyDataReceiptV1,
+  economicCheckCompletedV1,
+  entitlementGrantedV1,
+  receiptsTopicV1,
+} from '@sa/contracts';
 import { eventually } from '@sa/testing';
 import { application, residentId, token, VerificationHarness } from '../test-support/verification-harness';
 
@@ -99,5 +106,32 @@ describe('verification: declarations, the caseload and investigator findings (re
     expect(view.household.obligedSupporters[0]?.residentIdMasked).toMatch(/^\d{6}\*{12}$/);
     expect(view.household).toMatchObject({ supportWaiverRequested: true, investigation: [{ recordedBy: { role: 'investigator' } }] });
     expect(economicCheckCompletedV1.schema.safeParse(second).success).toBe(true);
+  });
+
+  it('takes a supporter’s low-income status from the county’s civil-affairs records when the platform does not pay them', async () => {
+    // Given a supporter whom another county's civil-affairs system reports as a low-income family member
+    const supporter = residentId();
+    const messageId = `mz-${randomUUID()}`;
+    await harness.county(assistanceStatusV1, { messageId, residentId: supporter, status: 'low-income', issuingRegion: '330106', fromDate: '2025-01-01' });
+    await harness.read(receiptsTopicV1, (rs) => rs.some((r) => r.key === messageId && countyDataReceiptV1.schema.parse(JSON.parse(r.value)).status === 'ACK'));
+
+    // When a household declares support from them
+    const submitted = withSupporter([residentId()], supporter);
+    await harness.publish(applicationSubmittedV2, submitted, randomUUID(), '/sa/intake');
+
+    // Then the support is left out, the status shown with its source and the county message
+    const [check] = await harness.publishedChecks(submitted.applicationId);
+    expect(check?.ruleTrace.find((t) => t.item.startsWith('support payment'))).toMatchObject({
+      rule: 'support-from-low-income-supporter-excluded',
+      counted: false,
+    });
+    const view = await harness.check<{ household: { obligedSupporters: { status?: { value: string; source: string; reference: string } }[] } }>(
+      submitted.applicationId,
+    );
+    expect(view.household.obligedSupporters[0]?.status).toEqual({
+      value: 'low-income',
+      source: 'county-records',
+      reference: expect.stringContaining(messageId),
+    });
   });
 });

@@ -19,6 +19,7 @@ export const residentRecords = z.object({
   seriousIllnesses: records,
   largeMedicalBills: records,
   disasters: records,
+  assistanceStatuses: records.optional().describe('Civil-affairs statuses (低保/特困/低收入) held elsewhere, when reported.'),
   facts: z.array(
     z.object({ type: z.string(), source: z.string(), messageId: z.string(), recordedAt: z.string(), reportedBy: z.string(), eventId: z.string() }),
   ),
