@@ -28,7 +28,7 @@ describe('regional policy file', () => {
   });
 
   it('refuses a category parameter without its source, or a marginal multiple not above 1 ×', () => {
-    const unsourced = shipped.replace(/        marginal: "[^"]*"\n/, '        marginal: ""\n');
+    const unsourced = shipped.replace(/ {8}marginal: "[^"]*"\n/, '        marginal: ""\n');
     expect(() => parseRegionalPolicies(unsourced, 'test.yaml')).toThrow(/householdCategories.sources.marginal: must name the document and clause/);
     const flat = shipped.replace('marginalIncomeMultiplePercent: "150"', 'marginalIncomeMultiplePercent: "100"');
     expect(() => parseRegionalPolicies(flat, 'test.yaml')).toThrow(
