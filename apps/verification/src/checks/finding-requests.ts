@@ -3,7 +3,7 @@
  * rejected, a county candidate confirmed or rejected, a supporter's status, the waiver, member
  * facts or visit facts — each with the reason and the evidence it rests on. A 400 names the field.
  */
-import { monthField, monthlyFenField, textField } from '@sa/contracts';
+import { monthField, monthlyFenField, residentIdField, textField } from '@sa/contracts';
 import { z } from 'zod';
 
 const expenditure = z.object({
@@ -12,6 +12,13 @@ const expenditure = z.object({
   monthlyFen: monthlyFenField('Monthly amount of the spending.'),
   fromMonth: monthField('First month it is recognised from.'),
   months: z.number().int().min(1).max(120).describe('Months it lasts; the policy caps how many are recognised.'),
+});
+
+const supporter = z.object({
+  residentId: residentIdField.describe('The supporter’s resident ID (not a member of the household). Personal data.'),
+  relation: z.enum(['child', 'parent', 'spouse', 'sibling', 'grandchild', 'grandparent', 'other']),
+  supportsMemberId: z.string().min(1).max(64).describe('The member the support is paid to.'),
+  monthlySupportFen: monthlyFenField('Support paid per month (赡养/抚养/扶养费).'),
 });
 
 const id = (what: string) => z.string().min(1).max(100).describe(what);
@@ -32,6 +39,9 @@ export const findingField = z.discriminatedUnion('kind', [
     supporterId: id('The obliged supporter, as the check lists them (supporter-1, …).'),
     status: z.enum(['extreme-poverty', 'dibao', 'low-income', 'not-low-income']),
   }),
+  z.object({ kind: z.literal('supporter-recorded'), supporter }),
+  z.object({ kind: z.literal('supporter-corrected'), supporterId: id('The obliged supporter, as the check lists them.'), supporter }),
+  z.object({ kind: z.literal('supporter-rejected'), supporterId: id('The obliged supporter, as the check lists them.') }),
   z.object({
     kind: z.literal('support-waiver-granted'),
     waiver: z.object({

@@ -11,6 +11,7 @@ import { checkParams, recheckAnswer } from './responses';
 /** The request's finding as the domain's (money as Fen). */
 function findingOf(request: FindingRequest['finding']): InvestigatorFinding {
   if ('expenditure' in request) return { ...request, expenditure: { ...request.expenditure, monthlyFen: fen(request.expenditure.monthlyFen) } };
+  if ('supporter' in request) return { ...request, supporter: { ...request.supporter, monthlySupportFen: fen(request.supporter.monthlySupportFen) } };
   return request;
 }
 

@@ -106,6 +106,20 @@ describe('verification: declarations, the caseload and investigator findings (re
     expect(view.household.obligedSupporters[0]?.residentIdMasked).toMatch(/^\d{6}\*{12}$/);
     expect(view.household).toMatchObject({ supportWaiverRequested: true, investigation: [{ recordedBy: { role: 'investigator' } }] });
     expect(economicCheckCompletedV1.schema.safeParse(second).success).toBe(true);
+
+    // And a supporter found on the visit is recorded; the view masks their resident ID in the finding too
+    const brother = residentId();
+    const supporterFinding = {
+      finding: {
+        kind: 'supporter-recorded',
+        supporter: { residentId: brother, relation: 'sibling', supportsMemberId: submitted.household.members[0]?.memberId, monthlySupportFen: 10_000 },
+      },
+      ...why,
+    };
+    expect((await harness.post(path, supporterFinding)).status).toBe(200);
+    const after = JSON.stringify(await harness.check(submitted.applicationId));
+    expect(after).not.toContain(brother);
+    expect(after).toContain('investigator-supporter-2');
   });
 
   it('takes a supporter’s low-income status from the county’s civil-affairs records when the platform does not pay them', async () => {

@@ -4,7 +4,14 @@
  * ids and status source, the waiver request and filing, and every finding with who, when and why.
  */
 import { maskResidentId } from '@sa/domain-shared';
-import type { HouseholdSnapshot } from '@sa/domain-verification';
+import type { HouseholdSnapshot, InvestigationRecord } from '@sa/domain-verification';
+
+/** A finding as shown: a supporter's resident ID masked. */
+function shownRecord(record: InvestigationRecord) {
+  const { finding } = record;
+  if (!('supporter' in finding)) return record;
+  return { ...record, finding: { ...finding, supporter: { ...finding.supporter, residentId: maskResidentId(finding.supporter.residentId) } } };
+}
 
 export function householdView(h: HouseholdSnapshot) {
   return {
@@ -14,6 +21,6 @@ export function householdView(h: HouseholdSnapshot) {
     supportWaiverRequested: h.supportWaiverRequested ?? false,
     supportPaymentWaiver: h.supportPaymentWaiver ?? null,
     rejectedCandidates: h.rejectedCandidates ?? [],
-    investigation: h.investigation ?? [],
+    investigation: (h.investigation ?? []).map(shownRecord),
   };
 }

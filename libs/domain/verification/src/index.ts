@@ -14,6 +14,7 @@ export * from './assessment/supporters';
 export * from './assessment/rigid-candidates';
 export * from './investigation/finding-types';
 export * from './investigation/findings';
+export * from './investigation/supporter-findings';
 export * from './household-values';
 export * from './register/county-facts';
 export * from './register/resident-records';

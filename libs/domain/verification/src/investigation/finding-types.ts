@@ -10,6 +10,14 @@ export interface RigidExpenditureFacts {
   readonly months: number;
 }
 
+/** An obliged supporter outside the household as the investigator found them. */
+export interface SupporterFacts {
+  readonly residentId: string;
+  readonly relation: 'child' | 'parent' | 'spouse' | 'sibling' | 'grandchild' | 'grandparent' | 'other';
+  readonly supportsMemberId: string;
+  readonly monthlySupportFen: Fen;
+}
+
 export type InvestigatorFinding =
   | { readonly kind: 'rigid-expenditure-recorded'; readonly expenditure: RigidExpenditureFacts }
   | { readonly kind: 'rigid-expenditure-corrected'; readonly expenditureId: string; readonly expenditure: RigidExpenditureFacts }
@@ -18,6 +26,9 @@ export type InvestigatorFinding =
   | { readonly kind: 'county-candidate-confirmed'; readonly sourceMessageId: string; readonly fromMonth: string; readonly months: number }
   | { readonly kind: 'county-candidate-rejected'; readonly sourceMessageId: string }
   | { readonly kind: 'supporter-status-recorded'; readonly supporterId: string; readonly status: SupporterStatus }
+  | { readonly kind: 'supporter-recorded'; readonly supporter: SupporterFacts }
+  | { readonly kind: 'supporter-corrected'; readonly supporterId: string; readonly supporter: SupporterFacts }
+  | { readonly kind: 'supporter-rejected'; readonly supporterId: string }
   | { readonly kind: 'support-waiver-granted'; readonly waiver: SupportPaymentWaiver }
   | { readonly kind: 'support-waiver-refused' }
   | {

@@ -161,4 +161,35 @@ describe('investigator findings (入户调查): each re-runs the check with who,
       .when(command({ kind: 'visit-recorded', facts: 'x' }))
       .thenRejects('CHECK_IN_PROGRESS');
   });
+
+  it('given a supporter the household did not declare, when the investigator records them, then the new round counts their support; a rejected one leaves it', () => {
+    const supporter = { residentId: residents.neighbour, relation: 'sibling' as const, supportsMemberId: 'm-daughter', monthlySupportFen: fen(30_000) };
+    const noSupporters = { ...household, obligedSupporters: [] };
+    const recorded: InvestigatorFinding = { kind: 'supporter-recorded', supporter };
+    const added = {
+      supporterId: 'investigator-supporter-1',
+      residentId: residents.neighbour,
+      relation: 'sibling' as const,
+      supportsMemberId: 'm-daughter',
+      monthlySupportFen: fen(30_000),
+    };
+    given(decider, history(noSupporters))
+      .when(command(recorded))
+      .then([recheckWith({ ...noSupporters, obligedSupporters: [added] }, recorded)]);
+    const rejected: InvestigatorFinding = { kind: 'supporter-rejected', supporterId: 'supporter-1' };
+    given(decider, history())
+      .when(command(rejected))
+      .then([recheckWith({ ...household, obligedSupporters: [] }, rejected)]);
+  });
+
+  it('refuses a recorded supporter who is a member of the household, or supports someone who is not', () => {
+    const member = { residentId: residents.father, relation: 'child' as const, supportsMemberId: 'm-grandmother', monthlySupportFen: fen(30_000) };
+    given(decider, history())
+      .when(command({ kind: 'supporter-recorded', supporter: member }))
+      .thenRejects('FINDING_INVALID');
+    const stranger = { ...member, residentId: residents.neighbour, supportsMemberId: 'm-nobody' };
+    given(decider, history())
+      .when(command({ kind: 'supporter-corrected', supporterId: 'supporter-1', supporter: stranger }))
+      .thenRejects('FINDING_INVALID');
+  });
 });

@@ -8,6 +8,7 @@
 import { fen } from '@sa/domain-shared';
 import type { HouseholdMember, HouseholdSnapshot } from '../household';
 import type { InvestigationRecord, InvestigatorFinding, RigidExpenditureFacts } from './finding-types';
+import { supporterChange } from './supporter-findings';
 import type { VerificationRejectionCode } from '../rejections';
 import type { ResidentRecords } from '../register/resident-records';
 
@@ -46,7 +47,12 @@ function rigidChange(household: HouseholdSnapshot, finding: InvestigatorFinding,
   const list = household.rigidExpenditures;
   switch (finding.kind) {
     case 'rigid-expenditure-recorded':
-      return { household: { ...household, rigidExpenditures: [...list, rigidFrom(finding.expenditure, `investigator-${list.length + 1}`, evidence)] } };
+      return {
+        household: {
+          ...household,
+          rigidExpenditures: [...list, rigidFrom(finding.expenditure, `investigator-${(household.investigation?.length ?? 0) + 1}`, evidence)],
+        },
+      };
     case 'rigid-expenditure-corrected':
     case 'rigid-expenditure-rejected': {
       if (!list.some((e) => e.expenditureId === finding.expenditureId)) {
@@ -126,7 +132,10 @@ export function householdAfterFinding(household: HouseholdSnapshot, record: Inve
       return problem('UNKNOWN_MEMBER', `no member ${finding.expenditure.memberId}`, 'finding.expenditure.memberId');
     }
   }
-  const changed = rigidChange(household, finding, record.evidenceReference, records) ?? otherChange(household, finding, record.evidenceReference);
+  const changed =
+    rigidChange(household, finding, record.evidenceReference, records) ??
+    supporterChange(household, finding) ??
+    otherChange(household, finding, record.evidenceReference);
   if ('problem' in changed) return changed;
   return { household: { ...changed.household, investigation: [...(household.investigation ?? []), record] } };
 }
