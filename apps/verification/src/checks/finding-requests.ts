@@ -32,6 +32,7 @@ export const findingField = z.discriminatedUnion('kind', [
     sourceMessageId: id('The county large-medical-bill message listed among rigidExpenditureCandidates.'),
     fromMonth: monthField('First month the spending is recognised from.'),
     months: z.number().int().min(1).max(120).describe('Months the bill is spread over (the policy caps how many are recognised).'),
+    monthlyFen: monthlyFenField('For a serious-illness record (no amount): the monthly spending the investigator found.').optional(),
   }),
   z.object({ kind: z.literal('county-candidate-rejected'), sourceMessageId: id('The county message listed among rigidExpenditureCandidates.') }),
   z.object({

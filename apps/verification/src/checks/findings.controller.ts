@@ -11,6 +11,10 @@ import { checkParams, recheckAnswer } from './responses';
 /** The request's finding as the domain's (money as Fen). */
 function findingOf(request: FindingRequest['finding']): InvestigatorFinding {
   if ('expenditure' in request) return { ...request, expenditure: { ...request.expenditure, monthlyFen: fen(request.expenditure.monthlyFen) } };
+  if (request.kind === 'county-candidate-confirmed') {
+    const { monthlyFen, ...rest } = request;
+    return monthlyFen === undefined ? rest : { ...rest, monthlyFen: fen(monthlyFen) };
+  }
   if ('supporter' in request) return { ...request, supporter: { ...request.supporter, monthlySupportFen: fen(request.supporter.monthlySupportFen) } };
   return request;
 }

@@ -22,8 +22,17 @@ export type InvestigatorFinding =
   | { readonly kind: 'rigid-expenditure-recorded'; readonly expenditure: RigidExpenditureFacts }
   | { readonly kind: 'rigid-expenditure-corrected'; readonly expenditureId: string; readonly expenditure: RigidExpenditureFacts }
   | { readonly kind: 'rigid-expenditure-rejected'; readonly expenditureId: string }
-  /** A county large-medical-bill record confirmed as rigid expenditure, spread over `months` from `fromMonth`. */
-  | { readonly kind: 'county-candidate-confirmed'; readonly sourceMessageId: string; readonly fromMonth: string; readonly months: number }
+  /**
+   * A county record confirmed as rigid expenditure from `fromMonth` for `months`: a large medical bill
+   * (its amount spread over the months) or a serious-illness record (with the monthly spending found).
+   */
+  | {
+      readonly kind: 'county-candidate-confirmed';
+      readonly sourceMessageId: string;
+      readonly fromMonth: string;
+      readonly months: number;
+      readonly monthlyFen?: Fen;
+    }
   | { readonly kind: 'county-candidate-rejected'; readonly sourceMessageId: string }
   | { readonly kind: 'supporter-status-recorded'; readonly supporterId: string; readonly status: SupporterStatus }
   | { readonly kind: 'supporter-recorded'; readonly supporter: SupporterFacts }

@@ -192,4 +192,34 @@ describe('investigator findings (入户调查): each re-runs the check with who,
       .when(command({ kind: 'supporter-corrected', supporterId: 'supporter-1', supporter: stranger }))
       .thenRejects('FINDING_INVALID');
   });
+
+  it('given a serious-illness record, when the investigator confirms it with the monthly spending found, then it is deducted; without an amount it is refused', () => {
+    const ill = [recordsOf(residents.grandmother, facts.largeMedicalBill(residents.grandmother, 1_200_000), facts.seriousIllness(residents.grandmother))];
+    const illnessId = ill[0]?.seriousIllnesses[0]?.messageId ?? '';
+    const withIllness: HouseholdCheckEvent[] = history().map((e) => (e.type === 'DepartmentDataCollected' ? { ...e, data: { ...e.data, records: ill } } : e));
+    const finding: InvestigatorFinding = {
+      kind: 'county-candidate-confirmed',
+      sourceMessageId: illnessId,
+      fromMonth: '2025-03',
+      months: 6,
+      monthlyFen: fen(80_000),
+    };
+    const spending = {
+      expenditureId: `county-${illnessId}`,
+      memberId: 'm-grandmother',
+      kind: 'medical' as const,
+      amountFen: fen(480_000),
+      periodMonths: 6,
+      fromMonth: '2025-03',
+      evidenceReference: `入户调查表 2025-031; medical-insurance message ${illnessId}`,
+      recordedBy: 'county-data-confirmed' as const,
+      sourceMessageId: illnessId,
+      description: 'serious illness 恶性肿瘤 (2025-02-20)',
+    };
+    given(decider, withIllness)
+      .when(command(finding))
+      .then([recheckWith({ ...household, rigidExpenditures: [spending] }, finding)]);
+    const { monthlyFen: _none, ...withoutAmount } = finding;
+    given(decider, withIllness).when(command(withoutAmount)).thenRejects('FINDING_INVALID');
+  });
 });

@@ -5,7 +5,7 @@
  * a new round (RecheckRequested), so every change re-runs the check and the round says who and why.
  * Pure: `householdAfterFinding` returns the corrected household or the problem.
  */
-import { fen } from '@sa/domain-shared';
+import { fen, type Fen } from '@sa/domain-shared';
 import type { HouseholdMember, HouseholdSnapshot } from '../household';
 import type { InvestigationRecord, InvestigatorFinding, RigidExpenditureFacts } from './finding-types';
 import { supporterChange } from './supporter-findings';
@@ -15,6 +15,7 @@ import type { ResidentRecords } from '../register/resident-records';
 type Result = { readonly household: HouseholdSnapshot } | { readonly problem: { code: VerificationRejectionCode; message: string; field: string } };
 
 const problem = (code: VerificationRejectionCode, message: string, field: string): Result => ({ problem: { code, message, field } });
+const invalid = (code: VerificationRejectionCode, message: string, field: string) => ({ problem: { code, message, field } });
 
 function rigidFrom(facts: RigidExpenditureFacts, expenditureId: string, evidenceReference: string) {
   return {
@@ -43,6 +44,33 @@ export function largeMedicalBillsOf(records: readonly ResidentRecords[], members
   return members.flatMap((m) => (records.find((r) => r.residentId === m.residentId)?.largeMedicalBills ?? []).map((bill) => ({ memberId: m.memberId, bill })));
 }
 
+/**
+ * The county record a confirmation names: a large medical bill (its out-of-pocket amount is spread
+ * over the months), or a serious-illness record (the investigator gives the monthly spending found).
+ */
+type CandidateFound = { readonly memberId: string; readonly amountFen: Fen | undefined; readonly description: string } | Extract<Result, { problem: unknown }>;
+
+function countyCandidate(records: readonly ResidentRecords[], household: HouseholdSnapshot, messageId: string, monthlyFen: number | undefined): CandidateFound {
+  const bill = largeMedicalBillsOf(records, household.members).find((c) => c.bill.messageId === messageId);
+  if (bill)
+    return { memberId: bill.memberId, amountFen: bill.bill.outOfPocketFen, description: `large medical bill ${bill.bill.periodFrom}..${bill.bill.periodTo}` };
+  const illness = household.members.flatMap((m) =>
+    (records.find((r) => r.residentId === m.residentId)?.seriousIllnesses ?? [])
+      .filter((i) => i.messageId === messageId)
+      .map((i) => ({ memberId: m.memberId, i })),
+  )[0];
+  if (!illness)
+    return invalid(
+      'FINDING_INVALID',
+      `no large medical bill or serious-illness record ${messageId} of a member in the check's department data`,
+      'finding.sourceMessageId',
+    );
+  if (monthlyFen === undefined || !Number.isSafeInteger(monthlyFen) || monthlyFen <= 0) {
+    return invalid('FINDING_INVALID', 'a serious-illness record has no amount: give the monthly spending found (monthlyFen)', 'finding.monthlyFen');
+  }
+  return { memberId: illness.memberId, amountFen: undefined, description: `serious illness ${illness.i.diseaseCategory} (${illness.i.diagnosedOn})` };
+}
+
 function rigidChange(household: HouseholdSnapshot, finding: InvestigatorFinding, evidence: string, records: readonly ResidentRecords[]): Result | undefined {
   const list = household.rigidExpenditures;
   switch (finding.kind) {
@@ -63,24 +91,19 @@ function rigidChange(household: HouseholdSnapshot, finding: InvestigatorFinding,
       return { household: { ...household, rigidExpenditures: [...kept, ...corrected] } };
     }
     case 'county-candidate-confirmed': {
-      const found = largeMedicalBillsOf(records, household.members).find((c) => c.bill.messageId === finding.sourceMessageId);
-      if (!found)
-        return problem(
-          'FINDING_INVALID',
-          `no large medical bill ${finding.sourceMessageId} of a member in the check's department data`,
-          'finding.sourceMessageId',
-        );
+      const found = countyCandidate(records, household, finding.sourceMessageId, finding.monthlyFen);
+      if ('problem' in found) return found;
       const spending = {
         expenditureId: `county-${finding.sourceMessageId}`,
         memberId: found.memberId,
         kind: 'medical' as const,
-        amountFen: found.bill.outOfPocketFen,
+        amountFen: found.amountFen ?? fen((finding.monthlyFen ?? 0) * finding.months),
         periodMonths: finding.months,
         fromMonth: finding.fromMonth,
         evidenceReference: `${evidence}; medical-insurance message ${finding.sourceMessageId}`,
         recordedBy: 'county-data-confirmed' as const,
         sourceMessageId: finding.sourceMessageId,
-        description: `large medical bill ${found.bill.periodFrom}..${found.bill.periodTo}`,
+        description: found.description,
       };
       return { household: { ...household, rigidExpenditures: [...list.filter((e) => e.expenditureId !== spending.expenditureId), spending] } };
     }
