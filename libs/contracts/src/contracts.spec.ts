@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   allContracts,
   applicationSubmittedV1,
+  applicationSubmittedV2,
   caseRejectedV1,
   contractName,
   contractRegistry,
@@ -78,6 +79,7 @@ describe('the contract catalogue', () => {
       'county.hrss.unemployment-benefits.v1': 'residentId',
       'county.hrss.wage-records.v1': 'residentId',
       'county.market-regulation.business-registrations.v1': 'residentId',
+      'county.civil-affairs.assistance-status.v1': 'residentId',
       'county.disabled-persons.disability-registrations.v1': 'residentId',
       'county.medical-insurance.serious-illness.v1': 'residentId',
       'county.medical-insurance.large-medical-bills.v1': 'residentId',
@@ -105,11 +107,13 @@ describe('the contract catalogue', () => {
 describe('the registry', () => {
   it('finds a contract by type and version, and lists a topic\u2019s contracts', () => {
     expect(contractRegistry.get('sa.intake.application-submitted', 1)).toBe(applicationSubmittedV1);
-    expect(contractRegistry.find('sa.intake.application-submitted', 2)).toBeUndefined();
-    expect(contractRegistry.byTopic('sa.intake.applications.v1').map((c) => c.type)).toEqual([
-      'sa.intake.application-submitted',
-      'sa.intake.application-amended',
-      'sa.intake.application-withdrawn',
+    expect(contractRegistry.get('sa.intake.application-submitted', 2)).toBe(applicationSubmittedV2);
+    expect(contractRegistry.find('sa.intake.application-submitted', 3)).toBeUndefined();
+    expect(contractRegistry.byTopic('sa.intake.applications.v1').map((c) => `${c.type}.v${c.version}`)).toEqual([
+      'sa.intake.application-submitted.v1',
+      'sa.intake.application-submitted.v2',
+      'sa.intake.application-amended.v1',
+      'sa.intake.application-withdrawn.v1',
     ]);
     expect(contractRegistry.byTopic('no.such.topic.v1')).toEqual([]);
   });

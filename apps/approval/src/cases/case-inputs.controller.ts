@@ -5,7 +5,7 @@
  */
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
-import { applicationAmendedV1, applicationSubmittedV1, applicationWithdrawnV1, economicCheckCompletedV1 } from '@sa/contracts';
+import { applicationAmendedV1, applicationSubmittedV1, applicationSubmittedV2, applicationWithdrawnV1, economicCheckCompletedV1 } from '@sa/contracts';
 import { caseDecider, type CaseCommand } from '@sa/domain-approval';
 import type { EventStore } from '@sa/event-store';
 import { ContractEventPattern, type HandlerContext, type IntegrationEventContext, type PayloadOf, type ReceivedEvent } from '@sa/messaging';
@@ -28,8 +28,12 @@ export class CaseInputsController {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  @ContractEventPattern(applicationSubmittedV1)
-  onApplicationSubmitted(@Payload() payload: PayloadOf<typeof applicationSubmittedV1>, @Ctx() ctx: IntegrationEventContext): Promise<void> {
+  // v2 adds the economic check's declarations, which approval does not read: both versions open the case.
+  @ContractEventPattern(applicationSubmittedV1, applicationSubmittedV2)
+  onApplicationSubmitted(
+    @Payload() payload: PayloadOf<typeof applicationSubmittedV1 | typeof applicationSubmittedV2>,
+    @Ctx() ctx: IntegrationEventContext,
+  ): Promise<void> {
     return this.execute(payload.applicationId, payload.region, receiveApplication(payload, this.now()), ctx.event, ctx.handler);
   }
 

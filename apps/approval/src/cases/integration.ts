@@ -7,6 +7,7 @@
 import {
   applicationAmendedV1,
   applicationSubmittedV1,
+  applicationSubmittedV2,
   applicationWithdrawnV1,
   caseApprovedV1,
   caseRejectedV1,
@@ -141,5 +142,5 @@ export const approvalPublication: PublicationDefinition = {
 export const approvalConsumption: ConsumptionDefinition = {
   name: 'approval-case-inputs',
   inbox: 'event-store',
-  handles: [applicationSubmittedV1, economicCheckCompletedV1, applicationAmendedV1, applicationWithdrawnV1],
+  handles: [applicationSubmittedV1, applicationSubmittedV2, economicCheckCompletedV1, applicationAmendedV1, applicationWithdrawnV1],
 };

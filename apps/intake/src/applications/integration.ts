@@ -6,7 +6,7 @@
  */
 import {
   applicationAmendedV1,
-  applicationSubmittedV1,
+  applicationSubmittedV2,
   applicationWithdrawnV1,
   approvalContracts,
   caseApprovedV1,
@@ -24,7 +24,8 @@ import type { ConsumptionDefinition, PublicationDefinition } from '@sa/platform'
 const mapping = mappingOf<ApplicationEvent>({
   ApplicationSubmitted: (e) => {
     const d = e.data;
-    return integrationEvent(applicationSubmittedV1, {
+    // v2 since catalogue 1.2.0: the household with the economic check's declarations (readers take both).
+    return integrationEvent(applicationSubmittedV2, {
       applicationId: d.applicationId,
       programme: d.programme,
       region: d.region,
@@ -63,7 +64,7 @@ const mapping = mappingOf<ApplicationEvent>({
 export const intakePublication: PublicationDefinition = {
   streamPrefixes: ['application-'],
   mapping,
-  contracts: [applicationSubmittedV1, applicationAmendedV1, applicationWithdrawnV1],
+  contracts: [applicationSubmittedV2, applicationAmendedV1, applicationWithdrawnV1],
 };
 
 /** Approval's decisions close the application; handled by IntakeEventsController. */

@@ -8,7 +8,10 @@ import {
   consentsField,
   declaredAssetsField,
   householdMemberField,
+  householdMemberFieldV2,
   nearRelativeField,
+  obligedSupporterField,
+  rigidExpenditureField,
   programmeField,
   regionCodeField,
   textField,
@@ -16,6 +19,8 @@ import {
 import { z } from 'zod';
 
 const memberRequest = householdMemberField.extend({ memberId: householdMemberField.shape.memberId.optional() });
+/** A submission may say whether a member is a student (application-submitted v2); an amendment still carries v1 members. */
+const submittedMemberRequest = householdMemberFieldV2.extend({ memberId: householdMemberField.shape.memberId.optional() });
 
 export const submitApplicationRequest = z.object({
   /** Optional client-chosen UUID: a county system retrying a submission gets a 409, never a duplicate. */
@@ -25,9 +30,12 @@ export const submitApplicationRequest = z.object({
   applicationLocation: z.enum(['hukou', 'residence']),
   channel: z.enum(['walk-in', 'village-report', 'hotline-12345', 'data-alert']),
   household: z.object({
-    members: z.array(memberRequest).min(1, 'must list at least one member').max(30),
+    members: z.array(submittedMemberRequest).min(1, 'must list at least one member').max(30),
     declaredAssets: declaredAssetsField,
     bankAccount: bankAccountField,
+    rigidExpenditures: z.array(rigidExpenditureField).max(50).optional(),
+    obligedSupporters: z.array(obligedSupporterField).max(20).optional(),
+    supportWaiverRequest: z.object({ reason: textField('Why the household asks that support not be counted.', 500) }).optional(),
   }),
   consents: consentsField,
   nearRelative: nearRelativeField,

@@ -24,6 +24,7 @@ const approved: ApprovedCase = {
   ...caseApprovedV1.example,
   region: '331002001001',
   perCapitaMonthlyIncomeFen: 48_100,
+  countedMonthlyIncomeFen: 144_300,
   householdSize: 3,
   benefitStartMonth: '2025-04',
 };

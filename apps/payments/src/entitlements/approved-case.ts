@@ -33,6 +33,8 @@ export function grantForApprovedCase(approved: ApprovedCase, policy: RegionalPol
     householdSize: approved.householdSize,
     members: approved.members.map((m) => ({ memberId: m.memberId, residentId: m.residentId })),
     standardFen: standard.standardFen,
+    // The gap is computed from the household's counted income; per capita is carried for display only.
+    countedHouseholdIncomeFen: approved.countedMonthlyIncomeFen as GrantEntitlement['countedHouseholdIncomeFen'],
     perCapitaCountedIncomeFen: approved.perCapitaMonthlyIncomeFen as GrantEntitlement['perCapitaCountedIncomeFen'],
     startMonth: approved.benefitStartMonth,
     policyId: policy.id,

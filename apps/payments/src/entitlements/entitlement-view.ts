@@ -24,6 +24,7 @@ export function entitlementViewOf(state: GrantedEntitlement, granted: Entitlemen
     householdSize: granted.householdSize,
     members: state.members.map((m) => ({ memberId: m.memberId, residentIdMasked: maskResidentId(m.residentId) })),
     standardFen: granted.standardFen,
+    countedHouseholdIncomeFen: granted.countedHouseholdIncomeFen ?? null,
     perCapitaCountedIncomeFen: granted.perCapitaCountedIncomeFen,
     monthlyAmountFen: state.monthlyAmountFen,
     monthlyAmountYuan: formatYuan(state.monthlyAmountFen),

@@ -17,7 +17,11 @@ export const entitlementDetail = z.object({
   householdSize: z.int(),
   members: z.array(member),
   standardFen: z.int(),
-  perCapitaCountedIncomeFen: z.int(),
+  countedHouseholdIncomeFen: z
+    .int()
+    .nullable()
+    .describe('Counted household income the dibao gap was computed from: members × standard − this (null on grants recorded before it was kept).'),
+  perCapitaCountedIncomeFen: z.int().describe('Display value only (counted ÷ members, half up); never multiplied back.'),
   monthlyAmountFen: z.int(),
   monthlyAmountYuan: z.string(),
   startMonth: z.string(),

@@ -5,11 +5,21 @@
  * once at most (issue #11): what a read or a command left is handed on to the next one.
  */
 import { randomUUID } from 'node:crypto';
+import { chinaDate } from '@sa/domain-shared';
 import { Inject, Injectable } from '@nestjs/common';
 import type { caseSentBackForReinvestigationV1, IntegrationContract } from '@sa/contracts';
-import { householdCheckDecider, type HouseholdCheckCommand, type HouseholdCheckState } from '@sa/domain-verification';
+import {
+  householdCheckDecider,
+  type HouseholdCheckCommand,
+  type HouseholdCheckState,
+  type HouseholdSnapshot,
+  type InvestigatorFinding,
+} from '@sa/domain-verification';
 import type { EventStore } from '@sa/event-store';
 import { type AuthenticatedActor, Clock, type CommandContext, EVENT_STORE, executeCommand, type FoldedState, LOGGER, type Logger } from '@sa/platform';
+import { LiveBenefits } from '../caseload/live-benefits';
+import { withFoundStatuses } from '../caseload/supporter-status';
+import { ResidentRegister } from '../register/resident-register';
 import { checkStream, CheckRunner, foldedAfter, type RunOutcome } from './check-runner';
 import { amendmentOfCheck, householdOf, placeOf, type ApplicationAmendedPayload, type ApplicationSubmittedPayload } from './household-from-application';
 
@@ -35,7 +45,19 @@ export class CheckCommands {
     private readonly runner: CheckRunner,
     private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly live: LiveBenefits,
+    private readonly register: ResidentRegister,
   ) {}
+
+  /** Supporters' own statuses from the platform's caseload or the county's civil-affairs records, as they are now. */
+  private async withSupporterStatuses(household: HouseholdSnapshot): Promise<HouseholdSnapshot> {
+    const supporters = household.obligedSupporters ?? [];
+    if (supporters.length === 0) return household;
+    const ids = supporters.map((s) => s.residentId);
+    const [live, records] = await Promise.all([this.live.of(ids), this.register.recordsOf(ids)]);
+    const county = new Map(records.map((r) => [r.residentId as string, r]));
+    return withFoundStatuses(household, { live, county, day: chinaDate(this.clock.now()) });
+  }
 
   /** application-submitted: request the check with the household's consent (核对授权), then run it. */
   async requestForApplication(application: ApplicationSubmittedPayload, context: CommandContext): Promise<RunOutcome> {
@@ -45,7 +67,7 @@ export class CheckCommands {
       checkId: randomUUID(),
       programme: application.programme,
       ...placeOf(application.region),
-      household: householdOf(application.household),
+      household: await this.withSupporterStatuses(householdOf(application.household)),
       consentToDataCheck: application.consents.economicCheck,
       requestedAt: this.clock.now().toISOString(),
     };
@@ -117,6 +139,9 @@ export class CheckCommands {
     const loaded = await this.runner.load(applicationId);
     const { state } = loaded;
     const requestedBy = { userId: actor.userId, role: actor.role, orgUnit: actor.orgUnit };
+    // Supporters' statuses as the caseload shows them now (a supporter granted dibao since the last round).
+    const household = state.status === 'not-requested' ? undefined : await this.withSupporterStatuses(state.application.household);
+    const changed = household && state.status !== 'not-requested' && JSON.stringify(household) !== JSON.stringify(state.application.household);
     const command: HouseholdCheckCommand = {
       type: 'RequestRecheck',
       checkId: randomUUID(),
@@ -124,8 +149,34 @@ export class CheckCommands {
       reason,
       requestedAt: this.clock.now().toISOString(),
       requestedBy,
+      ...(changed ? { household } : {}),
     };
     const context: CommandContext = { actor: requestedBy, correlationId: applicationId };
+    const after = await this.execute(applicationId, command, context, loaded);
+    return this.runner.run(applicationId, context, after);
+  }
+
+  /**
+   * An investigator's finding (入户调查): the decider corrects the household and opens a new round
+   * with the investigator as the one who asked, the finding and its evidence as the reason; the
+   * runner then takes it to its end.
+   */
+  async recordFinding(
+    applicationId: string,
+    finding: InvestigatorFinding,
+    why: { reason: string; evidenceReference: string },
+    actor: AuthenticatedActor,
+  ): Promise<RunOutcome> {
+    const loaded = await this.runner.load(applicationId);
+    const { state } = loaded;
+    const recordedBy = { userId: actor.userId, role: actor.role, orgUnit: actor.orgUnit };
+    const command: HouseholdCheckCommand = {
+      type: 'RecordFinding',
+      checkId: randomUUID(),
+      previousCheckId: state.status === 'not-requested' ? '' : state.round.checkId,
+      record: { finding, ...why, recordedBy, recordedAt: this.clock.now().toISOString() },
+    };
+    const context: CommandContext = { actor: recordedBy, correlationId: applicationId };
     const after = await this.execute(applicationId, command, context, loaded);
     return this.runner.run(applicationId, context, after);
   }

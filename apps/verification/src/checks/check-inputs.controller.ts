@@ -6,7 +6,7 @@
  */
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
-import { applicationAmendedV1, applicationSubmittedV1, applicationWithdrawnV1, caseSentBackForReinvestigationV1 } from '@sa/contracts';
+import { applicationAmendedV1, applicationSubmittedV1, applicationSubmittedV2, applicationWithdrawnV1, caseSentBackForReinvestigationV1 } from '@sa/contracts';
 import { ContractEventPattern, type IntegrationEventContext, type PayloadOf } from '@sa/messaging';
 import { type CommandContext, LOGGER, type Logger, refusedAs } from '@sa/platform';
 import { CheckCommands, verificationSystem } from './check-commands';
@@ -43,8 +43,12 @@ export class CheckInputsController {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  @ContractEventPattern(applicationSubmittedV1)
-  onApplicationSubmitted(@Payload() payload: PayloadOf<typeof applicationSubmittedV1>, @Ctx() ctx: IntegrationEventContext): Promise<void> {
+  // v2 carries the declarations the rules need (rigid expenditures, supporters, waiver request); v1 messages still arrive.
+  @ContractEventPattern(applicationSubmittedV1, applicationSubmittedV2)
+  onApplicationSubmitted(
+    @Payload() payload: PayloadOf<typeof applicationSubmittedV1 | typeof applicationSubmittedV2>,
+    @Ctx() ctx: IntegrationEventContext,
+  ): Promise<void> {
     return unlessNothingToDo(this.logger, payload.applicationId, () =>
       this.commands.requestForApplication(payload, context(payload.region, ctx.event, ctx.handledMessage)),
     );

@@ -6,6 +6,7 @@
 import { maskResidentId } from '@sa/domain-shared';
 import type { HouseholdCheckEvent, HouseholdCheckState } from '@sa/domain-verification';
 import type { RecordedEvent } from '@sa/event-store';
+import { householdView } from './household-view';
 
 interface RoundView {
   checkId: string;
@@ -90,6 +91,7 @@ export function checkView(applicationId: string, state: Exclude<HouseholdCheckSt
           },
         }
       : {}),
+    household: householdView(application.household),
     rounds: roundsOf(history),
   };
 }

@@ -65,6 +65,24 @@ describe('CheckCompleted as economicCheckCompletedV1', () => {
     expect(payload.ruleTrace.map((t) => t.amountFen)).toEqual([180_000, -35_700]);
   });
 
+  it('publishes the category, 单人保 and the points score of a marginal household under the contract', () => {
+    const h = household();
+    const members = h.members.map((m, i) =>
+      i === 0
+        ? { ...m, declaredMonthlyIncomes: [{ kind: 'farming' as const, monthlyFen: fen(500_000) }] }
+        : i === 1
+          ? { ...m, disabilityGrade: 1 as const }
+          : m,
+    );
+    const payload = parsePayload(economicCheckCompletedV1, economicCheckCompleted(completed({ ...h, members })));
+    expect(payload.category).toMatchObject({ category: 'marginal' });
+    expect(payload.category?.source).toMatch(/1.5倍/);
+    expect(payload.singlePersonCoverage).toEqual([
+      { memberId: members[1]?.memberId, ground: 'severe-disability', memberCountedIncomeFen: 0, monthlyGapFen: 119_000 },
+    ]);
+    expect(payload.pointsAssessment).toMatchObject({ score: 20, referenceScore: 40, reachesReference: false });
+  });
+
   it('keeps to the contract when every member is reported dead (no-living-member) and when texts are long', () => {
     const h = household('某'.repeat(200));
     const records = h.members.map((m, i) =>

@@ -6,7 +6,7 @@
  */
 import type { economicCheckCompletedV1, IntegrationContract } from '@sa/contracts';
 import { maskResidentId } from '@sa/domain-shared';
-import type { CheckCompleted, Discrepancy, RuleTraceEntry } from '@sa/domain-verification';
+import type { CheckCompleted, Discrepancy, PointsAssessment, RuleTraceEntry } from '@sa/domain-verification';
 
 type PayloadOf<C> = C extends IntegrationContract<infer P> ? P : never;
 export type EconomicCheckCompletedPayload = PayloadOf<typeof economicCheckCompletedV1>;
@@ -39,6 +39,11 @@ function discrepancy(d: Discrepancy): EconomicCheckCompletedPayload['discrepanci
   };
 }
 
+function pointsOf(p: PointsAssessment): NonNullable<EconomicCheckCompletedPayload['pointsAssessment']> {
+  const { score, referenceScore, reachesReference, lines, source } = p;
+  return { score, referenceScore, reachesReference, lines: lines.slice(0, 300).map((l) => ({ ...l })), source: clip(source, 1000) };
+}
+
 export function economicCheckCompleted(data: CheckCompleted['data']): EconomicCheckCompletedPayload {
   const a = data.assessment;
   return {
@@ -59,6 +64,20 @@ export function economicCheckCompleted(data: CheckCompleted['data']): EconomicCh
     discrepancies: a.discrepancies.slice(0, 100).map(discrepancy),
     eligible: a.eligible,
     ineligibilityReasons: a.ineligibilityReasons.map((r) => ({ code: r.code, message: clip(r.message, 1000) })),
+    ...(a.category
+      ? { category: { ...a.category, reason: clip(a.category.reason, 1000), ...(a.category.source ? { source: clip(a.category.source, 1000) } : {}) } }
+      : {}),
+    ...(a.singlePersonCoverage
+      ? {
+          singlePersonCoverage: a.singlePersonCoverage.map(({ memberId, ground, memberCountedIncomeFen, monthlyGapFen }) => ({
+            memberId,
+            ground,
+            memberCountedIncomeFen,
+            monthlyGapFen,
+          })),
+        }
+      : {}),
+    ...(a.pointsAssessment ? { pointsAssessment: pointsOf(a.pointsAssessment) } : {}),
     ruleTrace: a.ruleTrace.map(traceItem),
     departmentFactsSeen: a.departmentFactsSeen.slice(0, 500).map((f) => ({ source: f.source, factId: f.factId, recordedAt: f.recordedAt })),
     ...(data.completedBy ? { investigator: data.completedBy } : {}),

@@ -1,16 +1,17 @@
 /**
  * Intake's application contract as the check's household (anti-corruption translation): members,
- * declared incomes and assets. Intake does not ask for rigid expenditures, support-payment waivers
- * or an obliged supporter, so those start empty; the rules then take the cautious reading.
+ * declared incomes and assets; from application-submitted v2 also students, rigid expenditures,
+ * obliged supporters outside the household and a support-waiver request. A v1 application has none
+ * of those, so they start empty and the rules take the cautious reading (support counted).
  */
-import type { applicationAmendedV1, applicationSubmittedV1, IntegrationContract } from '@sa/contracts';
 import { fen, parseRegionCode, parseResidentId, type RegionCode } from '@sa/domain-shared';
 import { areaOfRegion, type Area, type HouseholdMember, type HouseholdSnapshot } from '@sa/domain-verification';
+import { declarationsOf } from './declarations-from-application';
 
-type PayloadOf<C> = C extends IntegrationContract<infer P> ? P : never;
-export type ApplicationSubmittedPayload = PayloadOf<typeof applicationSubmittedV1>;
-export type ApplicationAmendedPayload = PayloadOf<typeof applicationAmendedV1>;
-type MemberPayload = ApplicationSubmittedPayload['household']['members'][number];
+import type { ApplicationAmendedPayload, ApplicationSubmittedPayload, ApplicationSubmittedV2Payload } from './application-payloads';
+
+export type { ApplicationAmendedPayload, ApplicationSubmittedPayload } from './application-payloads';
+type MemberPayload = ApplicationSubmittedV2Payload['household']['members'][number];
 
 function householdMember(m: MemberPayload): HouseholdMember {
   return {
@@ -20,6 +21,7 @@ function householdMember(m: MemberPayload): HouseholdMember {
     workAbility: m.workAbility,
     disabilityGrade: m.disabilityGrade,
     seriousIllness: m.seriousIllness,
+    ...(m.student === undefined ? {} : { student: m.student }),
     declaredMonthlyIncomes: m.declaredMonthlyIncomes.map((i) => ({ kind: i.kind, monthlyFen: fen(i.monthlyFen), ...(i.source ? { source: i.source } : {}) })),
   };
 }
@@ -29,7 +31,8 @@ function declaredAssets(a: ApplicationSubmittedPayload['household']['declaredAss
 }
 
 export function householdOf(household: ApplicationSubmittedPayload['household']): HouseholdSnapshot {
-  return { members: household.members.map(householdMember), declaredAssets: declaredAssets(household.declaredAssets), rigidExpenditures: [] };
+  const members = household.members.map(householdMember);
+  return { members, declaredAssets: declaredAssets(household.declaredAssets), rigidExpenditures: [], ...declarationsOf(household, members) };
 }
 
 /** Where the application is assessed: its region, and urban or rural as the region code says. */
@@ -55,6 +58,7 @@ export function amendmentOfCheck(
     declaredAssets: changes.declaredAssets ? declaredAssets(changes.declaredAssets) : previous.declaredAssets,
     // Spending of a member no longer in the household goes with them.
     rigidExpenditures: previous.rigidExpenditures.filter((e) => memberIds.has(e.memberId)),
+    ...(previous.obligedSupporters ? { obligedSupporters: previous.obligedSupporters.filter((s) => memberIds.has(s.supportsMemberId)) } : {}),
   };
   return { household, ...(changes.region ? placeOf(changes.region) : {}) };
 }

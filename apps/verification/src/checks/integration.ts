@@ -7,6 +7,7 @@
 import {
   applicationAmendedV1,
   applicationSubmittedV1,
+  applicationSubmittedV2,
   applicationWithdrawnV1,
   approvalContracts,
   caseSentBackForReinvestigationV1,
@@ -38,7 +39,7 @@ export const verificationPublication: PublicationDefinition = {
 export const applicationsConsumption: ConsumptionDefinition = {
   name: 'verification-applications',
   inbox: 'event-store',
-  handles: [applicationSubmittedV1, applicationAmendedV1, applicationWithdrawnV1],
+  handles: [applicationSubmittedV1, applicationSubmittedV2, applicationAmendedV1, applicationWithdrawnV1],
 };
 
 /**

@@ -41,6 +41,17 @@ export const checkDetail = z.object({
     })
     .optional()
     .describe('The assessment with its full rule trace (amounts in integer fen); resident IDs masked.'),
+  household: z
+    .looseObject({
+      members: z.array(z.looseObject({ memberId: z.string(), residentIdMasked: z.string() })),
+      rigidExpenditures: z.array(z.looseObject({})),
+      obligedSupporters: z.array(z.looseObject({ supporterId: z.string(), residentIdMasked: z.string() })),
+      supportWaiverRequested: z.boolean(),
+      supportPaymentWaiver: z.looseObject({}).nullable(),
+      rejectedCandidates: z.array(z.string()),
+      investigation: z.array(z.looseObject({})),
+    })
+    .describe('The household the current round assesses: ids to name in findings, the waiver request, every finding with who, when, why.'),
   rounds: z.array(round),
 });
 

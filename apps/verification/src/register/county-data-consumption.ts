@@ -1,5 +1,5 @@
 /**
- * Inbound county data (部门数据共享): every message on the eleven county topics is filed in the
+ * Inbound county data (部门数据共享): every message on the twelve county topics is filed in the
  * resident register and answered with a receipt on sa.county-data.receipts.v1 — ACK, ACK DUPLICATE
  * for a redelivered message id, or NACK with a reason code (a bad resident ID, a broken field, an
  * unknown type) while the message itself is parked on the topic's dead-letter topic. Validation,

@@ -4,6 +4,7 @@
  * check never uses are not kept (the death certificate number), in the spirit of data minimisation.
  */
 import {
+  assistanceStatusV1,
   businessRegistrationV1,
   disabilityRegistrationV1,
   disasterVictimV1,
@@ -91,6 +92,10 @@ export const countyTopics: readonly CountyTopic[] = [
   countyTopic(disasterVictimV1, (p, h) => ({
     type: 'DisasterVictimReported',
     data: { ...h, disasterType: p.disasterType, occurredOn: p.occurredOn, ...optional('lossFen', p.lossFen === undefined ? undefined : fen(p.lossFen)) },
+  })),
+  countyTopic(assistanceStatusV1, (p, h) => ({
+    type: 'AssistanceStatusReported',
+    data: { ...h, status: p.status, issuingRegion: parseRegionCode(p.issuingRegion), fromDate: p.fromDate, ...optional('toDate', p.toDate) },
   })),
 ];
 

@@ -10,9 +10,10 @@ import { sourceOf, type CountyFact } from '@sa/domain-verification';
 import { recordedAs } from '@sa/messaging';
 import { ApiContract, type AuthenticatedActor, CurrentActor, LOGGER, type Logger, Roles } from '@sa/platform';
 import { CheckReadModel } from '../checks/check-read-model';
+import { LiveBenefits } from '../caseload/live-benefits';
 import { ResidentRegister } from '../register/resident-register';
 import { mayReadResident } from './resident-access';
-import { residentParams, residentRecords } from './responses';
+import { residentBenefit, residentParams, residentRecords } from './responses';
 
 @ApiTags('residents')
 @ApiBearerAuth()
@@ -22,7 +23,27 @@ export class ResidentsController {
     private readonly register: ResidentRegister,
     private readonly checks: CheckReadModel,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly live: LiveBenefits,
   ) {}
+
+  private async assertMayRead(actor: AuthenticatedActor, residentId: ReturnType<typeof parseResidentId>): Promise<void> {
+    if (!mayReadResident(actor, residentId, await this.checks.regionsOfResident(residentId))) {
+      throw new ForbiddenException(`resident ${maskResidentId(residentId)} is in no application within the jurisdiction of organisation unit ${actor.orgUnit}`);
+    }
+  }
+
+  @Get(':residentId/benefit')
+  @Roles('investigator', 'auditor')
+  @ApiOperation({
+    summary: 'Whether the platform’s caseload covers the resident by a live dibao or 特困 entitlement (an obliged supporter’s own status), with its source',
+  })
+  @ApiContract({ params: residentParams, responses: { 200: residentBenefit } })
+  async benefit(@Param() params: { residentId: string }, @CurrentActor() actor: AuthenticatedActor) {
+    const residentId = parseResidentId(params.residentId);
+    await this.assertMayRead(actor, residentId);
+    const found = (await this.live.of([residentId])).get(residentId);
+    return { residentIdMasked: maskResidentId(residentId), liveBenefit: found ? { ...found, source: 'platform-caseload' as const } : null };
+  }
 
   @Get(':residentId/records')
   @Roles('investigator', 'auditor')
@@ -30,9 +51,7 @@ export class ResidentsController {
   @ApiContract({ params: residentParams, responses: { 200: residentRecords } })
   async records(@Param() params: { residentId: string }, @CurrentActor() actor: AuthenticatedActor) {
     const residentId = parseResidentId(params.residentId);
-    if (!mayReadResident(actor, residentId, await this.checks.regionsOfResident(residentId))) {
-      throw new ForbiddenException(`resident ${maskResidentId(residentId)} is in no application within the jurisdiction of organisation unit ${actor.orgUnit}`);
-    }
+    await this.assertMayRead(actor, residentId);
     this.logger.info({ reader: actor.userId, role: actor.role, orgUnit: actor.orgUnit, resident: maskResidentId(residentId) }, 'resident records read');
     const { records, facts } = await this.register.history(residentId);
     const { seenFactKeys: _seen, ...held } = records;

@@ -19,7 +19,16 @@ export const residentRecords = z.object({
   seriousIllnesses: records,
   largeMedicalBills: records,
   disasters: records,
+  assistanceStatuses: records.optional().describe('Civil-affairs statuses (低保/特困/低收入) held elsewhere, when reported.'),
   facts: z.array(
     z.object({ type: z.string(), source: z.string(), messageId: z.string(), recordedAt: z.string(), reportedBy: z.string(), eventId: z.string() }),
   ),
+});
+
+export const residentBenefit = z.object({
+  residentIdMasked: z.string(),
+  liveBenefit: z
+    .object({ programme: z.string(), entitlementId: z.string(), applicationId: z.string(), source: z.literal('platform-caseload') })
+    .nullable()
+    .describe('A live dibao or 特困 entitlement covering the resident, as payments’ events told this service; null when none.'),
 });

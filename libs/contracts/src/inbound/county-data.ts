@@ -6,54 +6,12 @@
  * a receipt (ACK/NACK) on sa.county-data.receipts.v1.
  */
 import { z } from 'zod';
-import { defineContract, type IntegrationContract } from '../contract';
-import {
-  assetFenField,
-  dateField,
-  instantField,
-  monthlyFenField,
-  messageIdField,
-  monthField,
-  regionCodeField,
-  residentIdField,
-  textField,
-} from '../fields/common';
+import type { IntegrationContract } from '../contract';
+import { assetFenField, dateField, instantField, monthlyFenField, monthField, regionCodeField, textField } from '../fields/common';
+import { assistanceStatusV1 } from './civil-affairs';
+import { countyContract, countySchema } from './county-contract';
 
-const countyBase = { messageId: messageIdField, residentId: residentIdField };
-
-/** What every county message has; the rest depends on the topic. */
-export interface CountyMessage {
-  readonly messageId: string;
-  readonly residentId: string;
-}
-
-function countySchema<Shape extends z.ZodRawShape>(fields: Shape) {
-  return z.object({ ...countyBase, ...fields });
-}
-
-function countyContract<Payload extends CountyMessage>(definition: {
-  type: string;
-  topic: string;
-  producer: string;
-  description: string;
-  schema: z.ZodType<Payload>;
-  example: NoInfer<Payload>;
-  personalData?: string[];
-}): IntegrationContract<Payload> {
-  return defineContract<Payload>({
-    type: definition.type,
-    version: 1,
-    topic: definition.topic,
-    schema: definition.schema,
-    keyField: 'residentId',
-    messageIdField: 'messageId',
-    direction: 'inbound',
-    producer: definition.producer,
-    description: definition.description,
-    example: definition.example,
-    personalData: ['residentId', ...(definition.personalData ?? [])],
-  });
-}
+export type { CountyMessage } from './county-contract';
 
 const optionalDate = (description: string) => dateField(description).optional();
 
@@ -266,4 +224,5 @@ export const countyDataContracts: readonly IntegrationContract[] = [
   seriousIllnessV1,
   largeMedicalBillV1,
   disasterVictimV1,
+  assistanceStatusV1,
 ];

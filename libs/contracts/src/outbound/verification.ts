@@ -39,6 +39,46 @@ const ruleTraceItem = z
   })
   .meta({ description: 'One step of the income calculation.' });
 
+const categoryField = z
+  .object({
+    category: z
+      .enum(['dibao-eligible', 'extreme-poverty-eligible', 'expenditure-type-hardship', 'marginal', 'ineligible'])
+      .meta({ description: '分层认定: 低保, 特困, 支出型困难 (eligible after rigid expenditure), 低保边缘 (marginal), or none.' }),
+    reason: textField('Why, with the household figures.', 1000),
+    source: textField('Policy source the category rests on.', 1000).optional(),
+  })
+  .meta({ description: 'The household category the check found (absent from checks completed before categories were named).' });
+
+const singlePersonCoverageField = z
+  .array(
+    z.object({
+      memberId: idField('The member covered as a single-person household.'),
+      ground: z.enum(['severe-disability', 'serious-illness']),
+      memberCountedIncomeFen: fenField('The member’s own counted income.'),
+      monthlyGapFen: fenField('Standard − the member’s counted income, as for a household of one.'),
+    }),
+  )
+  .max(30)
+  .meta({ description: '单人保: members of a marginal household the policy covers as single-person households.' });
+
+const pointsAssessmentField = z
+  .object({
+    score: z.number().int().min(0),
+    referenceScore: z.number().int().min(1),
+    reachesReference: z.boolean(),
+    lines: z
+      .array(
+        z.object({
+          criterion: textField('What earned the points.', 64),
+          memberId: idField('Member, or null for the household.').nullable(),
+          points: z.number().int().min(1),
+        }),
+      )
+      .max(300),
+    source: textField('The scheme’s source.', 1000),
+  })
+  .meta({ description: '积分评估: auxiliary score shown to the reviewer; never the ground of the decision.' });
+
 export const economicCheckCompletedV1 = defineContract({
   type: 'sa.verification.economic-check-completed',
   version: 1,
@@ -60,7 +100,9 @@ export const economicCheckCompletedV1 = defineContract({
       standardFen: monthlyFenField('Standard per person per month in force for the region on the assessment date.'),
       householdSize: z.number().int().min(1).max(30).meta({ description: 'Members counted in the household.' }),
       countedMonthlyIncomeFen: fenField('Household monthly income after the rules (sum of counted rule-trace items, not below zero).'),
-      perCapitaMonthlyIncomeFen: fenField('countedMonthlyIncomeFen divided by householdSize, rounded half up.'),
+      perCapitaMonthlyIncomeFen: fenField(
+        'countedMonthlyIncomeFen divided by householdSize, rounded half up: a display value. Money is computed for the household: the gap is householdSize × standardFen − countedMonthlyIncomeFen.',
+      ),
       propertyTest: z.object({
         passed: z.boolean(),
         failures: z.array(z.object({ rule: textField('Property rule that failed.', 100), detail: textField('What was found.', 500) })).max(50),
@@ -78,6 +120,9 @@ export const economicCheckCompletedV1 = defineContract({
         .max(100),
       eligible: z.boolean().meta({ description: 'Whether the household meets income and property rules.' }),
       ineligibilityReasons: z.array(reasonField).max(20),
+      category: categoryField.optional(),
+      singlePersonCoverage: singlePersonCoverageField.optional(),
+      pointsAssessment: pointsAssessmentField.optional(),
       ruleTrace: z.array(ruleTraceItem).max(500),
       departmentFactsSeen: z
         .array(z.object({ source: countySourceField, factId: messageIdField, recordedAt: instantField('When the fact was recorded here.') }))

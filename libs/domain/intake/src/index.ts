@@ -1,6 +1,7 @@
 export * from './rejections';
 export * from './application/household';
 export * from './application/household-validation';
+export * from './application/economic-declarations';
 export * from './application/commands';
 export * from './application/events';
 export * from './application/state';

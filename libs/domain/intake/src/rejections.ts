@@ -34,6 +34,11 @@ export const intakeRefusals = {
   BIRTH_DATE_MISMATCH: 'invalid',
   INVALID_DISABILITY_GRADE: 'invalid',
   INVALID_WORK_ABILITY: 'invalid',
+  // declarations for the economic check's rules (刚性支出, 赡养义务人)
+  UNKNOWN_HOUSEHOLD_MEMBER: 'invalid',
+  INVALID_STUDENT_STATUS: 'invalid',
+  INVALID_RIGID_EXPENDITURE: 'invalid',
+  INVALID_SUPPORTER: 'invalid',
   INVALID_INCOME_KIND: 'invalid',
   INVALID_AMOUNT: 'invalid',
   INVALID_ASSET_COUNT: 'invalid',

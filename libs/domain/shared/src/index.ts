@@ -8,6 +8,7 @@ export * from './money/fen';
 export * from './region/region-code';
 export * from './region/jurisdiction';
 export * from './policy/regional-policy';
+export * from './policy/household-categories';
 export * from './time/calendar';
 export * from './validation/values';
 export * from './validation/text';

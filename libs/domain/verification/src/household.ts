@@ -4,16 +4,17 @@
  * the income rules need that intake does not ask for (who pays a support payment, waivers).
  */
 import type { Fen, ResidentId } from '@sa/domain-shared';
+import type { RigidExpenditureKind, SupporterStatus, SupportPaymentWaiver, WorkAbility } from './household-values';
+import type { InvestigationRecord } from './investigation/finding-types';
 import type { VerificationRejectionCode } from './rejections';
+
+export type { RigidExpenditureKind, SupporterStatus, SupportPaymentWaiver, WorkAbility } from './household-values';
 
 /** 低保 or 特困. */
 export type Programme = 'dibao' | 'extreme-poverty';
 
 /** Which standard applies: 城市 (urban) or 农村 (rural) dibao / extreme-poverty standard. */
 export type Area = 'urban' | 'rural';
-
-/** 劳动能力. */
-export type WorkAbility = 'full' | 'partial' | 'none';
 
 export type Relation = 'applicant' | 'spouse' | 'child' | 'parent' | 'sibling' | 'grandchild' | 'grandparent' | 'other';
 
@@ -45,9 +46,6 @@ export const incomeKinds: readonly IncomeKind[] = [
   'other',
 ];
 
-/** What the obliged supporter (赡养/抚养/扶养义务人) is: support from a low-income supporter is not counted. */
-export type SupporterStatus = 'extreme-poverty' | 'dibao' | 'low-income' | 'not-low-income';
-
 export interface DeclaredIncome {
   readonly kind: IncomeKind;
   readonly monthlyFen: Fen;
@@ -66,6 +64,8 @@ export interface HouseholdMember {
   /** Declared disability grade 1 (most severe) to 4, or null. */
   readonly disabilityGrade: 1 | 2 | 3 | 4 | null;
   readonly seriousIllness: boolean;
+  /** 在校学生 (counts in the points-based assessment); absent on households taken before it was asked. */
+  readonly student?: boolean;
   readonly declaredMonthlyIncomes: readonly DeclaredIncome[];
 }
 
@@ -77,9 +77,6 @@ export interface DeclaredAssets {
   readonly businessRegistrations: number;
 }
 
-/** 刚性支出: 因病、因残、因学. */
-export type RigidExpenditureKind = 'medical' | 'disability' | 'education';
-
 /**
  * Spending over a period (a year's medical bills, a school year's fees); the rules spread it over
  * the period's months, because income is assessed per month.
@@ -90,28 +87,52 @@ export interface RigidExpenditure {
   readonly amountFen: Fen;
   readonly periodMonths: number;
   readonly description?: string;
-}
-
-/**
- * Why support payments are not counted for this household at all: an expenditure-type hardship
- * household after village appraisal and township filing (运民发〔2021〕59号), or a rural-revitalisation
- * monitored household whose risk is not resolved (长民函〔2022〕76号).
- */
-export interface SupportPaymentWaiver {
-  readonly ground: 'expenditure-type-hardship' | 'monitored-household-unresolved-risk';
-  /** Filing or appraisal reference, so an auditor can find the decision. */
-  readonly reference: string;
+  /** First month of the spending (YYYY-MM): recognised from it for at most the policy's months. */
+  readonly fromMonth?: string;
+  /** Receipt, hospital bill or school notice the figure rests on. */
+  readonly evidenceReference?: string;
+  /** Who put it in the household: declared at intake, an investigator, or a county bill confirmed by one. */
+  readonly recordedBy?: 'declared' | 'investigator' | 'county-data-confirmed';
+  /** Its id within the household, so an investigator can correct or reject it. */
+  readonly expenditureId?: string;
+  /** The county message (large medical bill) it was confirmed from. */
+  readonly sourceMessageId?: string;
 }
 
 /** Whether someone is legally obliged and able to support the household (matters for 特困 only). */
 export type ObligedSupporter = 'none' | 'unable-to-support' | 'able-to-support';
+
+/** Where a supporter's own status was learnt (shown with the status in the trace). */
+export type SupporterStatusSource = 'declared' | 'investigator' | 'platform-caseload' | 'county-records';
+
+/**
+ * An obliged supporter outside the household (赡养/抚养/扶养义务人) and the support paid. The rules
+ * see no name or resident ID: the check's trace is published, so the supporter is named by id and relation.
+ */
+export interface ObligedSupporterRecord {
+  readonly supporterId: string;
+  readonly residentId: ResidentId;
+  readonly relation: 'child' | 'parent' | 'spouse' | 'sibling' | 'grandchild' | 'grandparent' | 'other';
+  /** The member the support is paid to. */
+  readonly supportsMemberId: string;
+  readonly monthlySupportFen: Fen;
+  /** The supporter's own status, when known, and where it was learnt. */
+  readonly status?: { readonly value: SupporterStatus; readonly source: SupporterStatusSource; readonly reference?: string };
+}
 
 export interface HouseholdSnapshot {
   readonly members: readonly HouseholdMember[];
   readonly declaredAssets: DeclaredAssets;
   readonly rigidExpenditures: readonly RigidExpenditure[];
   readonly supportPaymentWaiver?: SupportPaymentWaiver;
+  /** The household asked for the support waiver (支出型); it applies only once filed (supportPaymentWaiver). */
+  readonly supportWaiverRequested?: boolean;
   readonly obligedSupporter?: ObligedSupporter;
+  readonly obligedSupporters?: readonly ObligedSupporterRecord[];
+  /** County candidates (message ids) an investigator rejected as rigid expenditure. */
+  readonly rejectedCandidates?: readonly string[];
+  /** Every investigator finding, in order, with who, when, why and the evidence. */
+  readonly investigation?: readonly InvestigationRecord[];
 }
 
 export interface HouseholdProblem {
@@ -134,6 +155,7 @@ export function householdProblem(household: HouseholdSnapshot): HouseholdProblem
   const amounts = [
     ...members.flatMap((m) => m.declaredMonthlyIncomes.map((i) => i.monthlyFen)),
     ...household.rigidExpenditures.map((e) => e.amountFen),
+    ...(household.obligedSupporters ?? []).map((s) => s.monthlySupportFen),
     household.declaredAssets.financialAssetsFen,
   ];
   if (!amounts.every(isFen)) return { code: 'AMOUNT_INVALID', message: 'amounts are non-negative whole fen', field: 'household' };
@@ -151,6 +173,15 @@ export function householdProblem(household: HouseholdSnapshot): HouseholdProblem
     }
     if (!Number.isSafeInteger(spending.periodMonths) || spending.periodMonths < 1) {
       return { code: 'PERIOD_INVALID', message: 'a rigid expenditure covers at least one whole month', field: 'household.rigidExpenditures' };
+    }
+  }
+  for (const supporter of household.obligedSupporters ?? []) {
+    if (!memberIds.has(supporter.supportsMemberId)) {
+      return {
+        code: 'UNKNOWN_MEMBER',
+        message: `supporter ${supporter.supporterId} supports ${supporter.supportsMemberId}, who is not in the household`,
+        field: 'household.obligedSupporters',
+      };
     }
   }
   return undefined;

@@ -34,6 +34,8 @@ export const verificationRefusals = {
   COUNT_INVALID: 'invalid',
   UNKNOWN_MEMBER: 'invalid',
   PERIOD_INVALID: 'invalid',
+  // an investigator's finding names an input the household does not have, or lacks its reason
+  FINDING_INVALID: 'invalid',
   // the resident register
   RESIDENT_MISMATCH: 'invalid',
 } as const satisfies RefusalCodes;

@@ -34,7 +34,8 @@ export const ruleBasis = {
   'happiness-post-wage-below-minimum-excluded': `困难群众在幸福岗位上取得的工资性收入中低于最低工资标准的部分，不计入家庭收入 (${taizhou} 一(二))`,
   'happiness-post-wage-above-minimum-counted': `幸福岗位工资中超过最低工资标准的部分计入家庭收入 (${taizhou} 一(二))`,
   'employment-cost-deduction': `对就业产生的必要成本，在核算家庭收入时按照城市低保标准的30%给予扣减 (${yuncheng} 二(一)); 就业成本标准 (${changzhi} 二(二))`,
-  'rigid-expenditure-deducted': `因残、因病、因学刚性支出测算，从家庭收入中扣减 (${changzhi} 二(二); ${yuncheng} 二(一))`,
+  'rigid-expenditure-deducted': `因残、因病、因学刚性支出测算，从家庭收入中扣减，扣减后家庭收入不低于零 (${changzhi} 二(二); ${yuncheng} 二(一))`,
+  'rigid-expenditure-outside-recognised-period': `刚性支出按政策认定期（最长月数见区域政策 householdCategories.rigidExpenditureMaxMonths）扣减，认定期外不扣减 (${changzhi} 二(二))`,
 } as const;
 
 export type RuleId = keyof typeof ruleBasis;

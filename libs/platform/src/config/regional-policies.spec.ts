@@ -18,6 +18,22 @@ describe('regional policy file', () => {
       publicNoticeDays: 7,
     });
     expect(taizhou?.propertyLimits.maxFinancialAssetsPerCapitaFen).toBe(2856000);
+    expect(taizhou?.householdCategories).toMatchObject({
+      marginalIncomeMultipleBp: 15000,
+      rigidExpenditureMaxMonths: 12,
+      singlePersonCoverage: { disabilityGrades: [1, 2], seriousIllness: true },
+    });
+    expect(taizhou?.householdCategories?.sources.marginal).toMatch(/1.5倍/);
+    expect(taizhou?.pointsAssessment?.items).toContainEqual({ criterion: 'member-severe-disability', points: 20 });
+  });
+
+  it('refuses a category parameter without its source, or a marginal multiple not above 1 ×', () => {
+    const unsourced = shipped.replace(/ {8}marginal: "[^"]*"\n/, '        marginal: ""\n');
+    expect(() => parseRegionalPolicies(unsourced, 'test.yaml')).toThrow(/householdCategories.sources.marginal: must name the document and clause/);
+    const flat = shipped.replace('marginalIncomeMultiplePercent: "150"', 'marginalIncomeMultiplePercent: "100"');
+    expect(() => parseRegionalPolicies(flat, 'test.yaml')).toThrow(
+      /householdCategories.marginalIncomeMultipleBp must be a whole number of basis points above 10000/,
+    );
   });
 
   it('refuses a policy whose extreme-poverty standard is below 1.3 × dibao, naming the policy and field', () => {

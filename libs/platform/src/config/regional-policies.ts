@@ -3,7 +3,17 @@
  * with the domain's rules; a service refuses to start on a bad policy.
  */
 import { readFileSync } from 'node:fs';
-import { normalisedRegionCode, parseRegionCode, policyInForce, policyProblems, yuanToFen, type RegionalPolicy } from '@sa/domain-shared';
+import {
+  normalisedRegionCode,
+  parseRegionCode,
+  pointsCriteria,
+  policyInForce,
+  policyProblems,
+  yuanToFen,
+  type HouseholdCategoryPolicy,
+  type PointsCriterion,
+  type RegionalPolicy,
+} from '@sa/domain-shared';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { describeZodIssues } from '../http/zod-validation';
@@ -17,6 +27,22 @@ const percent = z
   .string()
   .regex(/^\d{1,3}(\.\d{1,2})?$/, 'must be a percentage string such as "30"')
   .transform((p) => Number(yuanToFen(p)));
+
+const source = z.string().trim().min(1, 'must name the document and clause the figure comes from');
+
+/** 低保边缘, 支出型, 单人保: every figure with its source. */
+const householdCategories = z.object({
+  marginalIncomeMultiplePercent: percent,
+  rigidExpenditureMaxMonths: z.number().int().min(1).max(36),
+  singlePersonCoverage: z.object({ disabilityGrades: z.array(z.literal([1, 2, 3, 4])).max(4), seriousIllness: z.boolean() }),
+  sources: z.object({ marginal: source, rigidExpenditure: source, singlePersonCoverage: source }),
+});
+
+const pointsAssessment = z.object({
+  items: z.array(z.object({ criterion: z.enum(pointsCriteria as [PointsCriterion, ...PointsCriterion[]]), points: z.number().int().min(1) })).min(1),
+  referenceScore: z.number().int().min(1),
+  source,
+});
 
 const PolicyFile = z.object({
   policies: z
@@ -44,6 +70,8 @@ const PolicyFile = z.object({
           maxFinancialAssetsPerCapita: yuan,
           businessRegistrationDisqualifies: z.boolean(),
         }),
+        householdCategories: householdCategories.optional(),
+        pointsAssessment: pointsAssessment.optional(),
       }),
     )
     .min(1, 'must list at least one policy'),
@@ -75,6 +103,8 @@ export function parseRegionalPolicies(text: string, source = 'policies'): Region
       maxFinancialAssetsPerCapitaFen: p.propertyLimits.maxFinancialAssetsPerCapita,
       businessRegistrationDisqualifies: p.propertyLimits.businessRegistrationDisqualifies,
     },
+    ...(p.householdCategories ? { householdCategories: categoriesOf(p.householdCategories) } : {}),
+    ...(p.pointsAssessment ? { pointsAssessment: p.pointsAssessment } : {}),
   }));
   const problems = policies.flatMap(policyProblems).map((p) => `${source}: policy ${p.policyId}: ${p.field} ${p.rule}`);
   const ids = new Set<string>();
@@ -84,6 +114,12 @@ export function parseRegionalPolicies(text: string, source = 'policies'): Region
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return policies;
+}
+
+// "150" percent → 15000 basis points, as for the employment-cost share.
+function categoriesOf(c: z.infer<typeof householdCategories>): HouseholdCategoryPolicy {
+  const { marginalIncomeMultiplePercent, ...rest } = c;
+  return { ...rest, marginalIncomeMultipleBp: marginalIncomeMultiplePercent };
 }
 
 export function loadRegionalPolicies(file: string): RegionalPolicy[] {

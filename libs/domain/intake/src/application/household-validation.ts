@@ -10,6 +10,7 @@ import {
   residentIdProblem,
 } from '@sa/domain-shared';
 import { problem, type IntakeRejection } from '../rejections';
+import { declarationsProblem, normaliseDeclarations } from './economic-declarations';
 import { firstProblem, isBlank, isCount, isFenAmount, isOneOf, normaliseResidentId } from '../validation';
 
 // The contracts' bounds (libs/domain/shared money/bounds.ts): what intake accepts, every consumer accepts.
@@ -35,14 +36,19 @@ export function normaliseMembers(members: readonly HouseholdMember[]): Household
 }
 
 export function normaliseHousehold(household: Household): Household {
-  return { ...household, members: normaliseMembers(household.members) };
+  return normaliseDeclarations({ ...household, members: normaliseMembers(household.members) });
 }
 
 export function householdProblem(household: Household, path = 'household'): IntakeRejection | undefined {
   return (
     membersProblem(household.members, `${path}.members`) ??
     assetsProblem(household.declaredAssets, `${path}.declaredAssets`) ??
-    bankAccountProblem(household.bankAccount, `${path}.bankAccount`)
+    bankAccountProblem(household.bankAccount, `${path}.bankAccount`) ??
+    declarationsProblem(
+      household,
+      household.members.map((m) => m.residentId),
+      path,
+    )
   );
 }
 
@@ -85,6 +91,8 @@ function detailsProblem(member: HouseholdMember, path: string): IntakeRejection 
   if (!isOneOf(workAbilities, member.workAbility)) {
     return problem('INVALID_WORK_ABILITY', `Work ability must be one of ${workAbilities.join(', ')}`, `${path}.workAbility`);
   }
+  if (member.student !== undefined && typeof member.student !== 'boolean')
+    return problem('INVALID_STUDENT_STATUS', 'student must be true or false', `${path}.student`);
   return undefined;
 }
 

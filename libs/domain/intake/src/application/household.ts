@@ -3,6 +3,8 @@
  * check (家庭经济状况核对) later verifies against other departments' data.
  */
 
+import type { EconomicDeclarations } from './economic-declarations';
+
 /** 最低生活保障 (dibao) or 特困人员救助供养 (extreme-poverty support). */
 export const programmes = ['dibao', 'extreme-poverty'] as const;
 export type Programme = (typeof programmes)[number];
@@ -63,6 +65,8 @@ export interface HouseholdMember {
   /** 重病: matters for single-person coverage (单人保) and rigid expenditure. */
   readonly seriousIllness: boolean;
   readonly workAbility: WorkAbility;
+  /** 在校学生; absent on applications taken before it was asked. */
+  readonly student?: boolean;
   readonly declaredMonthlyIncomes: readonly DeclaredIncome[];
 }
 
@@ -84,7 +88,7 @@ export interface BankAccount {
   readonly accountNumber: string;
 }
 
-export interface Household {
+export interface Household extends EconomicDeclarations {
   readonly members: readonly HouseholdMember[];
   readonly declaredAssets: DeclaredAssets;
   readonly bankAccount: BankAccount;

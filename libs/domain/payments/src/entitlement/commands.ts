@@ -14,7 +14,9 @@ export interface GrantEntitlement {
   readonly members: readonly CoveredMember[];
   /** Dibao standard, or the extreme-poverty support standard, per person per month (policy value). */
   readonly standardFen: Fen;
-  /** Per-capita monthly counted income from the economic check (0 for extreme-poverty support). */
+  /** Household monthly counted income from the economic check: the dibao gap is members × standard − this. */
+  readonly countedHouseholdIncomeFen: Fen;
+  /** Per-capita monthly counted income (display only, never multiplied back; 0 for extreme-poverty support). */
   readonly perCapitaCountedIncomeFen: Fen;
   /** benefitStartMonth of the approval: the month after confirmation. */
   readonly startMonth: string;

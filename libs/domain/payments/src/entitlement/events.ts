@@ -13,6 +13,8 @@ export interface EntitlementGranted {
     readonly members: readonly CoveredMember[];
     readonly standardFen: Fen;
     readonly perCapitaCountedIncomeFen: Fen;
+    /** The household's counted income the amount was computed from (absent on grants recorded before it was kept). */
+    readonly countedHouseholdIncomeFen?: Fen;
     /** 补差 for dibao, the support standard × persons for extreme poverty. */
     readonly monthlyAmountFen: Fen;
     readonly startMonth: string;

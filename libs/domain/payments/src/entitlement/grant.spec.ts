@@ -9,10 +9,16 @@ describe('granting an entitlement', () => {
       .then([granted({ monthlyAmountFen: fen(212_700) })]);
   });
 
-  it('refuses a household with no gap to pay', () => {
+  it('refuses a household with no gap to pay: counted income reaches members × standard', () => {
     given(entitlementDecider, [])
-      .when({ ...grant, perCapitaCountedIncomeFen: fen(119_000) })
+      .when({ ...grant, countedHouseholdIncomeFen: fen(357_000), perCapitaCountedIncomeFen: fen(119_000) })
       .thenRejects('NOT_ENTITLED');
+  });
+
+  it('given counted income 10.02 for 3 members, grants 3 × 1,190.00 − 10.02 = 3,559.98 (the per-capita display 3.34 is not multiplied back)', () => {
+    given(entitlementDecider, [])
+      .when({ ...grant, countedHouseholdIncomeFen: fen(1_002), perCapitaCountedIncomeFen: fen(334) })
+      .then([granted({ countedHouseholdIncomeFen: fen(1_002), perCapitaCountedIncomeFen: fen(334), monthlyAmountFen: fen(355_998) })]);
   });
 
   it('grants extreme-poverty support at the support standard per person', () => {

@@ -27,7 +27,9 @@ export function decideGrant(command: GrantEntitlement, state: EntitlementState):
   if (state.status !== 'not-granted') return refuse(problem('ENTITLEMENT_ALREADY_GRANTED', 'this entitlement was already granted', 'entitlementId'));
   const amount = monthlyEntitlementAmount(command);
   if (!amount.entitled) {
-    return refuse(problem('NOT_ENTITLED', 'per-capita counted income is at or above the standard: there is no gap to pay (补差)', 'perCapitaCountedIncomeFen'));
+    return refuse(
+      problem('NOT_ENTITLED', 'counted household income is at or above members × standard: there is no gap to pay (补差)', 'countedHouseholdIncomeFen'),
+    );
   }
   const c = command;
   return accept({
@@ -41,6 +43,7 @@ export function decideGrant(command: GrantEntitlement, state: EntitlementState):
       members: c.members.map((m) => ({ memberId: m.memberId, residentId: m.residentId })),
       standardFen: c.standardFen,
       perCapitaCountedIncomeFen: c.perCapitaCountedIncomeFen,
+      countedHouseholdIncomeFen: c.countedHouseholdIncomeFen,
       monthlyAmountFen: amount.monthlyAmountFen,
       startMonth: c.startMonth,
       policyId: c.policyId,
@@ -64,6 +67,7 @@ function grantProblem(c: GrantEntitlement): Check {
     () => membersProblem(c.members, 'members'),
     () => fenProblem(c.standardFen, 'standardFen', 1),
     () => fenProblem(c.perCapitaCountedIncomeFen, 'perCapitaCountedIncomeFen'),
+    () => fenProblem(c.countedHouseholdIncomeFen, 'countedHouseholdIncomeFen'),
     () => monthProblem(c.startMonth, 'startMonth'),
     () => textProblem(c.policyId, 'policyId', 64),
     () => bankAccountProblem(c.payee, 'payee'),

@@ -28,6 +28,7 @@ export const grant: GrantEntitlement = {
   householdSize: 3,
   members,
   standardFen: fen(119_000),
+  countedHouseholdIncomeFen: fen(144_300),
   perCapitaCountedIncomeFen: fen(48_100),
   startMonth: '2025-04',
   policyId: '330000-2025-01',

@@ -5,6 +5,7 @@
  */
 import type { Fen } from '../money/fen';
 import { isWithin, type RegionCode } from '../region/region-code';
+import { householdCategoryProblems, pointsAssessmentProblems, type HouseholdCategoryPolicy, type PointsAssessmentPolicy } from './household-categories';
 
 export interface PropertyLimits {
   /** Motor vehicles a household may own (excluding those needed for disability or livelihood). */
@@ -43,6 +44,10 @@ export interface RegionalPolicy {
   /** Gradual-exit (渐退期) months after income rises above the standard. */
   readonly gradualExitMonths: number;
   readonly propertyLimits: PropertyLimits;
+  /** 低保边缘, 支出型, 单人保 parameters with their sources; without them the check names no such category. */
+  readonly householdCategories?: HouseholdCategoryPolicy;
+  /** 积分评估, where the region defines one. */
+  readonly pointsAssessment?: PointsAssessmentPolicy;
 }
 
 export type PolicyProblem = { readonly policyId: string; readonly field: string; readonly rule: string };
@@ -75,6 +80,11 @@ export function policyProblems(policy: RegionalPolicy): PolicyProblem[] {
   need(policy.minimumMonthlyWageFen > 0, 'minimumMonthlyWageFen', 'must be positive');
   need(Number.isInteger(policy.publicNoticeDays) && policy.publicNoticeDays >= 1, 'publicNoticeDays', 'must be a whole number of days, at least 1');
   need(Number.isInteger(policy.gradualExitMonths) && policy.gradualExitMonths >= 0, 'gradualExitMonths', 'must be a whole number of months');
+  const parts = [
+    ...(policy.householdCategories ? householdCategoryProblems(policy.householdCategories) : []),
+    ...(policy.pointsAssessment ? pointsAssessmentProblems(policy.pointsAssessment) : []),
+  ];
+  for (const p of parts) need(false, p.field, p.rule);
   return problems;
 }
 

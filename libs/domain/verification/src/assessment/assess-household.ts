@@ -2,9 +2,10 @@
  * 家庭经济状况核对: the household's counted income, per-capita income, property test and
  * discrepancies against the standard in force, with the rule trace an auditor recomputes.
  *
- * Rounding: per-capita income is counted income ÷ living members, rounded half up to the fen
- * (applyRatio 'half-up'). The monthly gap (补差) is (standard − per-capita income) × members,
- * using that rounded per-capita figure, as case workers compute it by hand.
+ * Money is computed for the household, in integer fen, with no rounding: the income test is
+ * counted income < members × standard, and the monthly gap (补差) is members × standard − counted
+ * income. Per-capita income (counted ÷ living members, rounded half up to the fen) is a display
+ * value only: it is never compared or multiplied back, which paid up to (members − 1) fen off.
  */
 import { applyRatio, fen, formatYuan, multiplyFen, subtractFen, type Fen, type RegionalPolicy } from '@sa/domain-shared';
 import type { Area, HouseholdSnapshot, Programme } from '../household';
@@ -13,6 +14,9 @@ import type { ResidentRecords } from '../register/resident-records';
 import { countedIncomeFen, type RuleTraceEntry } from '../rule-trace';
 import { compareWithDepartmentRecords, type ComparisonOptions, type DepartmentComparison, type Discrepancy, type DiscrepancyKind } from './discrepancies';
 import { applyIncomeRules, declaredIncomeItems } from './income-rules';
+import { householdCategory, singlePersonCoverage, type CategoryFinding, type SinglePersonCoverage } from './household-category';
+import { assessPoints, type PointsAssessment } from './points-assessment';
+import { rigidExpenditureCandidates, type RigidExpenditureCandidate } from './rigid-candidates';
 import { testProperty, type PropertyTestResult } from './property-tests';
 
 export interface HouseholdAssessmentInput {
@@ -54,14 +58,23 @@ export interface HouseholdAssessment {
   readonly householdSize: number;
   readonly countedMemberIds: readonly string[];
   readonly countedMonthlyIncomeFen: Fen;
+  /** Display value: counted income ÷ members, half up. Never used to compute money. */
   readonly perCapitaMonthlyIncomeFen: Fen;
   readonly perCapitaRounding: 'half-up';
-  /** 补差: (standard − per-capita income) × members when eligible, otherwise 0. */
+  /** 补差: members × standard − counted income when eligible, otherwise 0 (exact, no rounding). */
   readonly monthlyGapFen: Fen;
   readonly propertyTest: PropertyTestResult;
   readonly discrepancies: readonly Discrepancy[];
   readonly eligible: boolean;
   readonly ineligibilityReasons: readonly IneligibilityReason[];
+  /** 分层认定: the household's category and why (absent on assessments recorded before categories). */
+  readonly category?: CategoryFinding;
+  /** 单人保: members of a marginal household covered as single-person households. */
+  readonly singlePersonCoverage?: readonly SinglePersonCoverage[];
+  /** 积分评估, where the policy defines one: auxiliary, decides nothing. */
+  readonly pointsAssessment?: PointsAssessment;
+  /** County bills and illness records an investigator has yet to confirm or reject as rigid expenditure. */
+  readonly rigidExpenditureCandidates?: readonly RigidExpenditureCandidate[];
   readonly ruleTrace: readonly RuleTraceEntry[];
   readonly departmentFactsSeen: readonly FactReference[];
 }
@@ -88,6 +101,7 @@ function concealmentReasons(discrepancies: readonly Discrepancy[]): Ineligibilit
 
 interface Figures {
   readonly size: number;
+  readonly counted: Fen;
   readonly perCapita: Fen;
   readonly standard: Fen;
   readonly property: PropertyTestResult;
@@ -100,7 +114,7 @@ function ineligibilityReasons(input: HouseholdAssessmentInput, comparison: Depar
   if (!figures.property.passed) {
     reasons.push({ code: 'property-above-limit', message: figures.property.failures.map((f) => f.detail).join('; ') });
   }
-  if (figures.perCapita >= figures.standard) {
+  if (figures.counted >= multiplyFen(figures.standard, figures.size)) {
     const message = `per-capita income ${formatYuan(figures.perCapita)} yuan/month is not below the ${programme} standard ${formatYuan(figures.standard)} yuan/month (policy ${policy.id})`;
     reasons.push({ code: 'income-above-standard', message });
   }
@@ -132,6 +146,7 @@ export function assessHouseholdEconomicStatus(input: HouseholdAssessmentInput): 
     rigidExpenditures: household.rigidExpenditures,
     supportPaymentWaiver: household.supportPaymentWaiver,
     policy,
+    assessedOn,
   });
   const deceased = new Set(comparison.deceased.map((d) => d.memberId));
   const countedMemberIds = household.members.map((m) => m.memberId).filter((id) => !deceased.has(id));
@@ -146,8 +161,21 @@ export function assessHouseholdEconomicStatus(input: HouseholdAssessmentInput): 
     limits: policy.propertyLimits,
     policyId: policy.id,
   });
-  const reasons = ineligibilityReasons(input, comparison, { size, perCapita, standard, property });
+  const reasons = ineligibilityReasons(input, comparison, { size, counted, perCapita, standard, property });
   const eligible = reasons.length === 0;
+  const living = household.members.filter((m) => !deceased.has(m.memberId));
+  const category = householdCategory({
+    programme: input.programme,
+    policy,
+    standardFen: standard,
+    size,
+    countedFen: counted,
+    trace: ruleTrace,
+    otherTestsPassed: reasons.every((r) => r.code === 'income-above-standard'),
+    propertyPassed: property.passed,
+    concealment: concealmentReasons(comparison.discrepancies).length > 0,
+  });
+  const points = assessPoints(policy, living, household.rigidExpenditures, ruleTrace);
   return {
     programme: input.programme,
     area: input.area,
@@ -159,11 +187,15 @@ export function assessHouseholdEconomicStatus(input: HouseholdAssessmentInput): 
     countedMonthlyIncomeFen: counted,
     perCapitaMonthlyIncomeFen: perCapita,
     perCapitaRounding: 'half-up',
-    monthlyGapFen: eligible ? multiplyFen(subtractFen(standard, perCapita), size) : fen(0),
+    monthlyGapFen: eligible ? subtractFen(multiplyFen(standard, size), counted) : fen(0),
     propertyTest: property,
     discrepancies: comparison.discrepancies,
     eligible,
     ineligibilityReasons: reasons,
+    category,
+    singlePersonCoverage: singlePersonCoverage(category, household.members, countedMemberIds, { policy, standardFen: standard, trace: ruleTrace }),
+    ...(points ? { pointsAssessment: points } : {}),
+    rigidExpenditureCandidates: rigidExpenditureCandidates(household, records, countedMemberIds),
     ruleTrace,
     departmentFactsSeen: records.flatMap(factsIn),
   };

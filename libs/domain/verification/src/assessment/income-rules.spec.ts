@@ -27,6 +27,7 @@ function trace(
     rigidExpenditures: extra.rigid ?? [],
     supportPaymentWaiver: extra.waiver,
     policy: extra.policy ?? taizhou2025,
+    assessedOn: '2025-03-10',
   });
   entries.forEach((e) => rulesSeen.add(e.rule));
   return entries;
@@ -124,11 +125,24 @@ describe('income rules (收入核算)', () => {
   });
 
   describe('support-payment-waived (支出型贫困家庭可不计算赡养费)', () => {
-    it('leaves out every support payment of a household with a filed waiver, recording the filing', () => {
+    it('given an expenditure-type household with a filed waiver and a recognised rigid expenditure, leaves out every support payment, recording the filing', () => {
+      const waiver = { ground: 'expenditure-type-hardship', reference: '乡镇备案 2025-017' } as const;
+      const rigid: RigidExpenditure[] = [{ memberId: 'm-1', kind: 'medical', amountFen: fen(120_000), periodMonths: 12 }];
+      const entries = trace([item('support-payment', 50_000, { supporterStatus: 'not-low-income' })], { waiver, rigid });
+      expect(steps(entries)[0]).toEqual(['support-payment-waived', 50_000, 0, false]);
+      expect(entries[0]?.parameters).toEqual(waiver);
+    });
+
+    it('given the expenditure-type waiver but no rigid expenditure recognised, counts the support and says why the waiver was not applied', () => {
       const waiver = { ground: 'expenditure-type-hardship', reference: '乡镇备案 2025-017' } as const;
       const entries = trace([item('support-payment', 50_000, { supporterStatus: 'not-low-income' })], { waiver });
-      expect(steps(entries)).toEqual([['support-payment-waived', 50_000, 0, false]]);
-      expect(entries[0]?.parameters).toEqual(waiver);
+      expect(steps(entries)).toEqual([['support-payment-counted', 50_000, 50_000, true]]);
+      expect(entries[0]?.parameters['waiverNotApplied']).toMatch(/no rigid expenditure recognised/);
+    });
+
+    it('given a monitored household with unresolved risk, waives support without a rigid expenditure (长民函〔2022〕76号)', () => {
+      const waiver = { ground: 'monitored-household-unresolved-risk', reference: '乡村振兴局 2025-3' } as const;
+      expect(steps(trace([item('support-payment', 50_000)], { waiver }))).toEqual([['support-payment-waived', 50_000, 0, false]]);
     });
   });
 
@@ -213,14 +227,36 @@ describe('income rules (收入核算)', () => {
 
     it('rounds the monthly share half up to the fen', () => {
       const monthly = (amountFen: number) =>
-        trace([], { rigid: [{ memberId: 'm-1', kind: 'education', amountFen: fen(amountFen), periodMonths: 3 }] })[0]?.amountAfterFen;
+        trace([item('farming', 1_000)], { rigid: [{ memberId: 'm-1', kind: 'education', amountFen: fen(amountFen), periodMonths: 3 }] })[1]?.amountAfterFen;
       expect(monthly(100)).toBe(-33); // 33.33
       expect(monthly(200)).toBe(-67); // 66.67
     });
 
-    it('never takes household income below zero', () => {
+    it('never takes household income below zero: the trace shows what was due and what was deducted', () => {
       const rigid: RigidExpenditure[] = [{ memberId: 'm-1', kind: 'disability', amountFen: fen(500_000), periodMonths: 1 }];
-      expect(countedIncomeFen(trace([item('wage', 100_000)], { rigid }))).toBe(0);
+      const entries = trace([item('wage', 100_000)], { rigid });
+      expect(countedIncomeFen(entries)).toBe(0);
+      expect(steps(entries).at(-1)).toEqual(['rigid-expenditure-deducted', -500_000, -64_300, true]);
+      expect(entries.at(-1)?.parameters['cappedAtRemainingIncomeFen']).toBe(64_300);
+    });
+  });
+
+  describe('rigid-expenditure-outside-recognised-period (认定期外不扣减)', () => {
+    it('given a bill from 2024-01 over 24 months and a policy recognising 12, when assessed in 2025-03, then it is not deducted', () => {
+      const rigid: RigidExpenditure[] = [{ memberId: 'm-1', kind: 'medical', amountFen: fen(2_400_000), periodMonths: 24, fromMonth: '2024-01' }];
+      const entries = trace([item('wage', 300_000)], { rigid });
+      expect(steps(entries).at(-1)).toEqual(['rigid-expenditure-outside-recognised-period', -100_000, 0, false]);
+      expect(entries.at(-1)?.parameters).toMatchObject({
+        recognisedFromMonth: '2024-01',
+        recognisedUntilMonth: '2025-01',
+        recognisedMonths: 12,
+        assessedMonth: '2025-03',
+      });
+    });
+
+    it('given the same bill from 2024-06, when assessed in 2025-03 (the 10th month), then 1,000.00 a month is deducted', () => {
+      const rigid: RigidExpenditure[] = [{ memberId: 'm-1', kind: 'medical', amountFen: fen(2_400_000), periodMonths: 24, fromMonth: '2024-06' }];
+      expect(steps(trace([item('wage', 300_000)], { rigid })).at(-1)).toEqual(['rigid-expenditure-deducted', -100_000, -100_000, true]);
     });
   });
 

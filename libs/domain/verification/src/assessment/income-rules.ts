@@ -3,26 +3,14 @@
  * entry per item and per deduction. Order: each member's items as listed, then that member's
  * employment-cost deduction, then rigid expenditures.
  */
-import { applyRatio, basisPoints, fen, subtractFen, type Fen, type RegionalPolicy } from '@sa/domain-shared';
+import { basisPoints, fen, subtractFen, type Fen, type RegionalPolicy } from '@sa/domain-shared';
 import type { HouseholdMember, HouseholdSnapshot, IncomeKind, RigidExpenditure, SupporterStatus, SupportPaymentWaiver } from '../household';
-import { countedEntry, excludedEntry, type RuleId, type RuleTraceEntry, type TraceParameters } from '../rule-trace';
+import { countedEntry, countedIncomeFen, excludedEntry, type RuleId, type RuleTraceEntry, type TraceParameters } from '../rule-trace';
+import { rigidExpenditureEntries } from './rigid-expenditure';
+import type { DeceasedMember, IncomeItem } from './income-items';
+import { supporterIncomeItems } from './supporters';
 
-/** One monthly income of one member, declared or found in department records. */
-export interface IncomeItem {
-  readonly memberId: string;
-  readonly kind: IncomeKind;
-  readonly monthlyFen: Fen;
-  readonly origin: 'declared' | 'department';
-  readonly source?: string;
-  readonly supporterStatus?: SupporterStatus;
-  /** For department figures: what was declared, what was reported, which messages. */
-  readonly parameters?: TraceParameters;
-}
-
-export interface DeceasedMember {
-  readonly memberId: string;
-  readonly dateOfDeath: string;
-}
+export type { DeceasedMember, IncomeItem } from './income-items';
 
 export interface IncomeRulesInput {
   readonly members: readonly HouseholdMember[];
@@ -31,13 +19,16 @@ export interface IncomeRulesInput {
   readonly rigidExpenditures: readonly RigidExpenditure[];
   readonly supportPaymentWaiver?: SupportPaymentWaiver;
   readonly policy: RegionalPolicy;
+  /** YYYY-MM-DD: which rigid expenditures are within their recognised period. */
+  readonly assessedOn: string;
 }
 
-/** The incomes the household declared, member by member. */
+/** The incomes the household declared, member by member, then the support its obliged supporters pay. */
 export function declaredIncomeItems(household: HouseholdSnapshot): IncomeItem[] {
-  return household.members.flatMap((member) =>
+  const declared = household.members.flatMap((member) =>
     member.declaredMonthlyIncomes.map((income) => ({ memberId: member.memberId, origin: 'declared' as const, ...income })),
   );
+  return [...declared, ...supporterIncomeItems(household.obligedSupporters ?? [])];
 }
 
 const labels: Record<IncomeKind, string> = {
@@ -82,18 +73,27 @@ function counted(item: IncomeItem, policy: RegionalPolicy, amount: Fen = item.mo
   return countedEntry(rule, factsOf(item, policy, parameters), amount);
 }
 
-function supportPaymentEntry(item: IncomeItem, input: IncomeRulesInput): RuleTraceEntry {
+/**
+ * A filed waiver removes every support line. One on the expenditure-type ground (运民发〔2021〕59号:
+ * "因大病、残疾、教育……费用支出较大……的“支出型”贫困家庭……可以不计算赡养费") applies only while the
+ * household has a rigid expenditure recognised this month; otherwise it is shown and not applied.
+ */
+function supportPaymentEntry(item: IncomeItem, input: IncomeRulesInput, rigidRecognised: boolean): RuleTraceEntry {
   const { policy, supportPaymentWaiver: waiver } = input;
-  if (waiver) return excludedEntry('support-payment-waived', factsOf(item, policy, { ...waiver }), item.monthlyFen);
+  const waiverApplies = waiver && (waiver.ground !== 'expenditure-type-hardship' || rigidRecognised);
+  if (waiver && waiverApplies) return excludedEntry('support-payment-waived', factsOf(item, policy, { ...waiver }), item.monthlyFen);
   if (item.supporterStatus && lowIncomeSupporters.includes(item.supporterStatus)) {
     return excludedEntry('support-from-low-income-supporter-excluded', factsOf(item, policy, { supporterStatus: item.supporterStatus }), item.monthlyFen);
   }
-  return counted(item, policy, item.monthlyFen, { supporterStatus: item.supporterStatus ?? 'not recorded' });
+  const notApplied: TraceParameters = waiver
+    ? { waiverNotApplied: `${waiver.ground} waiver ${waiver.reference}: no rigid expenditure recognised this month` }
+    : {};
+  return counted(item, policy, item.monthlyFen, { supporterStatus: item.supporterStatus ?? 'not recorded', ...notApplied });
 }
 
-function itemEntry(item: IncomeItem, input: IncomeRulesInput): RuleTraceEntry {
+function itemEntry(item: IncomeItem, input: IncomeRulesInput, rigidRecognised: boolean): RuleTraceEntry {
   const { policy } = input;
-  if (item.kind === 'support-payment') return supportPaymentEntry(item, input);
+  if (item.kind === 'support-payment') return supportPaymentEntry(item, input, rigidRecognised);
   if (item.kind === 'pension-resident-basic' && policy.excludeResidentBasicPension) {
     return excludedEntry('resident-basic-pension-excluded', factsOf(item, policy, { excludeResidentBasicPension: true }), item.monthlyFen);
   }
@@ -141,12 +141,12 @@ export function employmentCostDeduction(memberId: string, memberWageFen: Fen, po
   );
 }
 
-function livingMemberEntries(items: readonly IncomeItem[], memberId: string, input: IncomeRulesInput): RuleTraceEntry[] {
+function livingMemberEntries(items: readonly IncomeItem[], memberId: string, input: IncomeRulesInput, rigidRecognised: boolean): RuleTraceEntry[] {
   let allowance = input.policy.minimumMonthlyWageFen;
   const entries: RuleTraceEntry[] = [];
   for (const item of items) {
     if (item.kind !== 'happiness-post-wage') {
-      entries.push(itemEntry(item, input));
+      entries.push(itemEntry(item, input, rigidRecognised));
       continue;
     }
     const happiness = happinessPostEntries(item, allowance, input.policy);
@@ -167,28 +167,18 @@ function deceasedMemberEntries(items: readonly IncomeItem[], death: DeceasedMemb
   return [member, ...items.map((item) => excludedEntry('deceased-member-excluded', factsOf(item, policy, parameters), item.monthlyFen))];
 }
 
-/** 刚性支出: spending over a period, spread per month (half up to the fen) and deducted. */
-export function rigidExpenditureEntry(spending: RigidExpenditure, input: Pick<IncomeRulesInput, 'policy' | 'deceased'>): RuleTraceEntry {
-  const monthly = applyRatio(spending.amountFen, 1, spending.periodMonths, 'half-up');
-  const parameters = { kind: spending.kind, amountFen: spending.amountFen, periodMonths: spending.periodMonths };
-  const facts = {
-    item: `${spending.kind} expenditure${spending.description ? ` (${spending.description})` : ''}`,
-    memberId: spending.memberId,
-    origin: 'declared' as const,
-    policyId: input.policy.id,
-    parameters,
-  };
-  const death = input.deceased.find((d) => d.memberId === spending.memberId);
-  if (death) return excludedEntry('deceased-member-excluded', { ...facts, parameters: { ...parameters, dateOfDeath: death.dateOfDeath } }, fen(-monthly));
-  return countedEntry('rigid-expenditure-deducted', facts, fen(-monthly));
-}
-
-/** Applies every income rule; the trace is the result (see countedIncomeFen). */
+/**
+ * Applies every income rule; the trace is the result (see countedIncomeFen). Rigid expenditures
+ * are worked out first (a waiver on the expenditure-type ground needs one recognised) and listed
+ * last, deducted from what the other rules counted.
+ */
 export function applyIncomeRules(input: IncomeRulesInput): RuleTraceEntry[] {
+  const probe = rigidExpenditureEntries(input.rigidExpenditures, input, fen(Number.MAX_SAFE_INTEGER));
+  const rigidRecognised = probe.some((e) => e.rule === 'rigid-expenditure-deducted');
   const memberEntries = input.members.flatMap((member) => {
     const items = input.items.filter((i) => i.memberId === member.memberId);
     const death = input.deceased.find((d) => d.memberId === member.memberId);
-    return death ? deceasedMemberEntries(items, death, input.policy) : livingMemberEntries(items, member.memberId, input);
+    return death ? deceasedMemberEntries(items, death, input.policy) : livingMemberEntries(items, member.memberId, input, rigidRecognised);
   });
-  return [...memberEntries, ...input.rigidExpenditures.map((spending) => rigidExpenditureEntry(spending, input))];
+  return [...memberEntries, ...rigidExpenditureEntries(input.rigidExpenditures, input, countedIncomeFen(memberEntries))];
 }

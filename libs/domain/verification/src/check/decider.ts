@@ -7,6 +7,7 @@
 import { accept, chinaDate, MoneyOutOfRangeError, policyInForce, policyProblems, type Decider, type Decision, withinJurisdiction } from '@sa/domain-shared';
 import { assessHouseholdEconomicStatus } from '../assessment/assess-household';
 import { householdProblem } from '../household';
+import { recheckForFinding } from '../investigation/record-finding';
 import { refuse } from '../rejections';
 import type {
   AbandonCheck,
@@ -231,6 +232,10 @@ export function decideHouseholdCheck(command: HouseholdCheckCommand, state: Hous
       return cancelCheck(command, state);
     case 'AbandonCheck':
       return abandonCheck(command, state);
+    case 'RecordFinding': {
+      const found = recheckForFinding(command, state);
+      return 'rejection' in found ? found.rejection : requestRecheck(found.recheck, state);
+    }
   }
 }
 

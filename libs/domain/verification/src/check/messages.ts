@@ -7,6 +7,7 @@ import type { Actor, RegionalPolicy, RegionCode } from '@sa/domain-shared';
 import type { HouseholdAssessment, IneligibilityReason } from '../assessment/assess-household';
 import type { ComparisonOptions } from '../assessment/discrepancies';
 import type { Area, HouseholdSnapshot, Programme } from '../household';
+import type { InvestigationRecord } from '../investigation/finding-types';
 import type { ResidentRecords } from '../register/resident-records';
 
 // ---- commands -------------------------------------------------------------------------------
@@ -91,7 +92,20 @@ export interface AbandonCheck {
   readonly abandonedAt: string;
 }
 
-export type HouseholdCheckCommand = RequestCheck | CollectDepartmentData | AssessHousehold | CompleteCheck | RequestRecheck | CancelCheck | AbandonCheck;
+/**
+ * An investigator records, corrects or rejects an input of the check, or a visit fact, with its
+ * evidence (入户调查). It re-runs the check: a new round on the corrected household.
+ */
+export interface RecordFinding {
+  readonly type: 'RecordFinding';
+  /** The new round's id. */
+  readonly checkId: string;
+  readonly previousCheckId: string;
+  readonly record: InvestigationRecord;
+}
+
+export type HouseholdCheckCommand =
+  RequestCheck | CollectDepartmentData | AssessHousehold | CompleteCheck | RequestRecheck | CancelCheck | AbandonCheck | RecordFinding;
 
 // ---- events ---------------------------------------------------------------------------------
 

@@ -87,6 +87,12 @@ export type LargeMedicalBillReported = Fact<
   { readonly outOfPocketFen: Fen; readonly periodFrom: string; readonly periodTo: string }
 >;
 
+/** 低保/特困/低收入 status held in a civil-affairs system (the supporter's own status, for the support rule). */
+export type AssistanceStatusReported = Fact<
+  'AssistanceStatusReported',
+  { readonly status: 'dibao' | 'extreme-poverty' | 'low-income'; readonly issuingRegion: RegionCode; readonly fromDate: string; readonly toDate?: string }
+>;
+
 export type DisasterType = 'flood' | 'drought' | 'typhoon' | 'earthquake' | 'landslide' | 'fire' | 'snow-ice' | 'other';
 
 /** 受灾人员. */
@@ -106,7 +112,8 @@ export type CountyFact =
   | DisabilityRegistrationReported
   | SeriousIllnessReported
   | LargeMedicalBillReported
-  | DisasterVictimReported;
+  | DisasterVictimReported
+  | AssistanceStatusReported;
 
 export type CountyFactType = CountyFact['type'];
 
@@ -122,6 +129,7 @@ const sources: Record<CountyFactType, CountySource> = {
   SeriousIllnessReported: 'medical-insurance',
   LargeMedicalBillReported: 'medical-insurance',
   DisasterVictimReported: 'emergency-management',
+  AssistanceStatusReported: 'civil-affairs',
 };
 
 /** The department that reports a kind of fact. */

@@ -79,7 +79,16 @@ export interface FactReference {
   readonly recordedAt: string;
 }
 
-/** Every county message folded into the records, with its department. */
+/** The civil-affairs status a resident holds on a day (the latest that began by then and has not ended), if any. */
+export function assistanceStatusOn(records: ResidentRecords, day: string) {
+  const held = (records.assistanceStatuses ?? []).filter((s) => s.fromDate <= day && (s.toDate === undefined || s.toDate >= day));
+  return held.sort((a, b) => a.fromDate.localeCompare(b.fromDate)).at(-1);
+}
+
+/**
+ * Every county message folded into the records, with its department. Civil-affairs statuses are not
+ * listed: the check reads them only for obliged supporters, whose own records it does not keep.
+ */
 export function factsIn(records: ResidentRecords): FactReference[] {
   const groups: [CountyFactType, readonly { messageId: string; recordedAt: string }[]][] = [
     ['ResidentDeathReported', records.death === null ? [] : [records.death]],

@@ -8,6 +8,7 @@
 import type { ResidentId } from '@sa/domain-shared';
 import {
   factKey,
+  type AssistanceStatusReported,
   type BusinessRegistrationReported,
   type CountyFact,
   type DisabilityRegistrationReported,
@@ -33,6 +34,7 @@ export type DisabilityRecord = DisabilityRegistrationReported['data'];
 export type SeriousIllnessRecord = SeriousIllnessReported['data'];
 export type LargeMedicalBillRecord = LargeMedicalBillReported['data'];
 export type DisasterRecord = DisasterVictimReported['data'];
+export type AssistanceStatusRecord = AssistanceStatusReported['data'];
 
 /** Everything the departments have reported about one resident. Plain JSON. */
 export interface ResidentRecords {
@@ -50,6 +52,8 @@ export interface ResidentRecords {
   readonly seriousIllnesses: readonly SeriousIllnessRecord[];
   readonly largeMedicalBills: readonly LargeMedicalBillRecord[];
   readonly disasters: readonly DisasterRecord[];
+  /** Civil-affairs statuses (absent on records folded before the feed existed). */
+  readonly assistanceStatuses?: readonly AssistanceStatusRecord[];
 }
 
 export function emptyResidentRecords(residentId: ResidentId): ResidentRecords {
@@ -101,6 +105,8 @@ function withFact(records: ResidentRecords, fact: CountyFact): ResidentRecords {
       return { ...records, largeMedicalBills: upsert(records.largeMedicalBills, fact.data, (r) => `${r.periodFrom}/${r.periodTo}`) };
     case 'DisasterVictimReported':
       return { ...records, disasters: upsert(records.disasters, fact.data, (r) => `${r.disasterType}/${r.occurredOn}`) };
+    case 'AssistanceStatusReported':
+      return { ...records, assistanceStatuses: upsert(records.assistanceStatuses ?? [], fact.data, (r) => `${r.issuingRegion}/${r.status}/${r.fromDate}`) };
   }
 }
 

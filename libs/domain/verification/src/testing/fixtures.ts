@@ -23,6 +23,29 @@ export const taizhou2025: RegionalPolicy = {
   confirmationDelegatedToTownship: false,
   gradualExitMonths: 6,
   propertyLimits: { maxVehicles: 0, maxDwellings: 1, maxFinancialAssetsPerCapitaFen: fen(2_856_000), businessRegistrationDisqualifies: true },
+  householdCategories: {
+    marginalIncomeMultipleBp: 15_000,
+    rigidExpenditureMaxMonths: 12,
+    singlePersonCoverage: { disabilityGrades: [1, 2], seriousIllness: true },
+    sources: {
+      marginal: '国办 2023 分层分类: 低于低保标准1.5倍',
+      rigidExpenditure: '长民函〔2022〕76号 二(二)',
+      singlePersonCoverage: '运民发〔2021〕59号 二(一)',
+    },
+  },
+  pointsAssessment: {
+    items: [
+      { criterion: 'member-severe-disability', points: 20 },
+      { criterion: 'member-other-disability', points: 10 },
+      { criterion: 'member-serious-illness', points: 20 },
+      { criterion: 'member-no-work-ability', points: 10 },
+      { criterion: 'member-student', points: 5 },
+      { criterion: 'household-rigid-expenditure', points: 15 },
+      { criterion: 'household-no-earned-income', points: 10 },
+    ],
+    referenceScore: 40,
+    source: '长民函〔2022〕76号 二(二): 建立积分评估等辅助认定指标',
+  },
 };
 
 /** A village in Jiaojiang district, Taizhou. */
