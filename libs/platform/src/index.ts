@@ -34,3 +34,4 @@ export * from './commands/execute-command';
 export * from './commands/refused-as';
 export * from './commands/publication-guard';
 export * from './bootstrap';
+export * from './config/temporary-assistance-policies';
