@@ -26,35 +26,38 @@ export const exampleTemporaryCaseId = '0195f6b6-8b9c-7d0e-9f1a-2b3c4d5e6f70';
 const temporaryCaseContract = { topic: temporaryCasesTopicV1, keyField: 'caseId', direction: 'outbound', producer: 'intake service' } as const;
 export const temporaryCaseIdField = idField('Temporary-assistance case id issued by intake; the Kafka key of every temporary-case event.');
 
+/** The application's fields, shared with intake's request body so what it accepts is what it can publish. */
+export const temporaryAssistanceAppliedSchema = z.object({
+  caseId: temporaryCaseIdField,
+  category: z.enum(['emergency', 'expenditure']).meta({ description: '急难型 (sudden emergency) or 支出型 (rigid expenditure).' }),
+  circumstance: z.enum(['accident', 'fire', 'natural-disaster', 'sudden-serious-illness', 'stranded', 'medical', 'education', 'other-rigid-expenditure']),
+  severity: z.enum(['ordinary', 'serious', 'critical']),
+  description: textField('What happened, in the worker’s words.', 2000),
+  emergencyLocation: regionCodeField,
+  township: regionCodeField,
+  emergencyDate: dateField('The day of the emergency.'),
+  applicant: z.object({
+    name: textField('Personal data.', 100),
+    residentId: residentIdField.optional(),
+    hukouRegion: regionCodeField.optional(),
+    phone: z.string().max(20).optional(),
+    bankAccount: z.object({ accountHolder: textField('Personal data.', 100), accountNumber: z.string().regex(/^\d{12,30}$/) }).optional(),
+  }),
+  householdSize: z.number().int().min(1).max(30),
+  amountAskedFen: fenField('What the applicant asked for.'),
+  channel: z.enum(['in-person', 'worker', 'lead']),
+  leadId: z.string().max(64).optional(),
+  appliedBy: actorField,
+  appliedAt: instantField('When it was taken.'),
+});
+
 export const temporaryAssistanceAppliedV1 = defineContract({
   ...temporaryCaseContract,
   type: 'sa.intake.temporary-assistance-applied',
   version: 1,
   description:
     'Temporary assistance was applied for where the emergency happened (在急难发生地申请), whoever the person is: no hukou or residence condition. The township of the emergency examines and pays.',
-  schema: z.object({
-    caseId: temporaryCaseIdField,
-    category: z.enum(['emergency', 'expenditure']).meta({ description: '急难型 (sudden emergency) or 支出型 (rigid expenditure).' }),
-    circumstance: z.enum(['accident', 'fire', 'natural-disaster', 'sudden-serious-illness', 'stranded', 'medical', 'education', 'other-rigid-expenditure']),
-    severity: z.enum(['ordinary', 'serious', 'critical']),
-    description: textField('What happened, in the worker’s words.', 2000),
-    emergencyLocation: regionCodeField,
-    township: regionCodeField,
-    emergencyDate: dateField('The day of the emergency.'),
-    applicant: z.object({
-      name: textField('Personal data.', 100),
-      residentId: residentIdField.optional(),
-      hukouRegion: regionCodeField.optional(),
-      phone: z.string().max(20).optional(),
-      bankAccount: z.object({ accountHolder: textField('Personal data.', 100), accountNumber: z.string().regex(/^\d{12,30}$/) }).optional(),
-    }),
-    householdSize: z.number().int().min(1).max(30),
-    amountAskedFen: fenField('What the applicant asked for.'),
-    channel: z.enum(['in-person', 'worker', 'lead']),
-    leadId: z.string().max(64).optional(),
-    appliedBy: actorField,
-    appliedAt: instantField('When it was taken.'),
-  }),
+  schema: temporaryAssistanceAppliedSchema,
   example: {
     caseId: exampleTemporaryCaseId,
     category: 'emergency',

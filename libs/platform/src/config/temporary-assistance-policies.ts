@@ -8,7 +8,9 @@ import { normalisedRegionCode, policyInForce, yuanToFen, type Fen } from '@sa/do
 import { temporaryAssistancePolicyProblems, type TemporaryAssistancePolicy } from '@sa/domain-temporary-assistance';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { CommandRejectedError } from '../http/domain-errors.filter';
 import { describeZodIssues } from '../http/zod-validation';
+import { CONFIG } from '../platform.tokens';
 import { ConfigError } from './config';
 import { chinaCalendarDay, parseRegionalPolicies } from './regional-policies';
 
@@ -92,5 +94,22 @@ export class TemporaryAssistancePolicies {
       );
     }
     return policy;
+  }
+}
+
+/** The figures a service calculates temporary assistance with, from POLICY_FILE (add to a module's providers). */
+export const temporaryAssistancePoliciesProvider = {
+  provide: TemporaryAssistancePolicies,
+  useFactory: (config: { POLICY_FILE?: string | undefined }) => loadTemporaryAssistancePolicies(config.POLICY_FILE),
+  inject: [CONFIG],
+};
+
+/** The figures in force, or a 422 naming the region and day when it has none. */
+export function temporaryAssistancePolicyOrRefuse(policies: TemporaryAssistancePolicies, region: string, when: string | Date): TemporaryAssistancePolicy {
+  try {
+    return policies.inForce(region, when);
+  } catch (error) {
+    if (!(error instanceof NoTemporaryAssistancePolicyError)) throw error;
+    throw new CommandRejectedError({ code: 'NO_TEMPORARY_ASSISTANCE_POLICY', kind: 'invalid', message: error.message, field: 'region' });
   }
 }
