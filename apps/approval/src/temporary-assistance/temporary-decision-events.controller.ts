@@ -35,7 +35,12 @@ export class TemporaryDecisionEventsController {
 
   @ContractEventPattern(temporaryUrgentPaymentRecordedV1)
   onUrgentPayment(@Payload() p: PayloadOf<typeof temporaryUrgentPaymentRecordedV1>, @Ctx() ctx: IntegrationEventContext): Promise<void> {
-    return this.run(p.caseId, '', { type: 'RecordUrgentAdvance', caseId: p.caseId, drawId: p.drawId, amountFen: fen(p.amountFen), paidAt: p.paidAt }, ctx);
+    return this.run(
+      p.caseId,
+      p.township,
+      { type: 'RecordUrgentAdvance', caseId: p.caseId, drawId: p.drawId, amountFen: fen(p.amountFen), paidAt: p.paidAt },
+      ctx,
+    );
   }
 
   private async run(caseId: string, region: string, command: TemporaryDecisionCommand, ctx: IntegrationEventContext): Promise<void> {

@@ -90,6 +90,7 @@ export const temporaryUrgentPaymentRecordedV1 = defineContract({
     'The township reserve fund paid the case a small amount at once (小金额先行救助); documents are due by documentsDueBy (working days under the policy).',
   schema: z.object({
     caseId: temporaryCaseIdField,
+    township: regionCodeField,
     drawId: textField('The reserve-fund draw that paid it.', 100),
     amountFen: fenField('Amount paid.'),
     paidAt: instantField('When it was paid.'),
@@ -99,6 +100,7 @@ export const temporaryUrgentPaymentRecordedV1 = defineContract({
   }),
   example: {
     caseId: exampleTemporaryCaseId,
+    township: '330102001',
     drawId: `urgent-${exampleTemporaryCaseId}`,
     amountFen: 80_000,
     paidAt: '2025-03-02T15:00:00+08:00',

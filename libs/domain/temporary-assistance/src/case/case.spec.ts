@@ -18,6 +18,7 @@ const urgentRecorded: TemporaryCaseEvent = {
   type: 'UrgentPaymentRecorded',
   data: {
     caseId: 'ta-1',
+    township: '331002001',
     drawId: 'urgent-ta-1',
     amountFen: fen(80_000),
     paidAt: urgent.paidAt,

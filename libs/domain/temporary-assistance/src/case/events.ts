@@ -29,6 +29,7 @@ export interface UrgentPaymentRecorded {
   readonly type: 'UrgentPaymentRecorded';
   readonly data: {
     readonly caseId: string;
+    readonly township: string;
     readonly drawId: string;
     readonly amountFen: Fen;
     readonly paidAt: string;

@@ -34,6 +34,7 @@ export function decideUrgentPayment(command: RecordUrgentPayment, state: Tempora
     type: 'UrgentPaymentRecorded',
     data: {
       caseId: command.caseId,
+      township: found.open.facts.township,
       drawId: command.drawId,
       amountFen: command.amountFen,
       paidAt: command.paidAt,
