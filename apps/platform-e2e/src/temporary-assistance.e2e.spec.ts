@@ -236,6 +236,32 @@ describe('temporary assistance across intake, approval and payments (separate pr
     const later = await payments.post<StageRun>('/temporary-stage-runs', { region: county });
     expect(later.body.instructions.filter((i) => i.caseId === caseId).map((i) => [i.stageNo, i.amountFen])).toEqual([[2, 260_000]]);
     expect((await temporaryCase(caseId)).body.documentsOverdue).toBe(false);
+
+    // An auditor replays the temporary case like any other: every service's events, who did what, the chain intact.
+    const auditor = { userId: 'ma.jun', role: 'auditor', orgUnit: county };
+    await eventually(
+      async () => {
+        const history = await api('audit', auditor).get<{
+          timeline: { source: string; type: string; actor: { userId: string } }[];
+          integrity: { ok: boolean };
+        }>(`/cases/${caseId}/history`);
+        expect(history.status).toBe(200);
+        expect(history.body.integrity.ok).toBe(true);
+        const types = history.body.timeline.map((e) => `${e.source}:${e.type}:${e.actor.userId}`);
+        expect(types).toEqual(
+          expect.arrayContaining([
+            'intake:TemporaryAssistanceApplied:li.na',
+            'payments:ReserveFundDrawn:zhao.lei',
+            'approval:TemporaryCaseReferredToCounty:zhao.lei',
+            'approval:TemporaryAssistanceApproved:chen.jing',
+            'payments:StagePaid:sun.hui',
+          ]),
+        );
+        expect(types.filter((t) => t.startsWith('payments:StageInstructionIssued'))).toHaveLength(2);
+      },
+      60_000,
+      500,
+    );
   });
 
   it('converts a temporary case into a dibao application when the need lasts', async () => {
