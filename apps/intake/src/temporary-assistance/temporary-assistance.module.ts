@@ -8,7 +8,7 @@ import { TemporaryCaseEventsController } from './temporary-case-events.controlle
 import { TemporaryCaseReadModel } from './temporary-case-read-model';
 import { TemporaryCasesController } from './temporary-cases.controller';
 
-/** Temporary assistance (临时救助) at intake: its own bounded context beside dibao applications (see DESIGN.md). */
+/** Temporary assistance (临时救助) at intake: its own bounded context beside dibao applications (libs/domain/temporary-assistance/DESIGN.md). */
 @Module({
   imports: [ApplicationsModule],
   controllers: [TemporaryCasesController, TemporaryCaseEventsController],

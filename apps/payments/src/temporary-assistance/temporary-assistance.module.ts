@@ -7,7 +7,7 @@ import { StageReadModel } from './stage-read-model';
 import { StageRunsController } from './stage-runs.controller';
 import { TemporaryPaymentsEventsController } from './temporary-payments-events.controller';
 
-/** Temporary assistance (临时救助) at payments: township reserve funds and staged payments, apart from payroll (see DESIGN.md). */
+/** Temporary assistance (临时救助) at payments: township reserve funds and staged payments, apart from payroll (libs/domain/temporary-assistance/DESIGN.md). */
 @Module({
   controllers: [ReserveFundsController, StageRunsController, TemporaryPaymentsEventsController],
   providers: [StagePayments, StageReadModel, temporaryAssistancePoliciesProvider],
