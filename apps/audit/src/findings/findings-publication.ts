@@ -1,20 +1,20 @@
 /**
- * Findings leave the audit service on Kafka (sa.audit.findings.v1) for discipline inspectors'
+ * Findings leave the audit service on Kafka (sa.audit.findings.v1; finding-raised v1, and v2 for the temporary-assistance kinds) for discipline inspectors'
  * and county supervision systems: each FindingRaised event of the audit's own store, once, through
  * the same checkpointed relay every service uses. Audit-log events stay inside.
  */
-import { auditFindingRaisedV1 } from '@sa/contracts';
+import { auditFindingRaisedV1, auditFindingRaisedV2, findingKindsV1 } from '@sa/contracts';
 import { integrationEvent } from '@sa/messaging';
 import type { PublicationDefinition } from '@sa/platform';
 import { findingStreamPrefix, type RecordedFinding } from './findings-scanner';
 
 export const findingsPublication: PublicationDefinition = {
   streamPrefixes: [findingStreamPrefix],
-  contracts: [auditFindingRaisedV1],
+  contracts: [auditFindingRaisedV1, auditFindingRaisedV2],
   mapping: {
     FindingRaised: (event) => {
       const f = event.data as RecordedFinding;
-      return integrationEvent(auditFindingRaisedV1, {
+      const payload = {
         findingId: f.findingId,
         kind: f.kind,
         severity: f.severity,
@@ -27,7 +27,10 @@ export const findingsPublication: PublicationDefinition = {
           .map((e) => ({ source: e.source, stream: e.stream, revision: e.revision, eventId: e.eventId, type: e.type, recordedAt: e.recordedAt, why: e.why })),
         detectedAt: f.detectedAt,
         detectedBy: { userId: event.actor.userId, role: event.actor.role as never, orgUnit: event.actor.orgUnit },
-      });
+      };
+      // The kinds v1 readers know stay v1; the temporary-assistance kinds are v2 (a v1 reader would refuse them).
+      const v1Kind = (findingKindsV1 as readonly string[]).includes(f.kind);
+      return v1Kind ? integrationEvent(auditFindingRaisedV1, payload as never) : integrationEvent(auditFindingRaisedV2, payload);
     },
   },
 };
