@@ -109,7 +109,7 @@ describe('temporary assistance across intake, approval and payments (separate pr
   });
 
   it('sends an expenditure-type case over the township limit to the county; a small one the township approves itself', async () => {
-    const medical = { category: 'expenditure', circumstance: 'medical', severity: 'critical', amountAskedFen: 800_000 };
+    const medical = { category: 'expenditure', circumstance: 'medical', severity: 'critical', amountAskedFen: 800_000, charityReferralConsent: true };
     const caseId = await apply(medical);
     await eventually(async () => expect((await decision(caseId)).body.status).toBe('awaiting-township'), 60_000, 250);
     const body = { totalFen: 500_000, stages: [{ dueDate: '2026-03-05', amountFen: 500_000 }], reasons: '大病住院自付费用超出家庭承受能力' };
@@ -117,8 +117,17 @@ describe('temporary assistance across intake, approval and payments (separate pr
     expect({ status: review.status, decision: review.body.status }).toEqual({ status: 200, decision: 'awaiting-county' });
     const again = await api('approval', actors.reviewer).post<{ code: string }>(`/temporary-cases/${caseId}/approval`, body);
     expect({ status: again.status, code: again.body.code }).toEqual({ status: 409, code: 'CASE_ALREADY_WITH_COUNTY' });
-    const confirmed = await api('approval', actors.approver).post<DecisionAnswer>(`/temporary-cases/${caseId}/approval`, body);
+    const confirmed = await api('approval', actors.approver).post<DecisionAnswer>(`/temporary-cases/${caseId}/approval`, { ...body, stillInHardship: true });
     expect({ status: confirmed.status, decision: confirmed.body.status }).toEqual({ status: 200, decision: 'approved' });
+    // Still in hardship, and the person consented: charity referral opens a referral for the case (慈善转介).
+    await eventually(
+      async () => {
+        const referrals = await api('charity-referral', actors.approver).get<{ items: { applicationId: string }[] }>(`/referrals?applicationId=${caseId}`);
+        expect(referrals.body.items.map((r) => r.applicationId)).toEqual([caseId]);
+      },
+      60_000,
+      250,
+    );
 
     const small = await apply({ ...medical, severity: 'ordinary', amountAskedFen: 200_000 });
     await eventually(async () => expect((await decision(small)).body.status).toBe('awaiting-township'), 60_000, 250);

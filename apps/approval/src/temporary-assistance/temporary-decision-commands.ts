@@ -31,7 +31,7 @@ export class TemporaryDecisionCommands {
 
   async approve(
     caseId: string,
-    body: { totalFen: number; stages: PaymentStage[]; reasons: string },
+    body: { totalFen: number; stages: PaymentStage[]; reasons: string; stillInHardship?: boolean | undefined },
     actor: AuthenticatedActor,
   ): Promise<TemporaryDecisionState> {
     const { state, revision } = await this.loadVisible(caseId, actor);
@@ -45,6 +45,7 @@ export class TemporaryDecisionCommands {
       totalFen: fen(body.totalFen),
       stages: body.stages.map((s) => ({ dueDate: s.dueDate, amountFen: fen(s.amountFen) })),
       reasons: body.reasons,
+      stillInHardship: body.stillInHardship ?? false,
       decidedBy: actorOf(actor),
       decidedAt: now,
       policy,

@@ -27,6 +27,8 @@ export class TemporaryDecisionEventsController {
       householdKey: p.applicant.residentId ?? `case:${p.caseId}`,
       amountAskedFen: fen(p.amountAskedFen),
       ...(p.applicant.bankAccount ? { payee: p.applicant.bankAccount } : {}),
+      charityReferralConsent: p.charityReferralConsent ?? false,
+      contact: { name: p.applicant.name, ...(p.applicant.phone ? { phone: p.applicant.phone } : {}) },
       appliedBy: p.appliedBy,
       appliedAt: p.appliedAt,
     };

@@ -22,7 +22,7 @@ export class TemporaryDecisionsController {
   @ApiContract({ params: temporaryDecisionParams, body: approveTemporaryRequest, responses: { 200: temporaryDecisionAnswer }, errors: refusals })
   async approve(
     @Param('id') id: string,
-    @Body() body: { totalFen: number; stages: PaymentStage[]; reasons: string },
+    @Body() body: { totalFen: number; stages: PaymentStage[]; reasons: string; stillInHardship?: boolean },
     @CurrentActor() actor: AuthenticatedActor,
   ) {
     return answer(id, await this.commands.approve(id, body, actor));

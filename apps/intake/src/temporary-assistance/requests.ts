@@ -20,6 +20,7 @@ export const applyForTemporaryAssistanceRequest = z.object({
   amountAskedFen: applied.amountAskedFen,
   channel: applied.channel,
   leadId: applied.leadId,
+  charityReferralConsent: applied.charityReferralConsent,
 });
 export type ApplyForTemporaryAssistanceRequest = z.infer<typeof applyForTemporaryAssistanceRequest>;
 

@@ -14,6 +14,15 @@ export const temporaryDecisionsTopicV1 = 'sa.approval.temporary-decisions.v1';
 
 const decisionContract = { topic: temporaryDecisionsTopicV1, keyField: 'caseId', direction: 'outbound', producer: 'approval service' } as const;
 
+/** How a charity would reach the person; carried only when they consented to a referral. */
+const contactField = z.object({
+  name: textField('Personal data.', 100),
+  phone: z
+    .string()
+    .regex(/^[0-9+\- ]{5,20}$/)
+    .optional(),
+});
+
 const stagesField = z.array(z.object({ dueDate: dateField('Paid on or after this day.'), amountFen: fenField('Amount of the stage.') })).max(24);
 const traceField = z.object({
   policyId: textField('Regional policy version.', 64),
@@ -79,6 +88,9 @@ export const temporaryAssistanceApprovedV1 = defineContract({
     stages: stagesField,
     payee: z.object({ accountHolder: textField('Personal data.', 100), accountNumber: z.string().regex(/^\d{12,30}$/) }).optional(),
     reasons: textField('Reasons for the decision.', 2000),
+    stillInHardship: z.boolean().meta({ description: 'The worker judged the household still in hardship after this assistance.' }),
+    charityReferralConsent: z.boolean(),
+    contact: contactField.optional(),
     decidedBy: actorField,
     decidedAt: instantField('When.'),
     trace: traceField,
@@ -93,11 +105,14 @@ export const temporaryAssistanceApprovedV1 = defineContract({
     stages: exampleStages,
     payee: { accountHolder: '李明', accountNumber: '6222000012345678' },
     reasons: '住院治疗费用预计6000元，无医保',
+    stillInHardship: true,
+    charityReferralConsent: true,
+    contact: { name: '李明', phone: '13800000000' },
     decidedBy: exampleActors.countyApprover,
     decidedAt: '2025-03-10T09:00:00+08:00',
     trace: exampleTrace,
   },
-  personalData: ['householdKey', 'payee.accountHolder', 'payee.accountNumber'],
+  personalData: ['householdKey', 'payee.accountHolder', 'payee.accountNumber', 'contact.name', 'contact.phone'],
 });
 
 export const temporaryAssistanceRejectedV1 = defineContract({
@@ -105,8 +120,24 @@ export const temporaryAssistanceRejectedV1 = defineContract({
   type: 'sa.approval.temporary-assistance-rejected',
   version: 1,
   description: 'The temporary case was rejected, with the reasons the household is told.',
-  schema: z.object({ caseId: temporaryCaseIdField, reasons: textField('Reasons.', 2000), decidedBy: actorField, decidedAt: instantField('When.') }),
-  example: { caseId: exampleTemporaryCaseId, reasons: '保险已全额赔付', decidedBy: exampleActors.townshipReviewer, decidedAt: '2025-03-09T10:00:00+08:00' },
+  schema: z.object({
+    caseId: temporaryCaseIdField,
+    township: regionCodeField,
+    reasons: textField('Reasons.', 2000),
+    charityReferralConsent: z.boolean(),
+    contact: contactField.optional(),
+    decidedBy: actorField,
+    decidedAt: instantField('When.'),
+  }),
+  example: {
+    caseId: exampleTemporaryCaseId,
+    township: '330102001',
+    reasons: '保险已全额赔付',
+    charityReferralConsent: false,
+    decidedBy: exampleActors.townshipReviewer,
+    decidedAt: '2025-03-09T10:00:00+08:00',
+  },
+  personalData: ['contact.name', 'contact.phone'],
 });
 
 export const temporaryDecisionContracts = [temporaryCaseReferredToCountyV1, temporaryAssistanceApprovedV1, temporaryAssistanceRejectedV1] as const;

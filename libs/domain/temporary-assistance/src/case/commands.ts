@@ -44,6 +44,8 @@ export interface ApplyForTemporaryAssistance {
   readonly amountAskedFen: Fen;
   readonly channel: TemporaryChannel;
   readonly leadId?: string;
+  /** Whether the person consents to a charity referral (慈善转介) should hardship remain after the assistance. */
+  readonly charityReferralConsent?: boolean;
   readonly appliedBy: Actor;
   readonly appliedAt: string;
 }

@@ -20,6 +20,7 @@ export interface TemporaryAssistanceApplied {
     readonly amountAskedFen: Fen;
     readonly channel: TemporaryChannel;
     readonly leadId?: string;
+    readonly charityReferralConsent?: boolean;
     readonly appliedBy: Actor;
     readonly appliedAt: string;
   };

@@ -50,6 +50,7 @@ export function decideApprove(command: ApproveTemporaryAssistance, state: Tempor
       stages: command.stages,
       ...(open.facts.payee ? { payee: open.facts.payee } : {}),
       reasons: command.reasons,
+      ...referralFacts(open, command.stillInHardship ?? false),
       decidedBy: command.decidedBy,
       decidedAt: command.decidedAt,
       trace,
@@ -70,6 +71,12 @@ function referral(command: ApproveTemporaryAssistance, trace: ApprovalTrace): Te
       trace,
     },
   };
+}
+
+/** The contact travels only when the person consented (慈善转介须经本人同意). */
+export function referralFacts(open: OpenedTemporaryDecision, stillInHardship: boolean) {
+  const consent = open.facts.charityReferralConsent ?? false;
+  return { stillInHardship, charityReferralConsent: consent, ...(consent && open.facts.contact ? { contact: open.facts.contact } : {}) };
 }
 
 function traceOf(command: ApproveTemporaryAssistance, open: OpenedTemporaryDecision): ApprovalTrace {

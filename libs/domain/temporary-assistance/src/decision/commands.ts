@@ -11,6 +11,9 @@ export interface TemporaryCaseFacts {
   /** Who the yearly cap counts against: the applicant's resident ID, else the case itself. */
   readonly householdKey: string;
   readonly amountAskedFen: Fen;
+  /** Consent to a charity referral, and how a charity would reach the person (only with consent). */
+  readonly charityReferralConsent?: boolean;
+  readonly contact?: { readonly name: string; readonly phone?: string };
   /** Where staged payments go, when the applicant gave an account. */
   readonly payee?: { readonly accountHolder: string; readonly accountNumber: string };
   readonly appliedBy: Actor;
@@ -47,6 +50,8 @@ export interface ApproveTemporaryAssistance {
   readonly totalFen: Fen;
   readonly stages: readonly PaymentStage[];
   readonly reasons: string;
+  /** The worker's judgement that hardship remains after this assistance (a charity referral may follow, with consent). */
+  readonly stillInHardship?: boolean;
   readonly decidedBy: Actor;
   readonly decidedAt: string;
   readonly policy: TemporaryAssistancePolicy;

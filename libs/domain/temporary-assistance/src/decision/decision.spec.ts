@@ -1,4 +1,4 @@
-import { fen, given } from '@sa/domain-shared';
+import { fen, fold, given } from '@sa/domain-shared';
 import { countyApprover, facts, policy, townshipReviewer, worker } from '../test-support/fixtures';
 import type { ApproveTemporaryAssistance } from './commands';
 import { temporaryDecisionDecider } from './decider';
@@ -50,6 +50,9 @@ const approvedBy = (command: ApproveTemporaryAssistance, tier: 'township' | 'cou
     stages: command.stages,
     payee: facts.payee,
     reasons: command.reasons,
+    stillInHardship: command.stillInHardship ?? false,
+    charityReferralConsent: true,
+    contact: facts.contact,
     decidedBy: command.decidedBy,
     decidedAt: command.decidedAt,
     trace,
@@ -140,12 +143,23 @@ describe('tiered approval of a temporary case (县、乡分级审批)', () => {
     const { type: _t, ...data } = { ...reject, reasons: 'Insurance paid in full' };
     given(temporaryDecisionDecider, [opened])
       .when({ ...reject, reasons: 'Insurance paid in full' })
-      .then([{ type: 'TemporaryAssistanceRejected', data }]);
+      .then([{ type: 'TemporaryAssistanceRejected', data: { ...data, township: '331002001', charityReferralConsent: true, contact: facts.contact } }]);
   });
 
   it('records an urgent advance once per draw', () => {
     const record = { type: 'RecordUrgentAdvance' as const, caseId: 'ta-1', drawId: 'urgent-ta-1', amountFen: fen(80_000), paidAt: '2026-03-02T07:00:00Z' };
     given(temporaryDecisionDecider, [opened]).when(record).then([advanced]);
     given(temporaryDecisionDecider, [opened, advanced]).when(record).thenRejects('URGENT_PAYMENT_ALREADY_RECORDED');
+  });
+
+  it('carries what a charity referral needs: the judgement that hardship remains, the consent, and the contact only with consent', () => {
+    const still = { ...small, stillInHardship: true };
+    given(temporaryDecisionDecider, [opened, advanced])
+      .when(still)
+      .then([approvedBy(still, 'township')]);
+    const noConsent: TemporaryDecisionEvent = { type: 'TemporaryDecisionOpened', data: { ...facts, charityReferralConsent: false } };
+    const decision = temporaryDecisionDecider.decide(still, fold(temporaryDecisionDecider, [noConsent, advanced]));
+    const event = decision.ok ? decision.events[0] : undefined;
+    expect(event?.type === 'TemporaryAssistanceApproved' && [event.data.charityReferralConsent, event.data.contact]).toEqual([false, undefined]);
   });
 });

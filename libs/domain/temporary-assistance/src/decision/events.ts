@@ -48,6 +48,10 @@ export interface TemporaryAssistanceApproved {
     readonly stages: readonly PaymentStage[];
     readonly payee?: TemporaryCaseFacts['payee'];
     readonly reasons: string;
+    /** For a charity referral: the worker's judgement, the person's consent and contact (the contact only with consent). */
+    readonly stillInHardship: boolean;
+    readonly charityReferralConsent: boolean;
+    readonly contact?: TemporaryCaseFacts['contact'];
     readonly decidedBy: Actor;
     readonly decidedAt: string;
     readonly trace: ApprovalTrace;
@@ -56,7 +60,15 @@ export interface TemporaryAssistanceApproved {
 
 export interface TemporaryAssistanceRejected {
   readonly type: 'TemporaryAssistanceRejected';
-  readonly data: { readonly caseId: string; readonly reasons: string; readonly decidedBy: Actor; readonly decidedAt: string };
+  readonly data: {
+    readonly caseId: string;
+    readonly township: string;
+    readonly reasons: string;
+    readonly decidedBy: Actor;
+    readonly decidedAt: string;
+    readonly charityReferralConsent: boolean;
+    readonly contact?: TemporaryCaseFacts['contact'];
+  };
 }
 
 export type TemporaryDecisionEvent =

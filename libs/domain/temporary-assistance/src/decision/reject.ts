@@ -1,6 +1,6 @@
 import { accept, isBlank, type Decision } from '@sa/domain-shared';
 import { problem, rejectWith } from '../rejections';
-import { openedOrRefused } from './approve';
+import { openedOrRefused, referralFacts } from './approve';
 import { segregationProblem, tierOf } from './authority';
 import type { RejectTemporaryAssistance } from './commands';
 import type { TemporaryDecisionEvent } from './events';
@@ -19,5 +19,6 @@ export function decideReject(command: RejectTemporaryAssistance, state: Temporar
     return rejectWith(problem('CASE_ALREADY_WITH_COUNTY', `Case ${command.caseId} is with the county for approval`, 'caseId'));
   }
   const { type: _type, ...data } = command;
-  return accept<TemporaryDecisionEvent>({ type: 'TemporaryAssistanceRejected', data });
+  const { stillInHardship: _s, ...referral } = referralFacts(found.open, true);
+  return accept<TemporaryDecisionEvent>({ type: 'TemporaryAssistanceRejected', data: { ...data, township: found.open.facts.township, ...referral } });
 }

@@ -55,6 +55,8 @@ export const facts: TemporaryCaseFacts = {
   householdKey: '410783198506151239',
   amountAskedFen: fen(500_000),
   payee: { accountHolder: '李明', accountNumber: '6222000012345678' },
+  charityReferralConsent: true,
+  contact: { name: '李明', phone: '13800000000' },
   appliedBy: worker,
   appliedAt: '2026-03-02T10:00:00+08:00',
 };
