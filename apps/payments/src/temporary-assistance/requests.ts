@@ -30,7 +30,7 @@ export const reimbursementRequest = z.object({
 export const fundAnswer = z.object({ township: z.string(), balanceFen: z.int(), entries: z.int() });
 
 export const stageRunRequest = z.object({ region: regionCodeField });
-export const stageRunParams = z.object({ runId: z.string().regex(/^stages-\d{6,12}-\d{4}-\d{2}-\d{2}$/, 'must be a stage run id') });
+export const stageRunParams = z.object({ runId: z.string().regex(/^stages-\d{2,12}-\d{4}-\d{2}-\d{2}$/, 'must be a stage run id') });
 export const stageRunAnswer = z.object({
   runId: z.string(),
   date: z.string(),
