@@ -40,7 +40,10 @@ export const temporaryAssistanceAppliedSchema = z.object({
     name: textField('Personal data.', 100),
     residentId: residentIdField.optional(),
     hukouRegion: regionCodeField.optional(),
-    phone: z.string().regex(/^[0-9+\- ]{5,20}$/, 'must be 5 to 20 digits, spaces, + or -').optional(),
+    phone: z
+      .string()
+      .regex(/^[0-9+\- ]{5,20}$/, 'must be 5 to 20 digits, spaces, + or -')
+      .optional(),
     bankAccount: z.object({ accountHolder: textField('Personal data.', 100), accountNumber: z.string().regex(/^\d{12,30}$/) }).optional(),
   }),
   householdSize: z.number().int().min(1).max(30),
