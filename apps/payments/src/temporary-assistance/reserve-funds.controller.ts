@@ -103,5 +103,5 @@ export class ReserveFundsController {
 }
 
 function answer(township: string, state: ReserveFundState) {
-  return { township, balanceFen: state.balanceFen, entries: state.entryIds.size };
+  return { township, balanceFen: state.balanceFen, entries: state.entries };
 }

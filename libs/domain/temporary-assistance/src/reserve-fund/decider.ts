@@ -5,7 +5,7 @@ import { problem, rejectWith, type TemporaryAssistanceRejectionCode } from '../r
 import { isOneOf, positiveFen, type Check } from '../validation';
 import { urgentPaymentMethods, type DrawFromReserveFund, type ReserveFundCommand } from './commands';
 import type { ReserveFundEvent } from './events';
-import { initialReserveFundState, type ReserveFundState } from './state';
+import { initialReserveFundState, listHas, type ReserveFundState } from './state';
 
 const maxEntryFen = 100_000_000;
 
@@ -24,7 +24,7 @@ function actorProblem(actor: Actor, township: string, roles: readonly Role[], un
 
 function entryProblem(state: ReserveFundState, id: string, code: TemporaryAssistanceRejectionCode, amountFen: number): Check {
   if (isBlank(id)) return problem('CASE_ID_REQUIRED', 'An entry needs an id', 'id');
-  if (state.entryIds.has(id)) return problem(code, `Entry ${id} is already in the fund's ledger`, 'id');
+  if (listHas(state.entryIds, id)) return problem(code, `Entry ${id} is already in the fund's ledger`, 'id');
   return positiveFen(amountFen, maxEntryFen) ? undefined : problem('INVALID_AMOUNT', 'amount must be positive, up to 1,000,000.00', 'amountFen');
 }
 
@@ -32,7 +32,7 @@ function drawProblem(c: DrawFromReserveFund, state: ReserveFundState): Check {
   const found =
     actorProblem(c.drawnBy, c.township, ['township-reviewer', 'payments-officer'], 9, 'drawnBy') ??
     entryProblem(state, c.drawId, 'DRAW_ALREADY_RECORDED', c.amountFen) ??
-    (state.drawnCaseIds.has(c.caseId)
+    (listHas(state.drawnCaseIds, c.caseId)
       ? problem('DRAW_ALREADY_RECORDED', `Case ${c.caseId} already had its urgent payment from this fund`, 'caseId')
       : undefined) ??
     (isOneOf(urgentPaymentMethods, c.method)
@@ -86,8 +86,8 @@ function evolve(state: ReserveFundState, event: ReserveFundEvent): ReserveFundSt
   const d = event.data;
   const id =
     event.type === 'ReserveFundAllocated' ? event.data.allocationId : event.type === 'ReserveFundDrawn' ? event.data.drawId : event.data.reimbursementId;
-  const drawnCaseIds = event.type === 'ReserveFundDrawn' ? new Set([...state.drawnCaseIds, event.data.caseId]) : state.drawnCaseIds;
-  return { township: d.township, balanceFen: d.balanceAfterFen, entryIds: new Set([...state.entryIds, id]), drawnCaseIds };
+  const drawnCaseIds = event.type === 'ReserveFundDrawn' ? { id: event.data.caseId, rest: state.drawnCaseIds } : state.drawnCaseIds;
+  return { township: d.township, balanceFen: d.balanceAfterFen, entries: state.entries + 1, entryIds: { id, rest: state.entryIds }, drawnCaseIds };
 }
 
 export const reserveFundDecider: Decider<ReserveFundCommand, ReserveFundEvent, ReserveFundState> = {
