@@ -61,7 +61,7 @@ describe('the contract catalogue', () => {
     expect(unknownPaths).toEqual([]);
   });
 
-  it('keys case topics by applicationId, referrals by referralId, findings by findingId, checkpoints by source, county data by resident ID and receipts by messageId', () => {
+  it('keys case topics by applicationId (temporary cases by caseId, reserve funds by township), referrals by referralId, findings by findingId, checkpoints by source, county data by resident ID and receipts by messageId', () => {
     const keys = Object.fromEntries(contractRegistry.topics().map((topic) => [topic, contractRegistry.byTopic(topic)[0].keyField]));
     expect(keys).toEqual({
       'sa.intake.applications.v1': 'applicationId',
@@ -72,6 +72,10 @@ describe('the contract catalogue', () => {
       'sa.charity.referrals.v1': 'referralId',
       'sa.audit.checkpoints.v1': 'source',
       'sa.audit.findings.v1': 'findingId',
+      'sa.intake.temporary-cases.v1': 'caseId',
+      'sa.approval.temporary-decisions.v1': 'caseId',
+      'sa.payments.reserve-funds.v1': 'township',
+      'sa.payments.temporary-stages.v1': 'caseId',
       'county.public-security.resident-deaths.v1': 'residentId',
       'county.public-security.vehicle-registrations.v1': 'residentId',
       'county.housing.property-registrations.v1': 'residentId',

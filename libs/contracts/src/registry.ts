@@ -7,6 +7,9 @@ import { auditContracts } from './outbound/audit';
 import { charityReferralContracts } from './outbound/charity-referral';
 import { intakeContracts } from './outbound/intake';
 import { paymentsContracts } from './outbound/payments';
+import { temporaryDecisionContracts } from './outbound/temporary-assistance-decisions';
+import { temporaryIntakeContracts } from './outbound/temporary-assistance-intake';
+import { temporaryAssistancePaymentContracts } from './outbound/temporary-assistance-payments';
 import { verificationContracts } from './outbound/verification';
 
 export class UnknownContractError extends Error {
@@ -66,6 +69,9 @@ export const outboundContracts: readonly IntegrationContract[] = [
   ...paymentsContracts,
   ...charityReferralContracts,
   ...auditContracts,
+  ...temporaryIntakeContracts,
+  ...temporaryDecisionContracts,
+  ...temporaryAssistancePaymentContracts,
 ];
 
 export const allContracts: readonly IntegrationContract[] = [...outboundContracts, ...countyDataContracts, countyDataReceiptV1];

@@ -39,3 +39,4 @@ export * from './commands/refused-as';
 export * from './commands/publication-guard';
 export * from './bootstrap';
 export * from './startup/migrate-service';
+export * from './config/temporary-assistance-policies';

@@ -10,6 +10,8 @@ import { ResidentReservations } from './resident-reservations';
 @Module({
   controllers: [ApplicationsController, IntakeEventsController],
   providers: [ApplicationCommands, ApplicationReadModel, ResidentReservations],
+  // Temporary assistance converts a case into an application through these commands.
+  exports: [ApplicationCommands],
 })
 export class ApplicationsModule {
   constructor(messaging: ServiceMessaging) {

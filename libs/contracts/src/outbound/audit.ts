@@ -11,11 +11,47 @@ import { exampleApplicationId } from './examples';
 export const findingsTopicV1 = 'sa.audit.findings.v1';
 export const checkpointsTopicV1 = 'sa.audit.checkpoints.v1';
 
+/** The kinds v1 readers know; a new kind is published as v2 (a reader of v1 would refuse it). */
+export const findingKindsV1 = [
+  'near-relative-confirmed-below-county',
+  'segregation-of-duties-breached',
+  'confirmed-before-notice-ended',
+  'payment-after-death',
+  'duplicate-benefit',
+  'department-data-ignored',
+] as const;
+export const findingKindsV2 = [...findingKindsV1, 'temporary-assistance-beyond-yearly-cap', 'temporary-assistance-split-under-township-limit'] as const;
+
 /** Deterministic (name-based) UUIDs: the same violation found again has the same id. */
 const findingIdField = z
   .string()
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'must be a lower-case UUID')
   .meta({ description: 'Finding id, derived from what was found: a rescan never raises the same finding twice.' });
+
+const findingRaisedSchemaV1 = z.object({
+  findingId: findingIdField,
+  kind: z.enum(findingKindsV1),
+  severity: z.enum(['high', 'medium']),
+  applicationIds: z.array(applicationIdField).min(1).max(20),
+  regions: z.array(regionCodeField).max(20),
+  summary: textField('What was found, for people. Resident IDs masked.', 1000),
+  evidence: z
+    .array(
+      z.object({
+        source: textField('Service whose event store holds the event.', 50),
+        stream: textField('Stream of the event.', 500),
+        revision: z.number().int().nonnegative(),
+        eventId: z.string().uuid('must be a UUID'),
+        type: textField('Event type.', 100),
+        recordedAt: instantField('When the event was recorded.'),
+        why: textField('What this event proves.', 500),
+      }),
+    )
+    .min(1)
+    .max(50),
+  detectedAt: instantField('When the scan found it.'),
+  detectedBy: actorField,
+});
 
 export const auditFindingRaisedV1 = defineContract({
   type: 'sa.audit.finding-raised',
@@ -28,37 +64,7 @@ export const auditFindingRaisedV1 = defineContract({
     'An anti-fraud finding: something in a case history an inspector must look at (near-relative case confirmed below the county, ' +
     'segregation of duties breached, confirmation before the public notice ended, payment after death, duplicate benefit, ' +
     'department data ignored), with the exact stored events that prove it.',
-  schema: z.object({
-    findingId: findingIdField,
-    kind: z.enum([
-      'near-relative-confirmed-below-county',
-      'segregation-of-duties-breached',
-      'confirmed-before-notice-ended',
-      'payment-after-death',
-      'duplicate-benefit',
-      'department-data-ignored',
-    ]),
-    severity: z.enum(['high', 'medium']),
-    applicationIds: z.array(applicationIdField).min(1).max(20),
-    regions: z.array(regionCodeField).max(20),
-    summary: textField('What was found, for people. Resident IDs masked.', 1000),
-    evidence: z
-      .array(
-        z.object({
-          source: textField('Service whose event store holds the event.', 50),
-          stream: textField('Stream of the event.', 500),
-          revision: z.number().int().nonnegative(),
-          eventId: z.string().uuid('must be a UUID'),
-          type: textField('Event type.', 100),
-          recordedAt: instantField('When the event was recorded.'),
-          why: textField('What this event proves.', 500),
-        }),
-      )
-      .min(1)
-      .max(50),
-    detectedAt: instantField('When the scan found it.'),
-    detectedBy: actorField,
-  }),
+  schema: findingRaisedSchemaV1,
   example: {
     findingId: '6f1c2d3e-4a5b-5c6d-8e7f-8091a2b3c4d5',
     kind: 'confirmed-before-notice-ended',
@@ -124,4 +130,26 @@ export const integrityCheckpointSignedV1 = defineContract({
   },
 });
 
-export const auditContracts = [auditFindingRaisedV1, integrityCheckpointSignedV1] as const;
+/**
+ * v2: the same finding with the temporary-assistance (临时救助) kinds. Findings of the v1 kinds are
+ * still published as v1, so existing readers see no change; only the new kinds come as v2.
+ */
+export const auditFindingRaisedV2 = defineContract({
+  type: auditFindingRaisedV1.type,
+  version: 2,
+  topic: findingsTopicV1,
+  keyField: 'findingId',
+  direction: 'outbound',
+  producer: 'audit service',
+  description:
+    auditFindingRaisedV1.description +
+    ' v2 adds the temporary-assistance kinds: a household’s yearly cap passed over several cases, and approvals split to stay under the township limit.',
+  schema: findingRaisedSchemaV1.extend({ kind: z.enum(findingKindsV2) }),
+  example: {
+    ...auditFindingRaisedV1.example,
+    kind: 'temporary-assistance-split-under-township-limit',
+    summary: '同一家庭31天内3次乡镇审批临时救助，每次低于乡镇限额，合计超限',
+  },
+});
+
+export const auditContracts = [auditFindingRaisedV1, auditFindingRaisedV2, integrityCheckpointSignedV1] as const;

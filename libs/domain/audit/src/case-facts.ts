@@ -73,7 +73,8 @@ export function regionOf(events: readonly SourcedEvent[]): string | undefined {
   let region: string | undefined;
   for (const event of events) {
     const d = record(event.data);
-    const stated = event.type === 'ApplicationAmended' ? text(record(d.changes).region) : text(d.region);
+    // A temporary-assistance case (临时救助) is the region of its emergency, not of anyone's hukou.
+    const stated = event.type === 'ApplicationAmended' ? text(record(d.changes).region) : (text(d.region) ?? text(d.emergencyLocation));
     if (stated && /^\d{6,12}$/.test(stated)) region = stated;
   }
   return region;

@@ -109,3 +109,32 @@ describe('case history (one case across five services)', () => {
     expect(rejected?.reason).toBe('per-capita income not below the standard');
   });
 });
+
+describe('a temporary-assistance case (临时救助) in the audit', () => {
+  it('is joined by its caseId and kept to the region of its emergency', () => {
+    // Given a temporary case taken in a Jiaojiang village for someone with a Henan hukou, and its urgent draw at payments
+    const w = new HistoryWriter();
+    const caseId = 'ta-case-1';
+    w.add(
+      'intake',
+      `temporary-assistance-${caseId}`,
+      'TemporaryAssistanceApplied',
+      { caseId, emergencyLocation: '331002001005', township: '331002001', applicant: { name: '李明', hukouRegion: '410783' } },
+      people.intakeWorker,
+      '2026-03-16T01:00:00.000Z',
+    );
+    w.add(
+      'payments',
+      'reserve-fund-331002001',
+      'ReserveFundDrawn',
+      { caseId, township: '331002001', amountFen: 80_000 },
+      people.paymentsOfficer,
+      '2026-03-16T02:00:00.000Z',
+    );
+    // When its history is assembled
+    const history = assembleCaseHistory(caseId, [...w.events]);
+    // Then both services' events are the case's, and its region is the place of emergency
+    expect(history.events.map((e) => `${e.source}:${e.type}`)).toEqual(['intake:TemporaryAssistanceApplied', 'payments:ReserveFundDrawn']);
+    expect(summariseCase(history).region).toBe('331002001005');
+  });
+});

@@ -14,4 +14,5 @@ export * from './findings/notice-period';
 export * from './findings/payment-after-death';
 export * from './findings/duplicate-benefit';
 export * from './findings/department-data-ignored';
+export * from './findings/temporary-assistance';
 export * from './findings/detect';

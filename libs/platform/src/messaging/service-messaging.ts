@@ -88,9 +88,26 @@ export class ServiceMessaging implements OnApplicationBootstrap, BeforeApplicati
   ) {}
 
   /** Declares what the service publishes; call from a module's constructor or onModuleInit. */
+  /**
+   * A service has one relay over its categories; a second bounded context in the same service (say
+   * temporary assistance beside dibao) declares its own publication and it joins that relay. The
+   * same category or event type declared twice is a mistake and fails the start.
+   */
   publish(definition: PublicationDefinition): void {
-    if (this.publication) throw new Error('a service declares one publication (one relay over its categories)');
-    this.publication = definition;
+    const current = this.publication;
+    if (current) {
+      const clash =
+        definition.streamPrefixes.find((p) => current.streamPrefixes.some((q) => p.startsWith(q) || q.startsWith(p))) ??
+        Object.keys(definition.mapping).find((type) => Object.prototype.hasOwnProperty.call(current.mapping, type));
+      if (clash) throw new Error(`two publications of this service both declare ${clash}`);
+    }
+    this.publication = current
+      ? {
+          streamPrefixes: [...current.streamPrefixes, ...definition.streamPrefixes],
+          mapping: { ...current.mapping, ...definition.mapping },
+          contracts: [...current.contracts, ...definition.contracts],
+        }
+      : definition;
     // Commands on these categories are refused (422) when an event could not be published.
     guardPublication(this.store, definition);
   }

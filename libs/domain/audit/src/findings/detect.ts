@@ -7,6 +7,7 @@ import { detectNearRelativeConfirmedBelowCounty } from './near-relative-confirma
 import { detectConfirmationBeforeNoticeEnded } from './notice-period';
 import { detectPaymentsAfterDeath } from './payment-after-death';
 import { detectSegregationOfDutiesBreaches } from './segregation-of-duties';
+import { detectTemporaryAssistancePatterns } from './temporary-assistance';
 
 export type CaseDetector = (history: CaseHistory) => Finding[];
 
@@ -24,5 +25,5 @@ export function detectInCase(history: CaseHistory): Finding[] {
 }
 
 export function detectFindings(histories: readonly CaseHistory[]): Finding[] {
-  return [...histories.flatMap(detectInCase), ...detectDuplicateBenefits(histories)];
+  return [...histories.flatMap(detectInCase), ...detectDuplicateBenefits(histories), ...detectTemporaryAssistancePatterns(histories)];
 }

@@ -19,6 +19,10 @@ export const findingKinds = [
   'duplicate-benefit',
   /** An approval whose economic check did not take department data the platform already held (逢进必核). */
   'department-data-ignored',
+  /** One household's temporary assistance (临时救助) in a year above the yearly cap, over several cases. */
+  'temporary-assistance-beyond-yearly-cap',
+  /** Several township approvals for one household close together, each under the township limit, together above it (拆分审批). */
+  'temporary-assistance-split-under-township-limit',
 ] as const;
 
 export type FindingKind = (typeof findingKinds)[number];

@@ -11,7 +11,6 @@
  * without exposing them.
  */
 import { fen, formatYuan, zeroFen, type Fen } from '@sa/domain-shared';
-import type { PaymentInstructionIssued } from '../payroll/events';
 import { crlf, csvLine } from './csv';
 
 export const disbursementHeader = ['instructionId', 'accountHolder', 'accountNumber', 'amountYuan', 'reference'] as const;
@@ -37,7 +36,15 @@ export function disbursementHeaderLine(): string {
   return csvLine(disbursementHeader) + crlf;
 }
 
-export function disbursementLine(i: PaymentInstructionIssued['data'], display: AccountNumberDisplay = 'full'): string {
+/** What a file line shows of an instruction: payroll's, or any one-off payment's (a temporary-assistance stage). */
+export interface DisbursementInstruction {
+  readonly instructionId: string;
+  readonly payee: { readonly accountHolder: string; readonly accountNumber: string };
+  readonly amountFen: Fen;
+  readonly reference: string;
+}
+
+export function disbursementLine(i: DisbursementInstruction, display: AccountNumberDisplay = 'full'): string {
   const account = display === 'full' ? i.payee.accountNumber : maskAccountNumber(i.payee.accountNumber);
   return csvLine([i.instructionId, i.payee.accountHolder, account, formatYuan(i.amountFen), i.reference]) + crlf;
 }
@@ -46,7 +53,7 @@ export function disbursementControlLine(count: number, totalFen: Fen): string {
   return csvLine([controlTotalMarker, String(count), String(totalFen)]) + crlf;
 }
 
-export function formatDisbursementFile(instructions: ReadonlyArray<PaymentInstructionIssued['data']>, options: DisbursementFileOptions = {}): string {
+export function formatDisbursementFile(instructions: ReadonlyArray<DisbursementInstruction>, options: DisbursementFileOptions = {}): string {
   const display = options.accountNumbers ?? 'full';
   const total = instructions.reduce((sum, i) => fen(sum + i.amountFen), zeroFen);
   return disbursementHeaderLine() + instructions.map((i) => disbursementLine(i, display)).join('') + disbursementControlLine(instructions.length, total);

@@ -1,0 +1,39 @@
+import type { PaymentStage } from '../decision/commands';
+
+export interface StagePayee {
+  readonly accountHolder: string;
+  readonly accountNumber: string;
+}
+
+/** From approval's decision: the stages to pay, each later its own payment instruction. */
+export interface ScheduleStages {
+  readonly type: 'ScheduleStages';
+  readonly caseId: string;
+  readonly township: string;
+  readonly payee: StagePayee;
+  readonly stages: readonly PaymentStage[];
+  readonly approvedAt: string;
+}
+
+/** A stage run puts a due stage in a bank file: once, whatever retries or second runs happen. */
+export interface IssueStageInstruction {
+  readonly type: 'IssueStageInstruction';
+  readonly caseId: string;
+  readonly stageNo: number;
+  readonly instructionId: string;
+  readonly runId: string;
+  /** The China calendar day of the run: a stage is not paid before its date. */
+  readonly today: string;
+}
+
+export interface RecordStageResult {
+  readonly type: 'RecordStageResult';
+  readonly caseId: string;
+  readonly instructionId: string;
+  readonly outcome: 'paid' | 'failed';
+  readonly bankReference?: string;
+  readonly reason?: string;
+  readonly recordedAt: string;
+}
+
+export type StagePaymentCommand = ScheduleStages | IssueStageInstruction | RecordStageResult;
