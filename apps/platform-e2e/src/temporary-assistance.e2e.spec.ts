@@ -7,7 +7,7 @@
 import { checkCharacter } from '@sa/domain-shared';
 import { eventually } from '@sa/testing';
 import { randomInt, randomUUID } from 'node:crypto';
-import { Api, type ActorSpec } from './harness/api';
+import { Api, type ActorSpec, clockOperator } from './harness/api';
 import { application, household } from './harness/households';
 import { type RunningPlatform, startPlatform } from './harness/platform';
 
@@ -48,7 +48,7 @@ describe('temporary assistance across intake, approval and payments (separate pr
   const api = (service: string, actor: ActorSpec) => new Api(platform.urls[service] as string, actor);
 
   async function setClocks(instant: string): Promise<void> {
-    for (const url of Object.values(platform.urls)) expect((await new Api(url).put('/admin/clock', { now: instant })).status).toBe(200);
+    for (const url of Object.values(platform.urls)) expect((await new Api(url, clockOperator).put('/admin/clock', { now: instant })).status).toBe(200);
   }
 
   async function apply(body: Record<string, unknown>, village = `${township}005`): Promise<string> {

@@ -6,7 +6,7 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventually } from '@sa/testing';
-import { Api, type ActorSpec } from '../harness/api';
+import { Api, type ActorSpec, clockOperator } from '../harness/api';
 import type { RunningPlatform } from '../harness/platform';
 
 export const township = '331002001';
@@ -55,7 +55,7 @@ export class Journey {
 
   async setClocks(instant: string): Promise<void> {
     for (const url of Object.values(this.platform.urls)) {
-      const res = await new Api(url).put('/admin/clock', { now: instant });
+      const res = await new Api(url, clockOperator).put('/admin/clock', { now: instant });
       if (res.status !== 200) throw new Error(`clock of ${url} not set: ${res.status}`);
     }
   }

@@ -15,6 +15,9 @@ export interface ApiResponse<T = unknown> {
   readonly body: T;
 }
 
+/** Moves the services' clocks in the journeys: PUT /admin/clock needs a platform operator. */
+export const clockOperator: ActorSpec = { userId: 'ops.chen', role: 'platform-operator', orgUnit: '331002' };
+
 export function tokenFor(actor: ActorSpec): string {
   return signDevToken(actor, { secret: devJwtSecret, issuer: devJwtIssuer, audience: devJwtAudiences });
 }
