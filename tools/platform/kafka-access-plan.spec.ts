@@ -7,21 +7,36 @@
 import { serviceAccess, servicePrincipal, kafkaAccessPlan } from '@sa/messaging';
 import type { ConsumptionDefinition, PublicationDefinition } from '@sa/platform';
 import { approvalConsumption, approvalPublication } from '../../apps/approval/src/cases/integration';
+import { temporaryDecisionConsumption as approvalTemporaryCases, temporaryDecisionPublication } from '../../apps/approval/src/temporary-assistance/integration';
 import { findingsPublication } from '../../apps/audit/src/findings/findings-publication';
 import { referralConsumption, referralPublication } from '../../apps/charity-referral/src/referrals/integration';
+import { temporaryDecisionConsumption as referralTemporaryDecisions } from '../../apps/charity-referral/src/referrals/temporary-decisions.controller';
 import { intakeConsumption, intakeEntitlementConsumption, intakePublication } from '../../apps/intake/src/applications/integration';
+import { temporaryCaseConsumption, temporaryCasePublication } from '../../apps/intake/src/temporary-assistance/integration';
 import { caseApprovalConsumption, paymentsPublication, residentDeathConsumption } from '../../apps/payments/src/integration';
+import { temporaryDecisionsConsumption, temporaryPaymentsPublication } from '../../apps/payments/src/temporary-assistance/integration';
+import { caseloadConsumption } from '../../apps/verification/src/caseload/caseload-events.controller';
 import { applicationsConsumption, casesConsumption, verificationPublication } from '../../apps/verification/src/checks/integration';
 import { countyDataConsumption } from '../../apps/verification/src/register/county-data-consumption';
 import { services } from './services';
 
-const declared: Record<string, { publication: PublicationDefinition; consumptions: ConsumptionDefinition[] }> = {
-  intake: { publication: intakePublication, consumptions: [intakeConsumption, intakeEntitlementConsumption] },
-  verification: { publication: verificationPublication, consumptions: [applicationsConsumption, casesConsumption, countyDataConsumption] },
-  approval: { publication: approvalPublication, consumptions: [approvalConsumption] },
-  payments: { publication: paymentsPublication, consumptions: [caseApprovalConsumption, residentDeathConsumption] },
-  'charity-referral': { publication: referralPublication, consumptions: [referralConsumption] },
-  audit: { publication: findingsPublication, consumptions: [] },
+// Every publication and consumption each service registers (its modules' ServiceMessaging calls).
+const declared: Record<string, { publications: PublicationDefinition[]; consumptions: ConsumptionDefinition[] }> = {
+  intake: {
+    publications: [intakePublication, temporaryCasePublication],
+    consumptions: [intakeConsumption, intakeEntitlementConsumption, temporaryCaseConsumption],
+  },
+  verification: {
+    publications: [verificationPublication],
+    consumptions: [applicationsConsumption, casesConsumption, countyDataConsumption, caseloadConsumption],
+  },
+  approval: { publications: [approvalPublication, temporaryDecisionPublication], consumptions: [approvalConsumption, approvalTemporaryCases] },
+  payments: {
+    publications: [paymentsPublication, temporaryPaymentsPublication],
+    consumptions: [caseApprovalConsumption, residentDeathConsumption, temporaryDecisionsConsumption],
+  },
+  'charity-referral': { publications: [referralPublication], consumptions: [referralConsumption, referralTemporaryDecisions] },
+  audit: { publications: [findingsPublication], consumptions: [] },
 };
 
 const topicsOf = (contracts: readonly { topic: string }[]) => [...new Set(contracts.map((c) => c.topic))].sort();
@@ -33,9 +48,9 @@ describe('Kafka access plan', () => {
 
   it.each(Object.keys(declared))('gives %s exactly the topics and groups it declares', (service) => {
     // Given what the service declares, Then the plan grants the same
-    const { publication, consumptions } = declared[service]!;
+    const { publications, consumptions } = declared[service]!;
     const access = serviceAccess[service]!;
-    expect([...access.publishes].sort()).toEqual(topicsOf(publication.contracts));
+    expect([...access.publishes].sort()).toEqual(topicsOf(publications.flatMap((p) => p.contracts)));
     expect(Object.keys(access.consumes).sort()).toEqual(consumptions.map((c) => c.name).sort());
     for (const consumption of consumptions) {
       expect([...access.consumes[consumption.name]!].sort()).toEqual(topicsOf([...consumption.handles, ...(consumption.ignore ?? [])]));

@@ -27,7 +27,11 @@ import {
   paymentsTopicV1,
   receiptsTopicV1,
   referralsTopicV1,
+  reserveFundsTopicV1,
   residentDeathV1,
+  temporaryCasesTopicV1,
+  temporaryDecisionsTopicV1,
+  temporaryStagesTopicV1,
 } from '@sa/contracts';
 
 export const adminPrincipal = 'sa-admin';
@@ -45,18 +49,36 @@ const countyTopics = [...new Set(countyDataContracts.map((c) => c.topic))];
 
 /** Mirrors each service's publication and consumption declarations (apps/<service>/src/.../integration.ts). */
 export const serviceAccess: Readonly<Record<string, ServiceAccess>> = {
-  intake: { publishes: [applicationsTopicV1], consumes: { 'intake-case-decisions': [casesTopicV1], 'intake-entitlements': [entitlementsTopicV1] } },
+  intake: {
+    publishes: [applicationsTopicV1, temporaryCasesTopicV1],
+    consumes: { 'intake-case-decisions': [casesTopicV1], 'intake-entitlements': [entitlementsTopicV1], 'intake-reserve-fund-draws': [reserveFundsTopicV1] },
+  },
   verification: {
     publishes: [economicChecksTopicV1],
-    consumes: { 'verification-applications': [applicationsTopicV1], 'verification-cases': [casesTopicV1], 'verification-county-data': countyTopics },
+    consumes: {
+      'verification-applications': [applicationsTopicV1],
+      'verification-cases': [casesTopicV1],
+      'verification-county-data': countyTopics,
+      'verification-caseload': [entitlementsTopicV1],
+    },
     receipts: true,
   },
-  approval: { publishes: [casesTopicV1], consumes: { 'approval-case-inputs': [applicationsTopicV1, economicChecksTopicV1] } },
-  payments: {
-    publishes: [entitlementsTopicV1, paymentsTopicV1],
-    consumes: { 'payments-case-approvals': [casesTopicV1], 'payments-resident-deaths': [residentDeathV1.topic] },
+  approval: {
+    publishes: [casesTopicV1, temporaryDecisionsTopicV1],
+    consumes: { 'approval-case-inputs': [applicationsTopicV1, economicChecksTopicV1], 'approval-temporary-cases': [temporaryCasesTopicV1] },
   },
-  'charity-referral': { publishes: [referralsTopicV1], consumes: { 'charity-referral-case-decisions': [casesTopicV1] } },
+  payments: {
+    publishes: [entitlementsTopicV1, paymentsTopicV1, reserveFundsTopicV1, temporaryStagesTopicV1],
+    consumes: {
+      'payments-case-approvals': [casesTopicV1],
+      'payments-resident-deaths': [residentDeathV1.topic],
+      'payments-temporary-decisions': [temporaryDecisionsTopicV1],
+    },
+  },
+  'charity-referral': {
+    publishes: [referralsTopicV1],
+    consumes: { 'charity-referral-case-decisions': [casesTopicV1], 'charity-referral-temporary-decisions': [temporaryDecisionsTopicV1] },
+  },
   audit: { publishes: [findingsTopicV1, checkpointsTopicV1], consumes: {} },
 };
 
