@@ -11,6 +11,8 @@ import { ResidentDeaths } from './entitlements/resident-deaths';
 import { PaymentsEventsController } from './payments-events.controller';
 import { caseApprovalConsumption, paymentsPublication, residentDeathConsumption } from './integration';
 import { BankResultsImport } from './payroll/bank-results-import';
+import { EntitlementTableProjection } from './payroll/entitlement-table-projection';
+import { entitlementTableProvider } from './payroll/entitlement-table.provider';
 import { MonthlyPayroll } from './payroll/monthly-payroll';
 import { PaymentFeedback } from './payroll/payment-feedback';
 import { PayrollCandidates } from './payroll/payroll-candidates';
@@ -32,6 +34,8 @@ import { TextBodyMiddleware } from './payroll/text-body.middleware';
     CaseApprovals,
     ReadBarrier,
     PaymentFeedback,
+    entitlementTableProvider,
+    EntitlementTableProjection,
     PayrollCandidates,
     PayrollRun,
     PayrollCommands,

@@ -11,7 +11,6 @@ import type { StartedPayroll } from '@sa/domain-payments';
 import type { Actor } from '@sa/domain-shared';
 import { EventIdConflictError, type EventStore, WrongExpectedRevisionError } from '@sa/event-store';
 import { Clock, EVENT_STORE, LOGGER, type Logger } from '@sa/platform';
-import type { CandidateListing } from './candidate-listing';
 import { PayrollCandidates } from './payroll-candidates';
 import { decideAndAppend, loadPayroll, type LoadedPayroll } from './payroll-stream';
 
@@ -32,14 +31,12 @@ export class PayrollRun {
   /** Issues the remaining batches of a started run and closes it; returns once it is closed. */
   async drive(payrollId: string, actor: Actor, correlationId: string): Promise<StartedPayroll> {
     let loaded = await loadPayroll(this.store, payrollId);
-    let listing: CandidateListing | undefined;
     for (;;) {
       const run = loaded.state;
       if (run.status !== 'started') throw new Error(`payroll run ${payrollId} has not started`);
       if (run.closed) return run;
-      listing ??= this.candidates.listing(run.region, run.month);
       try {
-        loaded = await this.step(loaded, run, listing, actor, correlationId);
+        loaded = await this.step(loaded, run, actor, correlationId);
       } catch (error) {
         if (!lostRace(error)) throw error;
         // Another runner issued this batch first: continue from its checkpoint.
@@ -48,9 +45,9 @@ export class PayrollRun {
     }
   }
 
-  private async step(loaded: LoadedPayroll, run: StartedPayroll, listing: CandidateListing, actor: Actor, correlationId: string): Promise<LoadedPayroll> {
+  private async step(loaded: LoadedPayroll, run: StartedPayroll, actor: Actor, correlationId: string): Promise<LoadedPayroll> {
     const { payrollId, region, month, batchSize, batchesDone, plannedBatches } = run;
-    const entitlements = await this.candidates.batchAfter(listing, run.cursor, batchSize, correlationId);
+    const entitlements = await this.candidates.batchAfter(region, month, run.cursor, batchSize, correlationId);
     const now = this.clock.now().toISOString();
     if (entitlements.length === 0) {
       const closed = await decideAndAppend(
