@@ -88,7 +88,13 @@ async function readStreamed(res: Response): Promise<string[]> {
 
 async function benchOne(n: number): Promise<void> {
   const topicPrefix = testTopicPrefix();
-  const env = serviceTestEnv('payments', { ALLOW_CLOCK_CONTROL: 'true', SCHEDULER_INTERVAL_MS: '3600000', KAFKA_TOPIC_PREFIX: topicPrefix });
+  const env = serviceTestEnv('payments', {
+    ALLOW_CLOCK_CONTROL: 'true',
+    SCHEDULER_INTERVAL_MS: '3600000',
+    KAFKA_TOPIC_PREFIX: topicPrefix,
+    LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'info',
+    ...(process.env['PAYROLL_BATCH_SIZE'] ? { PAYROLL_BATCH_SIZE: process.env['PAYROLL_BATCH_SIZE'] } : {}),
+  });
   const port = await freePort();
   const nodeArgs = (process.env['PAYMENTS_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, join(repoRoot, 'dist/apps/payments/src/main.js')], {
