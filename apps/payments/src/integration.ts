@@ -1,6 +1,7 @@
 /**
  * Payments' messaging. Leaving the service, explicitly: entitlement granted, refused and stopped, payment
- * issued and settled, recovery flagged; the other domain events (deaths as reported, suspensions,
+ * instructions issued (a part of a payroll batch per message; one per instruction for runs recorded
+ * before) and settled, recovery flagged; the other domain events (deaths as reported, suspensions,
  * payments recorded on entitlements, run bookkeeping) stay inside. Arriving: approval's decisions
  * (only case-approved acts) and county public security's deaths (no receipt: verification answers
  * county messages).
@@ -11,6 +12,7 @@ import {
   entitlementGrantedV1,
   entitlementRefusedV1,
   entitlementStoppedV1,
+  paymentBatchIssuedV1,
   paymentIssuedV1,
   paymentSettledV1,
   recoveryFlaggedV1,
@@ -75,6 +77,16 @@ const mapping = mappingOf<EntitlementEvent | PayrollEvent>({
       issuedAt: d.issuedAt,
     });
   },
+  PaymentInstructionsIssued: (e) => {
+    const d = e.data;
+    return integrationEvent(paymentBatchIssuedV1, {
+      payrollId: d.payrollId,
+      batch: d.batch,
+      month: d.month,
+      issuedAt: d.issuedAt,
+      instructions: d.instructions.map((i) => ({ applicationId: i.applicationId, instructionId: i.instructionId, region: i.region, amountFen: i.amountFen })),
+    });
+  },
   PaymentSucceeded: (e) => {
     const d = e.data;
     return integrationEvent(paymentSettledV1, { applicationId: d.applicationId, instructionId: d.instructionId, outcome: 'paid', settledAt: d.settledAt });
@@ -115,7 +127,7 @@ const mapping = mappingOf<EntitlementEvent | PayrollEvent>({
 export const paymentsPublication: PublicationDefinition = {
   streamPrefixes: [entitlementStreamPrefix, payrollStreamPrefix],
   mapping,
-  contracts: [entitlementGrantedV1, entitlementStoppedV1, entitlementRefusedV1, paymentIssuedV1, paymentSettledV1, recoveryFlaggedV1],
+  contracts: [entitlementGrantedV1, entitlementStoppedV1, entitlementRefusedV1, paymentIssuedV1, paymentBatchIssuedV1, paymentSettledV1, recoveryFlaggedV1],
 };
 
 /** Approval's decisions; handled by PaymentsEventsController. */

@@ -7,7 +7,7 @@
  * time, a run of 100,000 kept its entitlements behind for minutes and the next run waiting.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import type { PayrollEvent } from '@sa/domain-payments';
+import { instructionsOf, type PaymentInstructionIssued, type PayrollEvent } from '@sa/domain-payments';
 import type { EventFilter, RecordedEvent } from '@sa/event-store';
 import { recordedAs } from '@sa/messaging';
 import { Clock, CommandRejectedError, LOGGER, type Logger, ProjectionRunner } from '@sa/platform';
@@ -17,7 +17,18 @@ import { EntitlementCommands } from '../entitlements/entitlement-commands';
 import { paymentsSystem, payrollStreamPrefix } from '../streams';
 
 export const paymentFeedbackProjection = 'payment-feedback';
-export const instructionsIssued: EventFilter = { streamPrefixes: [payrollStreamPrefix], eventTypes: ['PaymentInstructionIssued'] };
+export const instructionsIssued: EventFilter = { streamPrefixes: [payrollStreamPrefix], eventTypes: ['PaymentInstructionsIssued', 'PaymentInstructionIssued'] };
+
+interface Issued {
+  readonly issued: PaymentInstructionIssued['data'];
+  readonly recorded: RecordedEvent;
+}
+
+/** The instructions an event issued: a batch's, or one (runs recorded before batches carried them). */
+function issuedIn(e: PayrollEvent): readonly PaymentInstructionIssued['data'][] {
+  if (e.type === 'PaymentInstructionsIssued') return instructionsOf(e);
+  return e.type === 'PaymentInstructionIssued' ? [e.data] : [];
+}
 
 const attempts = 6;
 /** Entitlements recorded at once (each a read and an append on the event store's pool of 10). */
@@ -40,23 +51,27 @@ export class PaymentFeedback {
     });
   }
 
+  /** A page of events (a batch event carries up to 10,000 instructions): several entitlements at a time, in order per entitlement. */
   private async applyAll(events: readonly RecordedEvent[]): Promise<void> {
-    const perEntitlement = new Map<string, RecordedEvent[]>();
-    for (const e of recordedAs<PayrollEvent>(events)) {
-      if (e.type !== 'PaymentInstructionIssued') continue;
-      const id = e.data.entitlementId;
-      perEntitlement.set(id, [...(perEntitlement.get(id) ?? []), e]);
+    const perEntitlement = new Map<string, Issued[]>();
+    for (const [i, e] of recordedAs<PayrollEvent>(events).entries()) {
+      for (const issued of issuedIn(e)) {
+        const one = { issued, recorded: events[i] as RecordedEvent };
+        const list = perEntitlement.get(issued.entitlementId);
+        if (list) list.push(one);
+        else perEntitlement.set(issued.entitlementId, [one]);
+      }
     }
-    await inParallel([...perEntitlement.values()], concurrency, async (recorded) => {
-      for (const e of recorded) await this.apply(e);
+    await inParallel([...perEntitlement.values()], concurrency, async (list) => {
+      for (const { issued, recorded } of list) await this.record(issued, recorded);
     });
   }
 
   private async apply(recorded: RecordedEvent): Promise<void> {
-    const [event] = recordedAs<PayrollEvent>([recorded]);
-    // The filter passes only issued instructions; anything else has nothing to feed back.
-    if (event?.type !== 'PaymentInstructionIssued') return;
-    const issued = event.data;
+    await this.applyAll([recorded]);
+  }
+
+  private async record(issued: PaymentInstructionIssued['data'], recorded: RecordedEvent): Promise<void> {
     const actor = paymentsSystem(issued.region);
     const command = {
       type: 'RecordPaymentIssued',

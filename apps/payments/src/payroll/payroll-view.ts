@@ -5,7 +5,7 @@
  * batches, close, bank-result chunks), so a run of a million instructions answers its progress
  * without reading them; the instructions themselves are listed for runs up to `listLimit`.
  */
-import { maskAccountNumber, type PaymentInstructionIssued, type PayrollEvent, type PayrollStarted } from '@sa/domain-payments';
+import { instructionsOf, maskAccountNumber, type PaymentInstructionIssued, type PayrollEvent, type PayrollStarted } from '@sa/domain-payments';
 import { formatYuan } from '@sa/domain-shared';
 
 /** Largest run whose instructions GET /payrolls/{id} lists; beyond it the disbursement file is the list. */
@@ -73,6 +73,9 @@ function applyTo(view: PayrollView, instructions: Map<string, InstructionView>, 
   switch (event.type) {
     case 'PaymentInstructionIssued':
       instructions.set(event.data.instructionId, instructionView(event.data));
+      return;
+    case 'PaymentInstructionsIssued':
+      for (const d of instructionsOf(event)) instructions.set(d.instructionId, instructionView(d));
       return;
     case 'PayrollBatchIssued':
       view.progress.batchesDone = event.data.batch + 1;

@@ -1,6 +1,7 @@
 /**
  * Payments (资金发放): entitlements (who is owed what from when) and the monthly payments made
- * against them. Topics sa.payments.entitlements.v1 and sa.payments.payments.v1.
+ * against them. Topics sa.payments.entitlements.v1, sa.payments.payments.v1 and
+ * sa.payments.payroll-batches.v1 (a payroll's instructions, a part of a batch per message).
  */
 import { z } from 'zod';
 import { defineContract } from '../contract';
@@ -9,6 +10,7 @@ import { exampleActors, exampleApplicationId, exampleEntitlementId, exampleInstr
 
 export const entitlementsTopicV1 = 'sa.payments.entitlements.v1';
 export const paymentsTopicV1 = 'sa.payments.payments.v1';
+export const payrollBatchesTopicV1 = 'sa.payments.payroll-batches.v1';
 
 const entitlementContract = { topic: entitlementsTopicV1, keyField: 'applicationId', direction: 'outbound', producer: 'payments service' } as const;
 const paymentContract = { topic: paymentsTopicV1, keyField: 'applicationId', direction: 'outbound', producer: 'payments service' } as const;
@@ -125,6 +127,47 @@ export const paymentIssuedV1 = defineContract({
   },
 });
 
+/**
+ * A city's payroll issues a million instructions a month; one message each was a million messages
+ * (and a million events) per run. Runs now record and publish their instructions a part of a batch
+ * at a time (up to 250). payment-issued v1 stays for runs recorded before: their instructions are
+ * still published one by one.
+ */
+export const paymentBatchIssuedV1 = defineContract({
+  topic: payrollBatchesTopicV1,
+  keyField: 'payrollId',
+  direction: 'outbound',
+  producer: 'payments service',
+  type: 'sa.payments.payment-batch-issued',
+  version: 1,
+  description:
+    'Payment instructions issued to the bank as part of a monthly payroll (发放花名册): up to 250 of one batch of the run, one per household and month. Follows sa.payments.payment-issued v1 (one message per instruction), which runs recorded before batches carried their instructions still publish.',
+  schema: z.object({
+    payrollId: idField('Monthly payroll the instructions belong to.'),
+    batch: z.number().int().min(0).describe('Batch of the run (0-based); a batch may come in several messages.'),
+    month: monthField('Month paid for.'),
+    issuedAt: instantField('When the batch was issued.'),
+    instructions: z
+      .array(
+        z.object({
+          applicationId: applicationIdField,
+          instructionId: idField('Payment instruction sent to the bank.'),
+          region: regionCodeField,
+          amountFen: fenField('Amount paid.'),
+        }),
+      )
+      .min(1)
+      .max(250),
+  }),
+  example: {
+    payrollId: examplePayrollId,
+    batch: 0,
+    month: '2025-04',
+    issuedAt: '2025-04-08T09:00:00+08:00',
+    instructions: [{ applicationId: exampleApplicationId, instructionId: exampleInstructionId, region: '330102001001', amountFen: 242_700 }],
+  },
+});
+
 export const paymentSettledV1 = defineContract({
   ...paymentContract,
   type: 'sa.payments.payment-settled',
@@ -177,6 +220,7 @@ export const paymentsContracts = [
   entitlementStoppedV1,
   entitlementRefusedV1,
   paymentIssuedV1,
+  paymentBatchIssuedV1,
   paymentSettledV1,
   recoveryFlaggedV1,
 ] as const;

@@ -63,6 +63,13 @@ export function evolvePayroll(state: PayrollState, event: PayrollEvent): Payroll
       const { instructionId, entitlementId, applicationId, amountFen } = event.data;
       return { ...state, instructions: state.instructions.withInstruction(instructionId, { entitlementId, applicationId, amountFen }) };
     }
+    case 'PaymentInstructionsIssued': {
+      let instructions = state.instructions;
+      for (const { instructionId, entitlementId, applicationId, amountFen } of event.data.instructions) {
+        instructions = instructions.withInstruction(instructionId, { entitlementId, applicationId, amountFen });
+      }
+      return { ...state, instructions };
+    }
     case 'PayrollBatchIssued': {
       const d = event.data;
       return {
