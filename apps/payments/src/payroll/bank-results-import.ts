@@ -54,8 +54,11 @@ export class BankResultsImport {
     for (const [index, chunk] of chunks.entries()) {
       const { next, events } = await this.append(loaded, chunk, actor, payrollId);
       loaded = next;
-      newlyPaid += events.filter((e) => e.type === 'PaymentSucceeded').length;
-      newlyFailed += events.filter((e) => e.type === 'PaymentFailed').length;
+      for (const e of events) {
+        if (e.type !== 'BankResultsRecorded') continue;
+        newlyPaid += e.data.paidCount;
+        newlyFailed += e.data.failedCount;
+      }
       reconciled ||= events.some((e) => e.type === 'PayrollReconciled');
       this.logger.debug({ payrollId, chunk: index + 1, of: chunks.length }, 'bank results chunk recorded');
     }

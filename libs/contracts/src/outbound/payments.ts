@@ -168,6 +168,39 @@ export const paymentBatchIssuedV1 = defineContract({
   },
 });
 
+/** The bank's outcomes of one import chunk, up to 250 per message; payment-settled v1 stays for imports recorded before. */
+export const paymentBatchSettledV1 = defineContract({
+  topic: payrollBatchesTopicV1,
+  keyField: 'payrollId',
+  direction: 'outbound',
+  producer: 'payments service',
+  type: 'sa.payments.payment-batch-settled',
+  version: 1,
+  description:
+    'The bank reported the outcomes of payment instructions of a monthly payroll: up to 250 per message, each paid or failed with the bank\u2019s reason. Follows sa.payments.payment-settled v1 (one message per instruction), which imports recorded before still publish.',
+  schema: z.object({
+    payrollId: idField('Monthly payroll the instructions belong to.'),
+    results: z
+      .array(
+        z
+          .object({
+            applicationId: applicationIdField,
+            instructionId: idField('The instruction settled.'),
+            outcome: z.enum(['paid', 'failed']),
+            failureReason: textField('Bank\u2019s reason, when failed.', 500).optional(),
+            settledAt: instantField('When the bank settled it.'),
+          })
+          .refine((r) => (r.outcome === 'failed') === (r.failureReason !== undefined), 'a failed payment carries its reason; a paid one none'),
+      )
+      .min(1)
+      .max(250),
+  }),
+  example: {
+    payrollId: examplePayrollId,
+    results: [{ applicationId: exampleApplicationId, instructionId: exampleInstructionId, outcome: 'paid', settledAt: '2025-04-09T15:20:00+08:00' }],
+  },
+});
+
 export const paymentSettledV1 = defineContract({
   ...paymentContract,
   type: 'sa.payments.payment-settled',
@@ -222,5 +255,6 @@ export const paymentsContracts = [
   paymentIssuedV1,
   paymentBatchIssuedV1,
   paymentSettledV1,
+  paymentBatchSettledV1,
   recoveryFlaggedV1,
 ] as const;

@@ -48,6 +48,34 @@ describe('payroll batch events in a case history', () => {
     expect(b?.data).toMatchObject({ applicationId: 'app-b', amountFen: 154_700, issuedAt: '2025-04-08T09:00:00+08:00' });
   });
 
+  it('read a chunk of bank outcomes as PaymentSucceeded or PaymentFailed per household', () => {
+    // Given an import chunk settling a (paid) and b (failed), when read for b
+    const outcomes: SourcedEvent = {
+      ...batch,
+      eventId: '0195f2a4-0000-7000-8000-000000000002',
+      type: 'PaymentsSettled',
+      data: {
+        payrollId: 'run-1',
+        results: [
+          { instructionId: 'i-a', applicationId: 'app-a', amountFen: 212_700, outcome: 'paid', settledAt: '2025-04-09T15:20:00+08:00' },
+          {
+            instructionId: 'i-b',
+            applicationId: 'app-b',
+            amountFen: 154_700,
+            outcome: 'failed',
+            failureCode: 'ACCOUNT_CLOSED',
+            settledAt: '2025-04-09T15:20:00+08:00',
+          },
+        ],
+      },
+    };
+    expect(joinKeysOf(outcomes.data)).toEqual([applicationKey('app-a'), applicationKey('app-b')]);
+    const history = assembleCaseHistory('app-b', [batch, outcomes]);
+    // Then b's history has its instruction and its failure, with the bank's code
+    expect(history.events.map((e) => e.type)).toEqual(['PaymentInstructionIssued', 'PaymentFailed']);
+    expect(history.events[1]?.data).toMatchObject({ payrollId: 'run-1', failureCode: 'ACCOUNT_CLOSED' });
+  });
+
   it('put only the case’s own instruction in its history', () => {
     // Given the batch event read for application b, when its history is assembled
     const history = assembleCaseHistory('app-b', [batch]);

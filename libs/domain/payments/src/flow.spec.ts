@@ -61,7 +61,7 @@ describe('from entitlement to reconciled payroll', () => {
       importedBy: officer,
       importedAt: '2025-04-10T09:00:00+08:00',
     };
-    expect(execute(payrollDecider, payroll, importing).map((e) => e.type)).toEqual(['PaymentSucceeded', 'BankResultsRecorded', 'PayrollReconciled']);
+    expect(execute(payrollDecider, payroll, importing).map((e) => e.type)).toEqual(['PaymentsSettled', 'BankResultsRecorded', 'PayrollReconciled']);
     expect(execute(payrollDecider, payroll, importing)).toEqual([]);
   });
 

@@ -132,6 +132,36 @@ export interface PaymentFailed {
   };
 }
 
+/** One bank outcome in a PaymentsSettled: PaymentSucceeded's or PaymentFailed's data less the run, with its outcome. */
+export type SettledInstruction = Omit<PaymentSucceeded['data'], 'payrollId'> & {
+  readonly outcome: 'paid' | 'failed';
+  readonly failureCode?: string;
+  readonly failureReason?: string;
+};
+
+/**
+ * Bank outcomes of one import chunk, up to 250 per event (a city's result file settles a million
+ * instructions: a few thousand events, not a million). Imports recorded before wrote one
+ * PaymentSucceeded or PaymentFailed per instruction; both are read.
+ */
+export interface PaymentsSettled {
+  readonly type: 'PaymentsSettled';
+  readonly data: {
+    readonly payrollId: string;
+    readonly results: readonly SettledInstruction[];
+  };
+}
+
+/** Each outcome of a PaymentsSettled as the PaymentSucceeded or PaymentFailed it stands for. */
+export function settlementsOf(event: PaymentsSettled): (PaymentSucceeded | PaymentFailed)[] {
+  const { payrollId } = event.data;
+  return event.data.results.map(({ outcome, failureCode, failureReason, ...r }) =>
+    outcome === 'paid'
+      ? { type: 'PaymentSucceeded', data: { payrollId, ...r } }
+      : { type: 'PaymentFailed', data: { payrollId, ...r, failureCode: failureCode ?? 'UNKNOWN', failureReason: failureReason ?? failureCode ?? 'UNKNOWN' } },
+  );
+}
+
 /** What one chunk of a bank-result import recorded, so the run's figures need not re-count outcomes. */
 export interface BankResultsRecorded {
   readonly type: 'BankResultsRecorded';
@@ -166,5 +196,6 @@ export type PayrollEvent =
   | PayrollClosed
   | PaymentSucceeded
   | PaymentFailed
+  | PaymentsSettled
   | BankResultsRecorded
   | PayrollReconciled;

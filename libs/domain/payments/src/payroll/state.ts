@@ -87,6 +87,11 @@ export function evolvePayroll(state: PayrollState, event: PayrollEvent): Payroll
       return { ...state, instructions: state.instructions.withOutcome(event.data.instructionId, 'paid') };
     case 'PaymentFailed':
       return { ...state, instructions: state.instructions.withOutcome(event.data.instructionId, 'failed') };
+    case 'PaymentsSettled': {
+      let instructions = state.instructions;
+      for (const r of event.data.results) instructions = instructions.withOutcome(r.instructionId, r.outcome);
+      return { ...state, instructions };
+    }
     case 'BankResultsRecorded':
       return { ...state, settled: addSettled(state.settled, event.data) };
     case 'PayrollReconciled':
