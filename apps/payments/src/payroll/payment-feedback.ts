@@ -4,20 +4,20 @@
  * event store from a checkpoint like a projection: a crash in the middle of a run's feedback is
  * resumed on restart, and recording twice appends nothing (idempotent by instruction id). A batch
  * of instructions is recorded several entitlements at a time (in order per entitlement): one at a
- * time, a run of 100,000 kept its entitlements behind for minutes and the next run waiting.
+ * time, a run of 100,000 kept its entitlements behind for minutes and the next run waiting. While a
+ * run of this process is issuing batches, the feedback waits (PayrollRun.issuing).
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { instructionsOf, type PaymentInstructionIssued, type PayrollEvent } from '@sa/domain-payments';
-import type { EventFilter, RecordedEvent } from '@sa/event-store';
+import type { RecordedEvent } from '@sa/event-store';
 import { recordedAs } from '@sa/messaging';
 import { Clock, CommandRejectedError, LOGGER, type Logger, ProjectionRunner } from '@sa/platform';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inParallel } from '../entitlements/entitlement-batch';
 import { EntitlementCommands } from '../entitlements/entitlement-commands';
-import { paymentsSystem, payrollStreamPrefix } from '../streams';
-
-export const paymentFeedbackProjection = 'payment-feedback';
-export const instructionsIssued: EventFilter = { streamPrefixes: [payrollStreamPrefix], eventTypes: ['PaymentInstructionsIssued', 'PaymentInstructionIssued'] };
+import { paymentsSystem } from '../streams';
+import { instructionsIssued, paymentFeedbackProjection } from './payment-feedback-filter';
+import { PayrollRun } from './payroll-run';
 
 interface Issued {
   readonly issued: PaymentInstructionIssued['data'];
@@ -37,6 +37,7 @@ const concurrency = 6;
 @Injectable()
 export class PaymentFeedback {
   constructor(
+    private readonly run: PayrollRun,
     projections: ProjectionRunner,
     private readonly commands: EntitlementCommands,
     private readonly clock: Clock,
@@ -53,6 +54,9 @@ export class PaymentFeedback {
 
   /** A page of events (a batch event carries up to 10,000 instructions): several entitlements at a time, in order per entitlement. */
   private async applyAll(events: readonly RecordedEvent[]): Promise<void> {
+    // One append per entitlement: a million of them beside a running payroll took its database
+    // from it. They wait until the run has issued its batches (the next run waits for them).
+    while (this.run.issuing) await sleep(200);
     const perEntitlement = new Map<string, Issued[]>();
     for (const [i, e] of recordedAs<PayrollEvent>(events).entries()) {
       for (const issued of issuedIn(e)) {

@@ -12,7 +12,7 @@ import { payrollEntryOf, type GrantedEntitlement, type PayrollEntry } from '@sa/
 import { DeathReports } from '../entitlements/death-reports';
 import { EntitlementCommands } from '../entitlements/entitlement-commands';
 import { entitlementStreamPrefix } from '../streams';
-import { instructionsIssued, paymentFeedbackProjection } from './payment-feedback';
+import { instructionsIssued, paymentFeedbackProjection } from './payment-feedback-filter';
 import type { EntitlementTable } from './entitlement-table';
 import { payrollEntitlementsProjection } from './entitlement-table';
 import { EntitlementTableProjection } from './entitlement-table-projection';

@@ -28,6 +28,7 @@ const lostRace = (error: unknown) => error instanceof WrongExpectedRevisionError
 
 @Injectable()
 export class PayrollRun {
+  private driving = 0;
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly candidates: PayrollCandidates,
@@ -35,8 +36,22 @@ export class PayrollRun {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
+  /** Whether a run is issuing batches in this process (payment feedback waits for it: see payment-feedback.ts). */
+  get issuing(): boolean {
+    return this.driving > 0;
+  }
+
   /** Issues the remaining batches of a started run and closes it; returns once it is closed. */
   async drive(payrollId: string, actor: Actor, correlationId: string): Promise<StartedPayroll> {
+    this.driving += 1;
+    try {
+      return await this.driveNow(payrollId, actor, correlationId);
+    } finally {
+      this.driving -= 1;
+    }
+  }
+
+  private async driveNow(payrollId: string, actor: Actor, correlationId: string): Promise<StartedPayroll> {
     let loaded = await loadPayroll(this.store, payrollId);
     const ahead: { next?: Prefetched } = {};
     for (;;) {
