@@ -42,7 +42,17 @@ export class PayrollCandidates {
 
   /** The next batch after `after`, in ascending entitlement id (the order the run's cursor follows). */
   async batchAfter(region: string, month: string, after: string | undefined, limit: number, correlationId: string): Promise<PayrollEntry[]> {
-    let entitlements = await this.table.candidatesAfter(region, month, after, limit);
+    return this.entriesOf(await this.page(region, month, after, limit), correlationId);
+  }
+
+  /** The next `limit` candidates after `after` as the table holds them (one keyset query). */
+  page(region: string, month: string, after: string | undefined, limit: number): Promise<GrantedEntitlement[]> {
+    return this.table.candidatesAfter(region, month, after, limit);
+  }
+
+  /** A page as the run pays it: deaths known to the register recorded first (those entitlements read again). */
+  async entriesOf(page: readonly GrantedEntitlement[], correlationId: string): Promise<PayrollEntry[]> {
+    let entitlements = page;
     const reported = await this.deathReports.reportKnownDeaths(entitlements, correlationId);
     // A death just recorded: that entitlement is read again from its stream, the authority.
     if (reported.size > 0) entitlements = await this.reload(entitlements, reported);

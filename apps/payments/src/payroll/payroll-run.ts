@@ -7,7 +7,7 @@
  * run closes with its control totals.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import type { PayrollEntry, StartedPayroll } from '@sa/domain-payments';
+import type { GrantedEntitlement, PayrollEntry, StartedPayroll } from '@sa/domain-payments';
 import type { Actor } from '@sa/domain-shared';
 import { EventIdConflictError, type EventStore, WrongExpectedRevisionError } from '@sa/event-store';
 import { Clock, EVENT_STORE, LOGGER, type Logger } from '@sa/platform';
@@ -18,11 +18,20 @@ import { decideAndAppend, loadPayroll, type LoadedPayroll } from './payroll-stre
 /** How often (in batches) progress is logged at info; every batch is logged at debug. */
 const progressEvery = 10;
 
-/** The next batch, read while the current one is decided and appended (keyed by the cursor it starts after). */
+/** A batch read ahead (keyed by the cursor it starts after): its page, and its entries once the death register was asked. */
 interface Prefetched {
-  readonly after: string | undefined;
-  readonly entries: Promise<PayrollEntry[]>;
+  /** Known once the previous page is read (the batches are taken only after that). */
+  after: string | undefined;
+  page: Promise<GrantedEntitlement[]>;
+  entries: Promise<PayrollEntry[]>;
 }
+
+/**
+ * Batches read ahead of the one being appended. The next batch starts after this one's last id
+ * whatever is decided, so pages are read one after another while the death register is asked for
+ * several at once: the run waits on its appends, not on its reads.
+ */
+const readAhead = 3;
 
 const lostRace = (error: unknown) => error instanceof WrongExpectedRevisionError || error instanceof EventIdConflictError;
 
@@ -53,7 +62,7 @@ export class PayrollRun {
 
   private async driveNow(payrollId: string, actor: Actor, correlationId: string): Promise<StartedPayroll> {
     let loaded = await loadPayroll(this.store, payrollId);
-    const ahead: { next?: Prefetched } = {};
+    const ahead: Prefetched[] = [];
     for (;;) {
       const run = loaded.state;
       if (run.status !== 'started') throw new Error(`payroll run ${payrollId} has not started`);
@@ -68,7 +77,7 @@ export class PayrollRun {
     }
   }
 
-  private async step(loaded: LoadedPayroll, run: StartedPayroll, ahead: { next?: Prefetched }, actor: Actor, correlationId: string): Promise<LoadedPayroll> {
+  private async step(loaded: LoadedPayroll, run: StartedPayroll, ahead: Prefetched[], actor: Actor, correlationId: string): Promise<LoadedPayroll> {
     const { payrollId, region, month, batchesDone, plannedBatches } = run;
     const waited = performance.now();
     const entitlements = await this.batchAfter(run, ahead, correlationId);
@@ -88,8 +97,6 @@ export class PayrollRun {
       );
       return closed;
     }
-    // The next batch starts after this one's last id whatever is decided, so it is read meanwhile.
-    ahead.next = this.prefetch(run, (entitlements[entitlements.length - 1] as PayrollEntry).entitlementId, correlationId);
     const command = { type: 'IssuePayrollBatch', payrollId, batch: batchesDone, entitlements, issuedAt: now } as const;
     const next = await decideAndAppend(this.store, loaded, command, { actor, correlationId, idempotencyKey: `${payrollId}:batch:${batchesDone}` });
     // Where a batch's time goes: waiting for its entitlements (read ahead) and deciding plus appending.
@@ -100,17 +107,31 @@ export class PayrollRun {
     return next;
   }
 
-  private batchAfter(run: StartedPayroll, ahead: { next?: Prefetched }, correlationId: string): Promise<PayrollEntry[]> {
-    const ready = ahead.next;
-    ahead.next = undefined;
-    if (ready && ready.after === run.cursor) return ready.entries;
-    return this.candidates.batchAfter(run.region, run.month, run.cursor, run.batchSize, correlationId);
+  /** The batch after the run's cursor: read ahead already, or now (after a lost race the queue is read afresh). */
+  private batchAfter(run: StartedPayroll, ahead: Prefetched[], correlationId: string): Promise<PayrollEntry[]> {
+    if (ahead[0]?.after !== run.cursor) ahead.length = 0;
+    if (ahead.length === 0) ahead.push(this.read(run, Promise.resolve(run.cursor), correlationId));
+    const current = ahead.shift() as Prefetched;
+    while (ahead.length < readAhead) {
+      const previous = ahead[ahead.length - 1] ?? current;
+      ahead.push(this.read(run, previous.page.then(lastId), correlationId));
+    }
+    return current.entries;
   }
 
-  private prefetch(run: StartedPayroll, after: string, correlationId: string): Prefetched {
-    const entries = this.candidates.batchAfter(run.region, run.month, after, run.batchSize, correlationId);
+  private read(run: StartedPayroll, after: Promise<string | undefined | null>, correlationId: string): Prefetched {
+    const read: Prefetched = { after: undefined, page: Promise.resolve([]), entries: Promise.resolve([]) };
+    // null: the previous page was empty, so there is nothing after it (the run closes there).
+    read.page = after.then((from) => {
+      if (from === null) return [];
+      read.after = from;
+      return this.candidates.page(run.region, run.month, from, run.batchSize);
+    });
+    read.entries = read.page.then((p) => this.candidates.entriesOf(p, correlationId));
     // A failed read is thrown when the batch is taken (or never, when the run goes another way).
-    entries.catch(() => undefined);
-    return { after, entries };
+    read.entries.catch(() => undefined);
+    return read;
   }
 }
+
+const lastId = (page: readonly GrantedEntitlement[]) => (page.length === 0 ? null : (page[page.length - 1] as GrantedEntitlement).entitlementId);
