@@ -15,6 +15,7 @@ import { EntitlementTableProjection } from './payroll/entitlement-table-projecti
 import { entitlementTableProvider } from './payroll/entitlement-table.provider';
 import { MonthlyPayroll } from './payroll/monthly-payroll';
 import { PaymentFeedback } from './payroll/payment-feedback';
+import { PayrollActivity } from './payroll/payroll-activity';
 import { PayrollCandidates } from './payroll/payroll-candidates';
 import { PayrollCommands } from './payroll/payroll-commands';
 import { PayrollQueries } from './payroll/payroll-queries';
@@ -33,6 +34,7 @@ import { TextBodyMiddleware } from './payroll/text-body.middleware';
     DeathReports,
     CaseApprovals,
     ReadBarrier,
+    PayrollActivity,
     PaymentFeedback,
     entitlementTableProvider,
     EntitlementTableProjection,

@@ -5,7 +5,7 @@
  * resumed on restart, and recording twice appends nothing (idempotent by instruction id). A batch
  * of instructions is recorded several entitlements at a time (in order per entitlement): one at a
  * time, a run of 100,000 kept its entitlements behind for minutes and the next run waiting. While a
- * run of this process is issuing batches, the feedback waits (PayrollRun.issuing).
+ * run of this process is issuing batches, the feedback waits (PayrollActivity).
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { instructionsOf, type PaymentInstructionIssued, type PayrollEvent } from '@sa/domain-payments';
@@ -17,7 +17,7 @@ import { inParallel } from '../entitlements/entitlement-batch';
 import { EntitlementCommands } from '../entitlements/entitlement-commands';
 import { paymentsSystem } from '../streams';
 import { instructionsIssued, paymentFeedbackProjection } from './payment-feedback-filter';
-import { PayrollRun } from './payroll-run';
+import { PayrollActivity } from './payroll-activity';
 
 interface Issued {
   readonly issued: PaymentInstructionIssued['data'];
@@ -37,7 +37,7 @@ const concurrency = 6;
 @Injectable()
 export class PaymentFeedback {
   constructor(
-    private readonly run: PayrollRun,
+    private readonly activity: PayrollActivity,
     projections: ProjectionRunner,
     private readonly commands: EntitlementCommands,
     private readonly clock: Clock,
@@ -56,7 +56,7 @@ export class PaymentFeedback {
   private async applyAll(events: readonly RecordedEvent[]): Promise<void> {
     // One append per entitlement: a million of them beside a running payroll took its database
     // from it. They wait until the run has issued its batches (the next run waits for them).
-    while (this.run.issuing) await sleep(200);
+    while (this.activity.issuing) await sleep(200);
     const perEntitlement = new Map<string, Issued[]>();
     for (const [i, e] of recordedAs<PayrollEvent>(events).entries()) {
       for (const issued of issuedIn(e)) {
@@ -90,7 +90,7 @@ export class PaymentFeedback {
     const context = { actor, correlationId: recorded.correlationId, causationId: recorded.eventId };
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.commands.recordPaymentIssued(command, context);
+        this.activity.feedbackAppended(await this.commands.recordPaymentIssued(command, context));
         return;
       } catch (error) {
         if (error instanceof CommandRejectedError) {

@@ -17,6 +17,7 @@ import type { EntitlementTable } from './entitlement-table';
 import { payrollEntitlementsProjection } from './entitlement-table';
 import { EntitlementTableProjection } from './entitlement-table-projection';
 import { ENTITLEMENT_TABLE } from './entitlement-table.provider';
+import { PayrollActivity } from './payroll-activity';
 import { ReadBarrier } from './read-barrier';
 
 @Injectable()
@@ -25,6 +26,7 @@ export class PayrollCandidates {
     private readonly barrier: ReadBarrier,
     @Inject(ENTITLEMENT_TABLE) private readonly table: EntitlementTable,
     private readonly projection: EntitlementTableProjection,
+    private readonly activity: PayrollActivity,
     private readonly commands: EntitlementCommands,
     private readonly deathReports: DeathReports,
   ) {}
@@ -33,7 +35,8 @@ export class PayrollCandidates {
   async caughtUp(): Promise<void> {
     // Payments other runs issued are recorded on their entitlements first, so an overlapping run skips them.
     await this.barrier.caughtUp(paymentFeedbackProjection, instructionsIssued);
-    await this.barrier.caughtUpWith(payrollEntitlementsProjection, { streamPrefixes: [entitlementStreamPrefix] }, () => this.projection.position);
+    const filter = { streamPrefixes: [entitlementStreamPrefix] };
+    await this.barrier.caughtUpWith(payrollEntitlementsProjection, filter, () => this.projection.position, this.activity.lastFeedback);
   }
 
   count(region: string, month: string): Promise<number> {

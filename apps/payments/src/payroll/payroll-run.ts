@@ -12,6 +12,7 @@ import type { Actor } from '@sa/domain-shared';
 import { EventIdConflictError, type EventStore, WrongExpectedRevisionError } from '@sa/event-store';
 import { Clock, EVENT_STORE, LOGGER, type Logger } from '@sa/platform';
 import { performance } from 'node:perf_hooks';
+import { PayrollActivity } from './payroll-activity';
 import { PayrollCandidates } from './payroll-candidates';
 import { decideAndAppend, loadPayroll, type LoadedPayroll } from './payroll-stream';
 
@@ -37,27 +38,17 @@ const lostRace = (error: unknown) => error instanceof WrongExpectedRevisionError
 
 @Injectable()
 export class PayrollRun {
-  private driving = 0;
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly candidates: PayrollCandidates,
+    private readonly activity: PayrollActivity,
     private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  /** Whether a run is issuing batches in this process (payment feedback waits for it: see payment-feedback.ts). */
-  get issuing(): boolean {
-    return this.driving > 0;
-  }
-
-  /** Issues the remaining batches of a started run and closes it; returns once it is closed. */
-  async drive(payrollId: string, actor: Actor, correlationId: string): Promise<StartedPayroll> {
-    this.driving += 1;
-    try {
-      return await this.driveNow(payrollId, actor, correlationId);
-    } finally {
-      this.driving -= 1;
-    }
+  /** Issues the remaining batches of a started run and closes it; returns once it is closed (payment feedback waits meanwhile). */
+  drive(payrollId: string, actor: Actor, correlationId: string): Promise<StartedPayroll> {
+    return this.activity.whileIssuing(() => this.driveNow(payrollId, actor, correlationId));
   }
 
   private async driveNow(payrollId: string, actor: Actor, correlationId: string): Promise<StartedPayroll> {
