@@ -30,6 +30,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'pg';
 import { connectionEnv, loadInfraConfig } from '../../../deploy/local/config';
 import { deleteTopics, PaymentsApi, testTopicPrefix } from '../src/tests/payments-test-kit';
+import { amountOf } from '../src/tests/payroll-seed';
 import { bulkSeedEntitlements } from '../src/tests/payroll-seed-bulk';
 import { freePort } from '@sa/testing';
 import { cpuSecondsOf, postgresCpuSeconds } from './process-cpu';
@@ -86,6 +87,43 @@ async function readStreamed(res: Response): Promise<string[]> {
   return text.trimEnd().split('\r\n');
 }
 
+/** The payroll's own steps on a service whose projections have caught up: run, file, import twice. */
+async function payrollSteps(ctx: { pg: Pool; schema: string; pid: number; n: number }, api: PaymentsApi, totalFen: number): Promise<void> {
+  const n = ctx.n;
+  const seeded = { totalFen };
+  const run = await step(ctx, 'POST /payrolls', async () => {
+    for (;;) {
+      // A run longer than fetch's 300 s header timeout goes on in the service: asking again joins it and answers when it closes.
+      const res = await api.post('/payrolls', { region: village, month: '2025-03' }).catch((error: unknown) => {
+        console.log(`POST /payrolls: ${String((error as Error).cause ?? error)}; asking again`);
+        return undefined;
+      });
+      if (!res || res.status === 503) continue;
+      const body = (await res.json()) as { payrollId: string; instructionCount: number; totalFen: number };
+      if (res.status > 201 || body.instructionCount !== n || body.totalFen !== seeded.totalFen)
+        throw new Error(`run answered ${res.status}: ${JSON.stringify(body)}`);
+      return body;
+    }
+  });
+  const lines = await step(ctx, 'GET disbursement-file (streamed)', async () => readStreamed(await api.get(`/payrolls/${run.payrollId}/disbursement-file`)));
+  if (lines.length !== n + 2 || lines.at(-1) !== `TOTAL,${n},${seeded.totalFen}`) throw new Error(`file has ${lines.length} lines, ends ${lines.at(-1)}`);
+  const answer = ['instructionId,result,amountYuan,reasonCode,reasonText,settledAt']
+    .concat(lines.slice(1, -1).map((l) => `${l.split(',')[0]},paid,${l.split(',')[3]},,,2025-03-09T15:20:00+08:00`))
+    .concat(`TOTAL,${n},${seeded.totalFen}`)
+    .join('\r\n');
+  lines.length = 0;
+  for (const [name, newlyPaid] of [
+    ['POST bank-results', n],
+    ['POST bank-results again', 0],
+  ] as const) {
+    await step(ctx, name, async () => {
+      const res = await api.post(`/payrolls/${run.payrollId}/bank-results`, answer, undefined, 'text/csv');
+      const body = (await res.json()) as { newlyPaid?: number };
+      if (res.status > 201 || body.newlyPaid !== newlyPaid) throw new Error(`import answered ${res.status}: ${JSON.stringify(body).slice(0, 500)}`);
+    });
+  }
+}
+
 async function benchOne(n: number): Promise<void> {
   const topicPrefix = testTopicPrefix();
   const env = serviceTestEnv('payments', {
@@ -136,40 +174,13 @@ async function benchOne(n: number): Promise<void> {
     if (process.env['BENCH_WAIT_READ_MODEL'] !== '0') {
       await step(ctx, 'project (entitlements read model, FerretDB)', async () => {
         await mongo.asPromise();
-        while ((await mongo.collection('entitlements').countDocuments({})) < n) await sleep(1000);
+        // Its checkpoint, not a count: FerretDB counts a million documents by reading every one (minutes).
+        const last = Number((await pg.query<{ p: string }>(`select max(position) as p from "${ctx.schema}".events`)).rows[0]?.p);
+        const checkpoints = mongo.collection<{ _id: string; position: number }>('projection_checkpoints');
+        while (((await checkpoints.findOne({ _id: 'entitlements' }))?.position ?? -1) < last) await sleep(1000);
       });
     }
-    const run = await step(ctx, 'POST /payrolls', async () => {
-      for (;;) {
-        // A run longer than fetch's 300 s header timeout goes on in the service: asking again joins it and answers when it closes.
-        const res = await api.post('/payrolls', { region: village, month: '2025-03' }).catch((error: unknown) => {
-          console.log(`POST /payrolls: ${String((error as Error).cause ?? error)}; asking again`);
-          return undefined;
-        });
-        if (!res || res.status === 503) continue;
-        const body = (await res.json()) as { payrollId: string; instructionCount: number; totalFen: number };
-        if (res.status > 201 || body.instructionCount !== n || body.totalFen !== seeded.totalFen)
-          throw new Error(`run answered ${res.status}: ${JSON.stringify(body)}`);
-        return body;
-      }
-    });
-    const lines = await step(ctx, 'GET disbursement-file (streamed)', async () => readStreamed(await api.get(`/payrolls/${run.payrollId}/disbursement-file`)));
-    if (lines.length !== n + 2 || lines.at(-1) !== `TOTAL,${n},${seeded.totalFen}`) throw new Error(`file has ${lines.length} lines, ends ${lines.at(-1)}`);
-    const answer = ['instructionId,result,amountYuan,reasonCode,reasonText,settledAt']
-      .concat(lines.slice(1, -1).map((l) => `${l.split(',')[0]},paid,${l.split(',')[3]},,,2025-03-09T15:20:00+08:00`))
-      .concat(`TOTAL,${n},${seeded.totalFen}`)
-      .join('\r\n');
-    lines.length = 0;
-    for (const [name, newlyPaid] of [
-      ['POST bank-results', n],
-      ['POST bank-results again', 0],
-    ] as const) {
-      await step(ctx, name, async () => {
-        const res = await api.post(`/payrolls/${run.payrollId}/bank-results`, answer, undefined, 'text/csv');
-        const body = (await res.json()) as { newlyPaid?: number };
-        if (res.status > 201 || body.newlyPaid !== newlyPaid) throw new Error(`import answered ${res.status}: ${JSON.stringify(body).slice(0, 500)}`);
-      });
-    }
+    await payrollSteps(ctx, api, seeded.totalFen);
   } finally {
     child.kill('SIGTERM');
     await exited;
@@ -180,13 +191,36 @@ async function benchOne(n: number): Promise<void> {
   }
 }
 
+/**
+ * BENCH_ATTACH="<url> <pid> <schema> <n>": the payroll steps only, on a service this bench started
+ * and seeded earlier whose projections have caught up (its own run was stopped while it waited;
+ * the control total is the seed's, which depends on n alone).
+ */
+async function attachTo(spec: string): Promise<void> {
+  const [url, pid, schema, count] = spec.split(' ');
+  const n = Number(count);
+  const env = serviceTestEnv('payments', {});
+  const pg = new Pool({ connectionString: String(env['EVENT_STORE_URL']), max: 2 });
+  let totalFen = 0;
+  for (let i = 0; i < n; i++) totalFen += amountOf(i);
+  try {
+    await payrollSteps({ pg, schema: String(schema), pid: Number(pid), n }, new PaymentsApi({ url } as RunningService), totalFen);
+  } finally {
+    await pg.end();
+  }
+}
+
 async function main(): Promise<void> {
-  const built = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'tools/build/compile.ts', 'payments'], { cwd: repoRoot, stdio: 'inherit' });
-  if (built.status !== 0) throw new Error('compiling the payments service failed');
+  if (!process.env['BENCH_ATTACH']) {
+    const built = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'tools/build/compile.ts', 'payments'], { cwd: repoRoot, stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('compiling the payments service failed');
+  }
   console.log(
     '| N | step | seconds | service peak RSS MB | events written | service CPU s | PostgreSQL CPU s (shared) | load 1/5/15 |\n|---|---|---|---|---|---|---|---|',
   );
-  for (const n of sizes.length > 0 ? sizes : [1000, 10_000, 100_000]) await benchOne(n);
+  const attach = process.env['BENCH_ATTACH'];
+  if (attach) await attachTo(attach);
+  else for (const n of sizes.length > 0 ? sizes : [1000, 10_000, 100_000]) await benchOne(n);
   console.log(`\n${rows.length} steps measured`);
 }
 

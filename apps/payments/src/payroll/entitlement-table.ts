@@ -22,8 +22,14 @@ export interface EntitlementRow {
   readonly state: GrantedEntitlement;
 }
 
-/** Started by the month and not stopped before it (a stop only ever moves earlier). */
-const candidateSql = `left(region, length($1)) = $1 and start_month <= $2 and (stop_month is null or stop_month >= $2)`;
+/**
+ * Started by the month and not stopped before it (a stop only ever moves earlier), in the region:
+ * region codes are digits, so "starts with $1" is the range [$1, $1 || ':') (':' follows '9'),
+ * which the planner estimates from its statistics. (As `left(region, …) = $1` it guessed 0.5 %
+ * of rows, and at 190,000 rows into a city's keyset pages it switched to reading and sorting the
+ * rest of the table for every batch: 70 ms → 700 ms a batch.)
+ */
+const candidateSql = `region >= $1 and region < $1 || ':' and start_month <= $2 and (stop_month is null or stop_month >= $2)`;
 
 export class EntitlementTable {
   private readonly schema: string;
@@ -45,7 +51,7 @@ export class EntitlementTable {
     await this.pool.query(`create schema if not exists ${this.schema}`);
     await this.pool.query(`create table if not exists ${this.table} (
       entitlement_id text collate "C" primary key,
-      region text not null,
+      region text collate "C" not null,
       start_month text not null,
       stop_month text,
       revision bigint not null,

@@ -54,9 +54,6 @@ export class PaymentFeedback {
 
   /** A page of events (a batch event carries up to 10,000 instructions): several entitlements at a time, in order per entitlement. */
   private async applyAll(events: readonly RecordedEvent[]): Promise<void> {
-    // One append per entitlement: a million of them beside a running payroll took its database
-    // from it. They wait until the run has issued its batches (the next run waits for them).
-    while (this.activity.issuing) await sleep(200);
     const perEntitlement = new Map<string, Issued[]>();
     for (const [i, e] of recordedAs<PayrollEvent>(events).entries()) {
       for (const issued of issuedIn(e)) {
@@ -67,6 +64,10 @@ export class PaymentFeedback {
       }
     }
     await inParallel([...perEntitlement.values()], concurrency, async (list) => {
+      // One append per entitlement: a million of them beside a running payroll took its database
+      // from it. They wait while a run issues batches (the next run waits for them), checked per
+      // entitlement, as a page of batch events holds up to 125,000 instructions.
+      while (this.activity.issuing) await sleep(200);
       for (const { issued, recorded } of list) await this.record(issued, recorded);
     });
   }

@@ -1,6 +1,6 @@
 /**
  * Payroll runs record their instructions a part of a batch per event (payments'
- * PaymentInstructionsIssued: up to 250 households of one run, month and batch) and the bank's
+ * PaymentInstructionsIssued: up to 100 households of one run, month and batch) and the bank's
  * outcomes likewise (PaymentsSettled), where earlier runs recorded one PaymentInstructionIssued,
  * PaymentSucceeded or PaymentFailed per household. A case's history is about one household, so
  * each such event is read as the per-household event it holds for each household: same envelope

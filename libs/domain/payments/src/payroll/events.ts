@@ -51,8 +51,8 @@ export interface PaymentInstructionIssued {
 export type BatchInstruction = Omit<PaymentInstructionIssued['data'], 'payrollId' | 'month' | 'issuedAt'>;
 
 /**
- * Instructions of one batch, up to 250 per event (instructionsPerEvent): a run of a million
- * entitlements appends about five thousand events, not a million (DESIGN.md says why).
+ * Instructions of one batch, up to 100 per event (instructionsPerEvent): a run of a million
+ * entitlements appends about eleven thousand events, not a million (DESIGN.md says why).
  */
 export interface PaymentInstructionsIssued {
   readonly type: 'PaymentInstructionsIssued';
@@ -140,8 +140,8 @@ export type SettledInstruction = Omit<PaymentSucceeded['data'], 'payrollId'> & {
 };
 
 /**
- * Bank outcomes of one import chunk, up to 250 per event (a city's result file settles a million
- * instructions: a few thousand events, not a million). Imports recorded before wrote one
+ * Bank outcomes of one import chunk, up to 100 per event (a city's result file settles a million
+ * instructions: about ten thousand events, not a million). Imports recorded before wrote one
  * PaymentSucceeded or PaymentFailed per instruction; both are read.
  */
 export interface PaymentsSettled {

@@ -1,6 +1,6 @@
 /**
  * Importing the bank's results, one chunk of the file per command, its outcomes recorded in
- * PaymentsSettled events of up to 250. Each instruction settles once:
+ * PaymentsSettled events of up to 100. Each instruction settles once:
  * a result matching what is already recorded is skipped (so importing the same file twice changes
  * nothing), a contradicting one is refused. A chunk that records anything ends with
  * BankResultsRecorded (its counts and sums); when the last instruction of a closed run settles, the
@@ -16,7 +16,7 @@ import type { InstructionRecord, PaymentOutcome } from './instruction-index';
 import { addSettled, type StartedPayroll, type PayrollState, type Settled } from './state';
 
 /** Outcomes per PaymentsSettled, as instructions per PaymentInstructionsIssued. */
-export const outcomesPerEvent = 250;
+export const outcomesPerEvent = 100;
 
 export function decideImportBankResults(command: ImportBankResults, state: PayrollState): Decision<PayrollEvent> {
   const invalid = firstOf(

@@ -97,18 +97,18 @@ describe('a payroll run (per region and month, in batches)', () => {
       .then([secondBatch]);
   });
 
-  it('records a large batch in parts of at most 250 instructions, in id order', () => {
-    // Given a run of batches of 600, when a batch of 600 payable entitlements is issued
-    const ids = Array.from({ length: 600 }, (_, i) => `e-${String(i).padStart(4, '0')}`);
-    const big = given(payrollDecider, [{ ...started, data: { ...started.data, batchSize: 600 } } as PayrollEvent]).when(
+  it('records a large batch in parts of at most 100 instructions, in id order', () => {
+    // Given a run of batches of 250, when a batch of 250 payable entitlements is issued
+    const ids = Array.from({ length: 250 }, (_, i) => `e-${String(i).padStart(4, '0')}`);
+    const big = given(payrollDecider, [{ ...started, data: { ...started.data, batchSize: 250 } } as PayrollEvent]).when(
       batch(
         0,
         ids.map((id) => entry(id)),
       ),
     );
     const events = big.decision.ok ? big.decision.events : [];
-    // Then its instructions come in three events of 250, 250 and 100, followed by the batch
-    expect(events.map((e) => (e.type === 'PaymentInstructionsIssued' ? e.data.instructions.length : e.type))).toEqual([250, 250, 100, 'PayrollBatchIssued']);
+    // Then its instructions come in three events of 100, 100 and 50, followed by the batch
+    expect(events.map((e) => (e.type === 'PaymentInstructionsIssued' ? e.data.instructions.length : e.type))).toEqual([100, 100, 50, 'PayrollBatchIssued']);
     const all = events.flatMap((e) => (e.type === 'PaymentInstructionsIssued' ? e.data.instructions.map((i) => i.entitlementId) : []));
     expect(all).toEqual(ids);
   });
