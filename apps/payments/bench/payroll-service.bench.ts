@@ -117,7 +117,13 @@ async function payrollSteps(ctx: { pg: Pool; schema: string; pid: number; n: num
     ['POST bank-results again', 0],
   ] as const) {
     await step(ctx, name, async () => {
-      const res = await api.post(`/payrolls/${run.payrollId}/bank-results`, answer, undefined, 'text/csv');
+      // A kept-alive socket the service closed while the bench counted events (5 s idle) fails the
+      // upload with EPIPE before the service reads it; the import is idempotent, so it is sent again.
+      const post = () => api.post(`/payrolls/${run.payrollId}/bank-results`, answer, undefined, 'text/csv');
+      const res = await post().catch((error: unknown) => {
+        console.log(`POST bank-results: ${String((error as Error).cause ?? error)}; sending it again`);
+        return post();
+      });
       const body = (await res.json()) as { newlyPaid?: number };
       if (res.status > 201 || body.newlyPaid !== newlyPaid) throw new Error(`import answered ${res.status}: ${JSON.stringify(body).slice(0, 500)}`);
     });
