@@ -99,6 +99,26 @@ describe('chaos invariants', () => {
     );
   });
 
+  it('counts the instructions of a payroll batch event per household, beside instructions recorded one by one', () => {
+    // Given two applications paid in one batch event, and the first paid again by an old-style instruction
+    const [first, second] = [randomUUID(), randomUUID()];
+    const events = cleanRun([first, second]);
+    const batch = event('PaymentInstructionsIssued', 'payroll-run', {
+      payrollId: 'run',
+      month: '2027-01',
+      issuedAt: '2027-01-08T09:00:00+08:00',
+      instructions: [first, second].map((a) => ({ applicationId: a, entitlementId: `e-${a}`, instructionId: `i-${a}` })),
+    });
+    const once = { ...events, payments: [...(events.payments ?? []).filter((e) => e.type !== 'PaymentInstructionIssued'), batch] };
+    // When judged, then each is paid exactly once
+    expect(failed(judge(evidence(once), facts([first, second])))).toEqual([]);
+    // And with the old-style instruction of the first beside the batch, the first is named with its two
+    const twice = { ...once, payments: [...once.payments, event('PaymentInstructionIssued', 'payroll-old', { applicationId: first, month: '2027-01' })] };
+    expect(failed(judge(evidence(twice), facts([first, second])))).toEqual([
+      { invariant: 'exactly one payroll instruction per application (2027-01)', failures: [`${first}: 2`] },
+    ]);
+  });
+
   it('finds a resident in two live entitlements, masked, and forgives one that was stopped', () => {
     // Given a resident granted in two applications
     const [first, second] = [randomUUID(), randomUUID()];

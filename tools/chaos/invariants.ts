@@ -32,11 +32,18 @@ type Data = { applicationId?: string; month?: string; entitlementId?: string; me
 
 function perApplication(events: readonly RecordedEvent[], type: string, keep: (d: Data) => boolean = () => true): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const e of events) {
+  for (const e of events.flatMap(perHousehold)) {
     const d = e.data as Data;
     if (e.type === type && d.applicationId && keep(d)) counts.set(d.applicationId, (counts.get(d.applicationId) ?? 0) + 1);
   }
   return counts;
+}
+
+/** A payroll batch's instructions (one event) as one PaymentInstructionIssued per household, as runs recorded them before. */
+function perHousehold(e: RecordedEvent): RecordedEvent[] {
+  if (e.type !== 'PaymentInstructionsIssued') return [e];
+  const { payrollId, month, issuedAt, instructions } = e.data as { payrollId: string; month: string; issuedAt: string; instructions: Data[] };
+  return instructions.map((i) => ({ ...e, type: 'PaymentInstructionIssued', data: { payrollId, ...i, month, issuedAt } }));
 }
 
 function exactlyOne(invariant: string, counts: Map<string, number>, applications: readonly string[]): Verdict {

@@ -1,7 +1,8 @@
 /**
  * The bank's result file, posted as text/csv, is read under the platform's input rules (issue #10,
  * item 8): a corrupt or oversized gzip, bytes that are not UTF-8 and a NUL are refused with a 4xx
- * naming the rule before the file is parsed; a gzipped file is inflated, not read as bytes.
+ * naming the rule before the run is looked up; a gzipped file is inflated (as it arrives, a line at
+ * a time), not read as bytes.
  */
 import { type RunningService, startService } from '@sa/platform';
 import { serviceTestEnv } from '@sa/testing';
@@ -13,7 +14,8 @@ import { officer, tokenFor } from './tests/payments-test-kit';
 describe('payments: the bank result upload refuses bad input (real servers)', () => {
   let payments: RunningService;
   beforeAll(async () => {
-    payments = await startService(service, serviceTestEnv('payments', { SCHEDULER_INTERVAL_MS: '3600000' }));
+    // A 20 MB limit here, so the oversized body is quick to build (the default is 256 MB).
+    payments = await startService(service, serviceTestEnv('payments', { SCHEDULER_INTERVAL_MS: '3600000', BANK_RESULT_FILE_LIMIT_MB: '20' }));
   });
   afterAll(async () => {
     await payments?.app.close();

@@ -1,6 +1,7 @@
 /**
  * Payments' messaging. Leaving the service, explicitly: entitlement granted, refused and stopped, payment
- * issued and settled, recovery flagged; the other domain events (deaths as reported, suspensions,
+ * instructions issued (a part of a payroll batch per message; one per instruction for runs recorded
+ * before) and settled, recovery flagged; the other domain events (deaths as reported, suspensions,
  * payments recorded on entitlements, run bookkeeping) stay inside. Arriving: approval's decisions
  * (only case-approved acts) and county public security's deaths (no receipt: verification answers
  * county messages).
@@ -11,6 +12,8 @@ import {
   entitlementGrantedV1,
   entitlementRefusedV1,
   entitlementStoppedV1,
+  paymentBatchIssuedV1,
+  paymentBatchSettledV1,
   paymentIssuedV1,
   paymentSettledV1,
   recoveryFlaggedV1,
@@ -20,6 +23,9 @@ import type { EntitlementEvent, PayrollEvent } from '@sa/domain-payments';
 import { integrationEvent, mappingOf } from '@sa/messaging';
 import type { ConsumptionDefinition, PublicationDefinition } from '@sa/platform';
 import { entitlementStreamPrefix, payrollStreamPrefix } from './streams';
+
+/** The bank's code and reason as one text (the reason alone when it is the code). */
+const failureText = (code: string, reason: string) => (reason === code ? code : `${code}: ${reason}`).slice(0, 500);
 
 const mapping = mappingOf<EntitlementEvent | PayrollEvent>({
   EntitlementGranted: (e) => {
@@ -75,18 +81,40 @@ const mapping = mappingOf<EntitlementEvent | PayrollEvent>({
       issuedAt: d.issuedAt,
     });
   },
+  PaymentInstructionsIssued: (e) => {
+    const d = e.data;
+    return integrationEvent(paymentBatchIssuedV1, {
+      payrollId: d.payrollId,
+      batch: d.batch,
+      month: d.month,
+      issuedAt: d.issuedAt,
+      instructions: d.instructions.map((i) => ({ applicationId: i.applicationId, instructionId: i.instructionId, region: i.region, amountFen: i.amountFen })),
+    });
+  },
+  PaymentsSettled: (e) => {
+    const d = e.data;
+    return integrationEvent(paymentBatchSettledV1, {
+      payrollId: d.payrollId,
+      results: d.results.map((r) => ({
+        applicationId: r.applicationId,
+        instructionId: r.instructionId,
+        outcome: r.outcome,
+        ...(r.outcome === 'failed' ? { failureReason: failureText(r.failureCode ?? 'UNKNOWN', r.failureReason ?? r.failureCode ?? 'UNKNOWN') } : {}),
+        settledAt: r.settledAt,
+      })),
+    });
+  },
   PaymentSucceeded: (e) => {
     const d = e.data;
     return integrationEvent(paymentSettledV1, { applicationId: d.applicationId, instructionId: d.instructionId, outcome: 'paid', settledAt: d.settledAt });
   },
   PaymentFailed: (e) => {
     const d = e.data;
-    const failureReason = d.failureReason === d.failureCode ? d.failureCode : `${d.failureCode}: ${d.failureReason}`;
     return integrationEvent(paymentSettledV1, {
       applicationId: d.applicationId,
       instructionId: d.instructionId,
       outcome: 'failed',
-      failureReason: failureReason.slice(0, 500),
+      failureReason: failureText(d.failureCode, d.failureReason),
       settledAt: d.settledAt,
     });
   },
@@ -115,7 +143,16 @@ const mapping = mappingOf<EntitlementEvent | PayrollEvent>({
 export const paymentsPublication: PublicationDefinition = {
   streamPrefixes: [entitlementStreamPrefix, payrollStreamPrefix],
   mapping,
-  contracts: [entitlementGrantedV1, entitlementStoppedV1, entitlementRefusedV1, paymentIssuedV1, paymentSettledV1, recoveryFlaggedV1],
+  contracts: [
+    entitlementGrantedV1,
+    entitlementStoppedV1,
+    entitlementRefusedV1,
+    paymentIssuedV1,
+    paymentBatchIssuedV1,
+    paymentSettledV1,
+    paymentBatchSettledV1,
+    recoveryFlaggedV1,
+  ],
 };
 
 /** Approval's decisions; handled by PaymentsEventsController. */

@@ -6,7 +6,7 @@
  * The run has a topic namespace of its own (KAFKA_TOPIC_PREFIX), so the service sees only the
  * messages this test writes and every run can be checked whole.
  */
-import { caseApprovedV1, entitlementsTopicV1, paymentsTopicV1 } from '@sa/contracts';
+import { caseApprovedV1, entitlementsTopicV1, paymentsTopicV1, payrollBatchesTopicV1 } from '@sa/contracts';
 import { entitlementIdFor } from '@sa/domain-payments';
 import { type RunningService, startService } from '@sa/platform';
 import { eventually, integrationEnv, readTopicUntil, serviceTestEnv, type TopicRecord } from '@sa/testing';
@@ -198,15 +198,16 @@ describe('payments API (real PostgreSQL event store, FerretDB read models, Kafka
     const twice = await api.post(`/payrolls/${first.run.payrollId}/bank-results`, { content: result });
     expect(await twice.json()).toMatchObject({ newlyPaid: 0, newlyFailed: 0, unchanged: 1 });
 
-    // And Kafka carries exactly one payment-issued for the household, then its settlement
-    const published = await readTopicUntil(brokers, topic(paymentsTopicV1), (rs) => typesFor(rs, applicationId).includes('sa.payments.payment-settled'));
-    expect(typesFor(published, applicationId)).toEqual(['sa.payments.payment-issued', 'sa.payments.payment-settled']);
-    expect(JSON.parse(published.find((r) => r.key === applicationId)?.value ?? '{}')).toMatchObject({
-      instructionId,
-      amountFen: 212_700,
-      month: '2025-03',
-      payrollId: first.run.payrollId,
-    });
+    // And Kafka carries the household's instruction once, in its run's batch message, then its settlement (keyed by the run)
+    const runId = first.run.payrollId;
+    const published = await readTopicUntil(brokers, topic(payrollBatchesTopicV1), (rs) => typesFor(rs, runId).includes('sa.payments.payment-batch-settled'));
+    expect(typesFor(published, runId)).toEqual(['sa.payments.payment-batch-issued', 'sa.payments.payment-batch-settled']);
+    const [issued, settled] = published.filter((r) => r.key === runId).map((r) => JSON.parse(r.value) as { instructions?: unknown[]; results?: unknown[] });
+    expect(issued).toMatchObject({ payrollId: runId, month: '2025-03' });
+    expect(issued?.instructions?.filter((i) => (i as { applicationId: string }).applicationId === applicationId)).toEqual([
+      expect.objectContaining({ instructionId, amountFen: 212_700 }),
+    ]);
+    expect(settled?.results).toEqual([expect.objectContaining({ applicationId, instructionId, outcome: 'paid' })]);
   }, 240_000);
 
   it('stops an extreme-poverty entitlement when its single member dies and flags the payment made after the death', async () => {

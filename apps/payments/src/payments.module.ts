@@ -11,8 +11,11 @@ import { ResidentDeaths } from './entitlements/resident-deaths';
 import { PaymentsEventsController } from './payments-events.controller';
 import { caseApprovalConsumption, paymentsPublication, residentDeathConsumption } from './integration';
 import { BankResultsImport } from './payroll/bank-results-import';
+import { EntitlementTableProjection } from './payroll/entitlement-table-projection';
+import { entitlementTableProvider } from './payroll/entitlement-table.provider';
 import { MonthlyPayroll } from './payroll/monthly-payroll';
 import { PaymentFeedback } from './payroll/payment-feedback';
+import { PayrollActivity } from './payroll/payroll-activity';
 import { PayrollCandidates } from './payroll/payroll-candidates';
 import { PayrollCommands } from './payroll/payroll-commands';
 import { PayrollQueries } from './payroll/payroll-queries';
@@ -31,7 +34,10 @@ import { TextBodyMiddleware } from './payroll/text-body.middleware';
     DeathReports,
     CaseApprovals,
     ReadBarrier,
+    PayrollActivity,
     PaymentFeedback,
+    entitlementTableProvider,
+    EntitlementTableProjection,
     PayrollCandidates,
     PayrollRun,
     PayrollCommands,

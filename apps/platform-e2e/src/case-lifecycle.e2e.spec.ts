@@ -9,7 +9,7 @@ import {
   caseRejectedV1,
   caseSentBackForReinvestigationV1,
   economicCheckCompletedV1,
-  paymentIssuedV1,
+  paymentBatchIssuedV1,
   referralClosedV1,
   residentDeathV1,
   vehicleRegistrationV1,
@@ -164,8 +164,10 @@ describe('case lifecycle across the five services (real Kafka, PostgreSQL, Ferre
     const file = await api('payments', actors.payments).get<string>(`/payrolls/${payroll.payrollId}/disbursement-file`);
     expect(file.status).toBe(200);
     expect(file.body).toContain('2127.00');
-    const issued = await county.published(paymentIssuedV1, (p) => p.applicationId === applicationId);
-    expect(issued).toMatchObject({ amountFen: 212_700, month: '2026-04' });
+    // (a part of a payroll batch per message: payment-batch-issued v1)
+    const issued = await county.published(paymentBatchIssuedV1, (p) => p.instructions.some((i) => i.applicationId === applicationId));
+    expect(issued).toMatchObject({ payrollId: payroll.payrollId, month: '2026-04' });
+    expect(issued.instructions.filter((i) => i.applicationId === applicationId)).toEqual([expect.objectContaining({ amountFen: 212_700 })]);
 
     // And an auditor replays the whole case across the services, in order, with who did what,
     // finds the chain intact, and rebuilds the state at any moment from the events alone

@@ -61,7 +61,7 @@ describe('the contract catalogue', () => {
     expect(unknownPaths).toEqual([]);
   });
 
-  it('keys case topics by applicationId (temporary cases by caseId, reserve funds by township), referrals by referralId, findings by findingId, checkpoints by source, county data by resident ID and receipts by messageId', () => {
+  it('keys case topics by applicationId (temporary cases by caseId, reserve funds by township), payroll batches by payrollId, referrals by referralId, findings by findingId, checkpoints by source, county data by resident ID and receipts by messageId', () => {
     const keys = Object.fromEntries(contractRegistry.topics().map((topic) => [topic, contractRegistry.byTopic(topic)[0].keyField]));
     expect(keys).toEqual({
       'sa.intake.applications.v1': 'applicationId',
@@ -69,6 +69,7 @@ describe('the contract catalogue', () => {
       'sa.approval.cases.v1': 'applicationId',
       'sa.payments.entitlements.v1': 'applicationId',
       'sa.payments.payments.v1': 'applicationId',
+      'sa.payments.payroll-batches.v1': 'payrollId',
       'sa.charity.referrals.v1': 'referralId',
       'sa.audit.checkpoints.v1': 'source',
       'sa.audit.findings.v1': 'findingId',

@@ -69,9 +69,10 @@ export class EntitlementCommands {
     }
   }
 
-  /** Idempotent by instruction id in the decider: recording the same payment twice appends nothing. */
-  async recordPaymentIssued(command: RecordPaymentIssued, context: CommandContext): Promise<void> {
-    await this.execute(command.entitlementId, command, context);
+  /** Idempotent by instruction id in the decider: recording the same payment twice appends nothing. Answers where it was appended, if it was. */
+  async recordPaymentIssued(command: RecordPaymentIssued, context: CommandContext): Promise<number | undefined> {
+    const outcome = await this.execute(command.entitlementId, command, context);
+    return outcome.append && outcome.append.appended > 0 ? outcome.append.position : undefined;
   }
 
   /** The entitlement as its events say now (not the read model), with its history. */

@@ -6,7 +6,7 @@
  * the file again records the rest.
  */
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
-import { parseBankResultFile, payrollDecider, type ImportBankResults } from '@sa/domain-payments';
+import { BankResultFileReader, payrollDecider, type BankResult, type ImportBankResults } from '@sa/domain-payments';
 import type { Actor } from '@sa/domain-shared';
 import { EventIdConflictError, type EventStore, WrongExpectedRevisionError } from '@sa/event-store';
 import { Clock, CommandRejectedError, EVENT_STORE, LOGGER, type Logger } from '@sa/platform';
@@ -29,8 +29,11 @@ export class BankResultsImport {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async import(payrollId: string, fileText: string, actor: Actor): Promise<ImportOutcome> {
-    const parsed = parseBankResultFile(fileText);
+  /** Reads the file a line at a time (it is never held as one text): its results, or 400 with every problem and its line. */
+  async parse(lines: AsyncIterable<string> | Iterable<string>): Promise<readonly BankResult[]> {
+    const reader = new BankResultFileReader();
+    for await (const line of lines) reader.line(line);
+    const parsed = reader.finish();
     if (!parsed.ok) {
       const problems = parsed.errors.map((e) => ({ line: e.line, code: e.code, field: e.field ?? '(line)', rule: e.message }));
       throw new BadRequestException({
@@ -41,10 +44,14 @@ export class BankResultsImport {
         problems,
       });
     }
+    return parsed.results;
+  }
+
+  async import(payrollId: string, results: readonly BankResult[], actor: Actor): Promise<ImportOutcome> {
     const importedAt = this.clock.now().toISOString();
     const chunks: ImportBankResults[] = [];
-    for (let i = 0; i < parsed.results.length; i += importChunk) {
-      chunks.push({ type: 'ImportBankResults', payrollId, results: parsed.results.slice(i, i + importChunk), importedBy: actor, importedAt });
+    for (let i = 0; i < results.length; i += importChunk) {
+      chunks.push({ type: 'ImportBankResults', payrollId, results: results.slice(i, i + importChunk), importedBy: actor, importedAt });
     }
     let loaded = await loadPayroll(this.store, payrollId);
     this.checkAll(loaded, chunks);
@@ -54,13 +61,16 @@ export class BankResultsImport {
     for (const [index, chunk] of chunks.entries()) {
       const { next, events } = await this.append(loaded, chunk, actor, payrollId);
       loaded = next;
-      newlyPaid += events.filter((e) => e.type === 'PaymentSucceeded').length;
-      newlyFailed += events.filter((e) => e.type === 'PaymentFailed').length;
+      for (const e of events) {
+        if (e.type !== 'BankResultsRecorded') continue;
+        newlyPaid += e.data.paidCount;
+        newlyFailed += e.data.failedCount;
+      }
       reconciled ||= events.some((e) => e.type === 'PayrollReconciled');
       this.logger.debug({ payrollId, chunk: index + 1, of: chunks.length }, 'bank results chunk recorded');
     }
-    this.logger.info({ payrollId, newlyPaid, newlyFailed, lines: parsed.results.length, chunks: chunks.length }, 'bank results imported');
-    return { newlyPaid, newlyFailed, unchanged: parsed.results.length - newlyPaid - newlyFailed, reconciled };
+    this.logger.info({ payrollId, newlyPaid, newlyFailed, lines: results.length, chunks: chunks.length }, 'bank results imported');
+    return { newlyPaid, newlyFailed, unchanged: results.length - newlyPaid - newlyFailed, reconciled };
   }
 
   /** Every chunk against the run as loaded (the parser refused repeated instructions, so chunks do not interact). */

@@ -4,20 +4,31 @@
  * event store from a checkpoint like a projection: a crash in the middle of a run's feedback is
  * resumed on restart, and recording twice appends nothing (idempotent by instruction id). A batch
  * of instructions is recorded several entitlements at a time (in order per entitlement): one at a
- * time, a run of 100,000 kept its entitlements behind for minutes and the next run waiting.
+ * time, a run of 100,000 kept its entitlements behind for minutes and the next run waiting. While a
+ * run of this process is issuing batches, the feedback waits (PayrollActivity).
  */
 import { Inject, Injectable } from '@nestjs/common';
-import type { PayrollEvent } from '@sa/domain-payments';
-import type { EventFilter, RecordedEvent } from '@sa/event-store';
+import { instructionsOf, type PaymentInstructionIssued, type PayrollEvent } from '@sa/domain-payments';
+import type { RecordedEvent } from '@sa/event-store';
 import { recordedAs } from '@sa/messaging';
 import { Clock, CommandRejectedError, LOGGER, type Logger, ProjectionRunner } from '@sa/platform';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inParallel } from '../entitlements/entitlement-batch';
 import { EntitlementCommands } from '../entitlements/entitlement-commands';
-import { paymentsSystem, payrollStreamPrefix } from '../streams';
+import { paymentsSystem } from '../streams';
+import { instructionsIssued, paymentFeedbackProjection } from './payment-feedback-filter';
+import { PayrollActivity } from './payroll-activity';
 
-export const paymentFeedbackProjection = 'payment-feedback';
-export const instructionsIssued: EventFilter = { streamPrefixes: [payrollStreamPrefix], eventTypes: ['PaymentInstructionIssued'] };
+interface Issued {
+  readonly issued: PaymentInstructionIssued['data'];
+  readonly recorded: RecordedEvent;
+}
+
+/** The instructions an event issued: a batch's, or one (runs recorded before batches carried them). */
+function issuedIn(e: PayrollEvent): readonly PaymentInstructionIssued['data'][] {
+  if (e.type === 'PaymentInstructionsIssued') return instructionsOf(e);
+  return e.type === 'PaymentInstructionIssued' ? [e.data] : [];
+}
 
 const attempts = 6;
 /** Entitlements recorded at once (each a read and an append on the event store's pool of 10). */
@@ -26,6 +37,7 @@ const concurrency = 6;
 @Injectable()
 export class PaymentFeedback {
   constructor(
+    private readonly activity: PayrollActivity,
     projections: ProjectionRunner,
     private readonly commands: EntitlementCommands,
     private readonly clock: Clock,
@@ -40,23 +52,31 @@ export class PaymentFeedback {
     });
   }
 
+  /** A page of events (a batch event carries up to 10,000 instructions): several entitlements at a time, in order per entitlement. */
   private async applyAll(events: readonly RecordedEvent[]): Promise<void> {
-    const perEntitlement = new Map<string, RecordedEvent[]>();
-    for (const e of recordedAs<PayrollEvent>(events)) {
-      if (e.type !== 'PaymentInstructionIssued') continue;
-      const id = e.data.entitlementId;
-      perEntitlement.set(id, [...(perEntitlement.get(id) ?? []), e]);
+    const perEntitlement = new Map<string, Issued[]>();
+    for (const [i, e] of recordedAs<PayrollEvent>(events).entries()) {
+      for (const issued of issuedIn(e)) {
+        const one = { issued, recorded: events[i] as RecordedEvent };
+        const list = perEntitlement.get(issued.entitlementId);
+        if (list) list.push(one);
+        else perEntitlement.set(issued.entitlementId, [one]);
+      }
     }
-    await inParallel([...perEntitlement.values()], concurrency, async (recorded) => {
-      for (const e of recorded) await this.apply(e);
+    await inParallel([...perEntitlement.values()], concurrency, async (list) => {
+      // One append per entitlement: a million of them beside a running payroll took its database
+      // from it. They wait while a run issues batches (the next run waits for them), checked per
+      // entitlement, as a page of batch events holds up to 125,000 instructions.
+      while (this.activity.issuing) await sleep(200);
+      for (const { issued, recorded } of list) await this.record(issued, recorded);
     });
   }
 
   private async apply(recorded: RecordedEvent): Promise<void> {
-    const [event] = recordedAs<PayrollEvent>([recorded]);
-    // The filter passes only issued instructions; anything else has nothing to feed back.
-    if (event?.type !== 'PaymentInstructionIssued') return;
-    const issued = event.data;
+    await this.applyAll([recorded]);
+  }
+
+  private async record(issued: PaymentInstructionIssued['data'], recorded: RecordedEvent): Promise<void> {
     const actor = paymentsSystem(issued.region);
     const command = {
       type: 'RecordPaymentIssued',
@@ -71,7 +91,7 @@ export class PaymentFeedback {
     const context = { actor, correlationId: recorded.correlationId, causationId: recorded.eventId };
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.commands.recordPaymentIssued(command, context);
+        this.activity.feedbackAppended(await this.commands.recordPaymentIssued(command, context));
         return;
       } catch (error) {
         if (error instanceof CommandRejectedError) {

@@ -3,17 +3,33 @@
  * for runs up to listLimit) and the disbursement file, written page by page to the response.
  */
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
-import { disbursementControlLine, disbursementHeaderLine, disbursementLine, type AccountNumberDisplay, type PayrollEvent } from '@sa/domain-payments';
+import {
+  disbursementControlLine,
+  disbursementHeaderLine,
+  disbursementLine,
+  instructionsOf,
+  type AccountNumberDisplay,
+  type PaymentInstructionIssued,
+  type PayrollEvent,
+} from '@sa/domain-payments';
 import { fen, type Fen } from '@sa/domain-shared';
 import type { EventStore, RecordedEvent } from '@sa/event-store';
 import { recordedAs } from '@sa/messaging';
 import { EVENT_STORE } from '@sa/platform';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { payrollStream } from '../streams';
-import { forEachPage, pageSize } from './payroll-stream';
+import { forEachPage } from './payroll-stream';
 import { listLimit, payrollViewOf, summaryEventTypes, type PayrollView } from './payroll-view';
 
 const asEvent = (e: RecordedEvent) => ({ type: e.type, data: e.data }) as PayrollEvent;
+
+/** The instructions an event issued: a batch's (one event) or one (runs recorded before batches carried them). */
+function issuedIn(e: PayrollEvent): readonly PaymentInstructionIssued['data'][] {
+  if (e.type === 'PaymentInstructionsIssued') return instructionsOf(e);
+  return e.type === 'PaymentInstructionIssued' ? [e.data] : [];
+}
+/** Summary events are small (one per batch or import chunk): read 5,000 at a time. */
+const summaryPage = 5_000;
 /** How often (20 ms apart) the summary is read again while the store's horizon lags the run's last event. */
 const horizonAttempts = 250;
 
@@ -42,11 +58,11 @@ export class PayrollQueries {
     await forEachPage(this.store, view.payrollId, async (page) => {
       let text = '';
       for (const e of recordedAs<PayrollEvent>(page)) {
-        if (e.type !== 'PaymentInstructionIssued') continue;
-        const d = e.data;
-        text += disbursementLine(d, display);
-        count += 1;
-        total = fen(total + d.amountFen);
+        for (const d of issuedIn(e)) {
+          text += disbursementLine(d, display);
+          count += 1;
+          total = fen(total + d.amountFen);
+        }
       }
       if (text) await write(text);
     });
@@ -75,9 +91,9 @@ export class PayrollQueries {
     const filter = { streamPrefixes: [payrollStream(payrollId)], eventTypes: [...summaryEventTypes] };
     const events: RecordedEvent[] = [];
     for (let from: number | undefined; ;) {
-      const page = await this.store.readAll({ filter, maxCount: pageSize, ...(from === undefined ? {} : { fromPosition: from }) });
+      const page = await this.store.readAll({ filter, maxCount: summaryPage, ...(from === undefined ? {} : { fromPosition: from }) });
       events.push(...page);
-      if (page.length < pageSize) return events;
+      if (page.length < summaryPage) return events;
       from = (page[page.length - 1] as RecordedEvent).position + 1;
     }
   }

@@ -7,16 +7,32 @@
  * run closes with its control totals.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import type { StartedPayroll } from '@sa/domain-payments';
+import type { GrantedEntitlement, PayrollEntry, StartedPayroll } from '@sa/domain-payments';
 import type { Actor } from '@sa/domain-shared';
 import { EventIdConflictError, type EventStore, WrongExpectedRevisionError } from '@sa/event-store';
 import { Clock, type Counter, EVENT_STORE, type Histogram, LOGGER, type Logger, MetricsRegistry } from '@sa/platform';
-import type { CandidateListing } from './candidate-listing';
+import { performance } from 'node:perf_hooks';
+import { PayrollActivity } from './payroll-activity';
 import { PayrollCandidates } from './payroll-candidates';
 import { decideAndAppend, loadPayroll, type LoadedPayroll } from './payroll-stream';
 
 /** How often (in batches) progress is logged at info; every batch is logged at debug. */
 const progressEvery = 10;
+
+/** A batch read ahead (keyed by the cursor it starts after): its page, and its entries once the death register was asked. */
+interface Prefetched {
+  /** Known once the previous page is read (the batches are taken only after that). */
+  after: string | undefined;
+  page: Promise<GrantedEntitlement[]>;
+  entries: Promise<PayrollEntry[]>;
+}
+
+/**
+ * Batches read ahead of the one being appended. The next batch starts after this one's last id
+ * whatever is decided, so pages are read one after another while the death register is asked for
+ * several at once: the run waits on its appends, not on its reads.
+ */
+const readAhead = 3;
 
 const lostRace = (error: unknown) => error instanceof WrongExpectedRevisionError || error instanceof EventIdConflictError;
 
@@ -25,6 +41,7 @@ export class PayrollRun {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly candidates: PayrollCandidates,
+    private readonly activity: PayrollActivity,
     private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
     metrics: MetricsRegistry,
@@ -44,12 +61,16 @@ export class PayrollRun {
   private readonly drives: Histogram;
   private inProgress = 0;
 
-  /** Issues the remaining batches of a started run and closes it; returns once it is closed. */
-  async drive(payrollId: string, actor: Actor, correlationId: string): Promise<StartedPayroll> {
+  /** Issues the remaining batches of a started run and closes it; returns once it is closed (payment feedback waits meanwhile). */
+  drive(payrollId: string, actor: Actor, correlationId: string): Promise<StartedPayroll> {
+    return this.activity.whileIssuing(() => this.measured(payrollId, actor, correlationId));
+  }
+
+  private async measured(payrollId: string, actor: Actor, correlationId: string): Promise<StartedPayroll> {
     const stop = this.drives.startTimer();
     this.inProgress += 1;
     try {
-      const run = await this.driveToClose(payrollId, actor, correlationId);
+      const run = await this.driveNow(payrollId, actor, correlationId);
       stop({ outcome: 'closed' });
       return run;
     } catch (error) {
@@ -60,16 +81,15 @@ export class PayrollRun {
     }
   }
 
-  private async driveToClose(payrollId: string, actor: Actor, correlationId: string): Promise<StartedPayroll> {
+  private async driveNow(payrollId: string, actor: Actor, correlationId: string): Promise<StartedPayroll> {
     let loaded = await loadPayroll(this.store, payrollId);
-    let listing: CandidateListing | undefined;
+    const ahead: Prefetched[] = [];
     for (;;) {
       const run = loaded.state;
       if (run.status !== 'started') throw new Error(`payroll run ${payrollId} has not started`);
       if (run.closed) return run;
-      listing ??= this.candidates.listing(run.region, run.month);
       try {
-        loaded = await this.step(loaded, run, listing, actor, correlationId);
+        loaded = await this.step(loaded, run, ahead, actor, correlationId);
       } catch (error) {
         if (!lostRace(error)) throw error;
         // Another runner issued this batch first: continue from its checkpoint.
@@ -78,9 +98,11 @@ export class PayrollRun {
     }
   }
 
-  private async step(loaded: LoadedPayroll, run: StartedPayroll, listing: CandidateListing, actor: Actor, correlationId: string): Promise<LoadedPayroll> {
-    const { payrollId, region, month, batchSize, batchesDone, plannedBatches } = run;
-    const entitlements = await this.candidates.batchAfter(listing, run.cursor, batchSize, correlationId);
+  private async step(loaded: LoadedPayroll, run: StartedPayroll, ahead: Prefetched[], actor: Actor, correlationId: string): Promise<LoadedPayroll> {
+    const { payrollId, region, month, batchesDone, plannedBatches } = run;
+    const waited = performance.now();
+    const entitlements = await this.batchAfter(run, ahead, correlationId);
+    const decided = performance.now();
     const now = this.clock.now().toISOString();
     if (entitlements.length === 0) {
       const closed = await decideAndAppend(
@@ -100,9 +122,39 @@ export class PayrollRun {
     const next = await decideAndAppend(this.store, loaded, command, { actor, correlationId, idempotencyKey: `${payrollId}:batch:${batchesDone}` });
     this.batches.inc();
     this.instructions.inc({}, entitlements.length);
-    const progress = { payrollId, batch: batchesDone + 1, of: Math.max(plannedBatches, batchesDone + 1), entitlements: entitlements.length };
+    // Where a batch's time goes: waiting for its entitlements (read ahead) and deciding plus appending.
+    const ms = { readWaitMs: Math.round(decided - waited), appendMs: Math.round(performance.now() - decided) };
+    const progress = { payrollId, batch: batchesDone + 1, of: Math.max(plannedBatches, batchesDone + 1), entitlements: entitlements.length, ...ms };
     if ((batchesDone + 1) % progressEvery === 0 || batchesDone === 0) this.logger.info(progress, 'payroll batch issued');
     else this.logger.debug(progress, 'payroll batch issued');
     return next;
   }
+
+  /** The batch after the run's cursor: read ahead already, or now (after a lost race the queue is read afresh). */
+  private batchAfter(run: StartedPayroll, ahead: Prefetched[], correlationId: string): Promise<PayrollEntry[]> {
+    if (ahead[0]?.after !== run.cursor) ahead.length = 0;
+    if (ahead.length === 0) ahead.push(this.read(run, Promise.resolve(run.cursor), correlationId));
+    const current = ahead.shift() as Prefetched;
+    while (ahead.length < readAhead) {
+      const previous = ahead[ahead.length - 1] ?? current;
+      ahead.push(this.read(run, previous.page.then(lastId), correlationId));
+    }
+    return current.entries;
+  }
+
+  private read(run: StartedPayroll, after: Promise<string | undefined | null>, correlationId: string): Prefetched {
+    const read: Prefetched = { after: undefined, page: Promise.resolve([]), entries: Promise.resolve([]) };
+    // null: the previous page was empty, so there is nothing after it (the run closes there).
+    read.page = after.then((from) => {
+      if (from === null) return [];
+      read.after = from;
+      return this.candidates.page(run.region, run.month, from, run.batchSize);
+    });
+    read.entries = read.page.then((p) => this.candidates.entriesOf(p, correlationId));
+    // A failed read is thrown when the batch is taken (or never, when the run goes another way).
+    read.entries.catch(() => undefined);
+    return read;
+  }
 }
+
+const lastId = (page: readonly GrantedEntitlement[]) => (page.length === 0 ? null : (page[page.length - 1] as GrantedEntitlement).entitlementId);

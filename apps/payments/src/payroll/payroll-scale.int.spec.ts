@@ -6,7 +6,7 @@
  * service in a child process) resumes and pays each entitlement exactly once, and nonsense months
  * are refused.
  */
-import { payrollRunId, type PayrollEvent } from '@sa/domain-payments';
+import { instructionsOf as batchInstructions, payrollRunId, type PayrollEvent } from '@sa/domain-payments';
 import { recordedAs } from '@sa/messaging';
 import type { EventStore } from '@sa/event-store';
 import { EVENT_STORE, type RunningService, startService } from '@sa/platform';
@@ -46,9 +46,9 @@ describe('payroll at scale (real servers)', () => {
   const topicPrefix = testTopicPrefix();
 
   const instructionsOf = async (payrollId: string) =>
-    recordedAs<PayrollEvent>(await store.readStream(payrollStream(payrollId)))
-      .filter((e) => e.type === 'PaymentInstructionIssued')
-      .map((e) => e.data);
+    recordedAs<PayrollEvent>(await store.readStream(payrollStream(payrollId))).flatMap((e) =>
+      e.type === 'PaymentInstructionsIssued' ? batchInstructions(e) : [],
+    );
 
   beforeAll(async () => {
     // The crash test kills the compiled service (dist/), as npm start runs it.

@@ -8,7 +8,12 @@ import type { EventStore, RecordedEvent } from '@sa/event-store';
 import { CommandRejectedError, deterministicUuid } from '@sa/platform';
 import { payrollStream } from '../streams';
 
-export const pageSize = 5_000;
+/**
+ * Events per read: a batch's instructions are one event (up to 10,000 instructions, a few MB), so
+ * a page of 200 holds up to about a hundred batches; a run recorded with one event per
+ * instruction is read 200 instructions at a time.
+ */
+export const pageSize = 200;
 
 export interface LoadedPayroll {
   readonly state: PayrollState;

@@ -5,7 +5,7 @@
  * batches, close, bank-result chunks), so a run of a million instructions answers its progress
  * without reading them; the instructions themselves are listed for runs up to `listLimit`.
  */
-import { maskAccountNumber, type PaymentInstructionIssued, type PayrollEvent, type PayrollStarted } from '@sa/domain-payments';
+import { instructionsOf, maskAccountNumber, settlementsOf, type PaymentInstructionIssued, type PayrollEvent, type PayrollStarted } from '@sa/domain-payments';
 import { formatYuan } from '@sa/domain-shared';
 
 /** Largest run whose instructions GET /payrolls/{id} lists; beyond it the disbursement file is the list. */
@@ -74,6 +74,9 @@ function applyTo(view: PayrollView, instructions: Map<string, InstructionView>, 
     case 'PaymentInstructionIssued':
       instructions.set(event.data.instructionId, instructionView(event.data));
       return;
+    case 'PaymentInstructionsIssued':
+      for (const d of instructionsOf(event)) instructions.set(d.instructionId, instructionView(d));
+      return;
     case 'PayrollBatchIssued':
       view.progress.batchesDone = event.data.batch + 1;
       view.instructionCount += event.data.instructionCount;
@@ -94,6 +97,9 @@ function applyTo(view: PayrollView, instructions: Map<string, InstructionView>, 
       s.failedFen += event.data.failedFen;
       return;
     }
+    case 'PaymentsSettled':
+      for (const one of settlementsOf(event)) applyTo(view, instructions, one);
+      return;
     case 'PaymentSucceeded':
       settle(instructions, event.data.instructionId, { outcome: 'paid', settledAt: event.data.settledAt });
       return;

@@ -1,9 +1,10 @@
 /** The payroll REST API (资金发放): monthly runs, the bank disbursement file, the bank's results. */
-import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiContract, assertJurisdiction, type AuthenticatedActor, CurrentActor, refusals, Roles, validate, Expensive } from '@sa/platform';
 import type { Request, Response } from 'express';
 import { BankResultsImport } from './bank-results-import';
+import { StreamedTextBody } from './text-lines';
 import { PayrollCommands } from './payroll-commands';
 import { PayrollQueries } from './payroll-queries';
 import type { PayrollView } from './payroll-view';
@@ -78,8 +79,10 @@ export class PayrollsController {
   @ApiOperation({ summary: 'Import the bank’s result file (回盘文件): paid, or failed with the bank’s reason; importing it again changes nothing' })
   @ApiContract({ params: payrollParams, bodyContent: bankResultsBody, responses: { 200: bankResultsAnswer }, errors: refusals })
   async importBankResults(@Param('payrollId') payrollId: string, @Body() body: unknown, @CurrentActor() actor: AuthenticatedActor) {
+    // The file is read (and refused with a 4xx naming the rule) before the run is looked up.
+    const parsed = await this.bankResults.parse(linesOf(body));
     await this.view(payrollId, actor);
-    const outcome = await this.bankResults.import(payrollId, fileTextOf(body), actorOf(actor));
+    const outcome = await this.bankResults.import(payrollId, parsed, actorOf(actor));
     return { payrollId, ...outcome, payroll: await this.view(payrollId, actor) };
   }
 
@@ -91,14 +94,11 @@ export class PayrollsController {
   }
 }
 
-/** The file as text/csv, or inside JSON as { content } (or { file }). */
-function fileTextOf(body: unknown): string {
-  if (typeof body === 'string') {
-    if (body.trim() === '') throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'body: the result file is empty' });
-    return body;
-  }
+/** The file's lines: as text/csv, read as it arrives; or inside JSON as { content } (or { file }). */
+function linesOf(body: unknown): AsyncIterable<string> | Iterable<string> {
+  if (body instanceof StreamedTextBody) return body.lines();
   const json = validate(bankResultsJsonRequest).transform(body ?? {});
-  return (json.content ?? json.file) as string;
+  return ((json.content ?? json.file) as string).split('\n');
 }
 
 function writeWithBackpressure(res: Response, chunk: string): Promise<void> {

@@ -18,11 +18,20 @@ export class ReadBarrier {
   ) {}
 
   /** Resolves once the projection has applied the last event matching its filter that exists now. */
-  async caughtUp(projection: string, filter: EventFilter, timeoutMs = 20_000): Promise<void> {
-    const [head] = await this.store.readAll({ direction: 'backwards', maxCount: 1, filter });
-    if (!head) return;
+  caughtUp(projection: string, filter: EventFilter, timeoutMs = 20_000): Promise<void> {
+    return this.caughtUpWith(projection, filter, () => this.projections.positions()[projection], -1, timeoutMs);
+  }
+
+  /**
+   * The same for a projection that is not one of the runner's (it answers its own position), and
+   * at least up to `atLeast`: a write this process made that the store's read may not show yet.
+   */
+  async caughtUpWith(projection: string, filter: EventFilter, position: () => number | undefined, atLeast = -1, timeoutMs = 20_000): Promise<void> {
+    const [last] = await this.store.readAll({ direction: 'backwards', maxCount: 1, filter });
+    const head = { position: Math.max(last?.position ?? -1, atLeast) };
+    if (head.position < 0) return;
     const deadline = performance.now() + timeoutMs;
-    while ((this.projections.positions()[projection] ?? -1) < head.position) {
+    while ((position() ?? -1) < head.position) {
       if (performance.now() > deadline) {
         throw new ServiceUnavailableException(`the ${projection} projection has not yet applied event ${head.position}; retry shortly (nothing was paid)`);
       }

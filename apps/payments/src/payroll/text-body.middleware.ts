@@ -1,24 +1,28 @@
 /**
  * The bank's result file may be posted as it is (Content-Type text/csv or text/plain). The
- * platform parses JSON bodies only, so this reads such a body as UTF-8 text, up to a limit, under
- * the platform's rules (readTextBody: known content-coding, UTF-8 charset and bytes, limit after
- * inflating) and without a NUL, which the file's text could not be stored with.
+ * platform parses JSON bodies only, so such a body is handed to the route as a StreamedTextBody:
+ * read a line at a time under the platform's rules (known content-coding, UTF-8 charset and
+ * bytes, the limit measured after inflating, no NUL), never held whole — a city's file is a
+ * million lines. A coding or charset that could never be read is refused here, before anything.
  */
-import { Injectable, type NestMiddleware } from '@nestjs/common';
-import { InputRefusedException, readTextBody } from '@sa/platform';
+import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
+import { CONFIG } from '@sa/platform';
 import type { NextFunction, Request, Response } from 'express';
-
-const limitBytes = 20 * 1024 * 1024;
+import type { Config } from '../config';
+import { StreamedTextBody } from './text-lines';
 
 @Injectable()
 export class TextBodyMiddleware implements NestMiddleware {
+  constructor(@Inject(CONFIG) private readonly config: Config) {}
+
   use(req: Request, _res: Response, next: NextFunction): void {
     const type = String(req.headers['content-type'] ?? '').toLowerCase();
     if (!/^text\/(csv|plain)\b/.test(type)) return next();
-    readTextBody(req, limitBytes).then((text) => {
-      if (text.includes('\u0000')) return next(new InputRefusedException(400, 'NUL_CHARACTER', 'body', 'must not contain a NUL character'));
-      (req as Request & { body: unknown }).body = text;
+    try {
+      (req as Request & { body: unknown }).body = new StreamedTextBody(req, this.config.BANK_RESULT_FILE_LIMIT_MB * 1024 * 1024);
       next();
-    }, next);
+    } catch (error) {
+      next(error);
+    }
   }
 }

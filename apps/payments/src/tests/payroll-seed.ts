@@ -25,40 +25,49 @@ function residentIdFor(i: number, seed: string): string {
 /** Monthly amounts vary so a control total that drops or doubles one instruction cannot match by chance. */
 export const amountOf = (i: number): Fen => fen(30_000 + (i % 997) * 137);
 
-export async function seedEntitlements(
-  store: EventStore,
-  options: { count: number; seed: string; region?: string; startMonth?: string; concurrency?: number },
-): Promise<Seeded> {
+export interface SeedOptions {
+  readonly count: number;
+  readonly seed: string;
+  readonly region?: string;
+  readonly startMonth?: string;
+  readonly concurrency?: number;
+}
+
+/** The i-th seeded grant: what the grant path writes for an approved one-person dibao case. */
+export function seededGrant(i: number, options: SeedOptions) {
   const region = options.region ?? '331002001001';
+  const applicationId = nameBasedUuid('seed-application', options.seed, String(i));
+  const entitlementId = entitlementIdFor(applicationId);
+  const data = {
+    entitlementId,
+    applicationId,
+    programme: 'dibao',
+    region,
+    householdSize: 1,
+    members: [{ memberId: nameBasedUuid('seed-member', options.seed, String(i)), residentId: residentIdFor(i, options.seed) }],
+    standardFen: fen(119_000),
+    perCapitaCountedIncomeFen: fen(119_000 - amountOf(i)),
+    monthlyAmountFen: amountOf(i),
+    startMonth: options.startMonth ?? '2025-03',
+    policyId: 'taizhou-2025',
+    payee: { bankName: '台州银行', accountHolder: '王秀英', accountNumber: `6222${String(i).padStart(12, '0')}` },
+    grantedBy: paymentsSystem(region),
+    grantedAt: '2025-02-20T10:30:00+08:00',
+  };
+  return { stream: entitlementStream(entitlementId), entitlementId, data, actor: paymentsSystem(region) };
+}
+
+export async function seedEntitlements(store: EventStore, options: SeedOptions): Promise<Seeded> {
   const ids: string[] = new Array(options.count);
   let total = 0;
   let next = 0;
   const worker = async () => {
     while (next < options.count) {
       const i = next++;
-      const applicationId = nameBasedUuid('seed-application', options.seed, String(i));
-      const entitlementId = entitlementIdFor(applicationId);
-      ids[i] = entitlementId;
+      const grant = seededGrant(i, options);
+      ids[i] = grant.entitlementId;
       total += amountOf(i);
-      const data = {
-        entitlementId,
-        applicationId,
-        programme: 'dibao',
-        region,
-        householdSize: 1,
-        members: [{ memberId: nameBasedUuid('seed-member', options.seed, String(i)), residentId: residentIdFor(i, options.seed) }],
-        standardFen: fen(119_000),
-        perCapitaCountedIncomeFen: fen(119_000 - amountOf(i)),
-        monthlyAmountFen: amountOf(i),
-        startMonth: options.startMonth ?? '2025-03',
-        policyId: 'taizhou-2025',
-        payee: { bankName: '台州银行', accountHolder: '王秀英', accountNumber: `6222${String(i).padStart(12, '0')}` },
-        grantedBy: paymentsSystem(region),
-        grantedAt: '2025-02-20T10:30:00+08:00',
-      };
-      await store.appendToStream(entitlementStream(entitlementId), [{ type: 'EntitlementGranted', data, actor: paymentsSystem(region) }], {
-        expectedRevision: 'no_stream',
-      });
+      await store.appendToStream(grant.stream, [{ type: 'EntitlementGranted', data: grant.data, actor: grant.actor }], { expectedRevision: 'no_stream' });
     }
   };
   await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker));

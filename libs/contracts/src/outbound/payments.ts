@@ -1,6 +1,7 @@
 /**
  * Payments (资金发放): entitlements (who is owed what from when) and the monthly payments made
- * against them. Topics sa.payments.entitlements.v1 and sa.payments.payments.v1.
+ * against them. Topics sa.payments.entitlements.v1, sa.payments.payments.v1 and
+ * sa.payments.payroll-batches.v1 (a payroll's instructions, a part of a batch per message).
  */
 import { z } from 'zod';
 import { defineContract } from '../contract';
@@ -9,6 +10,7 @@ import { exampleActors, exampleApplicationId, exampleEntitlementId, exampleInstr
 
 export const entitlementsTopicV1 = 'sa.payments.entitlements.v1';
 export const paymentsTopicV1 = 'sa.payments.payments.v1';
+export const payrollBatchesTopicV1 = 'sa.payments.payroll-batches.v1';
 
 const entitlementContract = { topic: entitlementsTopicV1, keyField: 'applicationId', direction: 'outbound', producer: 'payments service' } as const;
 const paymentContract = { topic: paymentsTopicV1, keyField: 'applicationId', direction: 'outbound', producer: 'payments service' } as const;
@@ -125,6 +127,80 @@ export const paymentIssuedV1 = defineContract({
   },
 });
 
+/**
+ * A city's payroll issues a million instructions a month; one message each was a million messages
+ * (and a million events) per run. Runs now record and publish their instructions a part of a batch
+ * at a time (up to 250). payment-issued v1 stays for runs recorded before: their instructions are
+ * still published one by one.
+ */
+export const paymentBatchIssuedV1 = defineContract({
+  topic: payrollBatchesTopicV1,
+  keyField: 'payrollId',
+  direction: 'outbound',
+  producer: 'payments service',
+  type: 'sa.payments.payment-batch-issued',
+  version: 1,
+  description:
+    'Payment instructions issued to the bank as part of a monthly payroll (发放花名册): up to 250 of one batch of the run, one per household and month. Follows sa.payments.payment-issued v1 (one message per instruction), which runs recorded before batches carried their instructions still publish.',
+  schema: z.object({
+    payrollId: idField('Monthly payroll the instructions belong to.'),
+    batch: z.number().int().min(0).describe('Batch of the run (0-based); a batch may come in several messages.'),
+    month: monthField('Month paid for.'),
+    issuedAt: instantField('When the batch was issued.'),
+    instructions: z
+      .array(
+        z.object({
+          applicationId: applicationIdField,
+          instructionId: idField('Payment instruction sent to the bank.'),
+          region: regionCodeField,
+          amountFen: fenField('Amount paid.'),
+        }),
+      )
+      .min(1)
+      .max(250),
+  }),
+  example: {
+    payrollId: examplePayrollId,
+    batch: 0,
+    month: '2025-04',
+    issuedAt: '2025-04-08T09:00:00+08:00',
+    instructions: [{ applicationId: exampleApplicationId, instructionId: exampleInstructionId, region: '330102001001', amountFen: 242_700 }],
+  },
+});
+
+/** The bank's outcomes of one import chunk, up to 250 per message; payment-settled v1 stays for imports recorded before. */
+export const paymentBatchSettledV1 = defineContract({
+  topic: payrollBatchesTopicV1,
+  keyField: 'payrollId',
+  direction: 'outbound',
+  producer: 'payments service',
+  type: 'sa.payments.payment-batch-settled',
+  version: 1,
+  description:
+    'The bank reported the outcomes of payment instructions of a monthly payroll: up to 250 per message, each paid or failed with the bank\u2019s reason. Follows sa.payments.payment-settled v1 (one message per instruction), which imports recorded before still publish.',
+  schema: z.object({
+    payrollId: idField('Monthly payroll the instructions belong to.'),
+    results: z
+      .array(
+        z
+          .object({
+            applicationId: applicationIdField,
+            instructionId: idField('The instruction settled.'),
+            outcome: z.enum(['paid', 'failed']),
+            failureReason: textField('Bank\u2019s reason, when failed.', 500).optional(),
+            settledAt: instantField('When the bank settled it.'),
+          })
+          .refine((r) => (r.outcome === 'failed') === (r.failureReason !== undefined), 'a failed payment carries its reason; a paid one none'),
+      )
+      .min(1)
+      .max(250),
+  }),
+  example: {
+    payrollId: examplePayrollId,
+    results: [{ applicationId: exampleApplicationId, instructionId: exampleInstructionId, outcome: 'paid', settledAt: '2025-04-09T15:20:00+08:00' }],
+  },
+});
+
 export const paymentSettledV1 = defineContract({
   ...paymentContract,
   type: 'sa.payments.payment-settled',
@@ -177,6 +253,8 @@ export const paymentsContracts = [
   entitlementStoppedV1,
   entitlementRefusedV1,
   paymentIssuedV1,
+  paymentBatchIssuedV1,
   paymentSettledV1,
+  paymentBatchSettledV1,
   recoveryFlaggedV1,
 ] as const;

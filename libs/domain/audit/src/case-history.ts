@@ -4,6 +4,7 @@
  * returned for the case's streams — shared streams (a payroll run pays many households) included —
  * by keeping only what joins to this case.
  */
+import { perHousehold } from './batched-payments';
 import { leadIdsOf, membersOf, programmeOf, regionOf } from './case-facts';
 import { isCaseEvent, isMemberFact } from './join-keys';
 import { describeEvent, type Narrative } from './narrative';
@@ -24,7 +25,8 @@ export const defaultSourceOrder = ['intake', 'verification', 'approval', 'paymen
 export function assembleCaseHistory(applicationId: string, read: readonly SourcedEvent[], sourceOrder: readonly string[] = defaultSourceOrder): CaseHistory {
   const unique = new Map<string, SourcedEvent>();
   for (const event of read) unique.set(`${event.source}/${event.eventId}`, event);
-  const all = [...unique.values()];
+  // A payroll batch event stands for one instruction per household it pays.
+  const all = [...unique.values()].flatMap(perHousehold);
   const direct = all.filter((e) => isCaseEvent(e.data, applicationId, new Set()));
   const leads = leadIdsOf(direct);
   const events = orderEvents(

@@ -2,6 +2,7 @@
 export * from './sourced-event';
 export * from './read';
 export * from './join-keys';
+export * from './batched-payments';
 export * from './case-facts';
 export * from './narrative';
 export * from './case-history';

@@ -4,6 +4,7 @@
  * do), whatever its stream is called; a lead (主动发现) joins through its leadId; county facts in
  * verification's resident register join through the resident ID of a household member.
  */
+import { batchedApplicationIds } from './batched-payments';
 import { record, text } from './read';
 
 export type JoinKey = string;
@@ -18,6 +19,8 @@ export function joinKeysOf(data: unknown): JoinKey[] {
   const keys: JoinKey[] = [];
   const applicationId = text(d.applicationId) ?? text(d.caseId);
   if (applicationId) keys.push(applicationKey(applicationId));
+  // A payroll batch's instructions: the event is found by every household it pays.
+  for (const id of batchedApplicationIds(undefined, data)) keys.push(applicationKey(id));
   const leadId = text(d.leadId);
   if (leadId) keys.push(leadKey(leadId));
   const residentId = text(d.residentId);

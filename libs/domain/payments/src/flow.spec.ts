@@ -7,7 +7,7 @@ import type { EntitlementEvent } from './entitlement/events';
 import type { GrantedEntitlement } from './entitlement/state';
 import type { PayrollCommand } from './payroll/commands';
 import { payrollDecider } from './payroll/decider';
-import type { PaymentInstructionIssued, PayrollEvent } from './payroll/events';
+import { instructionsOf, type PayrollEvent } from './payroll/events';
 import { payrollEntryOf } from './payroll/payroll-entry';
 import { grant, officer } from './test-support/payment-fixtures';
 
@@ -38,7 +38,7 @@ describe('from entitlement to reconciled payroll', () => {
   const entries = [payrollEntryOf(fold(entitlementDecider, entitlement) as GrantedEntitlement)];
   execute(payrollDecider, payroll, { type: 'IssuePayrollBatch', payrollId, batch: 0, entitlements: entries, issuedAt: '2025-04-08T09:00:01+08:00' });
   execute(payrollDecider, payroll, { type: 'ClosePayroll', payrollId, closedAt: '2025-04-08T09:00:02+08:00' });
-  const instructions = payroll.filter((e): e is PaymentInstructionIssued => e.type === 'PaymentInstructionIssued').map((e) => e.data);
+  const instructions = payroll.flatMap((e) => (e.type === 'PaymentInstructionsIssued' ? instructionsOf(e) : []));
 
   it('pays the granted amount once, in a file the bank can total', () => {
     expect(instructions).toHaveLength(1);
@@ -61,7 +61,7 @@ describe('from entitlement to reconciled payroll', () => {
       importedBy: officer,
       importedAt: '2025-04-10T09:00:00+08:00',
     };
-    expect(execute(payrollDecider, payroll, importing).map((e) => e.type)).toEqual(['PaymentSucceeded', 'BankResultsRecorded', 'PayrollReconciled']);
+    expect(execute(payrollDecider, payroll, importing).map((e) => e.type)).toEqual(['PaymentsSettled', 'BankResultsRecorded', 'PayrollReconciled']);
     expect(execute(payrollDecider, payroll, importing)).toEqual([]);
   });
 

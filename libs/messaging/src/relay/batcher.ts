@@ -1,5 +1,8 @@
 import type { OutgoingRecord } from '../kafka/serial-producer';
 
+/** Bytes of records per send, under the broker's default message.max.bytes (1,048,588) with room for headers. */
+export const maxBatchBytes = 900_000;
+
 export interface PendingEvent {
   readonly position: number;
   readonly record: OutgoingRecord | null;
@@ -35,6 +38,25 @@ export class Batcher {
     if (this.failed) throw this.failed;
   }
 
+  /**
+   * How many pending events the next batch takes: up to batchSize, and no more than fit in
+   * maxBatchBytes (at least one). A broker refuses a record batch over its message.max.bytes
+   * (1 MB by default), and events of one stream go to one partition together: a payroll's batch
+   * events (tens of kB each) caught up 123 at a time were refused on every retry.
+   */
+  private takeable(): number {
+    let bytes = 0;
+    let count = 0;
+    for (const item of this.pending) {
+      if (count >= this.batchSize) break;
+      const size = (item.record?.value?.length ?? 0) + (item.record?.key?.length ?? 0) + 512;
+      if (count > 0 && bytes + size > maxBatchBytes) break;
+      bytes += size;
+      count += 1;
+    }
+    return count;
+  }
+
   /** Waits until everything added so far is sent (or sending failed). */
   async drain(): Promise<void> {
     while (!this.failed && (this.inFlight || this.pending.length > 0)) {
@@ -45,7 +67,7 @@ export class Batcher {
 
   private kick(): void {
     if (this.inFlight || this.failed || this.pending.length === 0) return;
-    const batch = this.pending.splice(0, this.batchSize);
+    const batch = this.pending.splice(0, this.takeable());
     this.inFlight = this.send(batch).then(
       () => {
         this.inFlight = undefined;

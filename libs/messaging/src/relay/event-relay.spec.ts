@@ -1,10 +1,11 @@
-import { applicationSubmittedV1, applicationWithdrawnV1 } from '@sa/contracts';
+import { applicationSubmittedV1, applicationWithdrawnV1, paymentBatchIssuedV1 } from '@sa/contracts';
 import type { RecordedEvent } from '@sa/event-store';
 
 import { eventually } from '@sa/testing-infra';
 import type { OutgoingRecord } from '../kafka/serial-producer';
 import { InMemoryEventStore } from '../test-support/in-memory-event-store';
 import type { RelayCheckpointStore } from './checkpoint-store';
+import { maxBatchBytes } from './batcher';
 import { EventRelay, type RecordPublisher } from './event-relay';
 import { integrationEvent, type IntegrationEventMapping } from './integration-event-mapping';
 
@@ -171,6 +172,40 @@ describe('the event relay', () => {
     expect(publisher.batches.every((batch) => batch.length <= 50)).toBe(true);
     expect(publisher.batches.length).toBeLessThan(10);
     expect(checkpoints.saved).toEqual([...checkpoints.saved].sort((x, y) => x - y)); // only forward
+  });
+
+  it('keeps each send under the broker’s message size, however many large events are waiting', async () => {
+    // Given 60 payroll batch messages of 250 instructions each (about 30 kB) waiting behind a held send
+    const store = new InMemoryEventStore();
+    const checkpoints = new MemoryCheckpoints();
+    const publisher = new FakePublisher();
+    const instructions = Array.from(
+      { length: 250 },
+      () => paymentBatchIssuedV1.example.instructions[0] as (typeof paymentBatchIssuedV1.example.instructions)[number],
+    );
+    const relay = new EventRelay({
+      name: 'payments-relay',
+      store: store.asEventStore(),
+      checkpoints,
+      streamPrefixes: ['payroll-'],
+      mapping: { PaymentInstructionsIssued: () => integrationEvent(paymentBatchIssuedV1, { ...paymentBatchIssuedV1.example, instructions }) },
+      source: '/sa/payments',
+      publisher,
+      retry: { initialDelayMs: 1, maxDelayMs: 5 },
+    });
+    let release!: () => void;
+    publisher.hold = new Promise((resolve) => (release = resolve));
+    relay.start();
+    for (let i = 0; i < 60; i++) store.append('payroll-1', 'PaymentInstructionsIssued', {});
+    release();
+    // When they are published
+    await eventually(() => expect(checkpoints.position).toBe(store.events[store.events.length - 1].position));
+    await relay.stop();
+    // Then all are sent, in order, each send under 900 kB
+    expect(publisher.ids()).toEqual(store.events.map((e) => e.eventId));
+    const sizes = publisher.batches.map((batch) => batch.reduce((sum, r) => sum + (r.value?.length ?? 0), 0));
+    expect(sizes.every((bytes) => bytes <= maxBatchBytes)).toBe(true);
+    expect(publisher.batches.length).toBeGreaterThan(1);
   });
 
   it('stops at an event its mapping turns into an invalid payload, rather than skipping or publishing it', async () => {

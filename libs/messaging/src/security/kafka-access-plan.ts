@@ -25,6 +25,7 @@ import {
   entitlementsTopicV1,
   findingsTopicV1,
   paymentsTopicV1,
+  payrollBatchesTopicV1,
   receiptsTopicV1,
   referralsTopicV1,
   reserveFundsTopicV1,
@@ -68,7 +69,7 @@ export const serviceAccess: Readonly<Record<string, ServiceAccess>> = {
     consumes: { 'approval-case-inputs': [applicationsTopicV1, economicChecksTopicV1], 'approval-temporary-cases': [temporaryCasesTopicV1] },
   },
   payments: {
-    publishes: [entitlementsTopicV1, paymentsTopicV1, reserveFundsTopicV1, temporaryStagesTopicV1],
+    publishes: [entitlementsTopicV1, paymentsTopicV1, payrollBatchesTopicV1, reserveFundsTopicV1, temporaryStagesTopicV1],
     consumes: {
       'payments-case-approvals': [casesTopicV1],
       'payments-resident-deaths': [residentDeathV1.topic],

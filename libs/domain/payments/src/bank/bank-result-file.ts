@@ -61,28 +61,70 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 const reasonCodePattern = /^[A-Za-z0-9_-]{1,32}$/;
 
 export function parseBankResultFile(text: string): BankResultFile {
-  const lines = fileLines(text);
-  if (lines.length === 0) return failed([{ line: 1, code: 'EMPTY_FILE', message: 'the file is empty' }]);
-  const header = splitCsvLine(lines[0] as string);
-  if (!header || header.join(',') !== bankResultHeader.join(',')) {
-    return failed([{ line: 1, code: 'INVALID_HEADER', message: `the first line must be ${bankResultHeader.join(',')}` }]);
+  const reader = new BankResultFileReader();
+  for (const line of fileLines(text)) reader.line(line);
+  return reader.finish();
+}
+
+/**
+ * The same parser a line at a time, for a file read as it arrives (a city's file holds a million
+ * lines): `line` for each line in order (BOM and CR already dropped or not), then `finish`. Empty
+ * lines at the end are ignored, as fileLines does; results are kept, the text is not.
+ */
+export class BankResultFileReader {
+  private readonly errors: BankFileError[] = [];
+  private readonly results: BankResult[] = [];
+  private readonly seen = new Set<string>();
+  private control: { count: number; sumFen: Fen } | undefined;
+  private lineNo = 0;
+  /** Empty lines not yet known to be trailing (they are errors only if something follows). */
+  private heldEmpty = 0;
+  private headerOk = false;
+
+  line(raw: string): void {
+    const text = (this.lineNo === 0 && this.heldEmpty === 0 ? raw.replace(/^\uFEFF/, '') : raw).replace(/\r$/, '');
+    if (text === '') {
+      this.heldEmpty += 1;
+      return;
+    }
+    while (this.heldEmpty > 0) {
+      this.heldEmpty -= 1;
+      this.take('');
+    }
+    this.take(text);
   }
-  const errors: BankFileError[] = [];
-  const results: BankResult[] = [];
-  const seen = new Set<string>();
-  let control: { count: number; sumFen: Fen } | undefined;
-  for (let index = 1; index < lines.length; index++) {
-    const lineNo = index + 1;
-    const fields = splitCsvLine(lines[index] as string);
+
+  finish(): BankResultFile {
+    const lines = this.lineNo;
+    if (lines === 0) return failed([{ line: 1, code: 'EMPTY_FILE', message: 'the file is empty' }]);
+    if (!this.headerOk) return failed([{ line: 1, code: 'INVALID_HEADER', message: `the first line must be ${bankResultHeader.join(',')}` }]);
+    const errors = this.errors;
+    if (!this.control)
+      errors.push({ line: lines + 1, code: 'MISSING_CONTROL_TOTAL', message: `the file must end with ${controlTotalMarker},<count>,<sum in fen>` });
+    else checkControl(this.control, this.results, lines, errors);
+    return errors.length > 0 ? failed(errors) : { ok: true, results: this.results, control: this.control as { count: number; sumFen: Fen } };
+  }
+
+  private take(text: string): void {
+    const lineNo = ++this.lineNo;
+    if (lineNo === 1) {
+      const header = splitCsvLine(text);
+      this.headerOk = header !== undefined && header.join(',') === bankResultHeader.join(',');
+      return;
+    }
+    // After a wrong header the lines are not read: the header is the one thing to fix.
+    if (!this.headerOk) return;
+    const errors = this.errors;
+    const fields = splitCsvLine(text);
     if (!fields) {
       errors.push({ line: lineNo, code: 'MALFORMED_LINE', message: 'quotes do not balance' });
-    } else if (control) {
+    } else if (this.control) {
       errors.push({ line: lineNo, code: 'CONTENT_AFTER_CONTROL_TOTAL', message: 'nothing may follow the control line' });
     } else if (fields[0] === controlTotalMarker) {
-      control = parseControl(fields, lineNo, errors);
+      this.control = parseControl(fields, lineNo, errors);
     } else {
       const result = parseResultLine(fields, lineNo, errors);
-      if (result && seen.has(result.instructionId)) {
+      if (result && this.seen.has(result.instructionId)) {
         errors.push({
           line: lineNo,
           code: 'DUPLICATE_INSTRUCTION',
@@ -90,15 +132,11 @@ export function parseBankResultFile(text: string): BankResultFile {
           field: 'instructionId',
         });
       } else if (result) {
-        seen.add(result.instructionId);
-        results.push(result);
+        this.seen.add(result.instructionId);
+        this.results.push(result);
       }
     }
   }
-  if (!control)
-    errors.push({ line: lines.length + 1, code: 'MISSING_CONTROL_TOTAL', message: `the file must end with ${controlTotalMarker},<count>,<sum in fen>` });
-  else checkControl(control, results, lines.length, errors);
-  return errors.length > 0 ? failed(errors) : { ok: true, results, control: control as { count: number; sumFen: Fen } };
 }
 
 function parseResultLine(fields: string[], line: number, errors: BankFileError[]): BankResult | undefined {

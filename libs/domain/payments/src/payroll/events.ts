@@ -2,8 +2,10 @@
  * Events of the PayrollRun aggregate: `{ type, data }` with plain JSON data; money in integer fen.
  *
  * A run is a process over fixed-size batches (see apps/payments/src/payroll/DESIGN.md):
- * PayrollStarted, then per batch its PaymentInstructionIssued events closed by one
- * PayrollBatchIssued (one append each), then PayrollClosed with the control totals. The bank's
+ * PayrollStarted, then per batch one PaymentInstructionsIssued carrying the batch's instructions
+ * and one PayrollBatchIssued (one append each), then PayrollClosed with the control totals. Runs
+ * recorded before batches carried their instructions hold one PaymentInstructionIssued per
+ * instruction instead; both are read. The bank's
  * outcomes follow, each import chunk closed by BankResultsRecorded, and PayrollReconciled last.
  */
 import type { Actor, Fen, RegionCode } from '@sa/domain-shared';
@@ -43,6 +45,30 @@ export interface PaymentInstructionIssued {
     readonly reference: string;
     readonly issuedAt: string;
   };
+}
+
+/** One instruction of a batch: PaymentInstructionIssued's data less what the whole batch shares. */
+export type BatchInstruction = Omit<PaymentInstructionIssued['data'], 'payrollId' | 'month' | 'issuedAt'>;
+
+/**
+ * Instructions of one batch, up to 100 per event (instructionsPerEvent): a run of a million
+ * entitlements appends about eleven thousand events, not a million (DESIGN.md says why).
+ */
+export interface PaymentInstructionsIssued {
+  readonly type: 'PaymentInstructionsIssued';
+  readonly data: {
+    readonly payrollId: string;
+    readonly batch: number;
+    readonly month: string;
+    readonly issuedAt: string;
+    readonly instructions: readonly BatchInstruction[];
+  };
+}
+
+/** Each instruction of a batch event as the PaymentInstructionIssued it stands for. */
+export function instructionsOf(event: PaymentInstructionsIssued): PaymentInstructionIssued['data'][] {
+  const { payrollId, month, issuedAt } = event.data;
+  return event.data.instructions.map((i) => ({ payrollId, ...i, month, issuedAt }));
 }
 
 export interface ExcludedEntitlement {
@@ -106,6 +132,36 @@ export interface PaymentFailed {
   };
 }
 
+/** One bank outcome in a PaymentsSettled: PaymentSucceeded's or PaymentFailed's data less the run, with its outcome. */
+export type SettledInstruction = Omit<PaymentSucceeded['data'], 'payrollId'> & {
+  readonly outcome: 'paid' | 'failed';
+  readonly failureCode?: string;
+  readonly failureReason?: string;
+};
+
+/**
+ * Bank outcomes of one import chunk, up to 100 per event (a city's result file settles a million
+ * instructions: about ten thousand events, not a million). Imports recorded before wrote one
+ * PaymentSucceeded or PaymentFailed per instruction; both are read.
+ */
+export interface PaymentsSettled {
+  readonly type: 'PaymentsSettled';
+  readonly data: {
+    readonly payrollId: string;
+    readonly results: readonly SettledInstruction[];
+  };
+}
+
+/** Each outcome of a PaymentsSettled as the PaymentSucceeded or PaymentFailed it stands for. */
+export function settlementsOf(event: PaymentsSettled): (PaymentSucceeded | PaymentFailed)[] {
+  const { payrollId } = event.data;
+  return event.data.results.map(({ outcome, failureCode, failureReason, ...r }) =>
+    outcome === 'paid'
+      ? { type: 'PaymentSucceeded', data: { payrollId, ...r } }
+      : { type: 'PaymentFailed', data: { payrollId, ...r, failureCode: failureCode ?? 'UNKNOWN', failureReason: failureReason ?? failureCode ?? 'UNKNOWN' } },
+  );
+}
+
 /** What one chunk of a bank-result import recorded, so the run's figures need not re-count outcomes. */
 export interface BankResultsRecorded {
   readonly type: 'BankResultsRecorded';
@@ -133,4 +189,13 @@ export interface PayrollReconciled {
 }
 
 export type PayrollEvent =
-  PayrollStarted | PaymentInstructionIssued | PayrollBatchIssued | PayrollClosed | PaymentSucceeded | PaymentFailed | BankResultsRecorded | PayrollReconciled;
+  | PayrollStarted
+  | PaymentInstructionIssued
+  | PaymentInstructionsIssued
+  | PayrollBatchIssued
+  | PayrollClosed
+  | PaymentSucceeded
+  | PaymentFailed
+  | PaymentsSettled
+  | BankResultsRecorded
+  | PayrollReconciled;

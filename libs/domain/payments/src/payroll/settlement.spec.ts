@@ -97,35 +97,55 @@ const failedEventB: PayrollEvent = {
     settledAt: '2025-05-09T15:20:00+08:00',
   },
 };
+/** The outcomes of one import chunk, in one event. */
+const settled = (...results: PayrollEvent[]): PayrollEvent => ({
+  type: 'PaymentsSettled',
+  data: {
+    payrollId,
+    results: results.map((e) => {
+      const { payrollId: _run, ...d } = e.data as { payrollId: string } & Record<string, unknown>;
+      return { ...d, outcome: e.type === 'PaymentSucceeded' ? 'paid' : 'failed' } as never;
+    }),
+  },
+});
 const reconciled: PayrollEvent = {
   type: 'PayrollReconciled',
   data: { payrollId, paidCount: 1, paidFen: fen(212_700), failedCount: 1, failedFen: fen(154_700), reconciledAt: '2025-05-10T09:00:00+08:00' },
 };
 
 describe('importing the bank\u2019s results', () => {
-  it('records each payment as succeeded or failed, and reconciles the run when all are settled', () => {
+  it('records each payment as succeeded or failed, in one event, and reconciles the run when all are settled', () => {
     given(payrollDecider, run)
       .when(importing([paidA, failedB]))
-      .then([succeededA, failedEventB, recorded(212_700, 154_700), reconciled]);
+      .then([settled(succeededA, failedEventB), recorded(212_700, 154_700), reconciled]);
   });
 
   it('changes nothing when the same file is imported twice', () => {
+    given(payrollDecider, [...run, settled(succeededA, failedEventB), recorded(212_700, 154_700), reconciled])
+      .when(importing([paidA, failedB]))
+      .then([]);
+  });
+
+  it('reads outcomes recorded one event per instruction (imports before outcomes came in batches)', () => {
     given(payrollDecider, [...run, succeededA, failedEventB, recorded(212_700, 154_700), reconciled])
       .when(importing([paidA, failedB]))
       .then([]);
+    given(payrollDecider, [...run, succeededA])
+      .when(importing([{ ...paidA, outcome: 'failed', reasonCode: 'X' }]))
+      .thenRejects('SETTLEMENT_CONFLICT');
   });
 
   it('settles a run across partial files, reconciling once the last outcome arrives', () => {
     given(payrollDecider, run)
       .when(importing([paidA]))
-      .then([succeededA, recorded(212_700, 0)]);
-    given(payrollDecider, [...run, succeededA, recorded(212_700, 0)])
+      .then([settled(succeededA), recorded(212_700, 0)]);
+    given(payrollDecider, [...run, settled(succeededA), recorded(212_700, 0)])
       .when(importing([paidA, failedB]))
-      .then([failedEventB, recorded(0, 154_700), reconciled]);
+      .then([settled(failedEventB), recorded(0, 154_700), reconciled]);
   });
 
   it('refuses an outcome contradicting one already recorded', () => {
-    given(payrollDecider, [...run, succeededA])
+    given(payrollDecider, [...run, settled(succeededA)])
       .when(importing([{ ...paidA, outcome: 'failed', reasonCode: 'X' }]))
       .thenRejects('SETTLEMENT_CONFLICT');
   });

@@ -1,5 +1,6 @@
 /**
- * Importing the bank's results, one chunk of the file per command. Each instruction settles once:
+ * Importing the bank's results, one chunk of the file per command, its outcomes recorded in
+ * PaymentsSettled events of up to 100. Each instruction settles once:
  * a result matching what is already recorded is skipped (so importing the same file twice changes
  * nothing), a contradicting one is refused. A chunk that records anything ends with
  * BankResultsRecorded (its counts and sums); when the last instruction of a closed run settles, the
@@ -10,9 +11,12 @@ import type { BankResult } from '../bank/bank-result-file';
 import { problem, refuse, type PaymentsRejection } from '../rejections';
 import { actorProblem, firstOf, idProblem, instantProblem } from '../validation';
 import type { ImportBankResults } from './commands';
-import type { BankResultsRecorded, PayrollEvent } from './events';
+import type { BankResultsRecorded, PayrollEvent, SettledInstruction } from './events';
 import type { InstructionRecord, PaymentOutcome } from './instruction-index';
 import { addSettled, type StartedPayroll, type PayrollState, type Settled } from './state';
+
+/** Outcomes per PaymentsSettled, as instructions per PaymentInstructionsIssued. */
+export const outcomesPerEvent = 100;
 
 export function decideImportBankResults(command: ImportBankResults, state: PayrollState): Decision<PayrollEvent> {
   const invalid = firstOf(
@@ -25,7 +29,7 @@ export function decideImportBankResults(command: ImportBankResults, state: Payro
     return refuse(problem('PAYROLL_NOT_FOUND', 'no payroll run with this id has started', 'payrollId'));
   }
   const newly = new Map<string, PaymentOutcome>();
-  const events: PayrollEvent[] = [];
+  const settledNow: SettledInstruction[] = [];
   let settled: Settled = { paidCount: 0, paidFen: fen(0), failedCount: 0, failedFen: fen(0) };
   for (let i = 0; i < command.results.length; i++) {
     const result = command.results[i] as BankResult;
@@ -35,11 +39,15 @@ export function decideImportBankResults(command: ImportBankResults, state: Payro
     if (known === result.outcome) continue;
     newly.set(result.instructionId, result.outcome);
     const instruction = state.instructions.get(result.instructionId) as InstructionRecord;
-    events.push(settlementEvent(state, instruction, result));
+    settledNow.push(settlementOf(instruction, result));
     const one = { count: 1, fen: instruction.amountFen };
     settled = addSettled(settled, only(result.outcome, one));
   }
-  if (events.length === 0) return accept();
+  if (settledNow.length === 0) return accept();
+  const events: PayrollEvent[] = [];
+  for (let from = 0; from < settledNow.length; from += outcomesPerEvent) {
+    events.push({ type: 'PaymentsSettled', data: { payrollId: state.payrollId, results: settledNow.slice(from, from + outcomesPerEvent) } });
+  }
   const recorded: BankResultsRecorded = { type: 'BankResultsRecorded', data: { payrollId: state.payrollId, ...settled, recordedAt: command.importedAt } };
   events.push(recorded);
   const total = addSettled(state.settled, settled);
@@ -73,16 +81,15 @@ function resultProblem(state: StartedPayroll, known: PaymentOutcome | undefined,
   return undefined;
 }
 
-function settlementEvent(state: StartedPayroll, instruction: InstructionRecord, result: BankResult): PayrollEvent {
+function settlementOf(instruction: InstructionRecord, result: BankResult): SettledInstruction {
   const common = {
-    payrollId: state.payrollId,
     instructionId: result.instructionId,
     entitlementId: instruction.entitlementId,
     applicationId: instruction.applicationId,
     amountFen: instruction.amountFen,
     settledAt: result.settledAt,
   };
-  if (result.outcome === 'paid') return { type: 'PaymentSucceeded', data: common };
+  if (result.outcome === 'paid') return { ...common, outcome: 'paid' };
   const failureCode = result.reasonCode ?? 'UNKNOWN';
-  return { type: 'PaymentFailed', data: { ...common, failureCode, failureReason: result.reasonText || failureCode } };
+  return { ...common, outcome: 'failed', failureCode, failureReason: result.reasonText || failureCode };
 }

@@ -3,7 +3,7 @@ import { paymentInstructionId, payrollRunId } from '../deterministic-id';
 import { entry, officer, payee } from '../test-support/payment-fixtures';
 import type { IssuePayrollBatch, StartPayroll } from './commands';
 import { payrollDecider } from './decider';
-import type { PayrollEvent } from './events';
+import type { BatchInstruction, PayrollEvent } from './events';
 import type { PayrollEntry } from './payroll-entry';
 
 const county = '330102';
@@ -24,23 +24,22 @@ function batch(n: number, entitlements: PayrollEntry[]): IssuePayrollBatch {
   return { type: 'IssuePayrollBatch', payrollId, batch: n, entitlements, issuedAt: at };
 }
 
-function issued(id: string, amountFen: number, programme: 'dibao' | 'extreme-poverty', reference: string): PayrollEvent {
+function issued(id: string, amountFen: number, programme: 'dibao' | 'extreme-poverty', reference: string): BatchInstruction {
   return {
-    type: 'PaymentInstructionIssued',
-    data: {
-      payrollId,
-      instructionId: paymentInstructionId(id, month),
-      entitlementId: id,
-      applicationId: `app-${id}`,
-      programme,
-      region: '330102001001' as never,
-      month,
-      amountFen: fen(amountFen),
-      payee,
-      reference,
-      issuedAt: at,
-    },
+    instructionId: paymentInstructionId(id, month),
+    entitlementId: id,
+    applicationId: `app-${id}`,
+    programme,
+    region: '330102001001' as never,
+    amountFen: fen(amountFen),
+    payee,
+    reference,
   };
+}
+
+/** A batch's instructions in one event. */
+function instructions(n: number, list: BatchInstruction[]): PayrollEvent {
+  return { type: 'PaymentInstructionsIssued', data: { payrollId, batch: n, month, issuedAt: at, instructions: list } };
 }
 
 // Ascending ids, as the run reads them after its cursor.
@@ -53,8 +52,7 @@ const first = [
 const second = [entry('e-later', { startMonth: '2025-06' }), entry('e-paused', { suspensions: [{ fromMonth: '2025-04' }] })];
 
 const firstBatch: PayrollEvent[] = [
-  issued('e-active', 212_700, 'dibao', '低保金2025-05'),
-  issued('e-extreme', 154_700, 'extreme-poverty', '特困供养金2025-05'),
+  instructions(0, [issued('e-active', 212_700, 'dibao', '低保金2025-05'), issued('e-extreme', 154_700, 'extreme-poverty', '特困供养金2025-05')]),
   {
     type: 'PayrollBatchIssued',
     data: {
@@ -92,11 +90,27 @@ describe('a payroll run (per region and month, in batches)', () => {
     given(payrollDecider, []).when(startPayroll()).then([started]);
   });
 
-  it('issues one instruction per payable entitlement of a batch, and says why the others were left out', () => {
+  it('issues one instruction per payable entitlement of a batch, in one event, and says why the others were left out', () => {
     given(payrollDecider, [started]).when(batch(0, first)).then(firstBatch);
     given(payrollDecider, [started, ...firstBatch])
       .when(batch(1, second))
       .then([secondBatch]);
+  });
+
+  it('records a large batch in parts of at most 100 instructions, in id order', () => {
+    // Given a run of batches of 250, when a batch of 250 payable entitlements is issued
+    const ids = Array.from({ length: 250 }, (_, i) => `e-${String(i).padStart(4, '0')}`);
+    const big = given(payrollDecider, [{ ...started, data: { ...started.data, batchSize: 250 } } as PayrollEvent]).when(
+      batch(
+        0,
+        ids.map((id) => entry(id)),
+      ),
+    );
+    const events = big.decision.ok ? big.decision.events : [];
+    // Then its instructions come in three events of 100, 100 and 50, followed by the batch
+    expect(events.map((e) => (e.type === 'PaymentInstructionsIssued' ? e.data.instructions.length : e.type))).toEqual([100, 100, 50, 'PayrollBatchIssued']);
+    const all = events.flatMap((e) => (e.type === 'PaymentInstructionsIssued' ? e.data.instructions.map((i) => i.entitlementId) : []));
+    expect(all).toEqual(ids);
   });
 
   it('closes with the control totals of all its batches', () => {
@@ -150,7 +164,7 @@ describe('a payroll run (per region and month, in batches)', () => {
       batch(0, [entry('e-active', { paidMonths: ['2025-04', '2025-05'] }), entry('e-new', { paidMonths: ['2025-04'] })]),
     );
     const events = outcome.decision.ok ? outcome.decision.events : [];
-    expect(events.map((e) => e.type === 'PaymentInstructionIssued' && e.data.entitlementId)).toEqual(['e-new', false]);
+    expect(events[0]?.type === 'PaymentInstructionsIssued' && events[0].data.instructions.map((i) => i.entitlementId)).toEqual(['e-new']);
     expect(events[1]?.type === 'PayrollBatchIssued' && events[1].data.excluded).toEqual([{ entitlementId: 'e-active', reason: 'already-paid' }]);
     given(payrollDecider, [started])
       .when(batch(0, [entry('e-1', { paidMonths: ['May'] })]))
@@ -163,10 +177,31 @@ describe('a payroll run (per region and month, in batches)', () => {
       .then([{ type: 'PayrollClosed', data: { payrollId, batches: 0, instructionCount: 0, totalFen: fen(0), excludedCount: 0, closedAt: at } }]);
   });
 
+  it('still folds a run recorded with one event per instruction (before batches carried them)', () => {
+    const old = (id: string, amountFen: number): PayrollEvent => ({
+      type: 'PaymentInstructionIssued',
+      data: { payrollId, ...issued(id, amountFen, 'dibao', '低保金2025-05'), month, issuedAt: at },
+    });
+    const state = [started, old('e-active', 212_700), old('e-extreme', 154_700), firstBatch[1] as PayrollEvent].reduce(
+      payrollDecider.evolve,
+      payrollDecider.initialState,
+    );
+    expect(state.status === 'started' && [state.instructions.size, state.instructions.get(paymentInstructionId('e-extreme', month))?.amountFen]).toEqual([
+      2, 154_700,
+    ]);
+  });
+
   it('folds a run of 200,000 instructions in linear time', () => {
     const events: PayrollEvent[] = [started];
-    const template = firstBatch[0] as Extract<PayrollEvent, { type: 'PaymentInstructionIssued' }>;
-    for (let i = 0; i < 200_000; i++) events.push({ type: 'PaymentInstructionIssued', data: { ...template.data, instructionId: `i-${i}` } });
+    const template = issued('e-active', 212_700, 'dibao', '低保金2025-05');
+    for (let b = 0; b < 200; b++) {
+      events.push(
+        instructions(
+          b,
+          Array.from({ length: 1000 }, (_, i) => ({ ...template, instructionId: `i-${b * 1000 + i}` })),
+        ),
+      );
+    }
     const t0 = performance.now();
     const state = events.reduce(payrollDecider.evolve, payrollDecider.initialState);
     expect(state.status === 'started' && state.instructions.size).toBe(200_000);

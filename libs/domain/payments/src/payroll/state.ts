@@ -63,6 +63,13 @@ export function evolvePayroll(state: PayrollState, event: PayrollEvent): Payroll
       const { instructionId, entitlementId, applicationId, amountFen } = event.data;
       return { ...state, instructions: state.instructions.withInstruction(instructionId, { entitlementId, applicationId, amountFen }) };
     }
+    case 'PaymentInstructionsIssued': {
+      let instructions = state.instructions;
+      for (const { instructionId, entitlementId, applicationId, amountFen } of event.data.instructions) {
+        instructions = instructions.withInstruction(instructionId, { entitlementId, applicationId, amountFen });
+      }
+      return { ...state, instructions };
+    }
     case 'PayrollBatchIssued': {
       const d = event.data;
       return {
@@ -80,6 +87,11 @@ export function evolvePayroll(state: PayrollState, event: PayrollEvent): Payroll
       return { ...state, instructions: state.instructions.withOutcome(event.data.instructionId, 'paid') };
     case 'PaymentFailed':
       return { ...state, instructions: state.instructions.withOutcome(event.data.instructionId, 'failed') };
+    case 'PaymentsSettled': {
+      let instructions = state.instructions;
+      for (const r of event.data.results) instructions = instructions.withOutcome(r.instructionId, r.outcome);
+      return { ...state, instructions };
+    }
     case 'BankResultsRecorded':
       return { ...state, settled: addSettled(state.settled, event.data) };
     case 'PayrollReconciled':

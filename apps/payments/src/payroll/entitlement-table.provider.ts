@@ -1,0 +1,26 @@
+/**
+ * The entitlement table's database: the event store's own PostgreSQL pool, or — when the events
+ * live in KurrentDB — CHECKPOINT_DATABASE_URL, where the relay keeps its checkpoint too.
+ */
+import type { FactoryProvider } from '@nestjs/common';
+import { handlePoolErrors } from '@sa/event-store';
+import { type BaseConfig, CONFIG, defaultEventStoreSchema, EVENT_STORE_POOL, LOGGER, type Logger, SERVICE_NAME } from '@sa/platform';
+import { Pool } from 'pg';
+import { EntitlementTable } from './entitlement-table';
+
+export const ENTITLEMENT_TABLE = Symbol('ENTITLEMENT_TABLE');
+
+export const entitlementTableProvider: FactoryProvider<EntitlementTable> = {
+  provide: ENTITLEMENT_TABLE,
+  inject: [CONFIG, SERVICE_NAME, EVENT_STORE_POOL, LOGGER],
+  useFactory: (config: BaseConfig, serviceName: string, eventStorePool: Pool | null, logger: Logger) => {
+    const schema = config.EVENT_STORE_SCHEMA ?? defaultEventStoreSchema(serviceName);
+    if (eventStorePool) return new EntitlementTable(eventStorePool, schema);
+    if (!config.CHECKPOINT_DATABASE_URL)
+      throw new Error('CHECKPOINT_DATABASE_URL is required when the event store is not PostgreSQL (the payroll reads its entitlement table there)');
+    const pool = handlePoolErrors(new Pool({ connectionString: config.CHECKPOINT_DATABASE_URL, max: 4 }), (error) =>
+      logger.warn({ connection: 'payroll-entitlements', error: String(error) }, 'payroll entitlement table connection lost'),
+    );
+    return new EntitlementTable(pool, schema);
+  },
+};
