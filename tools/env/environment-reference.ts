@@ -17,10 +17,11 @@ export const regenerateCommand = 'npx tsx tools/env/environment-reference.ts';
 
 /** Variables whose schema line has no comment yet (the JWT settings are being reworked elsewhere); a comment on the schema wins. */
 const fallbackDescriptions: Record<string, string> = {
-  JWT_SECRET: 'HS256 key that verifies bearer tokens (at least 32 characters), for development only: refused when NODE_ENV=production. One of JWT_SECRET, JWT_PUBLIC_KEY or JWT_JWKS_URL is required.',
+  JWT_SECRET:
+    'HS256 key that verifies bearer tokens (at least 32 characters), for development only: refused when NODE_ENV=production. One of JWT_SECRET, JWT_PUBLIC_KEY or JWT_JWKS_URL is required.',
   JWT_PUBLIC_KEY: 'PEM public key that verifies RS256/ES256 bearer tokens (or JWT_JWKS_URL for kid rotation).',
   JWT_ISSUER: 'The `iss` bearer tokens must carry.',
-  JWT_AUDIENCE: 'The `aud` bearer tokens must carry: this service\'s own (sa-<service>); the shared development default is refused when NODE_ENV=production.',
+  JWT_AUDIENCE: "The `aud` bearer tokens must carry: this service's own (sa-<service>); the shared development default is refused when NODE_ENV=production.",
 };
 
 export interface Variable {

@@ -55,7 +55,8 @@ describe('one journey, one trace (five services, real Kafka, PostgreSQL, FerretD
   beforeAll(async () => {
     receiver = await otlpReceiver();
     platform = await startPlatform({ PAYROLL_DAY_OF_MONTH: '28', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url });
-    for (const url of Object.values(platform.urls)) expect((await new Api(url, clockOperator).put('/admin/clock', { now: '2026-03-02T09:00:00+08:00' })).status).toBe(200);
+    for (const url of Object.values(platform.urls))
+      expect((await new Api(url, clockOperator).put('/admin/clock', { now: '2026-03-02T09:00:00+08:00' })).status).toBe(200);
   }, 240_000);
   afterAll(async () => {
     await platform?.stop();
