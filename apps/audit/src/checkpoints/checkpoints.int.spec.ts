@@ -52,10 +52,19 @@ describe('signed checkpoints of the hash chains (real PostgreSQL)', () => {
     await schemas?.drop();
   });
 
-  const append = (stream: string, type: string, data: Record<string, unknown>) =>
-    schemas.stores.approval.appendToStream(stream, [{ eventId: randomUUID(), type, data, actor, occurredAt: new Date().toISOString() }], {
+  /**
+   * Appends and waits until the event is below the store's safe horizon, which checkpoints (like
+   * every reader of the global log) never pass: the horizon is cluster-wide, so another test's open
+   * transaction holds it back for a moment.
+   */
+  async function append(stream: string, type: string, data: Record<string, unknown>): Promise<void> {
+    const store = schemas.stores.approval;
+    const { position } = await store.appendToStream(stream, [{ eventId: randomUUID(), type, data, actor, occurredAt: new Date().toISOString() }], {
       expectedRevision: 'any',
     });
+    const deadline = Date.now() + 30_000;
+    while ((await store.deliveryHealth()).horizon < position && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 
   /** What a database owner can do: change an event and recompute every hash after it, and the stream's recorded head. */
   async function rewriteWithRecomputedHashes(stream: string, revision: number, data: Record<string, unknown>): Promise<void> {

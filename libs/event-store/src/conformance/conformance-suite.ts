@@ -229,7 +229,9 @@ export function describeEventStoreConformance(adapter: string, createHarness: ()
         await store.appendToStream(b, [event('Y', { n: 2 })], { expectedRevision: 'no_stream' });
         await store.appendToStream(a, [event('Z', { n: 3 })], { expectedRevision: 0 });
         const firstPosition = first.position;
-        const forwards = await store.readAll({ fromPosition: firstPosition, maxCount: 100 });
+        // The global log never outruns its safe horizon (PostgreSQL: cluster-wide, so another test's
+        // open transaction holds it back for a moment): wait until our three events are below it.
+        const forwards = await readAllUntil(store, firstPosition, (events) => events.filter((e) => e.stream === a || e.stream === b).length >= 3);
         const ours = forwards.filter((e) => e.stream === a || e.stream === b);
         expect(ours.map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
         expect(forwards.every((e, i) => i === 0 || e.position > (forwards[i - 1] as RecordedEvent).position)).toBe(true);
@@ -401,4 +403,14 @@ export function describeEventStoreConformance(adapter: string, createHarness: ()
       });
     });
   });
+}
+
+/** readAll from a position until `enough` holds (at most 30 s): reads stop at the store's safe horizon. */
+async function readAllUntil(store: EventStore, fromPosition: number, enough: (events: RecordedEvent[]) => boolean): Promise<RecordedEvent[]> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const events = await store.readAll({ fromPosition, maxCount: 100 });
+    if (enough(events) || Date.now() > deadline) return events;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
