@@ -15,10 +15,22 @@ import { freePort } from '@sa/testing';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { grantRunAccess } from '../../../../tools/platform/run-access';
 
+/** One process of a service: its own port and log file. */
+export interface Replica {
+  readonly service: string;
+  readonly name: string;
+  readonly url: string;
+  readonly child: ChildProcess;
+  readonly logFile: string;
+}
+
 export interface RunningPlatform {
   readonly runId: string;
   readonly topicPrefix: string;
+  /** Each service's first replica. */
   readonly urls: Record<string, string>;
+  /** Every replica of each service (one unless asked for more). */
+  readonly replicas: Record<string, readonly Replica[]>;
   readonly logDir: string;
   stop(): Promise<void>;
 }
@@ -43,7 +55,7 @@ async function waitReady(name: string, url: string, child: ChildProcess, logFile
 }
 
 function stopChild(child: ChildProcess, graceMs = 20_000): Promise<number | null> {
-  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode); // exited, or killed
   return new Promise((resolveStop) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
     child.once('exit', (code) => {
@@ -54,7 +66,8 @@ function stopChild(child: ChildProcess, graceMs = 20_000): Promise<number | null
   });
 }
 
-export async function startPlatform(extraEnv: Record<string, string> = {}): Promise<RunningPlatform> {
+/** Starts the platform; `replicas` processes per service share its schema, database and consumer groups. */
+export async function startPlatform(extraEnv: Record<string, string> = {}, replicaCount = 1): Promise<RunningPlatform> {
   build();
   const infra = integrationEnv();
   const runId = uniqueName('e2e');
@@ -71,7 +84,6 @@ export async function startPlatform(extraEnv: Record<string, string> = {}): Prom
     SA_KAFKA_CREDENTIALS_FILE: process.env.SA_KAFKA_CREDENTIALS_FILE,
   };
   const access = await grantRunAccess(topicPrefix, infraEnv);
-  const children = new Map<string, ChildProcess>();
   const urls: Record<string, string> = {};
   const started: Array<Promise<void>> = [];
   // The audit service reads this run's five schemas, named as below.
@@ -79,31 +91,37 @@ export async function startPlatform(extraEnv: Record<string, string> = {}): Prom
     .filter((s) => s.name !== 'audit')
     .map((s) => `${s.name}:${runId}_${s.name.replace(/-/g, '_')}`)
     .join(',');
+  const replicas: Record<string, Replica[]> = {};
   for (const spec of services) {
-    const port = await freePort();
     const id = `${runId}_${spec.name.replace(/-/g, '_')}`;
-    const env = serviceEnv({ ...spec, port }, infraEnv, {
-      EVENT_STORE_SCHEMA: id,
-      MONGODB_DB: id,
-      KAFKA_TOPIC_PREFIX: topicPrefix,
-      KAFKA_CONSUMER_GROUP_PREFIX: topicPrefix,
-      ALLOW_CLOCK_CONTROL: 'true',
-      SCHEDULER_INTERVAL_MS: '1000',
-      LOG_LEVEL: 'info',
-      ...(spec.name === 'audit' ? { AUDIT_SOURCE_SCHEMAS: sources } : {}),
-      ...extraEnv,
-    });
-    const logFile = join(logDir, `${spec.name}.log`);
-    const log = createWriteStream(logFile);
-    const child = spawn(process.execPath, ['--enable-source-maps', serviceEntry(spec.name)], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout?.pipe(log);
-    child.stderr?.pipe(log);
-    children.set(spec.name, child);
-    urls[spec.name] = `http://127.0.0.1:${port}`;
-    started.push(waitReady(spec.name, urls[spec.name] as string, child, logFile));
+    replicas[spec.name] = [];
+    for (let i = 0; i < replicaCount; i++) {
+      const port = await freePort();
+      const env = serviceEnv({ ...spec, port }, infraEnv, {
+        EVENT_STORE_SCHEMA: id,
+        MONGODB_DB: id,
+        KAFKA_TOPIC_PREFIX: topicPrefix,
+        KAFKA_CONSUMER_GROUP_PREFIX: topicPrefix,
+        ALLOW_CLOCK_CONTROL: 'true',
+        SCHEDULER_INTERVAL_MS: '1000',
+        LOG_LEVEL: 'info',
+        ...(spec.name === 'audit' ? { AUDIT_SOURCE_SCHEMAS: sources } : {}),
+        ...extraEnv,
+      });
+      const name = replicaCount === 1 ? spec.name : `${spec.name}-${i + 1}`;
+      const logFile = join(logDir, `${name}.log`);
+      const log = createWriteStream(logFile);
+      const child = spawn(process.execPath, ['--enable-source-maps', serviceEntry(spec.name)], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout?.pipe(log);
+      child.stderr?.pipe(log);
+      const url = `http://127.0.0.1:${port}`;
+      replicas[spec.name]?.push({ service: spec.name, name, url, child, logFile });
+      if (i === 0) urls[spec.name] = url;
+      started.push(waitReady(name, url, child, logFile));
+    }
   }
   const stop = async () => {
-    await Promise.all([...children.values()].map((child) => stopChild(child)));
+    await Promise.all(Object.values(replicas).flatMap((rs) => rs.map((r) => stopChild(r.child))));
     await access.revoke();
   };
   try {
@@ -112,5 +130,5 @@ export async function startPlatform(extraEnv: Record<string, string> = {}): Prom
     await stop();
     throw error;
   }
-  return { runId, topicPrefix, urls, logDir, stop };
+  return { runId, topicPrefix, urls, replicas, logDir, stop };
 }
