@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { integrationEnv, uniqueName } from '@sa/testing';
 // The end-to-end run starts the services exactly as `npm start` does: one list, one environment.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { repoRoot, serviceEntry, serviceEnv, services } from '../../../../tools/platform/services';
+import { repoRoot, serviceEntry, serviceEnv, services, type ServiceSpec } from '../../../../tools/platform/services';
 import { freePort } from '@sa/testing';
 // The run's Kafka grants, as the chaos suite makes them.
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -29,8 +29,12 @@ export interface RunningPlatform {
   readonly topicPrefix: string;
   /** Each service's first replica. */
   readonly urls: Record<string, string>;
-  /** Every replica of each service (one unless asked for more). */
+  /** Every replica of each service (one unless asked for more), those stopped or killed included. */
   readonly replicas: Record<string, readonly Replica[]>;
+  /** One more replica of the service, ready; `extra` is its own environment (a new build's flags). */
+  addReplica(service: string, extra?: Record<string, string>): Promise<Replica>;
+  /** Stops one replica as a rollout does: SIGTERM, its graceful shutdown (SIGKILL after 20 s). */
+  stopReplica(replica: Replica): Promise<void>;
   readonly logDir: string;
   stop(): Promise<void>;
 }
@@ -92,34 +96,42 @@ export async function startPlatform(extraEnv: Record<string, string> = {}, repli
     .map((s) => `${s.name}:${runId}_${s.name.replace(/-/g, '_')}`)
     .join(',');
   const replicas: Record<string, Replica[]> = {};
-  for (const spec of services) {
+  /** Starts one more process of the service (its name numbered), with extra environment (a new build's flags). */
+  const launch = async (spec: ServiceSpec, extra: Record<string, string> = {}): Promise<{ replica: Replica; ready: Promise<void> }> => {
     const id = `${runId}_${spec.name.replace(/-/g, '_')}`;
-    replicas[spec.name] = [];
-    for (let i = 0; i < replicaCount; i++) {
-      const port = await freePort();
-      const env = serviceEnv({ ...spec, port }, infraEnv, {
-        EVENT_STORE_SCHEMA: id,
-        MONGODB_DB: id,
-        KAFKA_TOPIC_PREFIX: topicPrefix,
-        KAFKA_CONSUMER_GROUP_PREFIX: topicPrefix,
-        ALLOW_CLOCK_CONTROL: 'true',
-        SCHEDULER_INTERVAL_MS: '1000',
-        LOG_LEVEL: 'info',
-        ...(spec.name === 'audit' ? { AUDIT_SOURCE_SCHEMAS: sources } : {}),
-        ...extraEnv,
-      });
-      const name = replicaCount === 1 ? spec.name : `${spec.name}-${i + 1}`;
-      const logFile = join(logDir, `${name}.log`);
-      const log = createWriteStream(logFile);
-      const child = spawn(process.execPath, ['--enable-source-maps', serviceEntry(spec.name)], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      child.stdout?.pipe(log);
-      child.stderr?.pipe(log);
-      const url = `http://127.0.0.1:${port}`;
-      replicas[spec.name]?.push({ service: spec.name, name, url, child, logFile });
-      if (i === 0) urls[spec.name] = url;
-      started.push(waitReady(name, url, child, logFile));
-    }
-  }
+    const port = await freePort();
+    const env = serviceEnv({ ...spec, port }, infraEnv, {
+      EVENT_STORE_SCHEMA: id,
+      MONGODB_DB: id,
+      KAFKA_TOPIC_PREFIX: topicPrefix,
+      KAFKA_CONSUMER_GROUP_PREFIX: topicPrefix,
+      ALLOW_CLOCK_CONTROL: 'true',
+      SCHEDULER_INTERVAL_MS: '1000',
+      LOG_LEVEL: 'info',
+      ...(spec.name === 'audit' ? { AUDIT_SOURCE_SCHEMAS: sources } : {}),
+      ...extraEnv,
+      ...extra,
+    });
+    const list = (replicas[spec.name] ??= []);
+    const name = replicaCount === 1 && list.length === 0 ? spec.name : `${spec.name}-${list.length + 1}`;
+    const logFile = join(logDir, `${name}.log`);
+    const log = createWriteStream(logFile);
+    const child = spawn(process.execPath, ['--enable-source-maps', serviceEntry(spec.name)], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+    const replica: Replica = { service: spec.name, name, url: `http://127.0.0.1:${port}`, child, logFile };
+    list.push(replica);
+    urls[spec.name] ??= replica.url;
+    return { replica, ready: waitReady(name, replica.url, child, logFile) };
+  };
+  for (const spec of services) for (let i = 0; i < replicaCount; i++) started.push((await launch(spec)).ready);
+  const addReplica = async (service: string, extra: Record<string, string> = {}): Promise<Replica> => {
+    const spec = services.find((s) => s.name === service);
+    if (!spec) throw new Error(`no service ${service}`);
+    const { replica, ready } = await launch(spec, extra);
+    await ready;
+    return replica;
+  };
   const stop = async () => {
     await Promise.all(Object.values(replicas).flatMap((rs) => rs.map((r) => stopChild(r.child))));
     await access.revoke();
@@ -130,5 +142,5 @@ export async function startPlatform(extraEnv: Record<string, string> = {}, repli
     await stop();
     throw error;
   }
-  return { runId, topicPrefix, urls, replicas, logDir, stop };
+  return { runId, topicPrefix, urls, replicas, logDir, stop, addReplica, stopReplica: (r: Replica) => stopChild(r.child).then(() => undefined) };
 }
