@@ -19,7 +19,7 @@ import { paymentsPublication } from '../../apps/payments/src/integration';
 import { verificationPublication } from '../../apps/verification/src/checks/integration';
 
 export const publications: Record<string, PublicationDefinition> = {
-  intake: intakePublication,
+  intake: intakePublication(),
   verification: verificationPublication,
   approval: approvalPublication,
   payments: paymentsPublication,

@@ -23,7 +23,7 @@ import { services } from './services';
 // Every publication and consumption each service registers (its modules' ServiceMessaging calls).
 const declared: Record<string, { publications: PublicationDefinition[]; consumptions: ConsumptionDefinition[] }> = {
   intake: {
-    publications: [intakePublication, temporaryCasePublication],
+    publications: [intakePublication(), temporaryCasePublication],
     consumptions: [intakeConsumption, intakeEntitlementConsumption, temporaryCaseConsumption],
   },
   verification: {

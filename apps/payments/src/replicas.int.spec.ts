@@ -5,7 +5,7 @@
  * SIGKILL is replaced within seconds, and nothing is published twice. The times are printed.
  */
 import { entitlementsTopicV1 } from '@sa/contracts';
-import { freePort, integrationEnv, readTopicUntil, serviceTestEnv, type TopicRecord } from '@sa/testing';
+import { freePort, integrationEnv, readTopicUntil, scrapeMetric, serviceTestEnv, type TopicRecord, until } from '@sa/testing';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { approvedCase, CloudEventsProducer, deleteTopics, testTopicPrefix } from './tests/payments-test-kit';
@@ -19,24 +19,8 @@ interface Replica {
   output: string;
 }
 
-/** One sample of a metric in a Prometheus text scrape (labels given must all match); 0 when absent. */
-async function metric(replica: Replica, name: string, labels: Record<string, string> = {}): Promise<number> {
-  const text = await (await fetch(`${replica.url}/metrics`)).text();
-  const line = text
-    .split('\n')
-    .find((l) => (l.startsWith(`${name}{`) || l.startsWith(`${name} `)) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)));
-  return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+/** One sample of a metric in the replica's Prometheus scrape; 0 when absent. */
+const metric = (replica: Replica, name: string, labels: Record<string, string> = {}) => scrapeMetric(replica.url, name, labels);
 
 describe('payments replicas: one leader, shared partitions, fail-over on kill -9 (real servers)', () => {
   const topicPrefix = testTopicPrefix();

@@ -4,3 +4,4 @@ export * from './eventually';
 export * from './postgres';
 export * from './kafka-topic-reader';
 export * from './free-port';
+export * from './replica-probes';

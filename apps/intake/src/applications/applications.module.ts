@@ -1,5 +1,6 @@
-import { Module } from '@nestjs/common';
-import { ServiceMessaging } from '@sa/platform';
+import { Inject, Module } from '@nestjs/common';
+import { CONFIG, ServiceMessaging } from '@sa/platform';
+import type { Config } from '../config';
 import { ApplicationCommands } from './application-commands';
 import { ApplicationReadModel } from './application-read-model';
 import { ApplicationsController } from './applications.controller';
@@ -14,8 +15,8 @@ import { ResidentReservations } from './resident-reservations';
   exports: [ApplicationCommands],
 })
 export class ApplicationsModule {
-  constructor(messaging: ServiceMessaging) {
-    messaging.publish(intakePublication);
+  constructor(messaging: ServiceMessaging, @Inject(CONFIG) config: Config) {
+    messaging.publish(intakePublication(config.INTAKE_APPLICATION_SUBMITTED_VERSION));
     messaging.consume(intakeConsumption);
     messaging.consume(intakeEntitlementConsumption);
   }

@@ -6,6 +6,7 @@
  */
 import {
   applicationAmendedV1,
+  applicationSubmittedV1,
   applicationSubmittedV2,
   applicationWithdrawnV1,
   approvalContracts,
@@ -21,51 +22,51 @@ import type { ApplicationEvent } from '@sa/domain-intake';
 import { integrationEvent, mappingOf } from '@sa/messaging';
 import type { ConsumptionDefinition, PublicationDefinition } from '@sa/platform';
 
-const mapping = mappingOf<ApplicationEvent>({
-  ApplicationSubmitted: (e) => {
-    const d = e.data;
-    // v2 since catalogue 1.2.0: the household with the economic check's declarations (readers take both).
-    return integrationEvent(applicationSubmittedV2, {
-      applicationId: d.applicationId,
-      programme: d.programme,
-      region: d.region,
-      applicationLocation: d.applicationLocation,
-      channel: d.channel,
-      household: d.household as never,
-      consents: d.consents,
-      nearRelative: d.nearRelative,
-      takenBy: d.submittedBy,
-      submittedAt: d.submittedAt,
-    });
-  },
-  ApplicationAmended: (e) => {
-    const d = e.data;
-    return integrationEvent(applicationAmendedV1, {
-      applicationId: d.applicationId,
-      changes: d.changes as never,
-      reason: d.reason,
-      amendedBy: d.amendedBy,
-      amendedAt: d.amendedAt,
-    });
-  },
-  ApplicationWithdrawn: (e) => {
-    const d = e.data;
-    return integrationEvent(applicationWithdrawnV1, {
-      applicationId: d.applicationId,
-      reason: d.reason,
-      withdrawnBy: d.withdrawnBy,
-      withdrawnAt: d.withdrawnAt,
-    });
-  },
-  NearRelativeCaseFlagged: () => null,
-  ApplicationClosed: () => null,
-});
+/** Which contract the submission goes out as: v2 since catalogue 1.2.0 (readers take both); v1 the release before it. */
+const mappingFor = (submitted: typeof applicationSubmittedV1 | typeof applicationSubmittedV2) =>
+  mappingOf<ApplicationEvent>({
+    ApplicationSubmitted: (e) => {
+      const d = e.data;
+      return integrationEvent(submitted as typeof applicationSubmittedV2, {
+        applicationId: d.applicationId,
+        programme: d.programme,
+        region: d.region,
+        applicationLocation: d.applicationLocation,
+        channel: d.channel,
+        household: d.household as never,
+        consents: d.consents,
+        nearRelative: d.nearRelative,
+        takenBy: d.submittedBy,
+        submittedAt: d.submittedAt,
+      });
+    },
+    ApplicationAmended: (e) => {
+      const d = e.data;
+      return integrationEvent(applicationAmendedV1, {
+        applicationId: d.applicationId,
+        changes: d.changes as never,
+        reason: d.reason,
+        amendedBy: d.amendedBy,
+        amendedAt: d.amendedAt,
+      });
+    },
+    ApplicationWithdrawn: (e) => {
+      const d = e.data;
+      return integrationEvent(applicationWithdrawnV1, {
+        applicationId: d.applicationId,
+        reason: d.reason,
+        withdrawnBy: d.withdrawnBy,
+        withdrawnAt: d.withdrawnAt,
+      });
+    },
+    NearRelativeCaseFlagged: () => null,
+    ApplicationClosed: () => null,
+  });
 
-export const intakePublication: PublicationDefinition = {
-  streamPrefixes: ['application-'],
-  mapping,
-  contracts: [applicationSubmittedV2, applicationAmendedV1, applicationWithdrawnV1],
-};
+export function intakePublication(submittedVersion: '1' | '2' = '2'): PublicationDefinition {
+  const submitted = submittedVersion === '1' ? applicationSubmittedV1 : applicationSubmittedV2;
+  return { streamPrefixes: ['application-'], mapping: mappingFor(submitted), contracts: [submitted, applicationAmendedV1, applicationWithdrawnV1] };
+}
 
 /** Approval's decisions close the application; handled by IntakeEventsController. */
 export const intakeConsumption: ConsumptionDefinition = {

@@ -9,16 +9,32 @@ import { join } from 'node:path';
 import { integrationEnv, uniqueName } from '@sa/testing';
 // The end-to-end run starts the services exactly as `npm start` does: one list, one environment.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { repoRoot, serviceEntry, serviceEnv, services } from '../../../../tools/platform/services';
+import { repoRoot, serviceEntry, serviceEnv, services, type ServiceSpec } from '../../../../tools/platform/services';
 import { freePort } from '@sa/testing';
 // The run's Kafka grants, as the chaos suite makes them.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { grantRunAccess } from '../../../../tools/platform/run-access';
 
+/** One process of a service: its own port and log file. */
+export interface Replica {
+  readonly service: string;
+  readonly name: string;
+  readonly url: string;
+  readonly child: ChildProcess;
+  readonly logFile: string;
+}
+
 export interface RunningPlatform {
   readonly runId: string;
   readonly topicPrefix: string;
+  /** Each service's first replica. */
   readonly urls: Record<string, string>;
+  /** Every replica of each service (one unless asked for more), those stopped or killed included. */
+  readonly replicas: Record<string, readonly Replica[]>;
+  /** One more replica of the service, ready; `extra` is its own environment (a new build's flags). */
+  addReplica(service: string, extra?: Record<string, string>): Promise<Replica>;
+  /** Stops one replica as a rollout does: SIGTERM, its graceful shutdown (SIGKILL after 20 s). */
+  stopReplica(replica: Replica): Promise<void>;
   readonly logDir: string;
   stop(): Promise<void>;
 }
@@ -43,7 +59,7 @@ async function waitReady(name: string, url: string, child: ChildProcess, logFile
 }
 
 function stopChild(child: ChildProcess, graceMs = 20_000): Promise<number | null> {
-  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode); // exited, or killed
   return new Promise((resolveStop) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
     child.once('exit', (code) => {
@@ -54,7 +70,8 @@ function stopChild(child: ChildProcess, graceMs = 20_000): Promise<number | null
   });
 }
 
-export async function startPlatform(extraEnv: Record<string, string> = {}): Promise<RunningPlatform> {
+/** Starts the platform; `replicas` processes per service share its schema, database and consumer groups. */
+export async function startPlatform(extraEnv: Record<string, string> = {}, replicaCount = 1): Promise<RunningPlatform> {
   build();
   const infra = integrationEnv();
   const runId = uniqueName('e2e');
@@ -71,7 +88,6 @@ export async function startPlatform(extraEnv: Record<string, string> = {}): Prom
     SA_KAFKA_CREDENTIALS_FILE: process.env.SA_KAFKA_CREDENTIALS_FILE,
   };
   const access = await grantRunAccess(topicPrefix, infraEnv);
-  const children = new Map<string, ChildProcess>();
   const urls: Record<string, string> = {};
   const started: Array<Promise<void>> = [];
   // The audit service reads this run's five schemas, named as below.
@@ -79,9 +95,11 @@ export async function startPlatform(extraEnv: Record<string, string> = {}): Prom
     .filter((s) => s.name !== 'audit')
     .map((s) => `${s.name}:${runId}_${s.name.replace(/-/g, '_')}`)
     .join(',');
-  for (const spec of services) {
-    const port = await freePort();
+  const replicas: Record<string, Replica[]> = {};
+  /** Starts one more process of the service (its name numbered), with extra environment (a new build's flags). */
+  const launch = async (spec: ServiceSpec, extra: Record<string, string> = {}): Promise<{ replica: Replica; ready: Promise<void> }> => {
     const id = `${runId}_${spec.name.replace(/-/g, '_')}`;
+    const port = await freePort();
     const env = serviceEnv({ ...spec, port }, infraEnv, {
       EVENT_STORE_SCHEMA: id,
       MONGODB_DB: id,
@@ -92,18 +110,30 @@ export async function startPlatform(extraEnv: Record<string, string> = {}): Prom
       LOG_LEVEL: 'info',
       ...(spec.name === 'audit' ? { AUDIT_SOURCE_SCHEMAS: sources } : {}),
       ...extraEnv,
+      ...extra,
     });
-    const logFile = join(logDir, `${spec.name}.log`);
+    const list = (replicas[spec.name] ??= []);
+    const name = replicaCount === 1 && list.length === 0 ? spec.name : `${spec.name}-${list.length + 1}`;
+    const logFile = join(logDir, `${name}.log`);
     const log = createWriteStream(logFile);
     const child = spawn(process.execPath, ['--enable-source-maps', serviceEntry(spec.name)], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout?.pipe(log);
     child.stderr?.pipe(log);
-    children.set(spec.name, child);
-    urls[spec.name] = `http://127.0.0.1:${port}`;
-    started.push(waitReady(spec.name, urls[spec.name] as string, child, logFile));
-  }
+    const replica: Replica = { service: spec.name, name, url: `http://127.0.0.1:${port}`, child, logFile };
+    list.push(replica);
+    urls[spec.name] ??= replica.url;
+    return { replica, ready: waitReady(name, replica.url, child, logFile) };
+  };
+  for (const spec of services) for (let i = 0; i < replicaCount; i++) started.push((await launch(spec)).ready);
+  const addReplica = async (service: string, extra: Record<string, string> = {}): Promise<Replica> => {
+    const spec = services.find((s) => s.name === service);
+    if (!spec) throw new Error(`no service ${service}`);
+    const { replica, ready } = await launch(spec, extra);
+    await ready;
+    return replica;
+  };
   const stop = async () => {
-    await Promise.all([...children.values()].map((child) => stopChild(child)));
+    await Promise.all(Object.values(replicas).flatMap((rs) => rs.map((r) => stopChild(r.child))));
     await access.revoke();
   };
   try {
@@ -112,5 +142,5 @@ export async function startPlatform(extraEnv: Record<string, string> = {}): Prom
     await stop();
     throw error;
   }
-  return { runId, topicPrefix, urls, logDir, stop };
+  return { runId, topicPrefix, urls, replicas, logDir, stop, addReplica, stopReplica: (r: Replica) => stopChild(r.child).then(() => undefined) };
 }

@@ -91,4 +91,30 @@ describe('leadership (real PostgreSQL advisory lock)', () => {
     expect(follower.leadership.status()).toMatchObject({ leading: true });
     process.stdout.write(`leadership: a new term ${movedMs} ms after the leader's session was terminated\n`);
   }, 30_000);
+
+  it('campaigns on one connection when tasks are added before the first round has ended, so a shut-down leader frees the lock', async () => {
+    // Given a replica whose service adds two led tasks at once (the scheduler and the relay at start-up)
+    const own = `${schema}_twice`;
+    const twice = new Leadership({ ...config, EVENT_STORE_SCHEMA: own } as BaseConfig, createLogger('leadership-test', 'silent'), 'leader-test');
+    const noop: (name: string) => LedTask = (name) => ({ name, start: () => undefined, stop: async () => undefined });
+    await Promise.all([twice.lead(noop('scheduler')), twice.lead(noop('relay'))]);
+    await eventually(() => expect(twice.status().leading).toBe(true), 5_000, 20);
+    await new Promise((r) => setTimeout(r, 600)); // a few rounds
+    // Then it holds one session on the lock (two campaign loops raced on it and orphaned one)
+    const admin = new Client({ connectionString: integrationEnv().databaseUrl });
+    await admin.connect();
+    try {
+      const sessions = async () =>
+        Number((await admin.query('select count(*) from pg_stat_activity where application_name = $1', [`sa-leader:${own}`])).rows[0].count);
+      expect(await sessions()).toBe(1);
+      // And when it shuts down the lock is free: another replica leads
+      await twice.beforeApplicationShutdown();
+      const next = new Leadership({ ...config, EVENT_STORE_SCHEMA: own } as BaseConfig, createLogger('leadership-test', 'silent'), 'leader-test');
+      replicas.push({ leadership: next, running: false, starts: 0 });
+      await next.lead(noop('relay'));
+      await eventually(() => expect(next.status().leading).toBe(true), 5_000, 20);
+    } finally {
+      await admin.end();
+    }
+  }, 30_000);
 });

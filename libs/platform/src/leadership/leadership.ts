@@ -101,8 +101,16 @@ export class Leadership implements BeforeApplicationShutdown {
     await this.stepDown('shutting down');
   }
 
+  /**
+   * One campaign loop per process: every `lead()` calls this, and before the first round has ended
+   * (no timer yet) a second loop would race the first on the lock's connection — under load one
+   * loop's connection, holding the lock, was orphaned and no replica could lead again.
+   */
+  private campaigning = false;
+
   private campaign(): void {
-    if (this.timer || this.stopped) return;
+    if (this.campaigning || this.stopped) return;
+    this.campaigning = true;
     const next = () => {
       this.round = this.oneRound().finally(() => {
         if (!this.stopped) this.timer = setTimeout(next, this.config.SA_LEADER_POLL_MS);
