@@ -8,7 +8,7 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import { applicationAmendedV1, applicationSubmittedV1, applicationSubmittedV2, applicationWithdrawnV1, economicCheckCompletedV1 } from '@sa/contracts';
 import { caseDecider, type CaseCommand } from '@sa/domain-approval';
 import type { EventStore } from '@sa/event-store';
-import { ContractEventPattern, type HandlerContext, type IntegrationEventContext, type PayloadOf, type ReceivedEvent } from '@sa/messaging';
+import { ContractEventPattern, type IntegrationEventContext, type PayloadOf } from '@sa/messaging';
 import { Clock, EVENT_STORE, executeCommand, LOGGER, type Logger, refusedAs } from '@sa/platform';
 import { caseStream } from './case-stream';
 import { amendApplication, approvalSystemActor, receiveApplication, recordEconomicCheck, withdrawCase } from './inbound-commands';
@@ -34,41 +34,35 @@ export class CaseInputsController {
     @Payload() payload: PayloadOf<typeof applicationSubmittedV1 | typeof applicationSubmittedV2>,
     @Ctx() ctx: IntegrationEventContext,
   ): Promise<void> {
-    return this.execute(payload.applicationId, payload.region, receiveApplication(payload, this.now()), ctx.event, ctx.handler);
+    return this.execute(payload.applicationId, payload.region, receiveApplication(payload, this.now()), ctx);
   }
 
   @ContractEventPattern(economicCheckCompletedV1)
   onEconomicCheckCompleted(@Payload() payload: PayloadOf<typeof economicCheckCompletedV1>, @Ctx() ctx: IntegrationEventContext): Promise<void> {
-    return this.execute(payload.applicationId, payload.region, recordEconomicCheck(payload, this.now()), ctx.event, ctx.handler);
+    return this.execute(payload.applicationId, payload.region, recordEconomicCheck(payload, this.now()), ctx);
   }
 
   @ContractEventPattern(applicationAmendedV1)
   onApplicationAmended(@Payload() payload: PayloadOf<typeof applicationAmendedV1>, @Ctx() ctx: IntegrationEventContext): Promise<void> {
-    return this.execute(payload.applicationId, payload.amendedBy.orgUnit, amendApplication(payload), ctx.event, ctx.handler);
+    return this.execute(payload.applicationId, payload.amendedBy.orgUnit, amendApplication(payload), ctx);
   }
 
   @ContractEventPattern(applicationWithdrawnV1)
   onApplicationWithdrawn(@Payload() payload: PayloadOf<typeof applicationWithdrawnV1>, @Ctx() ctx: IntegrationEventContext): Promise<void> {
-    return this.execute(payload.applicationId, payload.withdrawnBy.orgUnit, withdrawCase(payload), ctx.event, ctx.handler);
+    return this.execute(payload.applicationId, payload.withdrawnBy.orgUnit, withdrawCase(payload), ctx);
   }
 
   private now(): string {
     return this.clock.now().toISOString();
   }
 
-  private async execute(applicationId: string, region: string, command: CaseCommand, e: ReceivedEvent, ctx: HandlerContext): Promise<void> {
+  private async execute(applicationId: string, region: string, command: CaseCommand, ctx: IntegrationEventContext): Promise<void> {
     const actor = approvalSystemActor(region);
     try {
-      await executeCommand(this.store, caseStream(applicationId), caseDecider, command, {
-        actor,
-        correlationId: e.correlationId ?? e.id,
-        causationId: e.id,
-        handledMessage: ctx.handledMessage,
-        idempotencyKey: e.id,
-      });
+      await executeCommand(this.store, caseStream(applicationId), caseDecider, command, ctx.causing(actor));
     } catch (error) {
       if (!refusedAs(error, ...settled)) throw error;
-      this.logger.info({ applicationId, type: e.type, code: error.rejection.code }, 'message needs nothing more on this case');
+      this.logger.info({ applicationId, type: ctx.event.type, code: error.rejection.code }, 'message needs nothing more on this case');
     }
   }
 }

@@ -48,13 +48,7 @@ export class TemporaryDecisionEventsController {
   private async run(caseId: string, region: string, command: TemporaryDecisionCommand, ctx: IntegrationEventContext): Promise<void> {
     const actor = system(region);
     try {
-      await executeCommand(this.store, temporaryDecisionStream(caseId), temporaryDecisionDecider, command, {
-        actor,
-        correlationId: ctx.event.correlationId ?? ctx.event.id,
-        causationId: ctx.event.id,
-        handledMessage: ctx.handledMessage,
-        idempotencyKey: ctx.event.id,
-      });
+      await executeCommand(this.store, temporaryDecisionStream(caseId), temporaryDecisionDecider, command, ctx.causing(actor));
     } catch (error) {
       // Already opened or recorded (a redelivery); an advance after the decision changes nothing here.
       if (!(error instanceof CommandRejectedError)) throw error;

@@ -27,13 +27,7 @@ export class TemporaryCaseEventsController {
         temporaryCaseStream(p.caseId),
         temporaryCaseDecider,
         { type: 'RecordUrgentPayment', caseId: p.caseId, drawId: p.drawId, amountFen: fen(p.amountFen), paidAt: p.drawnAt, paidBy: actor, policy },
-        {
-          actor,
-          correlationId: ctx.event.correlationId ?? ctx.event.id,
-          causationId: ctx.event.id,
-          handledMessage: ctx.handledMessage,
-          idempotencyKey: ctx.event.id,
-        },
+        ctx.causing(actor),
       );
     } catch (error) {
       if (!(error instanceof CommandRejectedError)) throw error;

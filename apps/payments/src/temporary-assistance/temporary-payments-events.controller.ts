@@ -27,13 +27,7 @@ export class TemporaryPaymentsEventsController {
           stages: p.stages.map((s) => ({ dueDate: s.dueDate, amountFen: fen(s.amountFen) })),
           approvedAt: p.decidedAt,
         },
-        {
-          actor,
-          correlationId: ctx.event.correlationId ?? ctx.event.id,
-          causationId: ctx.event.id,
-          handledMessage: ctx.handledMessage,
-          idempotencyKey: ctx.event.id,
-        },
+        ctx.causing(actor),
       );
     } catch (error) {
       // Scheduled already: a redelivery.

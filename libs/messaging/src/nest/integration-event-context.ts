@@ -34,6 +34,16 @@ export class IntegrationEventContext<Payload = unknown> extends BaseRpcContext<[
   get handler(): HandlerContext {
     return this.args[1];
   }
+
+  /**
+   * How a command this message causes is appended: by `actor`, in the message's journey (its
+   * correlation id, or its own id), caused by it, with its inbox record, and idempotent on its id
+   * (a redelivery appends nothing twice).
+   */
+  causing<Actor>(actor: Actor): { actor: Actor; correlationId: string; causationId: string; handledMessage: HandledMessage; idempotencyKey: string } {
+    const event = this.event;
+    return { actor, correlationId: event.correlationId ?? event.id, causationId: event.id, handledMessage: this.handledMessage, idempotencyKey: event.id };
+  }
 }
 
 /** The payload type of a contract, for `@Payload() payload: PayloadOf<typeof caseApprovedV1>`. */
