@@ -1,0 +1,109 @@
+/**
+ * Ids held compactly, for indexes of a million entries (a city's payroll run): a canonical
+ * lowercase UUID — every id the payroll derives (paymentInstructionId, entitlementIdFor) — is
+ * packed into 16 bytes of one growing byte array instead of a 36-character string plus the object
+ * or map entry around it (~150 bytes each on V8); any other id is kept as a string beside, so what
+ * goes in comes out exactly. No I/O, plain typed arrays (the domain imports no Node modules).
+ */
+
+const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const hexDigits = '0123456789abcdef';
+/** Where each of the 16 bytes starts in the 36-character text. */
+const byteStarts = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
+
+function nibble(code: number): number {
+  return code <= 57 ? code - 48 : code - 87;
+}
+
+/** An append-only list of ids, read back by position. */
+export class PackedIdList {
+  protected bytes = new Uint8Array(16 * 1024);
+  /** Ids that are not canonical UUIDs, by position (their 16 bytes stay zero). */
+  private readonly others = new Map<number, string>();
+  length = 0;
+
+  push(id: string): number {
+    const at = this.length;
+    if ((at + 1) * 16 > this.bytes.length) {
+      const grown = new Uint8Array(this.bytes.length * 2);
+      grown.set(this.bytes);
+      this.bytes = grown;
+    }
+    if (uuidShape.test(id)) {
+      for (let b = 0; b < 16; b++) {
+        const s = byteStarts[b] as number;
+        this.bytes[at * 16 + b] = (nibble(id.charCodeAt(s)) << 4) | nibble(id.charCodeAt(s + 1));
+      }
+    } else {
+      this.others.set(at, id);
+    }
+    this.length = at + 1;
+    return at;
+  }
+
+  at(position: number): string {
+    const other = this.others.get(position);
+    if (other !== undefined) return other;
+    let text = '';
+    for (let b = 0; b < 16; b++) {
+      if (b === 4 || b === 6 || b === 8 || b === 10) text += '-';
+      const byte = this.bytes[position * 16 + b] as number;
+      text += (hexDigits[byte >> 4] as string) + (hexDigits[byte & 15] as string);
+    }
+    return text;
+  }
+
+  /** Whether the id at a position is `id` (compared byte by byte, no string built). */
+  protected holds(position: number, id: string, packed: boolean): boolean {
+    const other = this.others.get(position);
+    if (!packed || other !== undefined) return other === id;
+    for (let b = 0; b < 16; b++) {
+      const s = byteStarts[b] as number;
+      if (this.bytes[position * 16 + b] !== ((nibble(id.charCodeAt(s)) << 4) | nibble(id.charCodeAt(s + 1)))) return false;
+    }
+    return true;
+  }
+}
+
+/** A PackedIdList that also finds an id's position (open addressing over the packed ids; no Map of strings). */
+export class PackedIdTable extends PackedIdList {
+  /** position + 1 per slot; 0 is empty. Kept at most half full. */
+  private slots = new Int32Array(2048);
+
+  indexOf(id: string): number {
+    const packed = uuidShape.test(id);
+    const mask = this.slots.length - 1;
+    for (let slot = hashOf(id) & mask; ; slot = (slot + 1) & mask) {
+      const held = this.slots[slot] as number;
+      if (held === 0) return -1;
+      if (this.holds(held - 1, id, packed)) return held - 1;
+    }
+  }
+
+  /** Adds an id that is not in the table yet (callers check with indexOf); answers its position. */
+  override push(id: string): number {
+    const at = super.push(id);
+    if (this.length * 2 > this.slots.length) this.rehash();
+    else this.place(id, at);
+    return at;
+  }
+
+  private place(id: string, position: number): void {
+    const mask = this.slots.length - 1;
+    let slot = hashOf(id) & mask;
+    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+    this.slots[slot] = position + 1;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    for (let p = 0; p < this.length; p++) this.place(this.at(p), p);
+  }
+}
+
+/** FNV-1a over the text's character codes (sequential test ids differ only at their end). */
+function hashOf(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
