@@ -32,7 +32,13 @@ describe('subscription pages bounded by bytes (PostgreSQL)', () => {
 
   it('given pages cut by bytes, when a subscriber catches up, then it reads on at once and gets every event in order', async () => {
     // A poll of a minute: a page cut by bytes taken for "caught up" would wait it out.
-    const store = createPostgresEventStore({ pool: schema.pool, schema: schema.name, sourceSystem: 'test', subscriptionMaxBytes: 2500, subscriptionPollMs: 60_000 });
+    const store = createPostgresEventStore({
+      pool: schema.pool,
+      schema: schema.name,
+      sourceSystem: 'test',
+      subscriptionMaxBytes: 2500,
+      subscriptionPollMs: 60_000,
+    });
     const seen: number[] = [];
     let caughtUp = false;
     const subscription = store.subscribeToAll({
