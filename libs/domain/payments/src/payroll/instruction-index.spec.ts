@@ -8,7 +8,10 @@ const record = (i: number) => ({ entitlementId: `00000000-0000-4000-8000-${Strin
 describe('InstructionIndex (compact columns)', () => {
   it('given 20,000 instructions and some outcomes, when looked up, then each answers exactly what went in', () => {
     let index = InstructionIndex.empty();
-    const ids = Array.from({ length: 20_000 }, (_, i) => paymentInstructionId(`e-${i}`, '2025-03'));
+    const ids = Array.from(
+      { length: 20_000 },
+      (_, i) => `${(Math.imul(i, 2654435761) >>> 0).toString(16).padStart(8, '0')}-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    );
     ids.forEach((id, i) => (index = index.withInstruction(id, record(i))));
     for (let i = 0; i < ids.length; i += 3) index = index.withOutcome(ids[i] as string, i % 2 ? 'failed' : 'paid');
 
