@@ -34,10 +34,7 @@ export class PackedIdList {
     }
     const packed = uuidShape.test(id);
     if (packed) {
-      for (let b = 0; b < 16; b++) {
-        const s = byteStarts[b] as number;
-        this.bytes[at * 16 + b] = (nibble(id.charCodeAt(s)) << 4) | nibble(id.charCodeAt(s + 1));
-      }
+      packInto(id, this.bytes, at * 16);
     } else {
       this.others ??= new Array<string | undefined>(at).fill(undefined);
     }
@@ -58,62 +55,84 @@ export class PackedIdList {
     return text;
   }
 
-  /** Whether the id at a position is `id` (compared byte by byte, no string built). */
-  protected holds(position: number, id: string, packed: boolean): boolean {
-    const other = this.others?.[position];
-    if (!packed || other !== undefined) return other === id;
-    for (let b = 0; b < 16; b++) {
-      const s = byteStarts[b] as number;
-      if (this.bytes[position * 16 + b] !== ((nibble(id.charCodeAt(s)) << 4) | nibble(id.charCodeAt(s + 1)))) return false;
-    }
+  /** Whether the position holds a packed UUID (not an id kept as a string). */
+  protected isPacked(position: number): boolean {
+    return this.others?.[position] === undefined;
+  }
+
+  /** Whether the packed id at a position has the 16 bytes in `packed`. */
+  protected holdsBytes(position: number, packed: Uint8Array): boolean {
+    for (let b = 0; b < 16; b++) if (this.bytes[position * 16 + b] !== packed[b]) return false;
     return true;
+  }
+
+  protected bytesAt(position: number): Uint8Array {
+    return this.bytes.subarray(position * 16, position * 16 + 16);
   }
 }
 
-/** A PackedIdList that also finds an id's position (open addressing over the packed ids; no Map of strings). */
+/**
+ * A PackedIdList that also finds an id's position: open addressing over the packed bytes (no Map
+ * of a million strings); ids that are not UUIDs (tests, old data) in a Map beside.
+ */
 export class PackedIdTable extends PackedIdList {
   /** position + 1 per slot; 0 is empty. Kept at most half full. */
   private slots = new Int32Array(2048);
+  private packedCount = 0;
+  private otherPositions: Map<string, number> | undefined;
+  private readonly scratch = new Uint8Array(16);
 
   indexOf(id: string): number {
-    const packed = uuidShape.test(id);
+    if (!uuidShape.test(id)) return this.otherPositions?.get(id) ?? -1;
+    packInto(id, this.scratch, 0);
     const mask = this.slots.length - 1;
-    for (let slot = hashOf(id) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = hashOf(this.scratch) & mask; ; slot = (slot + 1) & mask) {
       const held = this.slots[slot] as number;
       if (held === 0) return -1;
-      if (this.holds(held - 1, id, packed)) return held - 1;
+      if (this.holdsBytes(held - 1, this.scratch)) return held - 1;
     }
   }
 
   /** Adds an id that is not in the table yet (callers check with indexOf); answers its position. */
   override push(id: string): number {
     const at = super.push(id);
-    if (this.length * 2 > this.slots.length) this.rehash();
-    else this.place(id, at);
+    if (!this.isPacked(at)) {
+      (this.otherPositions ??= new Map()).set(id, at);
+      return at;
+    }
+    this.packedCount += 1;
+    if (this.packedCount * 2 > this.slots.length) this.rehash();
+    else this.place(at);
     return at;
   }
 
-  private place(id: string, position: number): void {
+  private place(position: number): void {
     const mask = this.slots.length - 1;
-    let slot = hashOf(id) & mask;
+    let slot = hashOf(this.bytesAt(position)) & mask;
     while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
     this.slots[slot] = position + 1;
   }
 
   private rehash(): void {
     this.slots = new Int32Array(this.slots.length * 2);
-    for (let p = 0; p < this.length; p++) this.place(this.at(p), p);
+    for (let p = 0; p < this.length; p++) if (this.isPacked(p)) this.place(p);
+  }
+}
+
+function packInto(id: string, into: Uint8Array, offset: number): void {
+  for (let b = 0; b < 16; b++) {
+    const s = byteStarts[b] as number;
+    into[offset + b] = (nibble(id.charCodeAt(s)) << 4) | nibble(id.charCodeAt(s + 1));
   }
 }
 
 /**
- * FNV-1a over the text's character codes, then MurmurHash3's finaliser: FNV alone leaves the low
- * bits of sequential ids (which differ only at their end) clustered, and linear probing over them
- * took 35 s for 200,000 ids.
+ * FNV-1a over the 16 bytes, then MurmurHash3's finaliser: FNV alone leaves the low bits of
+ * sequential ids (which differ only at their end) clustered under linear probing.
  */
-function hashOf(id: string): number {
+function hashOf(bytes: Uint8Array): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  for (let i = 0; i < 16; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;
