@@ -16,6 +16,9 @@
  * load average when the step ended. Seeding runs in this bench process, not the service.
  *
  *   npx tsx apps/payments/bench/payroll-service.bench.ts [N …]   (default 1000 10000 100000)
+ * BENCH_SEED_ONLY=<file> seeds and projects one N, writes the service's environment (JSON) to the file and
+ * stops; start the service on it later (`node dist/apps/payments/src/main.js` with that environment)
+ * and measure with BENCH_ATTACH (below): a 1,000,000 seed (~10 min) then serves a rebuilt service.
  * PAYMENTS_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") is passed to the service's node.
  */
 import { createPostgresEventStore } from '@sa/event-store';
@@ -23,7 +26,7 @@ import type { RunningService } from '@sa/platform';
 import { serviceTestEnv } from '@sa/testing';
 import mongoose from 'mongoose';
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -42,6 +45,8 @@ const village = '331002001001';
 const repoRoot = join(__dirname, '../../..');
 const sizes = process.argv.slice(2).map(Number);
 const rows: string[] = [];
+/** BENCH_SEED_ONLY=<file>: seed and project only, then write the service's environment there and stop it. */
+const seedOnly = process.env['BENCH_SEED_ONLY'];
 
 /** Events in the run's own schema (positions are not dense, so they are counted). */
 async function head(ctx: { pg: Pool; schema: string }): Promise<number> {
@@ -186,6 +191,12 @@ async function benchOne(n: number): Promise<void> {
         while (((await checkpoints.findOne({ _id: 'entitlements' }))?.position ?? -1) < last) await sleep(1000);
       });
     }
+    if (seedOnly) {
+      // The service's environment, so a service built later can be started on this seed and attached to.
+      writeFileSync(seedOnly, JSON.stringify({ n, env: { ...env, PORT: String(port) } }));
+      console.log(`seeded ${n}; the service's environment is in ${seedOnly} (schema, database and topics kept)`);
+      return;
+    }
     await payrollSteps(ctx, api, seeded.totalFen);
   } finally {
     child.kill('SIGTERM');
@@ -193,7 +204,7 @@ async function benchOne(n: number): Promise<void> {
     await mongo.close();
     await store.close();
     await pg.end();
-    await deleteTopics(topicPrefix);
+    if (!seedOnly) await deleteTopics(topicPrefix);
   }
 }
 
@@ -210,7 +221,10 @@ async function attachTo(spec: string): Promise<void> {
   let totalFen = 0;
   for (let i = 0; i < n; i++) totalFen += amountOf(i);
   try {
-    await payrollSteps({ pg, schema: String(schema), pid: Number(pid), n }, new PaymentsApi({ url } as RunningService), totalFen);
+    const api = new PaymentsApi({ url } as RunningService);
+    // A service restarted on a seed (BENCH_SEED_ONLY) starts on today's clock: the seed's month is paid on the 5th.
+    await api.setClock('2025-03-05T09:00:00+08:00');
+    await payrollSteps({ pg, schema: String(schema), pid: Number(pid), n }, api, totalFen);
   } finally {
     await pg.end();
   }

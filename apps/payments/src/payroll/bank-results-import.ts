@@ -1,6 +1,7 @@
 /**
- * Importing the bank's result file (回盘文件) in chunks: the run is folded once (linear, paged), every
- * chunk is checked against it before anything is written — a wrong line refuses the whole file and
+ * Importing the bank's result file (回盘文件) in chunks: the file is spooled to disk while it is
+ * parsed (result-spool.ts), the run is folded once (linear, paged, compact), every chunk is read
+ * back and checked against it before anything is written — a wrong line refuses the whole file and
  * records nothing — and then each chunk is one append with its own BankResultsRecorded. Importing
  * the same file again records nothing; a crash in the middle leaves whole chunks, and importing
  * the file again records the rest.
@@ -11,6 +12,7 @@ import type { Actor } from '@sa/domain-shared';
 import { EventIdConflictError, type EventStore, WrongExpectedRevisionError } from '@sa/event-store';
 import { Clock, CommandRejectedError, EVENT_STORE, LOGGER, type Logger } from '@sa/platform';
 import { decideAndAppend, loadPayroll, type LoadedPayroll } from './payroll-stream';
+import { ResultSpool } from './result-spool';
 
 export interface ImportOutcome {
   readonly newlyPaid: number;
@@ -29,12 +31,14 @@ export class BankResultsImport {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  /** Reads the file a line at a time (it is never held as one text): its results, or 400 with every problem and its line. */
-  async parse(lines: AsyncIterable<string> | Iterable<string>): Promise<readonly BankResult[]> {
-    const reader = new BankResultFileReader();
-    for await (const line of lines) reader.line(line);
-    const parsed = reader.finish();
+  /**
+   * Reads the file a line at a time (it is never held as one text, nor its results): a spool of it
+   * to import, or 400 with every problem and its line. The caller discards the spool.
+   */
+  async parse(lines: AsyncIterable<string> | Iterable<string>): Promise<ResultSpool> {
+    const { spool, parsed } = await ResultSpool.write(lines, new BankResultFileReader());
     if (!parsed.ok) {
+      await spool.discard();
       const problems = parsed.errors.map((e) => ({ line: e.line, code: e.code, field: e.field ?? '(line)', rule: e.message }));
       throw new BadRequestException({
         statusCode: 400,
@@ -44,22 +48,25 @@ export class BankResultsImport {
         problems,
       });
     }
-    return parsed.results;
+    return spool;
   }
 
-  async import(payrollId: string, results: readonly BankResult[], actor: Actor): Promise<ImportOutcome> {
+  /** Checks every chunk against the run (one pass over the spool), then appends chunk by chunk (another): nothing is written unless all of it holds. */
+  async import(payrollId: string, spool: ResultSpool, actor: Actor): Promise<ImportOutcome> {
     const importedAt = this.clock.now().toISOString();
-    const chunks: ImportBankResults[] = [];
-    for (let i = 0; i < results.length; i += importChunk) {
-      chunks.push({ type: 'ImportBankResults', payrollId, results: results.slice(i, i + importChunk), importedBy: actor, importedAt });
-    }
+    const command = (results: BankResult[]): ImportBankResults => ({ type: 'ImportBankResults', payrollId, results, importedBy: actor, importedAt });
     let loaded = await loadPayroll(this.store, payrollId);
-    this.checkAll(loaded, chunks);
+    let lines = 0;
+    for await (const chunk of spool.chunks(importChunk)) {
+      this.check(loaded, command(chunk), lines);
+      lines += chunk.length;
+    }
     let newlyPaid = 0;
     let newlyFailed = 0;
     let reconciled = false;
-    for (const [index, chunk] of chunks.entries()) {
-      const { next, events } = await this.append(loaded, chunk, actor, payrollId);
+    let index = 0;
+    for await (const chunk of spool.chunks(importChunk)) {
+      const { next, events } = await this.append(loaded, command(chunk), actor, payrollId);
       loaded = next;
       for (const e of events) {
         if (e.type !== 'BankResultsRecorded') continue;
@@ -67,21 +74,18 @@ export class BankResultsImport {
         newlyFailed += e.data.failedCount;
       }
       reconciled ||= events.some((e) => e.type === 'PayrollReconciled');
-      this.logger.debug({ payrollId, chunk: index + 1, of: chunks.length }, 'bank results chunk recorded');
+      this.logger.debug({ payrollId, chunk: ++index }, 'bank results chunk recorded');
     }
-    this.logger.info({ payrollId, newlyPaid, newlyFailed, lines: results.length, chunks: chunks.length }, 'bank results imported');
-    return { newlyPaid, newlyFailed, unchanged: results.length - newlyPaid - newlyFailed, reconciled };
+    this.logger.info({ payrollId, newlyPaid, newlyFailed, lines, chunks: index }, 'bank results imported');
+    return { newlyPaid, newlyFailed, unchanged: lines - newlyPaid - newlyFailed, reconciled };
   }
 
-  /** Every chunk against the run as loaded (the parser refused repeated instructions, so chunks do not interact). */
-  private checkAll(loaded: LoadedPayroll, chunks: readonly ImportBankResults[]): void {
-    const offsets = chunks.map((_, i) => i * importChunk);
-    for (const [i, chunk] of chunks.entries()) {
-      const decision = payrollDecider.decide(chunk, loaded.state);
-      if (!decision.ok) {
-        const field = decision.rejection.field?.replace(/^results\[(\d+)\]/, (_m, n: string) => `results[${Number(n) + (offsets[i] as number)}]`);
-        throw new CommandRejectedError({ ...decision.rejection, ...(field ? { field } : {}) });
-      }
+  /** One chunk against the run as loaded (the parser refused repeated instructions, so chunks do not interact); `offset` is its first line's place in the file. */
+  private check(loaded: LoadedPayroll, chunk: ImportBankResults, offset: number): void {
+    const decision = payrollDecider.decide(chunk, loaded.state);
+    if (!decision.ok) {
+      const field = decision.rejection.field?.replace(/^results\[(\d+)\]/, (_m, n: string) => `results[${Number(n) + offset}]`);
+      throw new CommandRejectedError({ ...decision.rejection, ...(field ? { field } : {}) });
     }
   }
 

@@ -49,6 +49,8 @@ export class PaymentFeedback {
       collections: [],
       apply: (e) => this.apply(e),
       applyBatch: (events) => this.applyAll(events),
+      // 20 batch events are 2,000 instructions held while a run issues (500 were 50,000 and their map).
+      maxBatch: 20,
     });
   }
 

@@ -80,10 +80,14 @@ export class PayrollsController {
   @ApiContract({ params: payrollParams, bodyContent: bankResultsBody, responses: { 200: bankResultsAnswer }, errors: refusals })
   async importBankResults(@Param('payrollId') payrollId: string, @Body() body: unknown, @CurrentActor() actor: AuthenticatedActor) {
     // The file is read (and refused with a 4xx naming the rule) before the run is looked up.
-    const parsed = await this.bankResults.parse(linesOf(body));
-    await this.view(payrollId, actor);
-    const outcome = await this.bankResults.import(payrollId, parsed, actorOf(actor));
-    return { payrollId, ...outcome, payroll: await this.view(payrollId, actor) };
+    const spool = await this.bankResults.parse(linesOf(body));
+    try {
+      await this.view(payrollId, actor);
+      const outcome = await this.bankResults.import(payrollId, spool, actorOf(actor));
+      return { payrollId, ...outcome, payroll: await this.view(payrollId, actor) };
+    } finally {
+      await spool.discard();
+    }
   }
 
   private async view(payrollId: string, actor: AuthenticatedActor): Promise<PayrollView> {

@@ -44,6 +44,7 @@ export interface PostgresEventStoreOptions {
   readonly clock?: () => Date;
   readonly poolSize?: number;
   readonly subscriptionBatchSize?: number;
+  readonly subscriptionMaxBytes?: number; // event data (JSON text) per subscription page past its first event; 4 MiB
   readonly subscriptionPollMs?: number;
   /** Called when delivery has been held back by an open transaction for longer than `stallWarningMs`. */
   readonly onDeliveryStalled?: (health: DeliveryHealth) => void;
@@ -203,6 +204,7 @@ export class PostgresEventStore implements EventStore {
   subscribeToAll(options: SubscribeOptions): Subscription {
     const subscription = startSubscription(this.pool, this.schema, this.waker, options, {
       batchSize: this.options.subscriptionBatchSize ?? 1000,
+      maxBytes: this.options.subscriptionMaxBytes ?? 4 * 2 ** 20,
       pollMs: this.options.subscriptionPollMs ?? 500,
     });
     this.subscriptions.add(subscription);

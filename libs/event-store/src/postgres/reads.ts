@@ -45,6 +45,36 @@ export async function readForwardAfter(
   return (await queryForwardAfter<EventRow>(pool, schema, after, limit, filter, eventRowTypes)).map(toRecordedEvent);
 }
 
+/**
+ * A subscription's page: up to `limit` events after a position, cut after the event that takes the
+ * page's data past `maxBytes` (always at least one event). A subscriber catching up over a payroll
+ * run's batch events (36 kB of JSON each) held 1,000 of them a page — 36 MB of text, several times
+ * that parsed — and three subscribers of one service caught up at once. `full` says the page
+ * reached its limit or its bytes, i.e. more may follow at once (not caught up).
+ */
+export async function readPageAfter(
+  pool: Pool,
+  schema: string,
+  after: number,
+  limit: number,
+  maxBytes: number,
+  filter?: EventFilter,
+): Promise<{ events: RecordedEvent[]; full: boolean }> {
+  const params: unknown[] = [after, limit, maxBytes];
+  const result = await pool.query<EventRow & { page_rows: number }>({
+    text: `select ${eventColumns}, page_rows from (
+        select ${eventColumns}, count(*) over () as page_rows, sum(data_bytes) over (order by position) - data_bytes as bytes_before from (
+          select ${eventColumns}, octet_length(data::text) as data_bytes from ${schema}.events
+          where position > $1 and position < ${horizonSql}${filterSql(filter, params)} order by position limit $2) limited) measured
+      where bytes_before < $3 order by position`,
+    values: params,
+    types: eventRowTypes,
+  });
+  const rows = result.rows;
+  const full = rows.length > 0 && (rows.length < Number(rows[0]?.page_rows) || Number(rows[0]?.page_rows) >= limit);
+  return { events: rows.map(toRecordedEvent), full };
+}
+
 /** readForwardAfter with each event's data as the stored JSON text (for integrity scans). */
 export async function readStoredForwardAfter(pool: Pool, schema: string, after: number, limit: number, filter?: { before?: number }): Promise<StoredEvent[]> {
   return (await queryForwardAfter<StoredEventRow>(pool, schema, after, limit, filter, storedRowTypes)).map(toStoredEvent);

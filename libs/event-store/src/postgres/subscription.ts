@@ -5,8 +5,8 @@
  * in position order and each event once; the next event waits for the handler.
  */
 import type { Pool } from 'pg';
-import type { RecordedEvent, SubscribeOptions, Subscription } from '../port/event-store';
-import { readForwardAfter } from './reads';
+import type { SubscribeOptions, Subscription } from '../port/event-store';
+import { readPageAfter } from './reads';
 
 export interface Waker {
   /** Resolves at the next notification or after `ms`, whichever comes first. */
@@ -15,6 +15,8 @@ export interface Waker {
 
 export interface SubscriptionSettings {
   readonly batchSize: number;
+  /** A page ends after the event that takes its data past this many bytes (JSON text). */
+  readonly maxBytes: number;
   readonly pollMs: number;
 }
 
@@ -26,13 +28,13 @@ export function startSubscription(pool: Pool, schema: string, waker: Waker, opti
 
   const loop = async () => {
     while (!stopped) {
-      const batch: RecordedEvent[] = await readForwardAfter(pool, schema, after, settings.batchSize, options.filter);
+      const { events: batch, full } = await readPageAfter(pool, schema, after, settings.batchSize, settings.maxBytes, options.filter);
       for (const event of batch) {
         if (stopped) return;
         await options.onEvent(event);
         after = event.position;
       }
-      if (batch.length < settings.batchSize) {
+      if (!full) {
         if (!caughtUpReported) {
           caughtUpReported = true;
           options.onCaughtUp?.(after === 0 && options.afterPosition === undefined ? undefined : after);

@@ -20,6 +20,8 @@ export interface ProjectionDefinition {
    * given: a read model written with a few commands per hundreds of events (batched-apply.ts).
    */
   readonly applyBatch?: ApplyBatch;
+  /** Events per batch at most (default 500): fewer for events that each carry a lot (a payroll's 100 instructions). */
+  readonly maxBatch?: number;
   /** Collections this projection owns (dropped on rebuild). */
   readonly collections: readonly string[];
 }
@@ -79,7 +81,9 @@ export class Projection {
   private subscribe(): void {
     const generation = ++this.generation;
     const failed = (error: Error) => this.failed(generation, error);
-    const batcher = this.definition.applyBatch ? new BatchedApply(this.definition.applyBatch, (last) => this.applied(last), failed) : undefined;
+    const batcher = this.definition.applyBatch
+      ? new BatchedApply(this.definition.applyBatch, (last) => this.applied(last), failed, this.definition.maxBatch)
+      : undefined;
     this.batcher = batcher;
     this.subscription = this.store.subscribeToAll({
       ...(this.lastPosition !== undefined ? { afterPosition: this.lastPosition } : {}),

@@ -10,8 +10,9 @@
  * The parser never throws: it returns typed results, or every problem with its line number, so a
  * payments officer can send the bank one complete list of what is wrong.
  */
-import { fen, yuanToFen, zeroFen, type Fen } from '@sa/domain-shared';
+import { fen, yuanToFen, type Fen } from '@sa/domain-shared';
 import { isInstant } from '../validation';
+import { PackedIdTable } from '../payroll/packed-ids';
 import { controlTotalMarker } from './bank-file';
 import { fileLines, splitCsvLine } from './csv';
 
@@ -73,8 +74,12 @@ export function parseBankResultFile(text: string): BankResultFile {
  */
 export class BankResultFileReader {
   private readonly errors: BankFileError[] = [];
-  private readonly results: BankResult[] = [];
-  private readonly seen = new Set<string>();
+  private results: BankResult[] = [];
+  /** Instruction ids seen so far, packed (a million lines: ~25 MB, not a Set of a million strings). */
+  private readonly seen = new PackedIdTable();
+  /** Count and sum of every result line, for the control line (results may have been taken already). */
+  private count = 0;
+  private sumFen = 0;
   private control: { count: number; sumFen: Fen } | undefined;
   private lineNo = 0;
   /** Empty lines not yet known to be trailing (they are errors only if something follows). */
@@ -94,6 +99,18 @@ export class BankResultFileReader {
     this.take(text);
   }
 
+  /** Results read since the last call, handed over and no longer kept (a file read chunk by chunk); `finish` answers only the rest. */
+  takeResults(): BankResult[] {
+    const taken = this.results;
+    this.results = [];
+    return taken;
+  }
+
+  /** Results read and not yet taken. */
+  get pending(): number {
+    return this.results.length;
+  }
+
   finish(): BankResultFile {
     const lines = this.lineNo;
     if (lines === 0) return failed([{ line: 1, code: 'EMPTY_FILE', message: 'the file is empty' }]);
@@ -101,7 +118,7 @@ export class BankResultFileReader {
     const errors = this.errors;
     if (!this.control)
       errors.push({ line: lines + 1, code: 'MISSING_CONTROL_TOTAL', message: `the file must end with ${controlTotalMarker},<count>,<sum in fen>` });
-    else checkControl(this.control, this.results, lines, errors);
+    else checkControl(this.control, { count: this.count, sumFen: fen(this.sumFen) }, lines, errors);
     return errors.length > 0 ? failed(errors) : { ok: true, results: this.results, control: this.control as { count: number; sumFen: Fen } };
   }
 
@@ -124,7 +141,7 @@ export class BankResultFileReader {
       this.control = parseControl(fields, lineNo, errors);
     } else {
       const result = parseResultLine(fields, lineNo, errors);
-      if (result && this.seen.has(result.instructionId)) {
+      if (result && this.seen.indexOf(result.instructionId) >= 0) {
         errors.push({
           line: lineNo,
           code: 'DUPLICATE_INSTRUCTION',
@@ -132,8 +149,10 @@ export class BankResultFileReader {
           field: 'instructionId',
         });
       } else if (result) {
-        this.seen.add(result.instructionId);
+        this.seen.push(result.instructionId);
         this.results.push(result);
+        this.count += 1;
+        this.sumFen += result.amountFen;
       }
     }
   }
@@ -185,15 +204,15 @@ function parseControl(fields: string[], line: number, errors: BankFileError[]): 
   return { count: Number(count), sumFen: fen(Number(sum)) };
 }
 
-function checkControl(control: { count: number; sumFen: Fen }, results: BankResult[], controlLine: number, errors: BankFileError[]): void {
+function checkControl(control: { count: number; sumFen: Fen }, read: { count: number; sumFen: Fen }, controlLine: number, errors: BankFileError[]): void {
   // Only meaningful when every line parsed; otherwise the line errors already say what is wrong.
   if (errors.length > 0) return;
-  const sum = results.reduce((total, r) => fen(total + r.amountFen), zeroFen);
-  if (control.count !== results.length || control.sumFen !== sum) {
+  const sum = read.sumFen;
+  if (control.count !== read.count || control.sumFen !== sum) {
     errors.push({
       line: controlLine,
       code: 'CONTROL_TOTAL_MISMATCH',
-      message: `the control line says ${control.count} lines and ${control.sumFen} fen; the file holds ${results.length} lines and ${sum} fen`,
+      message: `the control line says ${control.count} lines and ${control.sumFen} fen; the file holds ${read.count} lines and ${sum} fen`,
     });
   }
 }
