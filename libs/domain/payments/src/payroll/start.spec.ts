@@ -191,7 +191,7 @@ describe('a payroll run (per region and month, in batches)', () => {
     ]);
   });
 
-  it('folds a run of 200,000 instructions in linear time', () => {
+  it('folds a run of 200,000 instructions, each kept once (its time is measured by apps/payments/bench, not here)', () => {
     const events: PayrollEvent[] = [started];
     const template = issued('e-active', 212_700, 'dibao', '低保金2025-05');
     for (let b = 0; b < 200; b++) {
@@ -202,10 +202,8 @@ describe('a payroll run (per region and month, in batches)', () => {
         ),
       );
     }
-    const t0 = performance.now();
     const state = events.reduce(payrollDecider.evolve, payrollDecider.initialState);
     expect(state.status === 'started' && state.instructions.size).toBe(200_000);
-    // The copying fold took minutes for this; linear is well under a second even on a busy machine.
-    expect(performance.now() - t0).toBeLessThan(5_000);
+    expect(state.status === 'started' && state.instructions.get('i-199999')?.amountFen).toBe(212_700);
   });
 });
