@@ -61,6 +61,7 @@ describe('declarations for the economic check at intake (刚性支出, 赡养义
       .when(withDeclarations({ rigidExpenditures: [{ ...hospitalBill, fromMonth: '2025-13' }] }))
       .thenRejects('INVALID_RIGID_EXPENDITURE');
     given(applicationDecider, [])
+      // a fraction of a fen is the bad input here: money is integer fen
       .when(withDeclarations({ rigidExpenditures: [{ ...hospitalBill, monthlyFen: 10.5 }] }))
       .thenRejects('INVALID_AMOUNT');
   });
