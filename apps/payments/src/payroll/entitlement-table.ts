@@ -11,6 +11,7 @@
  * `rebuild()` empties both and the projection replays the history. Ids are compared byte-wise
  * (collate "C"), the order the run's cursor and its decider use.
  */
+import { runSerialisedDdl } from '@sa/event-store';
 import type { GrantedEntitlement } from '@sa/domain-payments';
 import type { Pool, PoolClient } from 'pg';
 
@@ -48,15 +49,17 @@ export class EntitlementTable {
 
   async ensure(): Promise<void> {
     // Beside the events on PostgreSQL; in CHECKPOINT_DATABASE_URL's database when they live in KurrentDB.
-    await this.pool.query(`create schema if not exists ${this.schema}`);
-    await this.pool.query(`create table if not exists ${this.table} (
-      entitlement_id text collate "C" primary key,
-      region text collate "C" not null,
-      start_month text not null,
-      stop_month text,
-      revision bigint not null,
-      state json not null)`);
-    await this.pool.query(`create table if not exists ${this.positions} (name text primary key, position bigint not null)`);
+    await runSerialisedDdl(this.pool, `payroll-entitlements:${this.schema}`, [
+      `create schema if not exists ${this.schema}`,
+      `create table if not exists ${this.table} (
+        entitlement_id text collate "C" primary key,
+        region text collate "C" not null,
+        start_month text not null,
+        stop_month text,
+        revision bigint not null,
+        state json not null)`,
+      `create table if not exists ${this.positions} (name text primary key, position bigint not null)`,
+    ]);
   }
 
   /** Position of the last event applied (undefined: nothing yet). */

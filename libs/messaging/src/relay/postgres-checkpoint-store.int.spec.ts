@@ -37,6 +37,24 @@ describe('PostgresRelayCheckpointStore (real PostgreSQL)', () => {
     expect(await store.load('approval-relay')).toBeUndefined();
   });
 
+  it('creates its table once when replicas of a service start together (no "relation already exists" at start-up)', async () => {
+    // given a schema with no table yet, in another test schema
+    const fresh = await createTestSchema(integrationEnv().databaseUrl, 'relay_race');
+    try {
+      // when six replicas create the table at the same moment, several times over
+      for (let round = 0; round < 3; round++) {
+        const outcomes = await Promise.allSettled(
+          Array.from({ length: 6 }, () => new PostgresRelayCheckpointStore(fresh.pool, fresh.name).ensureTable({ createSchema: true })),
+        );
+        // then every one of them succeeds
+        expect(outcomes.filter((o) => o.status === 'rejected').map((o) => String((o as PromiseRejectedResult).reason))).toEqual([]);
+        await fresh.pool.query(`drop table "${fresh.name}".relay_checkpoints`);
+      }
+    } finally {
+      await fresh.drop();
+    }
+  });
+
   it('refuses a schema name that is not a plain identifier, and a position that is not a safe integer', async () => {
     expect(() => new PostgresRelayCheckpointStore(schema.pool, 'x"; drop table y; --')).toThrow('must be a lower-case SQL identifier');
     await expect(store.save('intake-relay', -1)).rejects.toThrow('checkpoint position must be a non-negative safe integer, got -1');

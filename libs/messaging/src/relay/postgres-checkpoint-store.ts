@@ -2,6 +2,7 @@
  * Relay checkpoints in a `relay_checkpoints` table of the service's own PostgreSQL schema: the
  * same database as its event store, so backups and restores keep the two consistent.
  */
+import { runSerialisedDdl } from '@sa/event-store';
 import type { Pool } from 'pg';
 import type { RelayCheckpointStore } from './checkpoint-store';
 
@@ -12,21 +13,25 @@ export class PostgresRelayCheckpointStore implements RelayCheckpointStore {
 
   constructor(
     private readonly pool: Pool,
-    schema: string,
+    private readonly schema: string,
   ) {
     if (!identifier.test(schema)) throw new Error(`schema "${schema}" must be a lower-case SQL identifier (letters, digits, _)`);
     this.table = `"${schema}".relay_checkpoints`;
   }
 
-  /** Creates the table when it is missing; safe to call at every start. */
-  async ensureTable(): Promise<void> {
-    await this.pool.query(
+  /**
+   * Creates the table (and, with `createSchema`, its schema: when the events live in KurrentDB
+   * nothing else creates it) when missing; safe at every start and from replicas starting at once.
+   */
+  async ensureTable(options: { createSchema?: boolean } = {}): Promise<void> {
+    await runSerialisedDdl(this.pool, `relay-checkpoints:${this.schema}`, [
+      ...(options.createSchema ? [`create schema if not exists "${this.schema}"`] : []),
       `create table if not exists ${this.table} (
          relay text primary key,
          position bigint not null check (position >= 0),
          updated_at timestamptz not null default now()
        )`,
-    );
+    ]);
   }
 
   async load(relay: string): Promise<number | undefined> {

@@ -265,10 +265,9 @@ export class ServiceMessaging implements OnApplicationBootstrap, BeforeApplicati
         this.logger.warn({ connection: 'relay-checkpoints', error: describeConnectionError(error) }, 'relay checkpoint connection lost'),
       );
     } else throw new Error('CHECKPOINT_DATABASE_URL is required when the event store is not PostgreSQL (the relay keeps its checkpoint there)');
-    if (this.checkpointPool && this.config.SA_MIGRATE_ON_START) await pool.query(`create schema if not exists "${schema}"`);
     const store = new PostgresRelayCheckpointStore(pool, schema);
     // Created by the migration job when the service does not migrate at start-up (SA_MIGRATE_ON_START=false).
-    if (this.config.SA_MIGRATE_ON_START) await store.ensureTable();
+    if (this.config.SA_MIGRATE_ON_START) await store.ensureTable({ createSchema: this.checkpointPool !== undefined });
     return store;
   }
 }

@@ -3,7 +3,7 @@
  * build (the event store's migrations and the relay checkpoint table), then exits — the Helm
  * chart's pre-install/pre-upgrade Job runs it before the new version's pods start, and those run
  * with SA_MIGRATE_ON_START=false. Idempotent and safe to run twice at once (the migrations take an
- * advisory lock; the table is created if missing). Exit 0 migrated, 1 failed (the Job retries).
+ * advisory lock; so does the creation of the checkpoint table). Exit 0 migrated, 1 failed (the Job retries).
  */
 import { PostgresRelayCheckpointStore } from '@sa/messaging';
 import { Pool } from 'pg';
@@ -19,10 +19,7 @@ export async function migrateService<C extends BaseConfig>(name: string, schema:
   const checkpointPool = opened.pool ?? (config.CHECKPOINT_DATABASE_URL ? new Pool({ connectionString: config.CHECKPOINT_DATABASE_URL, max: 1 }) : undefined);
   try {
     const storeSchema = config.EVENT_STORE_SCHEMA ?? defaultEventStoreSchema(name);
-    if (checkpointPool) {
-      if (!opened.pool) await checkpointPool.query(`create schema if not exists "${storeSchema}"`);
-      await new PostgresRelayCheckpointStore(checkpointPool, storeSchema).ensureTable();
-    }
+    if (checkpointPool) await new PostgresRelayCheckpointStore(checkpointPool, storeSchema).ensureTable({ createSchema: !opened.pool });
     logger.info({ schema: storeSchema, eventStore: opened.kind }, `${name} migrated`);
   } finally {
     if (checkpointPool !== opened.pool) await checkpointPool?.end();
