@@ -4,12 +4,12 @@
  * Taizhou policy (config/regional-policies.yaml, taizhou-2025): standard 1,190.00; a township
  * approves up to 3,000.00; an urgent advance is at most 1,000.00; documents due in 5 working days.
  */
-import { checkCharacter } from '@sa/domain-shared';
 import { eventually } from '@sa/testing';
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Api, type ActorSpec, clockOperator } from './harness/api';
 import { application, household } from './harness/households';
 import { type RunningPlatform, startPlatform } from './harness/platform';
+import { type CaseAnswer, type DecisionAnswer, henanResidentId, type StageRun, temporaryCaseRequest } from './harness/temporary-cases';
 
 const county = '331002';
 const township = '331002001';
@@ -19,29 +19,6 @@ const actors = {
   approver: { userId: 'chen.jing', role: 'county-approver', orgUnit: county },
   payments: { userId: 'sun.hui', role: 'payments-officer', orgUnit: county },
 } satisfies Record<string, ActorSpec>;
-
-/** A non-resident: hukou in Changyuan, Henan (410783), far from where the emergency happened. */
-function henanResidentId(): string {
-  const first17 = `41078319850615${String(randomInt(100, 999))}`;
-  return first17 + checkCharacter(first17);
-}
-
-interface CaseAnswer {
-  caseId: string;
-  urgentPayment?: { amountFen: number; documentsDueBy: string };
-  documentsReceived: boolean;
-  documentsOverdue: boolean;
-  convertedTo?: string;
-}
-interface DecisionAnswer {
-  status: string;
-  urgentAdvanceFen: number;
-}
-interface StageRun {
-  runId: string;
-  issued: number;
-  instructions: { caseId: string; stageNo: number; instructionId: string; amountFen: number }[];
-}
 
 describe('temporary assistance across intake, approval and payments (separate processes)', () => {
   let platform: RunningPlatform;
@@ -53,24 +30,7 @@ describe('temporary assistance across intake, approval and payments (separate pr
 
   async function apply(body: Record<string, unknown>, village = `${township}005`): Promise<string> {
     const worker = { ...actors.intake, orgUnit: village.slice(0, 9) };
-    const res = await api('intake', worker).post<CaseAnswer>('/temporary-assistance', {
-      category: 'emergency',
-      circumstance: 'accident',
-      severity: 'serious',
-      description: '外地务工人员在工地受伤，无力支付急诊费用',
-      emergencyLocation: village,
-      emergencyDate: '2026-03-02',
-      applicant: {
-        name: '李明',
-        residentId: henanResidentId(),
-        hukouRegion: '410783',
-        bankAccount: { accountHolder: '李明', accountNumber: '6222000012345678' },
-      },
-      householdSize: 3,
-      amountAskedFen: 600_000,
-      channel: 'worker',
-      ...body,
-    });
+    const res = await api('intake', worker).post<CaseAnswer>('/temporary-assistance', temporaryCaseRequest(village, body));
     expect(res.status).toBe(201);
     return res.body.caseId;
   }
@@ -292,5 +252,38 @@ describe('temporary assistance across intake, approval and payments (separate pr
       reason: 'again',
     });
     expect(twice.status).toBe(409);
+  });
+
+  it("never lets two approvals for one household at the same moment pass its yearly cap (14,280.00): one is refused, the household's remaining room can still be approved", async () => {
+    await setClocks('2026-05-11T09:00:00+08:00');
+    const applicant = {
+      name: '王芳',
+      residentId: henanResidentId(),
+      hukouRegion: '410783',
+      bankAccount: { accountHolder: '王芳', accountNumber: '6222000087654321' },
+    };
+    const critical = { severity: 'critical', amountAskedFen: 800_000, applicant };
+    const cases = [await apply({ ...critical, circumstance: 'fire' }), await apply({ ...critical, circumstance: 'sudden-serious-illness' })];
+    const body = (totalFen: number) => ({ totalFen, stages: [{ dueDate: '2026-05-12', amountFen: totalFen }], reasons: '重大火灾与突发重病，家庭无力承担' });
+    for (const caseId of cases) {
+      await eventually(async () => expect((await decision(caseId)).body.status).toBe('awaiting-township'), 60_000, 250);
+      expect((await api('approval', actors.reviewer).post<DecisionAnswer>(`/temporary-cases/${caseId}/approval`, body(800_000))).body.status).toBe(
+        'awaiting-county',
+      );
+    }
+    // Two county approvers approve the two cases at once: 8,000.00 each, 16,000.00 together.
+    const approvals = await Promise.all(
+      cases.map((caseId, i) =>
+        api('approval', { ...actors.approver, userId: `county.${i}` }).post<{ status: string; code?: string }>(
+          `/temporary-cases/${caseId}/approval`,
+          body(800_000),
+        ),
+      ),
+    );
+    const outcomes = approvals.map((a) => `${a.status} ${a.body.code ?? a.body.status}`).sort();
+    expect(outcomes).toEqual(['200 approved', '422 YEARLY_CAP_EXCEEDED']);
+    const refused = cases[approvals.findIndex((a) => a.status === 422)] as string;
+    const within = await api('approval', actors.approver).post<DecisionAnswer>(`/temporary-cases/${refused}/approval`, body(628_000));
+    expect({ status: within.status, decision: within.body.status }).toEqual({ status: 200, decision: 'approved' });
   });
 });

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ServiceMessaging, temporaryAssistancePoliciesProvider } from '@sa/platform';
 import { temporaryDecisionConsumption, temporaryDecisionPublication } from './integration';
-import { TemporaryApprovalsReadModel } from './temporary-approvals-read-model';
 import { TemporaryDecisionCommands } from './temporary-decision-commands';
 import { TemporaryDecisionEventsController } from './temporary-decision-events.controller';
 import { TemporaryDecisionsController } from './temporary-decisions.controller';
@@ -9,7 +8,7 @@ import { TemporaryDecisionsController } from './temporary-decisions.controller';
 /** Temporary assistance (临时救助) at approval: the tiered decision, its own bounded context beside dibao cases. */
 @Module({
   controllers: [TemporaryDecisionsController, TemporaryDecisionEventsController],
-  providers: [TemporaryDecisionCommands, TemporaryApprovalsReadModel, temporaryAssistancePoliciesProvider],
+  providers: [TemporaryDecisionCommands, temporaryAssistancePoliciesProvider],
 })
 export class TemporaryAssistanceModule {
   constructor(messaging: ServiceMessaging) {

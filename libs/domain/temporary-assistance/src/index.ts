@@ -17,3 +17,4 @@ export * from './stages/commands';
 export * from './stages/events';
 export * from './stages/state';
 export * from './stages/decider';
+export * from './yearly-cap/yearly-cap';

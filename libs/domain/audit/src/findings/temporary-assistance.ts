@@ -2,8 +2,8 @@
  * Temporary assistance (临时救助) across cases, per household (the approval's householdKey: the
  * applicant's resident ID):
  * - repeated assistance beyond the yearly cap: a household's approvals in one calendar year (China
- *   time) add up to more than the cap the policy recorded on them (the cap is checked at approval
- *   against a read model, so two approvals in the same moment could both pass);
+ *   time) add up to more than the cap the policy recorded on them (approval enforces the cap on the
+ *   household's yearly ledger; this catches what got past it, e.g. approvals in two counties);
  * - amounts split to stay under the township's delegated limit (拆分审批): two or more township-tier
  *   approvals for one household within `splitWindowDays`, each under the limit, together above it.
  * Figures come from each approval's own rule trace, so a finding is recomputable from the events.

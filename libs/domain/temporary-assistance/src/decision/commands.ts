@@ -55,7 +55,7 @@ export interface ApproveTemporaryAssistance {
   readonly decidedBy: Actor;
   readonly decidedAt: string;
   readonly policy: TemporaryAssistancePolicy;
-  /** Temporary assistance already approved for this household this calendar year (from the read model), for the yearly cap. */
+  /** Temporary assistance already approved for this household this calendar year, apart from this case (from its yearly-cap ledger). */
   readonly householdApprovedThisYearFen: Fen;
 }
 

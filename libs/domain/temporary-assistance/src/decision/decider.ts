@@ -42,7 +42,7 @@ function evolve(state: TemporaryDecisionState, event: TemporaryDecisionEvent): T
     case 'TemporaryCaseReferredToCounty':
       return { ...state, status: 'awaiting-county', townshipReviewerId: event.data.reviewedBy.userId };
     case 'TemporaryAssistanceApproved':
-      return { ...state, status: 'approved' };
+      return { ...state, status: 'approved', approvedTotalFen: event.data.totalFen };
     case 'TemporaryAssistanceRejected':
       return { ...state, status: 'rejected' };
   }

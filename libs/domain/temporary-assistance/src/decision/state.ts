@@ -10,6 +10,8 @@ export type TemporaryDecisionState =
       readonly urgentDrawIds: readonly string[];
       /** Who reviewed it at the township when it went to the county (segregation of duties). */
       readonly townshipReviewerId?: string;
+      /** The amount approved, once it is (what the household's yearly-cap ledger counts for this case). */
+      readonly approvedTotalFen?: Fen;
     };
 
 export type OpenedTemporaryDecision = Exclude<TemporaryDecisionState, { status: 'not-opened' }>;
