@@ -14,7 +14,11 @@ import { temporaryDecisionConsumption as referralTemporaryDecisions } from '../.
 import { intakeConsumption, intakeEntitlementConsumption, intakePublication } from '../../apps/intake/src/applications/integration';
 import { temporaryCaseConsumption, temporaryCasePublication } from '../../apps/intake/src/temporary-assistance/integration';
 import { caseApprovalConsumption, paymentsPublication, residentDeathConsumption } from '../../apps/payments/src/integration';
-import { temporaryDecisionsConsumption, temporaryPaymentsPublication } from '../../apps/payments/src/temporary-assistance/integration';
+import {
+  temporaryCasesConsumption,
+  temporaryDecisionsConsumption,
+  temporaryPaymentsPublication,
+} from '../../apps/payments/src/temporary-assistance/integration';
 import { caseloadConsumption } from '../../apps/verification/src/caseload/caseload-events.controller';
 import { applicationsConsumption, casesConsumption, verificationPublication } from '../../apps/verification/src/checks/integration';
 import { countyDataConsumption } from '../../apps/verification/src/register/county-data-consumption';
@@ -33,7 +37,7 @@ const declared: Record<string, { publications: PublicationDefinition[]; consumpt
   approval: { publications: [approvalPublication, temporaryDecisionPublication], consumptions: [approvalConsumption, approvalTemporaryCases] },
   payments: {
     publications: [paymentsPublication, temporaryPaymentsPublication],
-    consumptions: [caseApprovalConsumption, residentDeathConsumption, temporaryDecisionsConsumption],
+    consumptions: [caseApprovalConsumption, residentDeathConsumption, temporaryDecisionsConsumption, temporaryCasesConsumption],
   },
   'charity-referral': { publications: [referralPublication], consumptions: [referralConsumption, referralTemporaryDecisions] },
   audit: { publications: [findingsPublication], consumptions: [] },

@@ -52,7 +52,7 @@ describe('temporary assistance across intake, approval and payments (separate pr
     await platform?.stop();
   });
 
-  it('refuses a draw beyond the township fund’s balance, naming the balance', async () => {
+  it('refuses a draw beyond the township fund’s balance, naming the balance, and one for a case intake never took there', async () => {
     const poorTownship = '331002007';
     await allocate(poorTownship, 50_000);
     const caseId = await apply({}, `${poorTownship}001`);
@@ -66,6 +66,17 @@ describe('temporary assistance across intake, approval and payments (separate pr
     expect({ status: res.status, code: res.body.code }).toEqual({ status: 409, code: 'INSUFFICIENT_RESERVE_FUND' });
     expect(res.body.message).toContain('holds 500.00 CNY');
     expect((await api('payments', reviewer).get<{ balanceFen: number }>(`/reserve-funds/${poorTownship}`)).body.balanceFen).toBe(50_000);
+    const draw = (id: string) =>
+      api('payments', reviewer).post<{ code: string }>(`/reserve-funds/${poorTownship}/draws`, {
+        caseId: id,
+        amountFen: 10_000,
+        method: 'cash',
+        payee: { name: '李明' },
+      });
+    const invented = await draw(randomUUID());
+    expect({ status: invented.status, code: invented.body.code }).toEqual({ status: 404, code: 'CASE_NOT_FOUND' });
+    const elsewhere = await draw(await apply({}));
+    expect({ status: elsewhere.status, code: elsewhere.body.code }).toEqual({ status: 409, code: 'CASE_OF_ANOTHER_TOWNSHIP' });
   });
 
   it('sends an expenditure-type case over the township limit to the county; a small one the township approves itself', async () => {

@@ -1,14 +1,19 @@
 /**
  * Temporary assistance's messaging at payments: the reserve-fund ledger (sa.payments.reserve-funds.v1,
  * which intake reads to record urgent payments) and stage instructions (sa.payments.temporary-stages.v1)
- * published; approval's temporary decisions consumed to schedule the stages.
+ * published; approval's temporary decisions consumed to schedule the stages, intake's temporary
+ * cases to know which cases a draw may name.
  */
 import {
   reserveFundAllocatedV1,
   reserveFundDrawnV1,
   reserveFundReplenishedV1,
+  temporaryAssistanceAppliedV1,
   temporaryAssistanceApprovedV1,
   temporaryAssistanceRejectedV1,
+  temporaryCaseConvertedV1,
+  temporaryDocumentsOverdueV1,
+  temporaryUrgentPaymentRecordedV1,
   temporaryCaseReferredToCountyV1,
   temporaryStageIssuedV1,
 } from '@sa/contracts';
@@ -47,4 +52,12 @@ export const temporaryDecisionsConsumption: ConsumptionDefinition = {
   inbox: 'event-store',
   handles: [temporaryAssistanceApprovedV1],
   ignore: [temporaryCaseReferredToCountyV1, temporaryAssistanceRejectedV1],
+};
+
+/** Intake's temporary cases, so a reserve-fund draw names a case intake took. Handled by TemporaryPaymentsEventsController. */
+export const temporaryCasesConsumption: ConsumptionDefinition = {
+  name: 'payments-temporary-cases',
+  inbox: 'read-model',
+  handles: [temporaryAssistanceAppliedV1],
+  ignore: [temporaryUrgentPaymentRecordedV1, temporaryDocumentsOverdueV1, temporaryCaseConvertedV1],
 };

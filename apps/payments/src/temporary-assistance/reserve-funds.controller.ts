@@ -20,6 +20,7 @@ import {
 } from '@sa/platform';
 import type { z } from 'zod';
 import { allocationRequest, drawRequest, fundAnswer, reimbursementRequest, townshipParams } from './requests';
+import { TemporaryCasesKnown } from './temporary-cases-known';
 
 export const reserveFundStream = (township: string) => `reserve-fund-${township}`;
 const actorOf = (a: Actor): Actor => ({ userId: a.userId, role: a.role, orgUnit: a.orgUnit });
@@ -32,6 +33,7 @@ export class ReserveFundsController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly clock: Clock,
     private readonly policies: TemporaryAssistancePolicies,
+    private readonly cases: TemporaryCasesKnown,
   ) {}
 
   @Post(':township/allocations')
@@ -49,11 +51,14 @@ export class ReserveFundsController {
 
   @Post(':township/draws')
   @Roles('township-reviewer', 'payments-officer')
-  @ApiOperation({ summary: 'Pay an urgent case at once from the fund (小金额先行救助); refused beyond the balance, with the balance' })
+  @ApiOperation({
+    summary: 'Pay an urgent case intake took in this township at once from the fund (小金额先行救助); refused beyond the balance, with the balance',
+  })
   @ApiContract({ params: townshipParams, body: drawRequest, responses: { 201: fundAnswer }, errors: refusals })
   async draw(@Param('township') township: string, @Body() body: z.infer<typeof drawRequest>, @CurrentActor() actor: AuthenticatedActor) {
     const at = this.clock.now().toISOString();
     const policy = temporaryAssistancePolicyOrRefuse(this.policies, township, at);
+    const taken = await this.cases.find(body.caseId);
     const command: ReserveFundCommand = {
       type: 'DrawFromReserveFund',
       township,
@@ -67,6 +72,7 @@ export class ReserveFundsController {
       drawnAt: at,
       urgentAdvanceMaxFen: policy.urgentAdvanceMaxFen,
       policyId: policy.policyId,
+      caseTownship: taken?.township,
     };
     return this.run(township, command, actor);
   }

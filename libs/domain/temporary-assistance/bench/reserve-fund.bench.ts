@@ -66,6 +66,7 @@ for (const n of [100, 1_000, 10_000, 50_000]) {
       drawnAt: '2026-01-02T00:00:00Z',
       urgentAdvanceMaxFen: fen(100_000),
       policyId: 'p',
+      caseTownship: '331002001',
     },
     state,
   );

@@ -43,6 +43,7 @@ export const temporaryAssistanceRefusals = {
   // the township reserve fund (payments)
   ALLOCATION_ALREADY_RECORDED: 'conflict',
   DRAW_ALREADY_RECORDED: 'conflict',
+  CASE_OF_ANOTHER_TOWNSHIP: 'conflict',
   REIMBURSEMENT_ALREADY_RECORDED: 'conflict',
   INSUFFICIENT_RESERVE_FUND: 'conflict',
   URGENT_AMOUNT_ABOVE_POLICY: 'invalid',

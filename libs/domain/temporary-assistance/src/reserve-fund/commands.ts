@@ -33,6 +33,8 @@ export interface DrawFromReserveFund {
   /** The policy's ceiling on an urgent payment, and its version. */
   readonly urgentAdvanceMaxFen: Fen;
   readonly policyId: string;
+  /** The township of the case as intake took it; undefined when intake never took such a case. */
+  readonly caseTownship: string | undefined;
 }
 
 /** The county reimburses what the township advanced (after the documents and the approval). */

@@ -28,9 +28,19 @@ function entryProblem(state: ReserveFundState, id: string, code: TemporaryAssist
   return positiveFen(amountFen, maxEntryFen) ? undefined : problem('INVALID_AMOUNT', 'amount must be positive, up to 1,000,000.00', 'amountFen');
 }
 
+function caseProblem(c: DrawFromReserveFund): Check {
+  if (c.caseTownship === undefined) {
+    return problem('CASE_NOT_FOUND', `Case ${c.caseId} was not taken by intake (a case taken a moment ago: try again shortly)`, 'caseId');
+  }
+  return c.caseTownship === c.township
+    ? undefined
+    : problem('CASE_OF_ANOTHER_TOWNSHIP', `Case ${c.caseId} is examined and paid by township ${c.caseTownship}, where the emergency happened`, 'caseId');
+}
+
 function drawProblem(c: DrawFromReserveFund, state: ReserveFundState): Check {
   const found =
     actorProblem(c.drawnBy, c.township, ['township-reviewer', 'payments-officer'], 9, 'drawnBy') ??
+    caseProblem(c) ??
     entryProblem(state, c.drawId, 'DRAW_ALREADY_RECORDED', c.amountFen) ??
     (listHas(state.drawnCaseIds, c.caseId)
       ? problem('DRAW_ALREADY_RECORDED', `Case ${c.caseId} already had its urgent payment from this fund`, 'caseId')
@@ -68,7 +78,7 @@ function decide(command: ReserveFundCommand, state: ReserveFundState): Decision<
     case 'DrawFromReserveFund': {
       const invalid = drawProblem(command, state);
       if (invalid) return rejectWith(invalid);
-      const { type: _type, urgentAdvanceMaxFen: _max, ...data } = command;
+      const { type: _type, urgentAdvanceMaxFen: _max, caseTownship: _township, ...data } = command;
       return accept<ReserveFundEvent>({ type: 'ReserveFundDrawn', data: { ...data, balanceAfterFen: subtractFen(state.balanceFen, command.amountFen) } });
     }
     case 'ReplenishReserveFund': {

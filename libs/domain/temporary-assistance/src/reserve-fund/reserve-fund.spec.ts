@@ -27,8 +27,9 @@ const draw: DrawFromReserveFund = {
   drawnAt: '2026-03-02T07:00:00Z',
   urgentAdvanceMaxFen: fen(100_000),
   policyId: 'taizhou-2025',
+  caseTownship: '331002001',
 };
-const { type: _d, urgentAdvanceMaxFen: _m, ...drawData } = draw;
+const { type: _d, urgentAdvanceMaxFen: _m, caseTownship: _t, ...drawData } = draw;
 const drawn: ReserveFundEvent = { type: 'ReserveFundDrawn', data: { ...drawData, balanceAfterFen: fen(920_000) } };
 
 describe('township reserve fund (乡镇临时救助备用金)', () => {
@@ -44,6 +45,17 @@ describe('township reserve fund (乡镇临时救助备用金)', () => {
     const refused = given(reserveFundDecider, [low]).when(draw);
     refused.thenRejects('INSUFFICIENT_RESERVE_FUND');
     expect(!refused.decision.ok && refused.decision.rejection.message).toContain('holds 500.00 CNY');
+  });
+
+  it('pays only a case intake took, in the township where the emergency happened', () => {
+    given(reserveFundDecider, [allocated])
+      .when({ ...draw, caseTownship: undefined })
+      .thenRejects('CASE_NOT_FOUND');
+    const elsewhere = given(reserveFundDecider, [allocated]).when({ ...draw, caseTownship: '331002004' });
+    elsewhere.thenRejects('CASE_OF_ANOTHER_TOWNSHIP');
+    expect(!elsewhere.decision.ok && elsewhere.decision.rejection.message).toBe(
+      'Case ta-1 is examined and paid by township 331002004, where the emergency happened',
+    );
   });
 
   it('keeps the urgent payment within the policy ceiling, one per case, each entry once', () => {
