@@ -398,6 +398,35 @@ describe('audit API (read-only over five seeded source stores; real PostgreSQL, 
       expect(await runWatch()).toEqual({ cases: 1, newFindings: 1 });
       await eventually(async () => expect(await findingsOf('payment-after-death')).toContainEqual([paidThenDead.applicationId]));
 
+      // When a household's second temporary case is approved, 8,000.00 after 8,000.00 (yearly cap 14,280.00)
+      const household = nextResidentId();
+      const approvedFor = async (caseId: string, day: string) => {
+        const temporary = new Scenario();
+        const at = `${day}T02:00:00.000Z`;
+        const trace = { policyId: 'taizhou-2025', yearlyCapFen: 1_428_000, townshipApprovalLimitFen: 300_000 };
+        const data = {
+          caseId,
+          township: '331002001',
+          householdKey: household,
+          tier: 'county',
+          totalFen: 800_000,
+          urgentAdvanceFen: 0,
+          stages: [],
+          trace,
+          decidedAt: at,
+        };
+        temporary.add('approval', `temporary-decision-${caseId}`, 'TemporaryAssistanceApproved', data, people.countyApprover, at);
+        await sources.seed(temporary.drafts);
+        await watchHasSeenEverything();
+      };
+      const [firstCase, secondCase] = [randomUUID(), randomUUID()];
+      await approvedFor(firstCase, '2025-04-01');
+      expect(await runWatch()).toEqual({ cases: 1 });
+      await approvedFor(secondCase, '2025-06-01');
+      // Then the pass examines the new case with the household's earlier one and records the finding
+      expect(await runWatch()).toEqual({ cases: 1, newFindings: 1 });
+      expect(await findingsOf('temporary-assistance-beyond-yearly-cap')).toContainEqual([firstCase, secondCase].sort());
+
       // And the watch's findings reach Kafka, detected by the service acting for the case's region
       const watched = (await json<{ items: Finding[] }>(get('/findings?kind=payment-after-death'))).items.find((f) =>
         f.applicationIds.includes(paidThenDead.applicationId),

@@ -1,9 +1,10 @@
 /**
  * Which cases a resident or a lead belongs to, kept in MongoDB as the watch examines cases: a
  * county fact (a death, a vehicle) names only the resident, and the watch must know which cases
- * to examine again when one arrives. Built from each examined case's members and leads.
+ * to examine again when one arrives. Built from each examined case's members and leads, and a
+ * temporary case's household (the temporary-assistance detectors look across its cases).
  */
-import { leadIdsOf, leadKey, membersOf, residentKey, type CaseHistory } from '@sa/domain-audit';
+import { leadIdsOf, leadKey, membersOf, residentKey, temporaryHouseholdKeysOf, type CaseHistory } from '@sa/domain-audit';
 import type { AnyBulkWriteOperation, Collection, Db } from 'mongodb';
 
 interface LinkDocument {
@@ -22,7 +23,11 @@ export class CaseLinks {
   async addAll(histories: readonly CaseHistory[]): Promise<void> {
     const operations: AnyBulkWriteOperation<LinkDocument>[] = [];
     for (const history of histories) {
-      const keys = [...[...membersOf(history.events).keys()].map(residentKey), ...[...leadIdsOf(history.events)].map(leadKey)];
+      const keys = [
+        ...[...membersOf(history.events).keys()].map(residentKey),
+        ...[...leadIdsOf(history.events)].map(leadKey),
+        ...temporaryHouseholdKeysOf(history),
+      ];
       for (const key of keys) {
         operations.push({ updateOne: { filter: { _id: key }, update: { $addToSet: { applications: history.applicationId } }, upsert: true } });
       }

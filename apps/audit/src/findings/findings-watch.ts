@@ -3,14 +3,25 @@
  * watch's own checkpoint, notes which cases each new event touches: its application directly, or
  * — for a county fact or a lead — the cases that resident or lead belongs to (case-links.ts). Every
  * few seconds the touched cases, and only they, are loaded through the case index and examined;
- * the duplicate-benefit check takes in every other case of their members. Findings are recorded
+ * the duplicate-benefit check takes in every other case of their members, the temporary-assistance
+ * checks every other temporary case of their household. Findings are recorded
  * once (and so published once); the checkpoint moves only after a pass succeeded, so a crash
  * examines the same cases again rather than skip one.
  *
  * A large backlog (first start over a long history, a long outage) is cheaper to read once than
  * case by case: past `backlogScanThreshold` cases the pass is a full scan instead.
  */
-import { detectDuplicateBenefits, detectInCase, joinKeysOf, membersOf, residentKey, type CaseHistory, type Finding } from '@sa/domain-audit';
+import {
+  detectDuplicateBenefits,
+  detectInCase,
+  detectTemporaryAssistancePatterns,
+  joinKeysOf,
+  membersOf,
+  residentKey,
+  temporaryHouseholdKeysOf,
+  type CaseHistory,
+  type Finding,
+} from '@sa/domain-audit';
 import type { RecordedEvent, Subscription } from '@sa/event-store';
 import type { JobResult, Logger } from '@sa/platform';
 import { deterministicUuid } from '@sa/platform';
@@ -153,7 +164,11 @@ export class FindingsWatch {
     // The same resident in another case: every case of the examined cases' members takes part.
     const members = examined.flatMap((h) => [...membersOf(h.events).keys()].map(residentKey));
     await load(await this.links.applicationsOf(members));
-    const found: Finding[] = [...examined.flatMap(detectInCase), ...detectDuplicateBenefits([...loaded.values()])];
+    // A temporary case's household: its other temporary cases (the yearly cap, split approvals).
+    const households = examined.flatMap(temporaryHouseholdKeysOf);
+    await load(await this.links.applicationsOf(households));
+    const all = [...loaded.values()];
+    const found: Finding[] = [...examined.flatMap(detectInCase), ...detectDuplicateBenefits(all), ...detectTemporaryAssistancePatterns(all)];
     return this.record(found, now, { cases: examined.length });
   }
 

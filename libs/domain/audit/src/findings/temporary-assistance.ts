@@ -119,6 +119,15 @@ function splitUnderLimit(byHousehold: Map<string, Approval[]>): Finding[] {
   return found;
 }
 
+/**
+ * The keys a temporary case is found by for these detectors: its household, as approval named it.
+ * The continuous watch links each examined case under them, so a new approval brings the
+ * household's other temporary cases into the same pass (their number is the household's, a handful).
+ */
+export function temporaryHouseholdKeysOf(history: CaseHistory): string[] {
+  return [...new Set(approvalsOf(history).map((a) => `temporary-household:${a.householdKey.toUpperCase()}`))];
+}
+
 export function detectTemporaryAssistancePatterns(histories: readonly CaseHistory[]): Finding[] {
   const byHousehold = new Map<string, Approval[]>();
   for (const a of histories.flatMap(approvalsOf)) byHousehold.set(a.householdKey, [...(byHousehold.get(a.householdKey) ?? []), a]);
