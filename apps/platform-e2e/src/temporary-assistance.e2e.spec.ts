@@ -216,6 +216,47 @@ describe('temporary assistance across intake, approval and payments (separate pr
     const later = await payments.post<StageRun>('/temporary-stage-runs', { region: county });
     expect(later.body.instructions.filter((i) => i.caseId === caseId).map((i) => [i.stageNo, i.amountFen])).toEqual([[2, 260_000]]);
     expect((await temporaryCase(caseId)).body.documentsOverdue).toBe(false);
+    // The bank refuses stage 2 (account closed); the account is corrected and the next run pays stage 2 again, to it, once.
+    const refusedId = later.body.instructions.find((i) => i.caseId === caseId)?.instructionId as string;
+    const refusal = [
+      'instructionId,result,amountYuan,reasonCode,reasonText,settledAt',
+      `${refusedId},failed,2600.00,R03,账户已销户,2026-04-17T16:00:00+08:00`,
+      'TOTAL,1,260000',
+      '',
+    ];
+    const recordRefusal = () =>
+      payments.post<{ failed: number; alreadyRecorded: number }>(`/temporary-stage-runs/${later.body.runId}/bank-results`, {
+        resultFile: refusal.join('\r\n'),
+      });
+    await eventually(async () => expect((await recordRefusal()).status).toBe(200), 30_000, 250); // once the run's stages are in the read model
+    expect((await recordRefusal()).body).toMatchObject({ failed: 0, alreadyRecorded: 1 });
+    const correction = { accountHolder: '李明', accountNumber: '6217000098765432', reason: '原账户已销户，本人提供新账户' };
+    await eventually(
+      async () =>
+        expect((await payments.post<{ reissuedStageNos: number[] }>(`/temporary-stages/${caseId}/payee-correction`, correction)).body.reissuedStageNos).toEqual(
+          [2],
+        ),
+      30_000,
+      250,
+    );
+    await setClocks('2026-04-20T09:00:00+08:00');
+    const reissued = await eventually(
+      async () => {
+        const run = await payments.post<StageRun>('/temporary-stage-runs', { region: county });
+        const mine = run.body.instructions.filter((i) => i.caseId === caseId);
+        expect(mine.map((i) => [i.stageNo, i.amountFen, i.instructionId === refusedId])).toEqual([[2, 260_000, false]]);
+        return run.body;
+      },
+      30_000,
+      500,
+    );
+    await eventually(
+      async () =>
+        expect((await payments.get<string>(`/temporary-stage-runs/${reissued.runId}/disbursement-file`)).body).toContain('李明,6217000098765432,2600.00'),
+      30_000,
+      250,
+    );
+    expect((await payments.post<StageRun>('/temporary-stage-runs', { region: county })).body.instructions.filter((i) => i.caseId === caseId)).toEqual([]);
 
     // An auditor replays the temporary case like any other: every service's events, who did what, the chain intact.
     const auditor = { userId: 'ma.jun', role: 'auditor', orgUnit: county };
@@ -235,9 +276,10 @@ describe('temporary assistance across intake, approval and payments (separate pr
             'approval:TemporaryCaseReferredToCounty:zhao.lei',
             'approval:TemporaryAssistanceApproved:chen.jing',
             'payments:StagePaid:sun.hui',
+            'payments:StagePayeeCorrected:sun.hui',
           ]),
         );
-        expect(types.filter((t) => t.startsWith('payments:StageInstructionIssued'))).toHaveLength(2);
+        expect(types.filter((t) => t.startsWith('payments:StageInstructionIssued'))).toHaveLength(3);
       },
       60_000,
       500,

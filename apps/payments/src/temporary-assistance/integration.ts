@@ -38,6 +38,7 @@ const stageMapping = mappingOf<StagePaymentEvent>({
   },
   StagePaid: () => null,
   StagePaymentFailed: () => null,
+  StagePayeeCorrected: () => null,
 });
 
 export const temporaryPaymentsPublication: PublicationDefinition = {

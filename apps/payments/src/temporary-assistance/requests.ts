@@ -46,3 +46,11 @@ export const stageDisbursementFile = {
   mediaType: 'text/csv',
   schema: z.string(),
 };
+
+export const stageCaseParams = z.object({ caseId: temporaryCaseIdField });
+export const payeeCorrectionRequest = z.object({
+  accountHolder: textField('The account holder. Personal data.', 100),
+  accountNumber: z.string().regex(/^\d{12,30}$/, 'must be 12 to 30 digits'),
+  reason: textField('Why the account changed (e.g. the bank refused the old one: account closed).', 500),
+});
+export const payeeCorrectionAnswer = z.object({ caseId: z.string(), reissuedStageNos: z.array(z.int()) });

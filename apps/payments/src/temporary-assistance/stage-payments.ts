@@ -40,7 +40,12 @@ export class StagePayments {
     const runId = `stages-${region}-${date}`;
     const result = { runId, date, issued: 0, skipped: 0, instructions: [] as IssuedLine[] };
     for (const due of await this.readModel.dueIn(region, date, batchSize)) {
-      const instructionId = deterministicUuid('temporary-stage', due.caseId, String(due.stageNo));
+      // A stage issued again after the bank refused it gets a new id: the refused instruction paid nothing.
+      const attempt = (due.reissues ?? 0) + 1;
+      const instructionId =
+        attempt === 1
+          ? deterministicUuid('temporary-stage', due.caseId, String(due.stageNo))
+          : deterministicUuid('temporary-stage', due.caseId, String(due.stageNo), `attempt-${attempt}`);
       try {
         await this.execute(
           due.caseId,

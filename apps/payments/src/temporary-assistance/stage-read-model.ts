@@ -19,6 +19,8 @@ export interface StageView {
   status: 'scheduled' | 'issued' | 'paid' | 'failed';
   runId?: string;
   instructionId?: string;
+  /** How many times the stage was issued again after the bank refused it (absent: never). */
+  reissues?: number;
 }
 
 const schema = new Schema<StageView>(
@@ -32,6 +34,7 @@ const schema = new Schema<StageView>(
     status: String,
     runId: { type: String, index: true },
     instructionId: String,
+    reissues: Number,
   },
   { collection: 'temporary_stages', versionKey: false, strict: false },
 );
@@ -83,6 +86,15 @@ export class StageReadModel implements OnModuleInit {
         await applyOnce(this.model, stageKey(d.caseId, event.data.stageNo), recorded, {
           $set: { status: 'issued', runId: event.data.runId, instructionId: event.data.instructionId },
         });
+        return;
+      case 'StagePayeeCorrected':
+        for (const stageNo of event.data.reissuedStageNos) {
+          await applyOnce(this.model, stageKey(d.caseId, stageNo), recorded, {
+            $set: { status: 'scheduled' },
+            $inc: { reissues: 1 },
+            $unset: { runId: '', instructionId: '' },
+          });
+        }
         return;
       case 'StagePaid':
       case 'StagePaymentFailed':

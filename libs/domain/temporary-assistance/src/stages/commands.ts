@@ -1,3 +1,4 @@
+import type { Actor } from '@sa/domain-shared';
 import type { PaymentStage } from '../decision/commands';
 
 export interface StagePayee {
@@ -36,4 +37,18 @@ export interface RecordStageResult {
   readonly recordedAt: string;
 }
 
-export type StagePaymentCommand = ScheduleStages | IssueStageInstruction | RecordStageResult;
+/**
+ * The person's account, corrected (a closed or mistyped account made the bank refuse a stage): the
+ * stages the bank refused go back to be issued again, to the new account, each under a new
+ * instruction id — the refused instruction paid nothing, so the stage is still owed once.
+ */
+export interface CorrectStagePayee {
+  readonly type: 'CorrectStagePayee';
+  readonly caseId: string;
+  readonly payee: StagePayee;
+  readonly reason: string;
+  readonly correctedBy: Actor;
+  readonly correctedAt: string;
+}
+
+export type StagePaymentCommand = ScheduleStages | IssueStageInstruction | RecordStageResult | CorrectStagePayee;

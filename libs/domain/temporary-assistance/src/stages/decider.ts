@@ -1,11 +1,12 @@
 /**
  * 一次审批、分阶段救助: one approval's stages, each paid by its own payment instruction on or after
  * its date, exactly once (a stage issued is never issued again, whichever run asks), with the
- * bank's result recorded against it.
+ * bank's result recorded against it. A stage the bank refused is issued again once the account is
+ * corrected, under a new instruction id (the refused one paid nothing).
  */
-import { accept, type Decider, type Decision } from '@sa/domain-shared';
+import { accept, isBlank, type Decider, type Decision } from '@sa/domain-shared';
 import { problem, rejectWith } from '../rejections';
-import type { IssueStageInstruction, RecordStageResult, StagePaymentCommand } from './commands';
+import type { CorrectStagePayee, IssueStageInstruction, RecordStageResult, StagePaymentCommand } from './commands';
 import type { StagePaymentEvent } from './events';
 import { initialStagePaymentState, type Stage, type StagePaymentState } from './state';
 
@@ -53,6 +54,20 @@ function decideResult(command: RecordStageResult, state: StagePaymentState): Dec
     : accept<StagePaymentEvent>({ type: 'StagePaymentFailed', data: { ...base, reason: command.reason ?? 'no reason given by the bank' } });
 }
 
+function decideCorrectPayee(command: CorrectStagePayee, state: StagePaymentState): Decision<StagePaymentEvent> {
+  const plan = scheduled(state, command.caseId);
+  if (!plan) return rejectWith(problem('STAGE_NOT_FOUND', `Case ${command.caseId} has no stages scheduled`, 'caseId'));
+  if (isBlank(command.payee.accountHolder) || !/^\d{12,30}$/.test(command.payee.accountNumber)) {
+    return rejectWith(problem('INVALID_PAYEE', 'payee needs the account holder and an account number of 12 to 30 digits', 'payee'));
+  }
+  if (isBlank(command.reason)) return rejectWith(problem('REASONS_REQUIRED', 'A correction records why the account changed', 'reason'));
+  const open = plan.stages.filter((s) => s.status === 'scheduled' || s.status === 'failed');
+  if (open.length === 0) return rejectWith(problem('STAGE_ALREADY_ISSUED', `Every stage of case ${command.caseId} is issued or paid`, 'caseId'));
+  const { type: _type, ...data } = command;
+  const reissuedStageNos = plan.stages.filter((s) => s.status === 'failed').map((s) => s.stageNo);
+  return accept<StagePaymentEvent>({ type: 'StagePayeeCorrected', data: { ...data, reissuedStageNos } });
+}
+
 function decide(command: StagePaymentCommand, state: StagePaymentState): Decision<StagePaymentEvent> {
   switch (command.type) {
     case 'ScheduleStages': {
@@ -65,6 +80,8 @@ function decide(command: StagePaymentCommand, state: StagePaymentState): Decisio
       return decideIssue(command, state);
     case 'RecordStageResult':
       return decideResult(command, state);
+    case 'CorrectStagePayee':
+      return decideCorrectPayee(command, state);
   }
 }
 
@@ -75,7 +92,7 @@ function withStage(state: Scheduled, stageNo: number, change: Partial<Stage>): S
 function evolve(state: StagePaymentState, event: StagePaymentEvent): StagePaymentState {
   if (event.type === 'StagesScheduled') {
     const { caseId, township, payee, stages } = event.data;
-    return { status: 'scheduled', caseId, township, payee, stages: stages.map((s, i) => ({ ...s, stageNo: i + 1, status: 'scheduled' })) };
+    return { status: 'scheduled', caseId, township, payee, stages: stages.map((s, i) => ({ ...s, stageNo: i + 1, status: 'scheduled', attempt: 1 })) };
   }
   if (state.status !== 'scheduled') return state;
   switch (event.type) {
@@ -85,6 +102,13 @@ function evolve(state: StagePaymentState, event: StagePaymentEvent): StagePaymen
       return withStage(state, event.data.stageNo, { status: 'paid' });
     case 'StagePaymentFailed':
       return withStage(state, event.data.stageNo, { status: 'failed' });
+    case 'StagePayeeCorrected': {
+      const again = new Set(event.data.reissuedStageNos);
+      const stages = state.stages.map((s) =>
+        again.has(s.stageNo) ? { stageNo: s.stageNo, dueDate: s.dueDate, amountFen: s.amountFen, status: 'scheduled' as const, attempt: s.attempt + 1 } : s,
+      );
+      return { ...state, payee: event.data.payee, stages };
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Fen } from '@sa/domain-shared';
+import type { Actor, Fen } from '@sa/domain-shared';
 import type { PaymentStage } from '../decision/commands';
 import type { StagePayee } from './commands';
 
@@ -45,4 +45,17 @@ export interface StagePaymentFailed {
   readonly data: { readonly caseId: string; readonly stageNo: number; readonly instructionId: string; readonly reason: string; readonly recordedAt: string };
 }
 
-export type StagePaymentEvent = StagesScheduled | StageInstructionIssued | StagePaid | StagePaymentFailed;
+export interface StagePayeeCorrected {
+  readonly type: 'StagePayeeCorrected';
+  readonly data: {
+    readonly caseId: string;
+    readonly payee: StagePayee;
+    /** The stages the bank refused, to be issued again to the new account. */
+    readonly reissuedStageNos: readonly number[];
+    readonly reason: string;
+    readonly correctedBy: Actor;
+    readonly correctedAt: string;
+  };
+}
+
+export type StagePaymentEvent = StagesScheduled | StageInstructionIssued | StagePaid | StagePaymentFailed | StagePayeeCorrected;

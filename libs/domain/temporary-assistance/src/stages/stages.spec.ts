@@ -68,4 +68,40 @@ describe('one approval, staged payments (一次审批、分阶段救助)', () =>
         },
       ]);
   });
+
+  it('issues a stage the bank refused again, to the corrected account, under a new instruction; the old instruction settles nothing', () => {
+    const failed: StagePaymentEvent = {
+      type: 'StagePaymentFailed',
+      data: { caseId: 'ta-1-abcdef', stageNo: 1, instructionId: 'i-1', reason: 'account closed', recordedAt: '2026-03-11T02:00:00Z' },
+    };
+    const newPayee = { accountHolder: '李明', accountNumber: '6217000098765432' };
+    const correct = {
+      type: 'CorrectStagePayee' as const,
+      caseId: 'ta-1-abcdef',
+      payee: newPayee,
+      reason: '原账户已销户',
+      correctedBy: { userId: 'sun.hui', role: 'payments-officer' as const, orgUnit: '331002' },
+      correctedAt: '2026-03-12T02:00:00Z',
+    };
+    const { type: _c, ...correctData } = correct;
+    const corrected: StagePaymentEvent = { type: 'StagePayeeCorrected', data: { ...correctData, reissuedStageNos: [1] } };
+    // Given stage 1 refused by the bank, when the account is corrected, then stage 1 is to be issued again
+    given(stagePaymentDecider, [scheduled, issued, failed]).when(correct).then([corrected]);
+    // and the next run issues it to the new account under a new id, once
+    const again = { ...issue, instructionId: 'i-1-2', runId: 'run-0312', today: '2026-03-12' };
+    given(stagePaymentDecider, [scheduled, issued, failed, corrected])
+      .when(again)
+      .then([{ ...issued, data: { ...issued.data, instructionId: 'i-1-2', runId: 'run-0312', payee: newPayee } }]);
+    // while a late result for the refused instruction settles nothing
+    given(stagePaymentDecider, [scheduled, issued, failed, corrected])
+      .when({ type: 'RecordStageResult', caseId: 'ta-1-abcdef', instructionId: 'i-1', outcome: 'paid', recordedAt: '2026-03-13T02:00:00Z' })
+      .thenRejects('STAGE_NOT_ISSUED');
+    // A correction needs a real account and a reason
+    given(stagePaymentDecider, [scheduled, issued, failed])
+      .when({ ...correct, payee: { accountHolder: '李明', accountNumber: '12' } })
+      .thenRejects('INVALID_PAYEE');
+    given(stagePaymentDecider, [scheduled, issued, failed])
+      .when({ ...correct, reason: ' ' })
+      .thenRejects('REASONS_REQUIRED');
+  });
 });

@@ -7,6 +7,8 @@ export interface Stage {
   readonly amountFen: Fen;
   readonly status: 'scheduled' | 'issued' | 'paid' | 'failed';
   readonly instructionId?: string;
+  /** 1, then one more each time a refused stage is issued again to a corrected account. */
+  readonly attempt: number;
 }
 
 export type StagePaymentState =
