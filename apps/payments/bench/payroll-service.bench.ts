@@ -8,6 +8,7 @@
  *   project  the service's own entitlement projection builds the read model from them;
  *   run      POST /payrolls (the real run: batches, checkpoints, closing event);
  *   file     GET /payrolls/{id}/disbursement-file, read as a stream (lines counted, bytes kept for the answer);
+ *   feedback the payment feedback (one EntitlementPaymentRecorded per instruction) until all are written;
  *   import   POST /payrolls/{id}/bank-results with every line paid, then the same file again.
  * Prints seconds, peak RSS of the SERVICE process during the step (/proc/PID/status VmRSS sampled
  * every 50 ms), events written in the step (events counted before and after), CPU seconds of the
@@ -96,6 +97,7 @@ async function readStreamed(res: Response): Promise<string[]> {
 async function payrollSteps(ctx: { pg: Pool; schema: string; pid: number; n: number }, api: PaymentsApi, totalFen: number): Promise<void> {
   const n = ctx.n;
   const seeded = { totalFen };
+  const before = Number((await ctx.pg.query<{ p: string }>(`select coalesce(max(position), 0) as p from "${ctx.schema}".events`)).rows[0]?.p);
   const run = await step(ctx, 'POST /payrolls', async () => {
     for (;;) {
       // A run longer than fetch's 300 s header timeout goes on in the service: asking again joins it and answers when it closes.
@@ -109,6 +111,16 @@ async function payrollSteps(ctx: { pg: Pool; schema: string; pid: number; n: num
         throw new Error(`run answered ${res.status}: ${JSON.stringify(body)}`);
       return body;
     }
+  });
+  // The feedback starts once the run stops issuing; measured on its own, so the file and the import are timed without it.
+  await step(ctx, 'payment feedback (every instruction recorded on its entitlement)', async () => {
+    const recorded = async () =>
+      (
+        await ctx.pg.query<{ n: number }>(`select count(*)::int as n from "${ctx.schema}".events where position > $1 and type = 'EntitlementPaymentRecorded'`, [
+          before,
+        ])
+      ).rows[0]?.n ?? 0;
+    while ((await recorded()) < n) await sleep(1000);
   });
   const lines = await step(ctx, 'GET disbursement-file (streamed)', async () => readStreamed(await api.get(`/payrolls/${run.payrollId}/disbursement-file`)));
   if (lines.length !== n + 2 || lines.at(-1) !== `TOTAL,${n},${seeded.totalFen}`) throw new Error(`file has ${lines.length} lines, ends ${lines.at(-1)}`);

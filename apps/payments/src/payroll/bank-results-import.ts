@@ -15,6 +15,7 @@ import { BankResultFileReader, payrollDecider, type BankResult, type ImportBankR
 import type { Actor } from '@sa/domain-shared';
 import { EventIdConflictError, type EventStore, WrongExpectedRevisionError } from '@sa/event-store';
 import { Clock, CommandRejectedError, EVENT_STORE, LOGGER, type Logger } from '@sa/platform';
+import { performance } from 'node:perf_hooks';
 import { decideAndAppend, loadPayroll, type LoadedPayroll } from './payroll-stream';
 import { ResultSpool } from './result-spool';
 
@@ -44,7 +45,9 @@ export class BankResultsImport {
   async import(payrollId: string, lines: Lines, actor: Actor, refusal?: Error): Promise<ImportOutcome> {
     const importedAt = this.clock.now().toISOString();
     const command = (results: BankResult[]): ImportBankResults => ({ type: 'ImportBankResults', payrollId, results, importedBy: actor, importedAt });
+    const started = performance.now();
     const loaded = refusal ? undefined : await loadPayroll(this.store, payrollId);
+    const timing = { foldMs: Math.round(performance.now() - started), readMs: 0 };
     const spool = await ResultSpool.create();
     try {
       const screen = new Screening(loaded, spool, command);
@@ -58,7 +61,8 @@ export class BankResultsImport {
       await screen.chunk([...parsed.results]);
       if (refusal) throw refusal;
       if (screen.refused) throw screen.refused;
-      return await this.record(payrollId, loaded as LoadedPayroll, spool, command, screen.lines);
+      timing.readMs = Math.round(performance.now() - started) - timing.foldMs;
+      return await this.record(payrollId, loaded as LoadedPayroll, spool, command, { lines: screen.lines, ...timing });
     } finally {
       await spool.discard();
     }
@@ -70,8 +74,10 @@ export class BankResultsImport {
     loaded: LoadedPayroll,
     spool: ResultSpool,
     command: (results: BankResult[]) => ImportBankResults,
-    lines: number,
+    read: { lines: number; foldMs: number; readMs: number },
   ): Promise<ImportOutcome> {
+    const started = performance.now();
+    const { lines } = read;
     let newlyPaid = 0;
     let newlyFailed = 0;
     let reconciled = false;
@@ -88,7 +94,9 @@ export class BankResultsImport {
       reconciled ||= events.some((e) => e.type === 'PayrollReconciled');
       this.logger.debug({ payrollId, chunk: ++index }, 'bank results chunk recorded');
     }
-    this.logger.info({ payrollId, newlyPaid, newlyFailed, lines, chunks: index }, 'bank results imported');
+    // Where the time went: folding the run, reading and checking the file, appending what changes.
+    const appendMs = Math.round(performance.now() - started);
+    this.logger.info({ payrollId, newlyPaid, newlyFailed, chunks: index, ...read, appendMs }, 'bank results imported');
     return { newlyPaid, newlyFailed, unchanged: lines - newlyPaid - newlyFailed, reconciled };
   }
 
