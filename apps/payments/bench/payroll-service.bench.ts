@@ -8,7 +8,8 @@
  *   project  the service's own entitlement projection builds the read model from them;
  *   run      POST /payrolls (the real run: batches, checkpoints, closing event);
  *   file     GET /payrolls/{id}/disbursement-file, read as a stream (lines counted, bytes kept for the answer);
- *   feedback the payment feedback (one EntitlementPaymentRecorded per instruction) until all are written;
+ *   feedback the payment feedback (one EntitlementPaymentRecorded per instruction) until all are written
+ *            and the entitlements read model has applied them (not with BENCH_ATTACH: no read model);
  *   import   POST /payrolls/{id}/bank-results with every line paid, then the same file again.
  * Prints seconds, peak RSS of the SERVICE process during the step (/proc/PID/status VmRSS sampled
  * every 50 ms), events written in the step (events counted before and after), CPU seconds of the
@@ -94,7 +95,12 @@ async function readStreamed(res: Response): Promise<string[]> {
 }
 
 /** The payroll's own steps on a service whose projections have caught up: run, file, import twice. */
-async function payrollSteps(ctx: { pg: Pool; schema: string; pid: number; n: number }, api: PaymentsApi, totalFen: number): Promise<void> {
+async function payrollSteps(
+  ctx: { pg: Pool; schema: string; pid: number; n: number },
+  api: PaymentsApi,
+  totalFen: number,
+  readModelAt?: () => Promise<number>,
+): Promise<void> {
   const n = ctx.n;
   const seeded = { totalFen };
   const before = Number((await ctx.pg.query<{ p: string }>(`select coalesce(max(position), 0) as p from "${ctx.schema}".events`)).rows[0]?.p);
@@ -113,7 +119,7 @@ async function payrollSteps(ctx: { pg: Pool; schema: string; pid: number; n: num
     }
   });
   // The feedback starts once the run stops issuing; measured on its own, so the file and the import are timed without it.
-  await step(ctx, 'payment feedback (every instruction recorded on its entitlement)', async () => {
+  await step(ctx, 'payment feedback (recorded on every entitlement and in the read model)', async () => {
     const recorded = async () =>
       (
         await ctx.pg.query<{ n: number }>(`select count(*)::int as n from "${ctx.schema}".events where position > $1 and type = 'EntitlementPaymentRecorded'`, [
@@ -121,6 +127,12 @@ async function payrollSteps(ctx: { pg: Pool; schema: string; pid: number; n: num
         ])
       ).rows[0]?.n ?? 0;
     while ((await recorded()) < n) await sleep(1000);
+    // The officers' read model applies each of them too (FerretDB, one update each); without its
+    // checkpoint (BENCH_ATTACH) the import below runs beside that.
+    const last = Number(
+      (await ctx.pg.query<{ p: string }>(`select max(position) as p from "${ctx.schema}".events where type = 'EntitlementPaymentRecorded'`)).rows[0]?.p,
+    );
+    if (readModelAt) while ((await readModelAt()) < last) await sleep(1000);
   });
   const lines = await step(ctx, 'GET disbursement-file (streamed)', async () => readStreamed(await api.get(`/payrolls/${run.payrollId}/disbursement-file`)));
   if (lines.length !== n + 2 || lines.at(-1) !== `TOTAL,${n},${seeded.totalFen}`) throw new Error(`file has ${lines.length} lines, ends ${lines.at(-1)}`);
@@ -209,7 +221,8 @@ async function benchOne(n: number): Promise<void> {
       console.log(`seeded ${n}; the service's environment is in ${seedOnly} (schema, database and topics kept)`);
       return;
     }
-    await payrollSteps(ctx, api, seeded.totalFen);
+    const checkpoints = mongo.collection<{ _id: string; position: number }>('projection_checkpoints');
+    await payrollSteps(ctx, api, seeded.totalFen, async () => (await checkpoints.findOne({ _id: 'entitlements' }))?.position ?? -1);
   } finally {
     child.kill('SIGTERM');
     await exited;
