@@ -8,8 +8,9 @@
  *   project  the service's own entitlement projection builds the read model from them;
  *   run      POST /payrolls (the real run: batches, checkpoints, closing event);
  *   file     GET /payrolls/{id}/disbursement-file, read as a stream (lines counted, bytes kept for the answer);
- *   feedback the payment feedback (one EntitlementPaymentRecorded per instruction) until all are written
- *            and the entitlements read model has applied them (not with BENCH_ATTACH: no read model);
+ *   feedback the payment feedback (one EntitlementPaymentRecorded per instruction) until all are written;
+ *            with BENCH_FEEDBACK_READ_MODEL=1 (not with BENCH_ATTACH) also until the entitlements read
+ *            model (FerretDB, one update per payment) has applied them — slow: ~40 a second under load;
  *   import   POST /payrolls/{id}/bank-results with every line paid, then the same file again.
  * Prints seconds, peak RSS of the SERVICE process during the step (/proc/PID/status VmRSS sampled
  * every 50 ms), events written in the step (events counted before and after), CPU seconds of the
@@ -119,7 +120,7 @@ async function payrollSteps(
     }
   });
   // The feedback starts once the run stops issuing; measured on its own, so the file and the import are timed without it.
-  await step(ctx, 'payment feedback (recorded on every entitlement and in the read model)', async () => {
+  await step(ctx, `payment feedback (recorded on every entitlement${readModelAt ? ' and in the read model' : ''})`, async () => {
     const recorded = async () =>
       (
         await ctx.pg.query<{ n: number }>(`select count(*)::int as n from "${ctx.schema}".events where position > $1 and type = 'EntitlementPaymentRecorded'`, [
@@ -127,8 +128,8 @@ async function payrollSteps(
         ])
       ).rows[0]?.n ?? 0;
     while ((await recorded()) < n) await sleep(1000);
-    // The officers' read model applies each of them too (FerretDB, one update each); without its
-    // checkpoint (BENCH_ATTACH) the import below runs beside that.
+    // The officers' read model applies each of them too (FerretDB, one update each); unless waited
+    // for here, the file and the import below run beside that.
     const last = Number(
       (await ctx.pg.query<{ p: string }>(`select max(position) as p from "${ctx.schema}".events where type = 'EntitlementPaymentRecorded'`)).rows[0]?.p,
     );
@@ -222,7 +223,8 @@ async function benchOne(n: number): Promise<void> {
       return;
     }
     const checkpoints = mongo.collection<{ _id: string; position: number }>('projection_checkpoints');
-    await payrollSteps(ctx, api, seeded.totalFen, async () => (await checkpoints.findOne({ _id: 'entitlements' }))?.position ?? -1);
+    const readModelAt = async () => (await checkpoints.findOne({ _id: 'entitlements' }))?.position ?? -1;
+    await payrollSteps(ctx, api, seeded.totalFen, process.env['BENCH_FEEDBACK_READ_MODEL'] === '1' ? readModelAt : undefined);
   } finally {
     child.kill('SIGTERM');
     await exited;
