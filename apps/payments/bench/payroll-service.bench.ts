@@ -8,6 +8,9 @@
  *   project  the service's own entitlement projection builds the read model from them;
  *   run      POST /payrolls (the real run: batches, checkpoints, closing event);
  *   file     GET /payrolls/{id}/disbursement-file, read as a stream (lines counted, bytes kept for the answer);
+ *   feedback the payment feedback (one EntitlementPaymentRecorded per instruction) until all are written;
+ *            with BENCH_FEEDBACK_READ_MODEL=1 (not with BENCH_ATTACH) also until the entitlements read
+ *            model (FerretDB, one update per payment) has applied them — slow: ~40 a second under load;
  *   import   POST /payrolls/{id}/bank-results with every line paid, then the same file again.
  * Prints seconds, peak RSS of the SERVICE process during the step (/proc/PID/status VmRSS sampled
  * every 50 ms), events written in the step (events counted before and after), CPU seconds of the
@@ -93,9 +96,15 @@ async function readStreamed(res: Response): Promise<string[]> {
 }
 
 /** The payroll's own steps on a service whose projections have caught up: run, file, import twice. */
-async function payrollSteps(ctx: { pg: Pool; schema: string; pid: number; n: number }, api: PaymentsApi, totalFen: number): Promise<void> {
+async function payrollSteps(
+  ctx: { pg: Pool; schema: string; pid: number; n: number },
+  api: PaymentsApi,
+  totalFen: number,
+  readModelAt?: () => Promise<number>,
+): Promise<void> {
   const n = ctx.n;
   const seeded = { totalFen };
+  const before = Number((await ctx.pg.query<{ p: string }>(`select coalesce(max(position), 0) as p from "${ctx.schema}".events`)).rows[0]?.p);
   const run = await step(ctx, 'POST /payrolls', async () => {
     for (;;) {
       // A run longer than fetch's 300 s header timeout goes on in the service: asking again joins it and answers when it closes.
@@ -109,6 +118,22 @@ async function payrollSteps(ctx: { pg: Pool; schema: string; pid: number; n: num
         throw new Error(`run answered ${res.status}: ${JSON.stringify(body)}`);
       return body;
     }
+  });
+  // The feedback starts once the run stops issuing; measured on its own, so the file and the import are timed without it.
+  await step(ctx, `payment feedback (recorded on every entitlement${readModelAt ? ' and in the read model' : ''})`, async () => {
+    const recorded = async () =>
+      (
+        await ctx.pg.query<{ n: number }>(`select count(*)::int as n from "${ctx.schema}".events where position > $1 and type = 'EntitlementPaymentRecorded'`, [
+          before,
+        ])
+      ).rows[0]?.n ?? 0;
+    while ((await recorded()) < n) await sleep(1000);
+    // The officers' read model applies each of them too (FerretDB, one update each); unless waited
+    // for here, the file and the import below run beside that.
+    const last = Number(
+      (await ctx.pg.query<{ p: string }>(`select max(position) as p from "${ctx.schema}".events where type = 'EntitlementPaymentRecorded'`)).rows[0]?.p,
+    );
+    if (readModelAt) while ((await readModelAt()) < last) await sleep(1000);
   });
   const lines = await step(ctx, 'GET disbursement-file (streamed)', async () => readStreamed(await api.get(`/payrolls/${run.payrollId}/disbursement-file`)));
   if (lines.length !== n + 2 || lines.at(-1) !== `TOTAL,${n},${seeded.totalFen}`) throw new Error(`file has ${lines.length} lines, ends ${lines.at(-1)}`);
@@ -197,7 +222,9 @@ async function benchOne(n: number): Promise<void> {
       console.log(`seeded ${n}; the service's environment is in ${seedOnly} (schema, database and topics kept)`);
       return;
     }
-    await payrollSteps(ctx, api, seeded.totalFen);
+    const checkpoints = mongo.collection<{ _id: string; position: number }>('projection_checkpoints');
+    const readModelAt = async () => (await checkpoints.findOne({ _id: 'entitlements' }))?.position ?? -1;
+    await payrollSteps(ctx, api, seeded.totalFen, process.env['BENCH_FEEDBACK_READ_MODEL'] === '1' ? readModelAt : undefined);
   } finally {
     child.kill('SIGTERM');
     await exited;

@@ -1,5 +1,5 @@
 /** The payroll REST API (资金发放): monthly runs, the bank disbursement file, the bank's results. */
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpException, NotFoundException, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiContract, assertJurisdiction, type AuthenticatedActor, CurrentActor, refusals, Roles, validate, Expensive } from '@sa/platform';
 import type { Request, Response } from 'express';
@@ -79,15 +79,14 @@ export class PayrollsController {
   @ApiOperation({ summary: 'Import the bank’s result file (回盘文件): paid, or failed with the bank’s reason; importing it again changes nothing' })
   @ApiContract({ params: payrollParams, bodyContent: bankResultsBody, responses: { 200: bankResultsAnswer }, errors: refusals })
   async importBankResults(@Param('payrollId') payrollId: string, @Body() body: unknown, @CurrentActor() actor: AuthenticatedActor) {
-    // The file is read (and refused with a 4xx naming the rule) before the run is looked up.
-    const spool = await this.bankResults.parse(linesOf(body));
-    try {
-      await this.view(payrollId, actor);
-      const outcome = await this.bankResults.import(payrollId, spool, actorOf(actor));
-      return { payrollId, ...outcome, payroll: await this.view(payrollId, actor) };
-    } finally {
-      await spool.discard();
-    }
+    // The run is looked up first, so the file is checked against it as it is read; a wrong file is
+    // still answered (4xx naming the rule) before an absent or foreign run is.
+    const refusal = await this.view(payrollId, actor).then(
+      () => undefined,
+      (error: unknown) => (error instanceof HttpException ? error : Promise.reject(error)),
+    );
+    const outcome = await this.bankResults.import(payrollId, linesOf(body), actorOf(actor), refusal);
+    return { payrollId, ...outcome, payroll: await this.view(payrollId, actor) };
   }
 
   private async view(payrollId: string, actor: AuthenticatedActor): Promise<PayrollView> {

@@ -1,13 +1,12 @@
 /**
- * The bank's result file kept on disk while it is imported, so the import reads it more than once
- * instead of holding its parsed lines: a city's file of a million lines was a million result
- * objects (~200 bytes each) beside the folded run, and the service passed 2.5 GB importing it.
- * Written while the first pass parses it (the file's syntax, duplicates and control line); read
- * back chunk by chunk by the next passes (checked against the run, then appended). Lines are
- * stored as received, separated by LF (a line never holds one), and parsed again with the same
- * parser, so every pass sees the same results with the same line numbers.
+ * The bank results an import will record, kept on disk between checking the file and appending
+ * them, so the import holds neither the file nor its parsed lines: a city's file of a million
+ * lines was a million result objects (~200 bytes each) beside the folded run, and the service
+ * passed 2.5 GB importing it. Only results that change something are written (a file imported
+ * again writes nothing), one JSON line each, parsed from the file once: the append pass reads
+ * them back with JSON.parse instead of the CSV parser.
  */
-import { BankResultFileReader, type BankResult } from '@sa/domain-payments';
+import type { BankResult } from '@sa/domain-payments';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,60 +16,71 @@ import { join } from 'node:path';
 const writeChunk = 1 << 20;
 
 export class ResultSpool {
+  private pending = '';
+  private written = 0;
+
   private constructor(
     private readonly dir: string,
     private readonly path: string,
+    private handle: FileHandle | undefined,
   ) {}
 
-  /** Parses the lines while writing them to a new spool file; answers the spool and what the parser found. */
-  static async write(lines: AsyncIterable<string> | Iterable<string>, reader: BankResultFileReader) {
+  static async create(): Promise<ResultSpool> {
     const dir = await mkdtemp(join(tmpdir(), 'bank-results-'));
-    const spool = new ResultSpool(dir, join(dir, 'file.csv'));
-    let handle: FileHandle | undefined;
+    const path = join(dir, 'results.jsonl');
     try {
-      handle = await open(spool.path, 'w');
-      let pending = '';
-      for await (const line of lines) {
-        reader.line(line);
-        // Only the file's validity is wanted in this pass: its results are read again later.
-        if (reader.pending >= 1000) reader.takeResults();
-        pending += `${line}\n`;
-        if (pending.length >= writeChunk) {
-          await handle.write(pending);
-          pending = '';
-        }
-      }
-      await handle.write(pending);
-      await handle.close();
-      handle = undefined;
-      return { spool, parsed: reader.finish() };
+      return new ResultSpool(dir, path, await open(path, 'w'));
     } catch (error) {
-      await handle?.close().catch(() => undefined);
-      await spool.discard();
+      await rm(dir, { recursive: true, force: true });
       throw error;
     }
   }
 
-  /** The file's results again, `size` at a time, in file order (the same parser, the same line numbers). */
+  /** Results spooled so far. */
+  get count(): number {
+    return this.written;
+  }
+
+  async write(results: readonly BankResult[]): Promise<void> {
+    if (!this.handle) throw new Error('the result spool is closed for writing');
+    for (const result of results) this.pending += `${JSON.stringify(result)}\n`;
+    this.written += results.length;
+    if (this.pending.length >= writeChunk) await this.flush();
+  }
+
+  /** The spooled results, `size` at a time, in the order written. */
   async *chunks(size: number): AsyncGenerator<BankResult[]> {
-    const reader = new BankResultFileReader();
+    await this.flush();
+    await this.handle?.close();
+    this.handle = undefined;
+    let chunk: BankResult[] = [];
     let rest = '';
     for await (const text of createReadStream(this.path, { encoding: 'utf8', highWaterMark: 1 << 20 }) as AsyncIterable<string>) {
       const lines = (rest + text).split('\n');
       rest = lines.pop() as string;
       for (const line of lines) {
-        reader.line(line);
-        if (reader.pending >= size) yield reader.takeResults();
+        chunk.push(JSON.parse(line) as BankResult);
+        if (chunk.length >= size) {
+          yield chunk;
+          chunk = [];
+        }
       }
     }
-    if (rest !== '') reader.line(rest);
-    const last = reader.finish();
-    // The spool was valid when written; a different answer now means it changed under us.
-    if (!last.ok) throw new Error(`the spooled bank-result file no longer parses: ${last.errors[0]?.message ?? ''}`);
-    if (last.results.length > 0) yield [...last.results];
+    if (rest !== '') chunk.push(JSON.parse(rest) as BankResult);
+    if (chunk.length > 0) yield chunk;
   }
 
+  /** Removes the file (and closes it if still open); safe to call more than once. */
   async discard(): Promise<void> {
+    await this.handle?.close().catch(() => undefined);
+    this.handle = undefined;
     await rm(this.dir, { recursive: true, force: true });
+  }
+
+  private async flush(): Promise<void> {
+    if (!this.handle || this.pending === '') return;
+    const text = this.pending;
+    this.pending = '';
+    await this.handle.write(text);
   }
 }

@@ -151,6 +151,29 @@ export interface StreamStore {
   softDeleteStream(stream: string, by: Actor, reason: string): Promise<void>;
 }
 
+/** One stream's part of a multi-stream append: written only if the stream is still at `expectedRevision`. */
+export interface StreamAppend {
+  readonly stream: string;
+  readonly events: readonly NewEvent[];
+  readonly expectedRevision: number;
+}
+
+/**
+ * Appends to many existing streams in one write (PostgreSQL: one statement, one transaction), for
+ * work that touches thousands of small aggregates at once (a payroll's feedback on each
+ * entitlement). Each stream is written only if it is still at its expected revision and not
+ * deleted; the answer says, per append in order, what was written, or undefined for a stream left
+ * as it was (a concurrent writer, a retried id): the caller takes the single-stream path for it.
+ * Optional: an adapter without it (KurrentDB) is written to stream by stream.
+ */
+export interface MultiStreamAppend {
+  appendToStreams(appends: readonly StreamAppend[]): Promise<(AppendResult | undefined)[]>;
+}
+
+export function supportsMultiStreamAppend<S extends object>(store: S): store is S & MultiStreamAppend {
+  return typeof (store as Partial<MultiStreamAppend>).appendToStreams === 'function';
+}
+
 /** What a consumer's inbox needs: handled messages, recorded with the events they caused where the adapter can. */
 export interface MessageInboxStore {
   /** Whether a consumer already recorded handling this message (see AppendOptions.handledMessage). */

@@ -4,7 +4,7 @@
  * statement, record the inbox entry. Subscribers are woken after the commit (append-notifier.ts).
  */
 import { randomUUID } from 'node:crypto';
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { genesisHash, hashWithDataJson } from '../integrity/hash-chain';
 import { canonicalJson } from '../integrity/canonical-json';
 import { EventIdConflictError, MessageAlreadyHandledError, StreamDeletedError, WrongExpectedRevisionError } from '../port/errors';
@@ -127,7 +127,7 @@ export function buildRecords(stream: string, events: readonly NewEvent[], from: 
 }
 
 /** Events to insert, each with its data as the canonical JSON text its hash covers. */
-type Records = (Omit<RecordedEvent, 'position'> & { readonly dataJson: string })[];
+export type Records = (Omit<RecordedEvent, 'position'> & { readonly dataJson: string })[];
 
 /** A stream's last event, as the hash chain needs it. */
 export interface StreamHeadLink {
@@ -141,13 +141,13 @@ export interface AppendedAt {
   readonly head?: StreamHeadLink;
 }
 
-const insertColumns = `position, stream_id, revision, event_id, type, schema_version, data, occurred_at, recorded_at, actor, correlation_id, causation_id, source_system, prev_hash, hash`;
-const unnestRows = `select pg_current_xact_id()::text::bigint * ${positionShift} + t.ordinality, t.stream_id, t.revision, t.event_id, t.type, t.schema_version, t.data, t.occurred_at, t.recorded_at, t.actor, t.correlation_id, t.causation_id, t.source_system, t.prev_hash, t.hash
+export const insertColumns = `position, stream_id, revision, event_id, type, schema_version, data, occurred_at, recorded_at, actor, correlation_id, causation_id, source_system, prev_hash, hash`;
+export const unnestRows = `select pg_current_xact_id()::text::bigint * ${positionShift} + t.ordinality, t.stream_id, t.revision, t.event_id, t.type, t.schema_version, t.data, t.occurred_at, t.recorded_at, t.actor, t.correlation_id, t.causation_id, t.source_system, t.prev_hash, t.hash
        from unnest($1::text[], $2::bigint[], $3::uuid[], $4::text[], $5::int[], $6::json[], $7::timestamptz[], $8::timestamptz[], $9::jsonb[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
          with ordinality as t(stream_id, revision, event_id, type, schema_version, data, occurred_at, recorded_at, actor, correlation_id, causation_id, source_system, prev_hash, hash, ordinality)`;
 
 /** $1–$14: the batch as column arrays; $15–$17: new head revision and hash, stream. */
-function batchParameters(stream: string, records: Records): unknown[] {
+export function batchParameters(stream: string, records: Records): unknown[] {
   const column = <K extends keyof Records[number]>(key: K) => records.map((r) => r[key]);
   const last = records[records.length - 1] as Records[number];
   return [
@@ -171,7 +171,7 @@ function batchParameters(stream: string, records: Records): unknown[] {
   ];
 }
 
-function positionsOf(rows: { position: string }[]): number[] {
+export function positionsOf(rows: { position: string }[]): number[] {
   return rows.map((row) => Number(row.position)).sort((a, b) => a - b);
 }
 
@@ -254,4 +254,31 @@ export async function appendInTransaction(
     result: { nextExpectedRevision: last.revision, position: positions[positions.length - 1] as number, appended: records.length },
     head: { revision: last.revision, hash: last.hash },
   };
+}
+
+/** One append in a transaction of its own. */
+export async function appendInOwnTransaction(
+  pool: Pool,
+  ctx: AppendContext,
+  stream: string,
+  events: readonly NewEvent[],
+  options: AppendOptions,
+): Promise<AppendedAt> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const result = await appendInTransaction(client, ctx, stream, events, options);
+    await client.query('commit');
+    return result;
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+export function isDuplicateEventId(error: unknown): boolean {
+  const e = error as { code?: string; constraint?: string };
+  return e?.code === '23505' && e.constraint === 'events_event_id';
 }

@@ -3,27 +3,37 @@
  * global-ordering guarantee and its limits.
  */
 import { Client, Pool } from 'pg';
-import { verifyChain, type StoredEvent } from '../integrity/hash-chain';
+import { genesisHash, verifyChain, type StoredEvent } from '../integrity/hash-chain';
 import { StreamDeletedError } from '../port/errors';
 import type {
   Actor,
   AppendOptions,
   AppendResult,
   EventStore,
+  MultiStreamAppend,
   HandledMessage,
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
   StreamMetadata,
+  StreamAppend,
   SubscribeOptions,
   Subscription,
   VerifyResult,
 } from '../port/event-store';
 import { AppendNotifier } from './append-notifier';
+import { appendToStreamsAtHeads } from './append-many';
 import { Coalescer, insertHandled, selectHandled } from './inbox-batches';
-import { appendAtKnownHead, appendInTransaction, type AppendedAt, type StreamHeadLink, validateBatch, type AppendContext } from './append';
-import { genesisHash } from '../integrity/hash-chain';
+import {
+  appendAtKnownHead,
+  appendInOwnTransaction,
+  type AppendedAt,
+  isDuplicateEventId,
+  type StreamHeadLink,
+  validateBatch,
+  type AppendContext,
+} from './append';
 import { migrate, quoteIdent } from './migrations';
 import { deliveryHealth, readBackwardFrom, readForwardAfter, readStoredForwardAfter, splitLog, type DeliveryHealth, type PositionRange } from './reads';
 import { eventColumns, eventRowTypes, toRecordedEvent, type EventRow } from './rows';
@@ -65,7 +75,7 @@ export class ReadOnlyEventStoreError extends Error {
   }
 }
 
-export class PostgresEventStore implements EventStore {
+export class PostgresEventStore implements EventStore, MultiStreamAppend {
   readonly pool: Pool;
   private readonly ownsPool: boolean;
   private readonly schema: string;
@@ -107,12 +117,12 @@ export class PostgresEventStore implements EventStore {
     if (fast) return fast;
     let appended: AppendedAt;
     try {
-      appended = await this.appendOnce(stream, events, options);
+      appended = await appendInOwnTransaction(this.pool, this.ctx, stream, events, options);
     } catch (error) {
       // A concurrent copy of this batch committed between our snapshot and our insert: the second
       // attempt sees it and answers as an idempotent retry.
       if (!isDuplicateEventId(error)) throw error;
-      appended = await this.appendOnce(stream, events, options);
+      appended = await appendInOwnTransaction(this.pool, this.ctx, stream, events, options);
     }
     this.rememberHead(stream, appended.head);
     if (appended.result.appended > 0) this.notifier.appended();
@@ -148,19 +158,14 @@ export class PostgresEventStore implements EventStore {
     if (this.heads.size > 10_000) this.heads.delete(this.heads.keys().next().value as string);
   }
 
-  private async appendOnce(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendedAt> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('begin');
-      const result = await appendInTransaction(client, this.ctx, stream, events, options);
-      await client.query('commit');
-      return result;
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+  /** See MultiStreamAppend: one statement for many existing streams, each only if still at its expected revision. */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<(AppendResult | undefined)[]> {
+    this.refuseIfReadOnly();
+    for (const a of appends) validateBatch(a.stream, a.events);
+    const { results, heads } = await appendToStreamsAtHeads(this.pool, this.ctx, appends);
+    for (const [stream, head] of heads) this.rememberHead(stream, head);
+    if (heads.size > 0) this.notifier.appended();
+    return results;
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -287,11 +292,6 @@ export class PostgresEventStore implements EventStore {
     );
     this.stallTimer.unref();
   }
-}
-
-function isDuplicateEventId(error: unknown): boolean {
-  const e = error as { code?: string; constraint?: string };
-  return e?.code === '23505' && e.constraint === 'events_event_id';
 }
 
 export function createPostgresEventStore(options: PostgresEventStoreOptions): PostgresEventStore {
