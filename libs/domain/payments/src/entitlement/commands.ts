@@ -87,6 +87,10 @@ export interface TerminateEntitlement {
 export interface StartGradualExit {
   readonly type: 'StartGradualExit';
   readonly entitlementId: string;
+  /** The new check's counted household income: compared, exactly, with householdSize × standardFen. */
+  readonly countedHouseholdIncomeFen: Fen;
+  readonly householdSize: number;
+  /** Per-capita counted income of the new check: recorded for display only, never compared (it is rounded). */
   readonly perCapitaCountedIncomeFen: Fen;
   readonly standardFen: Fen;
   /** policy.gradualExitMonths (e.g. 6). */

@@ -84,6 +84,10 @@ export interface GradualExitStarted {
     readonly months: number;
     /** Last month still paid; null when the policy grants no gradual-exit months. */
     readonly lastPaidMonth: string | null;
+    /** The figures compared (absent from events recorded before the comparison was exact). */
+    readonly countedHouseholdIncomeFen?: Fen;
+    readonly householdSize?: number;
+    /** Display only. */
     readonly perCapitaCountedIncomeFen: Fen;
     readonly standardFen: Fen;
     readonly policyId: string;
