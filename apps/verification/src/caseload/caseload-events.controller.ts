@@ -1,6 +1,7 @@
 /**
  * Payments' entitlement events as verification's caseload: a grant covers the residents of the
- * application's household (from this service's own check stream), a stop frees them.
+ * application's household (from this service's own check stream); a stop frees them from the month
+ * it takes effect (they are still paid until then).
  */
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
@@ -38,6 +39,6 @@ export class CaseloadEventsController {
 
   @ContractEventPattern(entitlementStoppedV1)
   onStopped(@Payload() payload: PayloadOf<typeof entitlementStoppedV1>): Promise<void> {
-    return this.live.stopped(payload.applicationId);
+    return this.live.stopped(payload.applicationId, payload.effectiveMonth);
   }
 }
