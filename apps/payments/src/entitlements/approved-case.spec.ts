@@ -66,6 +66,7 @@ describe('an approved case as an entitlement', () => {
     if (!plan.ok) throw new Error(plan.reason);
     // Then it covers her alone, and pays exactly the gap the check computed
     expect(plan.command.members).toEqual([{ memberId: grandmother.memberId, residentId: grandmother.residentId }]);
+    expect(plan.command.singlePersonOf).toEqual({ householdApplicationId: approved.applicationId, memberId: grandmother.memberId });
     const decision = entitlementDecider.decide(plan.command, entitlementDecider.initialState);
     expect(decision.ok && decision.events[0]?.type === 'EntitlementGranted' && decision.events[0].data.monthlyAmountFen).toBe(119_000);
   });

@@ -43,6 +43,9 @@ export function grantForApprovedCase(approved: ApprovedCase, policy: RegionalPol
     payee: { bankName: approved.bankAccount.bankName, accountHolder: approved.bankAccount.accountHolder, accountNumber: approved.bankAccount.accountNumber },
     grantedBy,
     grantedAt,
+    ...(approved.singlePersonCoverage
+      ? { singlePersonOf: { householdApplicationId: approved.singlePersonCoverage.householdApplicationId, memberId: approved.singlePersonCoverage.memberId } }
+      : {}),
   };
   return { ok: true, command, policy };
 }

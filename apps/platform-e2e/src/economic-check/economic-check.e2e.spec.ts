@@ -312,6 +312,17 @@ describe('the economic check from real inputs (separate services, REST and Kafka
     expect(await journey.entitlement(singleCaseId)).toMatchObject({ monthlyAmountFen: 119_000, monthlyAmountYuan: '1190.00', countedHouseholdIncomeFen: 0 });
     const householdEntitlement = await journey.api('payments', actors.payments).get(`/entitlements/${applicationId}`);
     expect(householdEntitlement.status).toBe(404);
+    // And verification's caseload learns that she alone is on dibao (her son is not), from payments' grant
+    const investigator = journey.api('verification', actors.investigator);
+    await eventually(
+      async () => {
+        const res = await investigator.get<{ liveBenefit: unknown }>(`/residents/${grandmother.residentId}/benefit`);
+        expect(res.body.liveBenefit).toMatchObject({ programme: 'dibao', applicationId: singleCaseId, source: 'platform-caseload' });
+      },
+      60_000,
+      250,
+    );
+    expect((await investigator.get<{ liveBenefit: unknown }>(`/residents/${father.residentId}/benefit`)).body.liveBenefit).toBeNull();
     // And the July payroll of the village pays her once, and the bank file says so
     await journey.setClocks('2026-07-05T09:00:00+08:00');
     const payroll = await journey.payroll(village, '2026-07');

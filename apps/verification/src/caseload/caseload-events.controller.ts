@@ -28,10 +28,14 @@ export class CaseloadEventsController {
 
   @ContractEventPattern(entitlementGrantedV1)
   async onGranted(@Payload() payload: PayloadOf<typeof entitlementGrantedV1>): Promise<void> {
-    const { state } = await this.runner.load(payload.applicationId);
+    // 单人保: the case is approval's, for one member of a household this service checked.
+    const single = payload.singlePersonCoverage;
+    const { state } = await this.runner.load(single?.householdApplicationId ?? payload.applicationId);
     // An entitlement whose application this service never checked has no household here: nothing to learn.
     if (state.status === 'not-requested') return;
-    const counted = new Set(state.round.assessed?.assessment.countedMemberIds ?? state.application.household.members.map((m) => m.memberId));
+    const counted = single
+      ? new Set([single.memberId])
+      : new Set(state.round.assessed?.assessment.countedMemberIds ?? state.application.household.members.map((m) => m.memberId));
     const residents = state.application.household.members.filter((m) => counted.has(m.memberId)).map((m) => m.residentId);
     const { applicationId, entitlementId, programme, startMonth } = payload;
     await this.live.granted(residents, { applicationId, entitlementId, programme, since: startMonth });

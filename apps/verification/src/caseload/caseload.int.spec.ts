@@ -48,6 +48,32 @@ describe('verification’s caseload from payments’ events (real FerretDB, Kafk
     expect(await liveBenefit(resident)).toMatchObject({ programme: 'dibao' });
   });
 
+  it('takes a 单人保 grant as covering its one member alone, found in the household this service checked', async () => {
+    // Given a household of two this service checked
+    const grandmother = residentId();
+    const son = residentId();
+    const household = application([son, grandmother], 450_000);
+    await harness.submit(household);
+    await harness.publishedChecks(household.applicationId);
+    const memberId = household.household.members[1]?.memberId as string;
+
+    // When payments grants the grandmother's own case (approval's id for it), saying whose household she is from
+    const granted = {
+      ...entitlementGrantedV1.example,
+      applicationId: randomUUID(),
+      entitlementId: randomUUID(),
+      region: '331002001001',
+      householdSize: 1,
+      monthlyAmountFen: 119_000,
+      singlePersonCoverage: { householdApplicationId: household.applicationId, memberId },
+    };
+    await harness.publish(entitlementGrantedV1, granted, randomUUID(), '/sa/payments');
+
+    // Then she is on dibao in the caseload, under her own case; her son is not
+    await eventually(async () => expect(await liveBenefit(grandmother)).toMatchObject({ programme: 'dibao', applicationId: granted.applicationId }));
+    expect(await liveBenefit(son)).toBeNull();
+  });
+
   it('is live in a month before the stop’s effective month, not in it or after', () => {
     // Given no stop, then a stop from July
     expect(isLiveIn({}, '2026-06')).toBe(true);
