@@ -2,12 +2,13 @@
  * 单人保 cases follow their household's checks. Like a projection, it follows approval's own event
  * store from a checkpoint: when a household case opens on, or records, a check that covers a member
  * alone (or no longer does), the member's own case is opened or given that check
- * (singlePersonCaseCommand). At least once and idempotent: event ids derive from the household
+ * (singlePersonCaseCommand); when the household's application is withdrawn, so is the member's
+ * undecided case (singlePersonWithdrawal). At least once and idempotent: event ids derive from the household
  * event's id, and a step already taken is refused as a conflict and skipped, so a restart, a replay
  * or a second replica changes nothing twice.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { caseDecider, type CaseEvent, type OpenedCase, singlePersonCaseCommand, singlePersonMembersOf } from '@sa/domain-approval';
+import { caseDecider, type CaseEvent, type OpenedCase, singlePersonCaseCommand, singlePersonMembersOf, singlePersonWithdrawal } from '@sa/domain-approval';
 import type { EventStore, RecordedEvent } from '@sa/event-store';
 import { Clock, CommandRejectedError, EVENT_STORE, executeCommand, loadAggregate, LOGGER, type Logger, ProjectionRunner } from '@sa/platform';
 import { caseStream } from './case-stream';
@@ -26,7 +27,7 @@ export class SinglePersonCases {
   ) {
     projections.register({
       name: singlePersonCasesProjection,
-      filter: { streamPrefixes: ['case-'], eventTypes: ['CaseOpened', 'EconomicCheckRecorded'] },
+      filter: { streamPrefixes: ['case-'], eventTypes: ['CaseOpened', 'EconomicCheckRecorded', 'CaseWithdrawn'] },
       collections: [],
       apply: (e) => this.apply(e),
     });
@@ -39,14 +40,17 @@ export class SinglePersonCases {
     const household = await loadAggregate(this.store, recorded.stream, caseDecider);
     const members = singlePersonMembersOf(household.state);
     if (members.length === 0) return;
-    for (const memberId of members) await this.follow(household.state as OpenedCase, memberId, recorded);
+    for (const memberId of members) await this.follow(household.state as OpenedCase, memberId, event, recorded);
   }
 
-  private async follow(household: OpenedCase, memberId: string, cause: RecordedEvent): Promise<void> {
+  private async follow(household: OpenedCase, memberId: string, event: CaseEvent, cause: RecordedEvent): Promise<void> {
     const caseId = singlePersonCaseId(household.facts.applicationId, memberId);
     const stream = caseStream(caseId);
     const member = await loadAggregate(this.store, stream, caseDecider);
-    const command = singlePersonCaseCommand(household, memberId, caseId, member.state, this.clock.now().toISOString());
+    const command =
+      event.type === 'CaseWithdrawn'
+        ? singlePersonWithdrawal(member.state, caseId, event.data)
+        : singlePersonCaseCommand(household, memberId, caseId, member.state, this.clock.now().toISOString());
     if (!command) return;
     const context = {
       actor: approvalSystemActor(household.facts.region),

@@ -2,7 +2,7 @@ import { fen, fold, given } from '@sa/domain-shared';
 import type { ApproveCase, CompleteTownshipReview } from './commands';
 import { caseDecider } from './decider';
 import type { CaseEvent } from './events';
-import { singlePersonCaseCommand, singlePersonMembersOf } from './single-person';
+import { singlePersonCaseCommand, singlePersonMembersOf, singlePersonWithdrawal } from './single-person';
 import type { CaseState, OpenedCase } from './state';
 import { actors, applicationId, approve as approveCase, caseOpened, check, members, noticePosted } from './test-support/case-fixtures';
 import type { CheckOutcome } from './values';
@@ -83,6 +83,23 @@ describe('单人保: a member of a marginal household covered alone has a case o
     given(caseDecider, [...memberCaseEvents(), ...(decision.ok ? decision.events : [])])
       .when(review)
       .thenRejects('CHECK_FOUND_INELIGIBLE');
+  });
+
+  it('given the household application withdrawn, then her open case is withdrawn with it, and a decided one is left as it was', () => {
+    const withdrawn = {
+      type: 'CaseWithdrawn' as const,
+      data: { applicationId, reason: '申请人主动撤回', withdrawnBy: actors.intake, withdrawnAt: at },
+    };
+    const command = singlePersonWithdrawal(stateOf(memberCaseEvents()), memberCaseId, withdrawn.data);
+    expect(command).toMatchObject({ type: 'WithdrawCase', applicationId: memberCaseId, withdrawnBy: actors.intake });
+    const reason = command?.reason ?? '';
+    given(caseDecider, memberCaseEvents())
+      .when(command as NonNullable<typeof command>)
+      .then([{ type: 'CaseWithdrawn', data: { applicationId: memberCaseId, reason, withdrawnBy: actors.intake, withdrawnAt: at } }]);
+    const decided = [...memberCaseEvents(), { type: 'CaseWithdrawn' as const, data: { ...withdrawn.data, applicationId: memberCaseId } }];
+    expect(singlePersonWithdrawal(stateOf(decided), memberCaseId, withdrawn.data)).toBeUndefined();
+    // And a withdrawn household opens no new member case
+    expect(singlePersonCaseCommand(household([householdOpened(), withdrawn]), grandmother.memberId, memberCaseId, stateOf([]), at)).toBeUndefined();
   });
 
   it('given a household check that never covered her, then no case is opened', () => {

@@ -10,7 +10,8 @@
  * approved on stale findings); a decided member case takes nothing more.
  */
 import { ageOn, birthDateOf, chinaDate, isResidentId } from '@sa/domain-shared';
-import type { OpenCase, RecordEconomicCheck } from './commands';
+import type { OpenCase, RecordEconomicCheck, WithdrawCase } from './commands';
+import type { CaseWithdrawn } from './events';
 import type { CaseState, OpenedCase } from './state';
 import { isDecided } from './state';
 import type { CheckOutcome, SinglePersonCoverage } from './values';
@@ -34,6 +35,8 @@ export function singlePersonCaseCommand(
   memberCase: CaseState,
   at: string,
 ): SinglePersonCaseCommand | undefined {
+  // A withdrawn application asks for nothing more, for any member (singlePersonWithdrawal closes what is open).
+  if (household.phase === 'withdrawn') return undefined;
   const line = household.check.singlePersonCoverage?.find((c) => c.memberId === memberId);
   const member = household.facts.members.find((m) => m.memberId === memberId);
   if (memberCase.phase === 'not-opened') {
@@ -43,6 +46,21 @@ export function singlePersonCaseCommand(
   if (isDecided(memberCase) || memberCase.checkIds.includes(household.check.checkId)) return undefined;
   const check = line && member ? coveredCheck(household.check, line) : notCoveredCheck(household.check, memberId);
   return { type: 'RecordEconomicCheck', applicationId: caseId, check, recordedAt: at };
+}
+
+/**
+ * The household's application was withdrawn (撤回申请): the member's own case, open and undecided,
+ * is withdrawn with it — it came from that application. A decided one stays as it was.
+ */
+export function singlePersonWithdrawal(memberCase: CaseState, caseId: string, withdrawn: CaseWithdrawn['data']): WithdrawCase | undefined {
+  if (memberCase.phase === 'not-opened' || isDecided(memberCase)) return undefined;
+  return {
+    type: 'WithdrawCase',
+    applicationId: caseId,
+    reason: `家庭申请 ${withdrawn.applicationId} 已撤回：${withdrawn.reason}`.slice(0, 500),
+    withdrawnBy: withdrawn.withdrawnBy,
+    withdrawnAt: withdrawn.withdrawnAt,
+  };
 }
 
 function openMemberCase(
