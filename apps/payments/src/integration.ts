@@ -41,6 +41,8 @@ const mapping = mappingOf<EntitlementEvent | PayrollEvent>({
       policyId: d.policyId,
       grantedBy: d.grantedBy,
       grantedAt: d.grantedAt,
+      // 单人保: whose household it comes from, so others can tell which one resident it covers.
+      ...(d.singlePersonOf ? { singlePersonCoverage: { ...d.singlePersonOf } } : {}),
     });
   },
   EntitlementRefused: (e) => {

@@ -3,6 +3,7 @@ import { fold } from '@sa/domain-shared';
 import { applicationSubmittedV1, economicCheckCompletedV1 } from '@sa/contracts';
 import { type CaseView, evolveCaseView } from './case-view';
 import { receiveApplication, recordEconomicCheck } from './inbound-commands';
+import { singlePersonCaseId } from './single-person-case-id';
 
 const reviewer = { userId: 'li.ming', role: 'township-reviewer', orgUnit: '330102001' } as const;
 
@@ -35,6 +36,24 @@ describe('the case view', () => {
       expect(view).toMatchObject({ status: 'awaiting-review', region: '330102001001', applicationTakenBy: 'u-intake-0012' });
       expect(view?.members?.every((m) => /^\d{6}\*{12}$/.test(m.residentIdMasked))).toBe(true);
     }
+  });
+
+  it('lists the 单人保 case of a member a household check covers alone, under the id approval opens it with', () => {
+    const covered = economicCheckCompletedV1.example.ruleTrace[0]?.memberId as string;
+    const marginal = recordEconomicCheck(
+      {
+        ...economicCheckCompletedV1.example,
+        eligible: false,
+        singlePersonCoverage: [{ memberId: covered, ground: 'severe-disability', memberCountedIncomeFen: 0, monthlyGapFen: 119_000 }],
+      },
+      '2025-03-10T16:05:00+08:00',
+    );
+    const view = viewAfter([application, marginal]);
+    expect(view?.singlePersonCases).toEqual([
+      { memberId: covered, applicationId: singlePersonCaseId(application.applicationId, covered), ground: 'severe-disability' },
+    ]);
+    expect(view?.check?.singlePersonCoverage).toEqual([{ memberId: covered, ground: 'severe-disability', memberCountedIncomeFen: 0, monthlyGapFen: 119_000 }]);
+    expect(singlePersonCaseId(application.applicationId, covered)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
   it('follows review, notice and objections', () => {

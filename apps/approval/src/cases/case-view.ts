@@ -5,6 +5,7 @@
  */
 import type { CaseEvent, CasePhase, Reason } from '@sa/domain-approval';
 import { maskResidentId } from '@sa/domain-shared';
+import { singlePersonCaseId } from './single-person-case-id';
 
 export type CaseStatus = 'awaiting-check' | 'awaiting-application' | Exclude<CasePhase, 'not-opened'>;
 
@@ -50,7 +51,12 @@ export interface CaseView {
     countedMonthlyIncomeFen: number;
     perCapitaMonthlyIncomeFen: number;
     assessedAt: string;
+    singlePersonCoverage?: { memberId: string; ground: string; memberCountedIncomeFen: number; monthlyGapFen: number }[];
   };
+  /** 单人保: on a member's own case, the household case it comes from. */
+  singlePersonOf?: { householdApplicationId: string; memberId: string; ground: string };
+  /** 单人保: on a household case, the cases of the members its checks covered alone. */
+  singlePersonCases?: { memberId: string; applicationId: string; ground: string }[];
   review?: { recommendation: 'approve' | 'reject'; reasons: Reason[]; reviewedBy: string; reviewedAt: string };
   notice?: { startsOn: string; endsOn: string; noticeDays: number; published: boolean; postedAt: string };
   objections: Record<string, ObjectionView>;
@@ -74,9 +80,25 @@ export interface CaseView {
 const masked = (members: readonly { memberId: string; residentId: string; name: string }[]) =>
   members.map((m) => ({ memberId: m.memberId, residentIdMasked: maskResidentId(m.residentId), name: m.name }));
 
-function checkView(check: Extract<CaseEvent, { type: 'CaseOpened' }>['data']['check']): CaseView['check'] {
-  const { investigatedBy: _investigatedBy, ineligibilityReasons, ...figures } = check;
-  return { ...figures, ineligibilityReasons: [...ineligibilityReasons] };
+type Check = Extract<CaseEvent, { type: 'CaseOpened' }>['data']['check'];
+
+function checkView(check: Check): CaseView['check'] {
+  const { investigatedBy: _investigatedBy, ineligibilityReasons, singlePersonCoverage, ...figures } = check;
+  return {
+    ...figures,
+    ineligibilityReasons: [...ineligibilityReasons],
+    ...(singlePersonCoverage?.length ? { singlePersonCoverage: singlePersonCoverage.map((c) => ({ ...c })) } : {}),
+  };
+}
+
+/** The member cases a household's check adds (a member case's own check names only its member: not listed there). */
+function withSinglePersonCases(v: CaseView, check: Check): CaseView {
+  if (v.singlePersonOf || !check.singlePersonCoverage?.length) return v;
+  const known = v.singlePersonCases ?? [];
+  const added = check.singlePersonCoverage
+    .filter((c) => !known.some((k) => k.memberId === c.memberId))
+    .map((c) => ({ memberId: c.memberId, applicationId: singlePersonCaseId(v.applicationId, c.memberId), ground: c.ground }));
+  return added.length ? { ...v, singlePersonCases: [...known, ...added] } : v;
 }
 
 /** The view after one event; `at` is when the event was recorded. */
@@ -101,17 +123,27 @@ function applyEvent(v: CaseView, event: CaseEvent): CaseView {
         consents: { ...d.consents },
       };
       if (event.type === 'ApplicationReceived') return { ...v, ...facts, status: 'awaiting-check' };
-      return { ...v, ...facts, status: 'awaiting-review', check: checkView(event.data.check), openedAt: event.data.openedAt };
+      const { singlePersonOf } = event.data;
+      const opened: CaseView = {
+        ...v,
+        ...facts,
+        ...(singlePersonOf ? { singlePersonOf: { ...singlePersonOf } } : {}),
+        status: 'awaiting-review',
+        check: checkView(event.data.check),
+        openedAt: event.data.openedAt,
+      };
+      return withSinglePersonCases(opened, event.data.check);
     }
     case 'EconomicCheckRecorded': {
       // Before the case opens a check waits for the application; after, a new check needs a new review.
       const opened = v.openedAt !== undefined;
-      return {
+      const next: CaseView = {
         ...v,
         status: opened ? 'awaiting-review' : 'awaiting-application',
         check: checkView(event.data.check),
         ...(opened ? { review: undefined, notice: undefined } : {}),
       };
+      return opened ? withSinglePersonCases(next, event.data.check) : next;
     }
     case 'TownshipReviewCompleted': {
       const d = event.data;

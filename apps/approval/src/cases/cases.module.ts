@@ -6,10 +6,11 @@ import { CaseQueries } from './case-queries';
 import { CaseReadModel } from './case-read-model';
 import { CasesController } from './cases.controller';
 import { approvalConsumption, approvalPublication } from './integration';
+import { SinglePersonCases } from './single-person-cases';
 
 @Module({
   controllers: [CasesController, CaseInputsController],
-  providers: [CaseCommands, CaseQueries, CaseReadModel],
+  providers: [CaseCommands, CaseQueries, CaseReadModel, SinglePersonCases],
 })
 export class CasesModule {
   constructor(messaging: ServiceMessaging) {

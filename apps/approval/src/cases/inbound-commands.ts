@@ -85,6 +85,17 @@ function checkOutcome(p: EconomicCheckCompleted): CheckOutcome {
     // An automatic check has no person behind it; the verification service is then the investigator.
     investigatedBy: p.investigator ?? { userId: 'verification-service', role: 'county-system', orgUnit: approvalSystemActor(p.region).orgUnit },
     assessedAt: p.assessedAt,
+    // 单人保: members the check covers alone; approval opens a case of their own (single-person-cases.ts).
+    ...(p.singlePersonCoverage?.length
+      ? {
+          singlePersonCoverage: p.singlePersonCoverage.map((c) => ({
+            memberId: c.memberId,
+            ground: c.ground,
+            memberCountedIncomeFen: fen(c.memberCountedIncomeFen),
+            monthlyGapFen: fen(c.monthlyGapFen),
+          })),
+        }
+      : {}),
   };
 }
 

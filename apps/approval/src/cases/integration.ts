@@ -98,6 +98,8 @@ const mapping = mappingOf<CaseEvent>({
       bankAccount: d.bankAccount,
       stillInHardship: d.stillInHardship,
       consents: d.consents,
+      // 单人保: one member covered alone (householdSize 1); payments grants for that member only.
+      ...(d.singlePersonOf ? { singlePersonCoverage: { ...d.singlePersonOf } } : {}),
     });
   },
   CaseRejected: (e) => {

@@ -36,8 +36,20 @@ const caseView = z.object({
       countedMonthlyIncomeFen: z.int(),
       perCapitaMonthlyIncomeFen: z.int(),
       assessedAt: z.string(),
+      singlePersonCoverage: z
+        .array(z.object({ memberId: z.string(), ground: z.string(), memberCountedIncomeFen: z.int(), monthlyGapFen: z.int() }))
+        .optional()
+        .describe('单人保: members the check covers alone, with their own counted income and gap (integer fen).'),
     })
     .optional(),
+  singlePersonOf: z
+    .object({ householdApplicationId: z.string(), memberId: z.string(), ground: z.string() })
+    .optional()
+    .describe('单人保: this case covers one member of the household case named, alone.'),
+  singlePersonCases: z
+    .array(z.object({ memberId: z.string(), applicationId: z.string(), ground: z.string() }))
+    .optional()
+    .describe('单人保: the cases of members this household case’s checks covered alone (each decided on its own).'),
   review: z.object({ recommendation: z.enum(['approve', 'reject']), reasons, reviewedBy: z.string(), reviewedAt: z.string() }).optional(),
   notice: z.object({ startsOn: z.string(), endsOn: z.string(), noticeDays: z.int(), published: z.boolean(), postedAt: z.string() }).optional(),
   objections: z.record(

@@ -45,6 +45,46 @@ describe('an approved case as an entitlement', () => {
     expect(decision.ok && decision.events[0]?.type === 'EntitlementGranted' && decision.events[0].data.monthlyAmountFen).toBe(212_700);
   });
 
+  it('grants a 单人保 case for its one member at 1 × 1,190.00 − her counted income: the gap the household check computed', () => {
+    // Given a marginal household's grandmother covered alone (单人保), no income of her own
+    const grandmother = approved.members[0] as ApprovedCase['members'][number];
+    const single: ApprovedCase = {
+      ...approved,
+      householdSize: 1,
+      members: [grandmother],
+      countedMonthlyIncomeFen: 0,
+      perCapitaMonthlyIncomeFen: 0,
+      singlePersonCoverage: {
+        householdApplicationId: approved.applicationId,
+        memberId: grandmother.memberId,
+        ground: 'severe-disability',
+        monthlyGapFen: 119_000,
+      },
+    };
+    // When payments plans the grant
+    const plan = grantForApprovedCase(single, taizhou, system, '2025-03-21T11:00:00+08:00');
+    if (!plan.ok) throw new Error(plan.reason);
+    // Then it covers her alone, and pays exactly the gap the check computed
+    expect(plan.command.members).toEqual([{ memberId: grandmother.memberId, residentId: grandmother.residentId }]);
+    expect(plan.command.singlePersonOf).toEqual({ householdApplicationId: approved.applicationId, memberId: grandmother.memberId });
+    const decision = entitlementDecider.decide(plan.command, entitlementDecider.initialState);
+    expect(decision.ok && decision.events[0]?.type === 'EntitlementGranted' && decision.events[0].data.monthlyAmountFen).toBe(119_000);
+  });
+
+  it('refuses a 单人保 approval that lists more than its one member (it would pay the whole household)', () => {
+    const member = approved.members[0] as ApprovedCase['members'][number];
+    const plan = grantForApprovedCase(
+      {
+        ...approved,
+        singlePersonCoverage: { householdApplicationId: approved.applicationId, memberId: member.memberId, ground: 'serious-illness', monthlyGapFen: 119_000 },
+      },
+      taizhou,
+      system,
+      '2025-03-21T11:00:00+08:00',
+    );
+    expect(plan).toEqual({ ok: false, reason: expect.stringContaining('does not cover that member alone') });
+  });
+
   it('pays extreme-poverty support at the support standard per person', () => {
     const plan = grantForApprovedCase(
       { ...approved, programme: 'extreme-poverty', householdSize: 1, members: approved.members.slice(0, 1) },

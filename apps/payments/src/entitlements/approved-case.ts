@@ -24,6 +24,8 @@ export function grantForApprovedCase(approved: ApprovedCase, policy: RegionalPol
       reason: `policy ${policy.id} has different urban and rural standards and region ${approved.region} is not a village-level code that says which applies`,
     };
   }
+  const single = singlePersonProblem(approved);
+  if (single) return { ok: false, reason: single };
   const command: GrantEntitlement = {
     type: 'GrantEntitlement',
     entitlementId: entitlementIdFor(approved.applicationId),
@@ -41,6 +43,23 @@ export function grantForApprovedCase(approved: ApprovedCase, policy: RegionalPol
     payee: { bankName: approved.bankAccount.bankName, accountHolder: approved.bankAccount.accountHolder, accountNumber: approved.bankAccount.accountNumber },
     grantedBy,
     grantedAt,
+    ...(approved.singlePersonCoverage
+      ? { singlePersonOf: { householdApplicationId: approved.singlePersonCoverage.householdApplicationId, memberId: approved.singlePersonCoverage.memberId } }
+      : {}),
   };
   return { ok: true, command, policy };
+}
+
+/**
+ * 单人保: a case covering one member of a marginal household alone is granted for that member only,
+ * as a household of one (1 × standard − the member's counted income: the gap the check computed).
+ * An approval that says 单人保 but lists more is never paid: it would pay the household's members.
+ */
+function singlePersonProblem(approved: ApprovedCase): string | undefined {
+  const single = approved.singlePersonCoverage;
+  if (!single) return undefined;
+  const alone = approved.householdSize === 1 && approved.members.length === 1 && approved.members[0]?.memberId === single.memberId;
+  return alone
+    ? undefined
+    : `case ${approved.applicationId} is a single-person case (单人保) for member ${single.memberId} but does not cover that member alone`;
 }

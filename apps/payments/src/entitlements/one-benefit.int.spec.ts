@@ -136,4 +136,37 @@ describe('payments: one person, one live benefit (real PostgreSQL, FerretDB, Kaf
     expect(await historyOf(first.applicationId)).toEqual(before);
     expect(before).not.toContain('EntitlementRefused');
   }, 240_000);
+
+  it('单人保: a member covered alone is never paid twice; a later approval of her whole household is refused naming her own case', async () => {
+    // Given a grandmother of a marginal household granted dibao alone (单人保) from April
+    const [grandmotherId, sonId] = [residentId(), residentId()];
+    const grandmother = member(grandmotherId, '冯奶奶');
+    const household = randomUUID();
+    const single = approvedCase({
+      confirmedAt: '2025-03-20T10:00:00+08:00',
+      benefitStartMonth: '2025-04',
+      members: [grandmother],
+      countedMonthlyIncomeFen: 0,
+      perCapitaMonthlyIncomeFen: 0,
+      singlePersonCoverage: { householdApplicationId: household, memberId: grandmother.memberId, ground: 'severe-disability', monthlyGapFen: 119_000 },
+    });
+    await approveAndWait(single);
+    expect(await (await api.get(`/entitlements/${single.applicationId}`)).json()).toMatchObject({ monthlyAmountFen: 119_000 });
+
+    // When her household's own case is approved later (a new check found it dibao-eligible), naming her too
+    const whole = approvedCase({
+      applicationId: household,
+      confirmedAt: '2025-05-20T10:00:00+08:00',
+      benefitStartMonth: '2025-06',
+      members: [member(sonId, '冯志强'), grandmother],
+    });
+    await approveAndWait(whole);
+
+    // Then the household is refused, naming her single-person case: she is not covered (nor paid) twice
+    expect(await historyOf(household)).toEqual(['EntitlementRefused']);
+    expect(await (await api.get(`/entitlements/${household}`)).json()).toMatchObject({
+      code: 'ENTITLEMENT_REFUSED',
+      refusal: { memberId: grandmother.memberId, heldByApplicationId: single.applicationId },
+    });
+  }, 240_000);
 });

@@ -12,6 +12,13 @@ import { application, household, residentId } from '../harness/households';
 import { type RunningPlatform, startPlatform } from '../harness/platform';
 import { actors, Journey, township } from './journey-kit';
 
+interface CaseOfOne {
+  programme: string;
+  singlePersonOf?: { householdApplicationId: string; memberId: string; ground: string };
+  members: { memberId: string; name: string }[];
+  check: { checkId: string; eligible: boolean; householdSize: number; countedMonthlyIncomeFen: number; standardFen: number };
+}
+
 interface Member {
   residentId: string;
   name: string;
@@ -202,32 +209,9 @@ describe('the economic check from real inputs (separate services, REST and Kafka
     ]);
   });
 
-  it('(3) identifies a marginal household (低保边缘) and covers its grade-1 disabled grandmother as 单人保', async () => {
-    const village = `${township}013`;
-    await journey.setClocks('2026-05-06T09:00:00+08:00');
-    // Given a household of three: wage 4,500.00, a grandmother with a grade-1 disability and no income
-    const father = member('冯志强', 'applicant', '1982-01-15', { workAbility: 'full', wageFen: 450_000 });
-    const grandmother = member('冯奶奶', 'parent', '1944-10-30', { disabilityGrade: 1 });
-    const child = member('冯小雨', 'child', '2014-09-01', { student: true });
-    const applicationId = await journey.submit(dibao(village, withMembers([father, grandmother, child])));
-
-    // Then 4,500 − 357 = 4,143.00 counted: above 3 × 1,190 = 3,570 and below 1.5 × it: marginal, not a dibao household
-    const check = await journey.completedCheck(applicationId);
-    journey.printTrace('journey 3: marginal household, 单人保', check);
-    expect(check.outcome).toBe('ineligible');
-    expect(check.result).toMatchObject({ countedMonthlyIncomeFen: 414_300, category: expect.objectContaining({ category: 'marginal' }) });
-    // And the grandmother is covered as a household of one at the full standard (she has no income)
-    const published = await county.published(economicCheckCompletedV1, (c) => c.applicationId === applicationId);
-    const grandmotherId = check.result?.singlePersonCoverage?.[0]?.memberId;
-    expect(published.category?.category).toBe('marginal');
-    expect(published.singlePersonCoverage).toEqual([
-      { memberId: grandmotherId, ground: 'severe-disability', memberCountedIncomeFen: 0, monthlyGapFen: 119_000 },
-    ]);
-    expect(published.pointsAssessment).toMatchObject({ score: expect.any(Number) });
-  });
-
   it('(4) an expenditure-type household: the filed waiver removes the support line and the gap after rigid spending is paid', async () => {
     const village = `${township}014`;
+    await journey.setClocks('2026-05-06T09:00:00+08:00');
     // Given farming 2,500.00, a daughter elsewhere paying 600.00, medical spending of 500.00 a month and a waiver request
     const farmer = member('孙立新', 'applicant', '1965-12-12', { workAbility: 'partial', farmingFen: 250_000 });
     const wife = member('钱桂兰', 'spouse', '1967-04-04', { seriousIllness: true });
@@ -280,5 +264,73 @@ describe('the economic check from real inputs (separate services, REST and Kafka
     expect(payroll.instructions.filter((i) => i.applicationId === applicationId)).toEqual([
       expect.objectContaining({ amountFen: 38_000, amountYuan: '380.00' }),
     ]);
+  });
+  it('(3) identifies a marginal household (低保边缘), covers its grade-1 disabled grandmother as 单人保, decides her own case and pays her alone', async () => {
+    const village = `${township}013`;
+    await journey.setClocks('2026-06-06T09:00:00+08:00');
+    // Given a household of three: wage 4,500.00, a grandmother with a grade-1 disability and no income
+    const father = member('冯志强', 'applicant', '1982-01-15', { workAbility: 'full', wageFen: 450_000 });
+    const grandmother = member('冯奶奶', 'parent', '1944-10-30', { disabilityGrade: 1 });
+    const child = member('冯小雨', 'child', '2014-09-01', { student: true });
+    const applicationId = await journey.submit(dibao(village, withMembers([father, grandmother, child])));
+
+    // Then 4,500 − 357 = 4,143.00 counted: above 3 × 1,190 = 3,570 and below 1.5 × it: marginal, not a dibao household
+    const check = await journey.completedCheck(applicationId);
+    journey.printTrace('journey 3: marginal household, 单人保', check);
+    expect(check.outcome).toBe('ineligible');
+    expect(check.result).toMatchObject({ countedMonthlyIncomeFen: 414_300, category: expect.objectContaining({ category: 'marginal' }) });
+    // And the grandmother is covered as a household of one at the full standard (she has no income)
+    const published = await county.published(economicCheckCompletedV1, (c) => c.applicationId === applicationId);
+    const grandmotherId = check.result?.singlePersonCoverage?.[0]?.memberId as string;
+    expect(published.category?.category).toBe('marginal');
+    expect(published.singlePersonCoverage).toEqual([
+      { memberId: grandmotherId, ground: 'severe-disability', memberCountedIncomeFen: 0, monthlyGapFen: 119_000 },
+    ]);
+    expect(published.pointsAssessment).toMatchObject({ score: expect.any(Number) });
+
+    // When approval has opened her own case from the household's check (a household of one, her income only)
+    const reviewer = journey.api('approval', actors.reviewer);
+    const singleCaseId = await journey.singlePersonCase(applicationId, grandmotherId);
+    const single = await reviewer.get<CaseOfOne>(`/cases/${singleCaseId}`);
+    expect(single.body).toMatchObject({
+      programme: 'dibao',
+      singlePersonOf: { householdApplicationId: applicationId, memberId: grandmotherId, ground: 'severe-disability' },
+      members: [expect.objectContaining({ memberId: grandmotherId, name: '冯奶奶' })],
+      check: { checkId: check.checkId, eligible: true, householdSize: 1, countedMonthlyIncomeFen: 0, standardFen: 119_000 },
+    });
+    // And the household's own case is rejected on the check (marginal), while hers is reviewed and noticed like any case
+    const householdReview = await reviewer.post(`/cases/${applicationId}/review`, { recommendation: 'reject', reasons: [] });
+    expect(householdReview.status).toBeLessThan(300);
+    await journey.reviewAndNotice(singleCaseId, check.checkId);
+    await journey.setClocks('2026-06-14T10:00:00+08:00');
+    // (segregation of duties holds as for a household: the reviewer may not confirm her case)
+    const byReviewer = await reviewer.post(`/cases/${singleCaseId}/confirmation`, { stillInHardship: false });
+    expect(byReviewer.status).toBe(403);
+    await journey.confirm(singleCaseId);
+
+    // Then payments grants her alone the gap the check computed, 1 × 1,190.00 − 0 = 1,190.00
+    expect(await journey.entitlement(singleCaseId)).toMatchObject({ monthlyAmountFen: 119_000, monthlyAmountYuan: '1190.00', countedHouseholdIncomeFen: 0 });
+    const householdEntitlement = await journey.api('payments', actors.payments).get(`/entitlements/${applicationId}`);
+    expect(householdEntitlement.status).toBe(404);
+    // And verification's caseload learns that she alone is on dibao (her son is not), from payments' grant
+    const investigator = journey.api('verification', actors.investigator);
+    await eventually(
+      async () => {
+        const res = await investigator.get<{ liveBenefit: unknown }>(`/residents/${grandmother.residentId}/benefit`);
+        expect(res.body.liveBenefit).toMatchObject({ programme: 'dibao', applicationId: singleCaseId, source: 'platform-caseload' });
+      },
+      60_000,
+      250,
+    );
+    expect((await investigator.get<{ liveBenefit: unknown }>(`/residents/${father.residentId}/benefit`)).body.liveBenefit).toBeNull();
+    // And the July payroll of the village pays her once, and the bank file says so
+    await journey.setClocks('2026-07-05T09:00:00+08:00');
+    const payroll = await journey.payroll(village, '2026-07');
+    expect(payroll.instructions).toEqual([expect.objectContaining({ applicationId: singleCaseId, amountFen: 119_000, amountYuan: '1190.00' })]);
+    const file = await journey.api('payments', actors.payments).get<string>(`/payrolls/${payroll.payrollId}/disbursement-file`);
+    expect(file.status).toBe(200);
+    const paid = file.body.split('\n').filter((line) => line.includes('1190.00'));
+    journey.print(`journey 3: July payroll ${payroll.payrollId} of ${village}, bank file lines paying 1190.00:\n  ${paid.join('\n  ')}`);
+    expect(paid.length).toBeGreaterThanOrEqual(1);
   });
 });

@@ -99,6 +99,23 @@ export class Journey {
     if (notice.status >= 300) throw new Error(`notice refused: ${JSON.stringify(notice.body)}`);
   }
 
+  /** 单人保: the id of the member's own case, once approval has opened it from the household's check. */
+  async singlePersonCase(householdApplicationId: string, memberId: string): Promise<string> {
+    let found: string | undefined;
+    await eventually(
+      async () => {
+        const reviewer = this.api('approval', actors.reviewer);
+        const household = await reviewer.get<{ singlePersonCases?: { memberId: string; applicationId: string }[] }>(`/cases/${householdApplicationId}`);
+        const id = household.body.singlePersonCases?.find((c) => c.memberId === memberId)?.applicationId;
+        if (!id || (await reviewer.get(`/cases/${id}`)).status !== 200) throw new Error('no single-person case yet');
+        found = id;
+      },
+      60_000,
+      250,
+    );
+    return found as string;
+  }
+
   async confirm(applicationId: string): Promise<void> {
     const res = await this.api('approval', actors.approver).post(`/cases/${applicationId}/confirmation`, { stillInHardship: false });
     if (res.status >= 300) throw new Error(`confirmation refused: ${JSON.stringify(res.body)}`);
@@ -130,6 +147,12 @@ export class Journey {
     }>('/payrolls', { region, month });
     if (res.status !== 200 && res.status !== 201) throw new Error(`payroll refused: ${JSON.stringify(res.body)}`);
     return res.body;
+  }
+
+  /** Printed and kept beside the rule traces (rule-traces.txt). */
+  print(text: string): void {
+    console.log(text);
+    appendFileSync(join(this.platform.logDir, 'rule-traces.txt'), `${text}\n\n`);
   }
 
   /** The rule trace as an investigator reads it, printed and kept in the run's log folder (rule-traces.txt). */

@@ -1,6 +1,7 @@
 /**
  * Payments' entitlement events as verification's caseload: a grant covers the residents of the
- * application's household (from this service's own check stream), a stop frees them.
+ * application's household (from this service's own check stream); a stop frees them from the month
+ * it takes effect (they are still paid until then).
  */
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
@@ -27,10 +28,14 @@ export class CaseloadEventsController {
 
   @ContractEventPattern(entitlementGrantedV1)
   async onGranted(@Payload() payload: PayloadOf<typeof entitlementGrantedV1>): Promise<void> {
-    const { state } = await this.runner.load(payload.applicationId);
+    // 单人保: the case is approval's, for one member of a household this service checked.
+    const single = payload.singlePersonCoverage;
+    const { state } = await this.runner.load(single?.householdApplicationId ?? payload.applicationId);
     // An entitlement whose application this service never checked has no household here: nothing to learn.
     if (state.status === 'not-requested') return;
-    const counted = new Set(state.round.assessed?.assessment.countedMemberIds ?? state.application.household.members.map((m) => m.memberId));
+    const counted = single
+      ? new Set([single.memberId])
+      : new Set(state.round.assessed?.assessment.countedMemberIds ?? state.application.household.members.map((m) => m.memberId));
     const residents = state.application.household.members.filter((m) => counted.has(m.memberId)).map((m) => m.residentId);
     const { applicationId, entitlementId, programme, startMonth } = payload;
     await this.live.granted(residents, { applicationId, entitlementId, programme, since: startMonth });
@@ -38,6 +43,6 @@ export class CaseloadEventsController {
 
   @ContractEventPattern(entitlementStoppedV1)
   onStopped(@Payload() payload: PayloadOf<typeof entitlementStoppedV1>): Promise<void> {
-    return this.live.stopped(payload.applicationId);
+    return this.live.stopped(payload.applicationId, payload.effectiveMonth);
   }
 }

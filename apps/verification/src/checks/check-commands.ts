@@ -54,9 +54,10 @@ export class CheckCommands {
     const supporters = household.obligedSupporters ?? [];
     if (supporters.length === 0) return household;
     const ids = supporters.map((s) => s.residentId);
-    const [live, records] = await Promise.all([this.live.of(ids), this.register.recordsOf(ids)]);
+    const day = chinaDate(this.clock.now());
+    const [live, records] = await Promise.all([this.live.of(ids, day.slice(0, 7)), this.register.recordsOf(ids)]);
     const county = new Map(records.map((r) => [r.residentId as string, r]));
-    return withFoundStatuses(household, { live, county, day: chinaDate(this.clock.now()) });
+    return withFoundStatuses(household, { live, county, day });
   }
 
   /** application-submitted: request the check with the household's consent (核对授权), then run it. */

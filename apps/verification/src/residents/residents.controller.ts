@@ -5,10 +5,10 @@
  */
 import { Controller, ForbiddenException, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { maskResidentId, parseResidentId } from '@sa/domain-shared';
+import { chinaDate, maskResidentId, parseResidentId } from '@sa/domain-shared';
 import { sourceOf, type CountyFact } from '@sa/domain-verification';
 import { recordedAs } from '@sa/messaging';
-import { ApiContract, type AuthenticatedActor, CurrentActor, LOGGER, type Logger, Roles } from '@sa/platform';
+import { ApiContract, type AuthenticatedActor, Clock, CurrentActor, LOGGER, type Logger, Roles } from '@sa/platform';
 import { CheckReadModel } from '../checks/check-read-model';
 import { LiveBenefits } from '../caseload/live-benefits';
 import { ResidentRegister } from '../register/resident-register';
@@ -24,6 +24,7 @@ export class ResidentsController {
     private readonly checks: CheckReadModel,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly live: LiveBenefits,
+    private readonly clock: Clock,
   ) {}
 
   private async assertMayRead(actor: AuthenticatedActor, residentId: ReturnType<typeof parseResidentId>): Promise<void> {
@@ -41,7 +42,8 @@ export class ResidentsController {
   async benefit(@Param() params: { residentId: string }, @CurrentActor() actor: AuthenticatedActor) {
     const residentId = parseResidentId(params.residentId);
     await this.assertMayRead(actor, residentId);
-    const found = (await this.live.of([residentId])).get(residentId);
+    // Live this month: a benefit stopped from a later month is still the resident's until then.
+    const found = (await this.live.of([residentId], chinaDate(this.clock.now()).slice(0, 7))).get(residentId);
     return { residentIdMasked: maskResidentId(residentId), liveBenefit: found ? { ...found, source: 'platform-caseload' as const } : null };
   }
 

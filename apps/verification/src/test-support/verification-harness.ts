@@ -91,8 +91,18 @@ export class VerificationHarness {
     return this.running.url;
   }
 
-  async start(): Promise<void> {
-    this.running = await startService(service, serviceTestEnv('verification', { KAFKA_TOPIC_PREFIX: this.prefix }));
+  async start(env: Record<string, string> = {}): Promise<void> {
+    this.running = await startService(service, serviceTestEnv('verification', { KAFKA_TOPIC_PREFIX: this.prefix, ...env }));
+  }
+
+  /** Moves the service's clock (started with ALLOW_CLOCK_CONTROL=true), as a platform operator. */
+  async setClock(now: string): Promise<void> {
+    const res = await fetch(`${this.url}/admin/clock`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token('platform-operator', '331002', 'ops.chen')}` },
+      body: JSON.stringify({ now }),
+    });
+    if (res.status !== 200) throw new Error(`clock not set: ${res.status}`);
   }
 
   /** Publishes one message on the contract's topic in this run's namespace, as its producer would. */

@@ -11,7 +11,7 @@ import { allContracts } from '../registry';
 import { receiptsTopicV1 } from '../inbound/receipts';
 
 /** Version of the catalogue as a whole; raise the minor for added contracts, the major when one is removed. */
-export const catalogueVersion = '1.2.0';
+export const catalogueVersion = '1.3.0';
 
 type Json = Record<string, unknown>;
 const kafkaBindingVersion = '0.5.0';

@@ -173,6 +173,19 @@ export const caseApprovedV1 = defineContract({
     bankAccount: bankAccountField,
     stillInHardship: z.boolean().meta({ description: 'Whether the case worker judged the household still in hardship after the benefit.' }),
     consents: consentsField,
+    singlePersonCoverage: z
+      .object({
+        householdApplicationId: applicationIdField.meta({ description: 'The household case whose economic check covered this member alone.' }),
+        memberId: idField('The one member covered (the only entry of members).'),
+        ground: z.enum(['severe-disability', 'serious-illness']),
+        monthlyGapFen: fenField('Standard − the member’s counted income, as the household check computed it for a household of one.'),
+      })
+      .optional()
+      .meta({
+        description:
+          '单人保 (added in catalogue 1.3.0, optional: readers of earlier releases ignore it): this case covers one member of a marginal household alone, ' +
+          'as a household of one (householdSize 1); absent for a household case.',
+      }),
   }),
   example: {
     applicationId: exampleApplicationId,

@@ -31,6 +31,16 @@ export const entitlementGrantedV1 = defineContract({
     policyId: textField('Regional policy version the amount comes from.', 64),
     grantedBy: actorField,
     grantedAt: instantField('When it was granted.'),
+    singlePersonCoverage: z
+      .object({
+        householdApplicationId: applicationIdField.meta({ description: 'The household case whose economic check covered this member alone.' }),
+        memberId: idField('The one member covered.'),
+      })
+      .optional()
+      .meta({
+        description:
+          '单人保 (catalogue 1.3.0, optional): the entitlement covers one member of the household case named, alone (householdSize 1); absent for a household.',
+      }),
   }),
   example: {
     applicationId: exampleApplicationId,

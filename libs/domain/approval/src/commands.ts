@@ -3,7 +3,7 @@
  * times, dates ("today"), ids and policy values (notice days, delegation), so the decider stays pure.
  */
 import type { Actor, Fen } from '@sa/domain-shared';
-import type { BankAccount, CaseMember, CheckOutcome, Consents, ObjectionOutcome, Programme, Reason, Recommendation } from './values';
+import type { BankAccount, CaseMember, CheckOutcome, Consents, ObjectionOutcome, Programme, Reason, Recommendation, SinglePersonOf } from './values';
 
 /** Opens the case when the economic check completes. */
 export interface OpenCase {
@@ -25,6 +25,8 @@ export interface OpenCase {
   readonly applicationTakenBy: Actor;
   readonly check: CheckOutcome;
   readonly openedAt: string;
+  /** 单人保: this case covers one member of another (household) case alone. */
+  readonly singlePersonOf?: SinglePersonOf;
 }
 
 /**

@@ -58,8 +58,16 @@ export function decideApproveCase(command: ApproveCase, state: CaseState): Decis
       bankAccount: facts.bankAccount,
       stillInHardship: command.stillInHardship,
       consents: facts.consents,
+      ...singlePersonApproval(current),
     },
   });
+}
+
+/** 单人保: the member's gap as the household check computed it, carried on the member case's own check. */
+function singlePersonApproval({ facts, check }: OpenedCase) {
+  if (!facts.singlePersonOf) return {};
+  const line = check.singlePersonCoverage?.find((c) => c.memberId === facts.singlePersonOf?.memberId);
+  return line ? { singlePersonOf: { ...facts.singlePersonOf, monthlyGapFen: line.monthlyGapFen } } : {};
 }
 
 export function decideRejectCase(command: RejectCase, state: CaseState): Decision<CaseEvent> {

@@ -15,6 +15,7 @@ import type {
   Reason,
   Recommendation,
   RejectionStage,
+  SinglePersonOf,
 } from './values';
 
 export interface CaseOpened {
@@ -33,6 +34,8 @@ export interface CaseOpened {
     readonly applicationTakenBy: Actor;
     readonly check: CheckOutcome;
     readonly openedAt: string;
+    /** 单人保: the case covers this one member of a household case alone. */
+    readonly singlePersonOf?: SinglePersonOf;
   };
 }
 
@@ -152,6 +155,8 @@ export interface CaseApproved {
     readonly bankAccount: BankAccount;
     readonly stillInHardship: boolean;
     readonly consents: Consents;
+    /** 单人保: the one member covered alone, the household case it comes from, and the gap the check computed for them. */
+    readonly singlePersonOf?: SinglePersonOf & { readonly monthlyGapFen: Fen };
   };
 }
 

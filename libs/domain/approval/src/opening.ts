@@ -9,7 +9,7 @@ import type { CaseEvent } from './events';
 import { isRejection, undecidedCase } from './guards';
 import { problem, refuse, type ApprovalRejection } from './rejections';
 import type { CaseFacts, CaseState, UnopenedCase } from './state';
-import type { BankAccount, CaseMember, CheckOutcome } from './values';
+import type { BankAccount, CaseMember, CheckOutcome, SinglePersonOf } from './values';
 import {
   actorProblem,
   fenAmountProblem,
@@ -91,7 +91,12 @@ function applicationFacts(c: ApplicationFacts): CaseFacts {
     involvesMinor: c.involvesMinor,
     nearRelative: c.nearRelative,
     applicationTakenBy: c.applicationTakenBy,
+    ...(c.singlePersonOf === undefined ? {} : { singlePersonOf: singlePersonOfFacts(c.singlePersonOf) }),
   };
+}
+
+function singlePersonOfFacts(s: SinglePersonOf): SinglePersonOf {
+  return { householdApplicationId: s.householdApplicationId, memberId: s.memberId, ground: s.ground };
 }
 
 function caseOpened(facts: CaseFacts, check: CheckOutcome, openedAt: string): CaseEvent {
@@ -114,6 +119,22 @@ function applicationProblem(c: ApplicationFacts): Check {
     () => flagProblem(c.involvesMinor, 'involvesMinor'),
     () => flagProblem(c.nearRelative, 'nearRelative'),
     () => actorProblem(c.applicationTakenBy, 'applicationTakenBy'),
+    () => (c.singlePersonOf === undefined ? undefined : singlePersonOfProblem(c.singlePersonOf, c.members)),
+  );
+}
+
+/** A 单人保 case covers exactly the one member it names, for a stated ground and a whole-fen gap. */
+function singlePersonOfProblem(s: SinglePersonOf, members: readonly CaseMember[] | undefined): Check {
+  return firstOf(
+    () => idProblem(s.householdApplicationId, 'singlePersonOf.householdApplicationId'),
+    () =>
+      members?.length === 1 && members[0]?.memberId === s.memberId
+        ? undefined
+        : problem('SINGLE_PERSON_CASE_MEMBERS', 'a single-person case (单人保) covers exactly the member it names', 'singlePersonOf.memberId'),
+    () =>
+      ['severe-disability', 'serious-illness'].includes(s.ground)
+        ? undefined
+        : problem('INVALID_CHECK', 'must be severe-disability or serious-illness', 'singlePersonOf.ground'),
   );
 }
 

@@ -36,6 +36,7 @@ export const approvalRefusals = {
   INVALID_NOTICE_DAYS: 'invalid',
   INVALID_RECOMMENDATION: 'invalid',
   INVALID_OUTCOME: 'invalid',
+  SINGLE_PERSON_CASE_MEMBERS: 'invalid',
   // who may act: authority and segregation of duties (403 with the reason)
   ROLE_NOT_ALLOWED: 'forbidden',
   ORG_UNIT_LEVEL_NOT_ALLOWED: 'forbidden',

@@ -51,6 +51,8 @@ export interface OpenedCase {
   /** The latest economic check; the one a review relies on. */
   readonly check: CheckOutcome;
   readonly checkIds: readonly string[];
+  /** 单人保: every member a check of this household case has found coverable alone (kept when a later check no longer does). */
+  readonly singlePersonMemberIds: readonly string[];
   /** Everyone who investigated or reviewed it, for segregation of duties at confirmation. */
   readonly investigatorIds: readonly string[];
   readonly reviewerIds: readonly string[];
@@ -81,6 +83,7 @@ function opened(state: CaseState, event: CaseOpened): OpenedCase {
     facts,
     check,
     checkIds: [check.checkId],
+    singlePersonMemberIds: coveredMemberIds([], check),
     investigatorIds: [check.investigatedBy.userId],
     reviewerIds: [],
     objections: {},
@@ -110,6 +113,7 @@ function evolveOpened(state: OpenedCase, event: Exclude<CaseEvent, CaseOpened>):
         phase: 'awaiting-review',
         check,
         checkIds: [...state.checkIds, check.checkId],
+        singlePersonMemberIds: coveredMemberIds(state.singlePersonMemberIds, check),
         investigatorIds: addOnce(state.investigatorIds, check.investigatedBy.userId),
         review: undefined,
         notice: undefined,
@@ -156,6 +160,10 @@ function amendedFacts(facts: CaseFacts, event: ApplicationAmended): CaseFacts {
     ...(c.consents === undefined ? {} : { consents: c.consents }),
     ...(c.nearRelative === undefined ? {} : { nearRelative: c.nearRelative }),
   };
+}
+
+function coveredMemberIds(known: readonly string[], check: CheckOutcome): readonly string[] {
+  return (check.singlePersonCoverage ?? []).reduce((ids, c) => addOnce(ids, c.memberId), known);
 }
 
 function addOnce(list: readonly string[], item: string): readonly string[] {

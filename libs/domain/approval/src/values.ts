@@ -51,6 +51,30 @@ export interface CheckOutcome {
   /** Who visited the household and investigated (调查核实); may not confirm the case. */
   readonly investigatedBy: Actor;
   readonly assessedAt: string;
+  /** 单人保: members of a marginal household the check found coverable alone (absent before checks named them). */
+  readonly singlePersonCoverage?: readonly SinglePersonCoverage[];
+}
+
+export type SinglePersonGround = 'severe-disability' | 'serious-illness';
+
+/** One member the household check found coverable as a single-person household, with their own figures. */
+export interface SinglePersonCoverage {
+  readonly memberId: string;
+  readonly ground: SinglePersonGround;
+  readonly memberCountedIncomeFen: Fen;
+  /** Standard − the member's counted income: the gap of a household of one, in integer fen. */
+  readonly monthlyGapFen: Fen;
+}
+
+/**
+ * A case that covers one member of a household alone (单人保, "参照单人户纳入低保", seed 002; "对低收入家庭中的
+ * 一、二级重度残疾人，三级智力、精神残疾人，重病患者纳入单独申请低保范围", seed 001): which household case and
+ * member it is; its own check carries the member's coverage line (figures and gap) from the household check.
+ */
+export interface SinglePersonOf {
+  readonly householdApplicationId: string;
+  readonly memberId: string;
+  readonly ground: SinglePersonGround;
 }
 
 export type Recommendation = 'approve' | 'reject';

@@ -7,6 +7,8 @@ import { entitlementId, grant, granted, officer, payee } from './test-support/pa
 const exit = {
   type: 'StartGradualExit' as const,
   entitlementId,
+  countedHouseholdIncomeFen: fen(375_000),
+  householdSize: 3,
   perCapitaCountedIncomeFen: fen(125_000),
   standardFen: fen(119_000),
   gradualExitMonths: 6,
@@ -27,6 +29,7 @@ const cases: Array<[string, EntitlementEvent[], EntitlementCommand, string, stri
   ['blank account holder', [], { ...grant, payee: { ...payee, accountHolder: ' ' } }, 'TEXT_REQUIRED', 'payee.accountHolder'],
   ['overlong policy id', [], { ...grant, policyId: 'p'.repeat(65) }, 'TEXT_TOO_LONG', 'policyId'],
   ['time without an offset', [], { ...grant, grantedAt: '2025-03-21 11:00' }, 'INVALID_TIMESTAMP', 'grantedAt'],
+  ['gradual exit for a household of none', [granted()], { ...exit, householdSize: 0 }, 'INVALID_HOUSEHOLD_SIZE', 'householdSize'],
   ['negative gradual-exit months', [granted()], { ...exit, gradualExitMonths: -1 }, 'INVALID_GRADUAL_EXIT_MONTHS', 'gradualExitMonths'],
   ['command for another entitlement', [granted()], { ...exit, entitlementId: 'other' }, 'WRONG_ENTITLEMENT', 'entitlementId'],
 ];

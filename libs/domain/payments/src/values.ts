@@ -21,6 +21,15 @@ export interface CoveredMember {
   readonly residentId: string;
 }
 
+/**
+ * 单人保: the entitlement covers one member of a marginal household alone (a household of one),
+ * decided in its own case from the household's economic check.
+ */
+export interface SinglePersonOf {
+  readonly householdApplicationId: string;
+  readonly memberId: string;
+}
+
 /** Why an entitlement ends; the same words as the outbound entitlement-stopped contract. */
 export type StopReason = 'death' | 'exit' | 'moved-away' | 'review-failed' | 'voluntary-withdrawal';
 

@@ -1,6 +1,6 @@
 /** Commands of the Entitlement aggregate: one stream per entitlement (who is owed what, from when). */
 import type { Actor, Fen } from '@sa/domain-shared';
-import type { BankAccount, CoveredMember, Programme, SuspensionReason, TerminationReason } from '../values';
+import type { BankAccount, CoveredMember, Programme, SinglePersonOf, SuspensionReason, TerminationReason } from '../values';
 
 /** Grants the entitlement when a case is approved (审批通过后纳入保障). */
 export interface GrantEntitlement {
@@ -24,6 +24,8 @@ export interface GrantEntitlement {
   readonly payee: BankAccount;
   readonly grantedBy: Actor;
   readonly grantedAt: string;
+  /** 单人保: one member of the household case named, covered alone. */
+  readonly singlePersonOf?: SinglePersonOf;
 }
 
 /** Records that an approved case cannot become an entitlement: a member already has a live one (一人一保). */
@@ -87,6 +89,10 @@ export interface TerminateEntitlement {
 export interface StartGradualExit {
   readonly type: 'StartGradualExit';
   readonly entitlementId: string;
+  /** The new check's counted household income: compared, exactly, with householdSize × standardFen. */
+  readonly countedHouseholdIncomeFen: Fen;
+  readonly householdSize: number;
+  /** Per-capita counted income of the new check: recorded for display only, never compared (it is rounded). */
   readonly perCapitaCountedIncomeFen: Fen;
   readonly standardFen: Fen;
   /** policy.gradualExitMonths (e.g. 6). */

@@ -1,6 +1,6 @@
 /** Events of the Entitlement aggregate: `{ type, data }` with plain JSON data; money in integer fen. */
 import type { Actor, Fen, RegionCode } from '@sa/domain-shared';
-import type { BankAccount, CoveredMember, Programme, StopReason, SuspensionReason } from '../values';
+import type { BankAccount, CoveredMember, Programme, SinglePersonOf, StopReason, SuspensionReason } from '../values';
 
 export interface EntitlementGranted {
   readonly type: 'EntitlementGranted';
@@ -22,6 +22,8 @@ export interface EntitlementGranted {
     readonly payee: BankAccount;
     readonly grantedBy: Actor;
     readonly grantedAt: string;
+    /** 单人保: one member of the household case named, covered alone. */
+    readonly singlePersonOf?: SinglePersonOf;
   };
 }
 
@@ -84,6 +86,10 @@ export interface GradualExitStarted {
     readonly months: number;
     /** Last month still paid; null when the policy grants no gradual-exit months. */
     readonly lastPaidMonth: string | null;
+    /** The figures compared (absent from events recorded before the comparison was exact). */
+    readonly countedHouseholdIncomeFen?: Fen;
+    readonly householdSize?: number;
+    /** Display only. */
     readonly perCapitaCountedIncomeFen: Fen;
     readonly standardFen: Fen;
     readonly policyId: string;

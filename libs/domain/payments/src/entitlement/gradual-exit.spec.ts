@@ -9,6 +9,8 @@ import { gradualExitPeriod } from './gradual-exit';
 const start: StartGradualExit = {
   type: 'StartGradualExit',
   entitlementId,
+  countedHouseholdIncomeFen: fen(375_000),
+  householdSize: 3,
   perCapitaCountedIncomeFen: fen(125_000),
   standardFen: fen(119_000),
   gradualExitMonths: 6,
@@ -26,6 +28,8 @@ const started: EntitlementEvent = {
     fromMonth: '2025-07',
     months: 6,
     lastPaidMonth: '2025-12',
+    countedHouseholdIncomeFen: fen(375_000),
+    householdSize: 3,
     perCapitaCountedIncomeFen: fen(125_000),
     standardFen: fen(119_000),
     policyId: '330000-2025-01',
@@ -61,8 +65,22 @@ describe('gradual exit (渐退期)', () => {
 
   it('needs income at or above the standard', () => {
     given(entitlementDecider, [granted()])
-      .when({ ...start, perCapitaCountedIncomeFen: fen(118_999) })
+      .when({ ...start, countedHouseholdIncomeFen: fen(356_997), perCapitaCountedIncomeFen: fen(118_999) })
       .thenRejects('INCOME_NOT_ABOVE_STANDARD');
+  });
+
+  it('given a household of 3 one fen short of 3 × 1,190.00, when its per-capita figure rounds up to the standard, then no exit starts', () => {
+    // Given 3,569.99 counted for 3: per capita 1,189.9967, shown rounded as 1,190.00 = the standard
+    const oneFenShort = { ...start, countedHouseholdIncomeFen: fen(356_999), householdSize: 3, perCapitaCountedIncomeFen: fen(119_000) };
+    // When the exit is asked for, then it is refused: the household is still owed 0.01 a month
+    given(entitlementDecider, [granted()]).when(oneFenShort).thenRejects('INCOME_NOT_ABOVE_STANDARD');
+  });
+
+  it('given a household of 3 at exactly 3 × 1,190.00, when the exit is asked for, then it starts (the gap is zero)', () => {
+    const atStandard = { ...start, countedHouseholdIncomeFen: fen(357_000), householdSize: 3, perCapitaCountedIncomeFen: fen(119_000) };
+    const outcome = given(entitlementDecider, [granted()]).when(atStandard);
+    expect(outcome.decision.ok && outcome.decision.events.map((e) => e.type)).toEqual(['GradualExitStarted', 'EntitlementStopped']);
+    expect(outcome.decision.ok && outcome.decision.events[0]?.data).toMatchObject({ countedHouseholdIncomeFen: 357_000, householdSize: 3 });
   });
 
   it('applies to dibao only, once', () => {

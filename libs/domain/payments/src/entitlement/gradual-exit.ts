@@ -1,7 +1,10 @@
 /**
- * 渐退期: when a dibao household's per-capita income reaches the standard, payments continue for
- * policy.gradualExitMonths months from fromMonth (same amount), then end with reason 'exit'.
- * "Reaches" means at or above: at the standard the gap (补差) is already zero.
+ * 渐退期: when a dibao household's income reaches the standard, payments continue for
+ * policy.gradualExitMonths months from fromMonth (same amount), then end with reason 'exit'
+ * ("对家庭人均收入超过当地低保标准的，给予六个月的渐退期", seed 001). "Reaches" means at or above: at the
+ * standard the gap (补差) is already zero. Compared exactly for the household, in fen: counted
+ * household income ≥ householdSize × standard, the same formula as the gap; the per-capita figure
+ * is rounded, so comparing it would start an exit for a household still one fen short.
  */
 import { accept, addMonths, type Decision } from '@sa/domain-shared';
 import { problem, refuse } from '../rejections';
@@ -26,6 +29,11 @@ export function decideStartGradualExit(command: StartGradualExit, state: Entitle
   const months = command.gradualExitMonths;
   const invalid = firstOf(
     () => idProblem(command.entitlementId, 'entitlementId'),
+    () => fenProblem(command.countedHouseholdIncomeFen, 'countedHouseholdIncomeFen'),
+    () =>
+      Number.isInteger(command.householdSize) && command.householdSize >= 1 && command.householdSize <= 30
+        ? undefined
+        : problem('INVALID_HOUSEHOLD_SIZE', 'must be a whole number from 1 to 30', 'householdSize'),
     () => fenProblem(command.perCapitaCountedIncomeFen, 'perCapitaCountedIncomeFen'),
     () => fenProblem(command.standardFen, 'standardFen', 1),
     () =>
@@ -49,16 +57,17 @@ export function decideStartGradualExit(command: StartGradualExit, state: Entitle
         ? problem('ENTITLEMENT_STOPPED', `the entitlement stops from ${current.stop?.effectiveMonth}`, 'fromMonth')
         : undefined,
     () =>
-      command.perCapitaCountedIncomeFen < command.standardFen
+      command.countedHouseholdIncomeFen < command.standardFen * command.householdSize
         ? problem(
             'INCOME_NOT_ABOVE_STANDARD',
-            'per-capita counted income is still below the standard: the household stays entitled',
-            'perCapitaCountedIncomeFen',
+            `counted household income ${command.countedHouseholdIncomeFen} fen is still below ${command.householdSize} × ${command.standardFen} fen: the household stays entitled`,
+            'countedHouseholdIncomeFen',
           )
         : undefined,
   );
   if (refused) return refuse(refused);
-  const { entitlementId, fromMonth, perCapitaCountedIncomeFen, standardFen, policyId, decidedBy, decidedAt } = command;
+  const { entitlementId, fromMonth, countedHouseholdIncomeFen, householdSize, perCapitaCountedIncomeFen, standardFen, policyId, decidedBy, decidedAt } =
+    command;
   const { applicationId } = current;
   const period = gradualExitPeriod(fromMonth, months);
   const started: EntitlementEvent = {
@@ -69,6 +78,8 @@ export function decideStartGradualExit(command: StartGradualExit, state: Entitle
       fromMonth,
       months,
       lastPaidMonth: period.lastPaidMonth,
+      countedHouseholdIncomeFen,
+      householdSize,
       perCapitaCountedIncomeFen,
       standardFen,
       policyId,

@@ -36,6 +36,28 @@ describe('granting an entitlement', () => {
       ]);
   });
 
+  it('given a 单人保 case for the grandmother alone, grants 1 × 1,190.00 − 0 = 1,190.00 and records whose household she comes from', () => {
+    const grandmother = members[0] as (typeof members)[number];
+    const singlePersonOf = { householdApplicationId: '0195f2a4-7c1e-7b3a-9d4e-000000000013', memberId: grandmother.memberId };
+    const single = { ...grant, householdSize: 1, members: [grandmother], countedHouseholdIncomeFen: fen(0), perCapitaCountedIncomeFen: fen(0), singlePersonOf };
+    given(entitlementDecider, [])
+      .when(single)
+      .then([
+        granted({
+          householdSize: 1,
+          members: [grandmother],
+          countedHouseholdIncomeFen: fen(0),
+          perCapitaCountedIncomeFen: fen(0),
+          monthlyAmountFen: fen(119_000),
+          singlePersonOf,
+        }),
+      ]);
+    // A 单人保 grant that would cover anyone else is refused: it would pay her household's members
+    given(entitlementDecider, [])
+      .when({ ...single, householdSize: 3, members })
+      .thenRejects('INVALID_MEMBERS');
+  });
+
   it('is granted once', () => {
     given(entitlementDecider, [granted()]).when(grant).thenRejects('ENTITLEMENT_ALREADY_GRANTED');
   });

@@ -50,6 +50,7 @@ export function decideGrant(command: GrantEntitlement, state: EntitlementState):
       payee: { bankName: c.payee.bankName, accountHolder: c.payee.accountHolder, accountNumber: c.payee.accountNumber },
       grantedBy: c.grantedBy,
       grantedAt: c.grantedAt,
+      ...(c.singlePersonOf ? { singlePersonOf: { householdApplicationId: c.singlePersonOf.householdApplicationId, memberId: c.singlePersonOf.memberId } } : {}),
     },
   });
 }
@@ -73,5 +74,18 @@ function grantProblem(c: GrantEntitlement): Check {
     () => bankAccountProblem(c.payee, 'payee'),
     () => actorProblem(c.grantedBy, 'grantedBy'),
     () => instantProblem(c.grantedAt, 'grantedAt'),
+    () => (c.singlePersonOf ? singlePersonProblem(c) : undefined),
+  );
+}
+
+/** 单人保 covers the one member it names, as a household of one: never the household's other members. */
+function singlePersonProblem(c: GrantEntitlement): Check {
+  const s = c.singlePersonOf;
+  if (!s) return undefined;
+  return (
+    idProblem(s.householdApplicationId, 'singlePersonOf.householdApplicationId') ??
+    (c.householdSize === 1 && c.members.length === 1 && c.members[0]?.memberId === s.memberId
+      ? undefined
+      : problem('INVALID_MEMBERS', 'a single-person entitlement (单人保) covers exactly the member it names, as a household of one', 'singlePersonOf.memberId'))
   );
 }
