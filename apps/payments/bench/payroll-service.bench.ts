@@ -128,8 +128,8 @@ async function payrollSteps(
         ])
       ).rows[0]?.n ?? 0;
     while ((await recorded()) < n) await sleep(1000);
-    // The officers' read model applies each of them too (FerretDB, one update each); unless waited
-    // for here, the file and the import below run beside that.
+    // The officers' read model (FerretDB) now passes over them without a write (the list counts
+    // payments from the payroll's table); with BENCH_FEEDBACK_READ_MODEL=1 its checkpoint is waited for.
     const last = Number(
       (await ctx.pg.query<{ p: string }>(`select max(position) as p from "${ctx.schema}".events where type = 'EntitlementPaymentRecorded'`)).rows[0]?.p,
     );
