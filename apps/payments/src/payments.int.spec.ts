@@ -43,6 +43,15 @@ interface Entitlement {
   recovery: { count: number; amountFen: number };
 }
 
+interface Listed {
+  applicationId: string;
+  status: string;
+  paymentsRecorded: number;
+  lastPaidMonth?: string;
+  flaggedForRecovery: number;
+  recoveryFen: number;
+}
+
 const village = '331002001001';
 const cityOfficer = { ...officer, orgUnit: '331000' };
 const operator = { role: 'platform-operator', orgUnit: '330000', userId: 'ops.chen' };
@@ -66,6 +75,13 @@ describe('payments API (real PostgreSQL event store, FerretDB read models, Kafka
     const res = await api.get(`/entitlements/${applicationId}`);
     expect(res.status).toBe(200);
     return (await res.json()) as Entitlement;
+  };
+  /** The entitlement as the officers' list shows it (read model, payments counted from the payroll's table). */
+  const listedOf = async (applicationId: string) => {
+    const res = await api.get(`/entitlements?region=${village}&limit=500`);
+    expect(res.status).toBe(200);
+    const { items } = (await res.json()) as { items: Listed[] };
+    return items.find((i) => i.applicationId === applicationId);
   };
   const runPayroll = async (region: string, month: string, caller = officer) => {
     const res = await api.post('/payrolls', { region, month }, caller);
@@ -226,6 +242,18 @@ describe('payments API (real PostgreSQL event store, FerretDB read models, Kafka
     const { applicationId } = approved;
     await kafka.approve(approved);
     expect(await eventually(() => entitlementOf(applicationId), 90_000, 250)).toMatchObject({ monthlyAmountFen: 154_700, status: 'active' });
+    // (listed before any payment: none counted, no month paid)
+    const unpaid = await eventually(
+      async () => {
+        const listed = await listedOf(applicationId);
+        expect(listed).toBeDefined();
+        return listed;
+      },
+      60_000,
+      250,
+    );
+    expect(unpaid).toMatchObject({ status: 'active', paymentsRecorded: 0, flaggedForRecovery: 0, recoveryFen: 0 });
+    expect(unpaid).not.toHaveProperty('lastPaidMonth');
     await api.setClock('2025-06-05T09:00:00+08:00');
     expect(mine((await runPayroll(village, '2025-06')).run, applicationId)).toEqual([
       expect.objectContaining({ amountFen: 154_700, reference: '特困供养金2025-06' }),
@@ -234,6 +262,8 @@ describe('payments API (real PostgreSQL event store, FerretDB read models, Kafka
     const july = mine((await runPayroll(village, '2025-07')).run, applicationId)[0] as Instruction;
     expect(july).toMatchObject({ amountFen: 154_700, month: '2025-07' });
     await eventually(async () => expect((await entitlementOf(applicationId)).payments.map((p) => p.month)).toEqual(['2025-06', '2025-07']));
+    // And the officers' list counts both payments and shows July as the last month paid
+    await eventually(async () => expect(await listedOf(applicationId)).toMatchObject({ paymentsRecorded: 2, lastPaidMonth: '2025-07', flaggedForRecovery: 0 }));
 
     // When public security reports the death on 18 June
     await api.setClock('2025-07-08T09:00:00+08:00');
@@ -259,6 +289,16 @@ describe('payments API (real PostgreSQL event store, FerretDB read models, Kafka
       ['2025-06', false],
       ['2025-07', true],
     ]);
+    // And the list shows it stopped, both payments still counted, July's to be recovered
+    await eventually(async () =>
+      expect(await listedOf(applicationId)).toMatchObject({
+        status: 'stopped',
+        paymentsRecorded: 2,
+        lastPaidMonth: '2025-07',
+        flaggedForRecovery: 1,
+        recoveryFen: 154_700,
+      }),
+    );
     const published = await readTopicUntil(brokers, topic(paymentsTopicV1), (rs) => typesFor(rs, applicationId).includes('sa.payments.recovery-flagged'));
     expect(
       JSON.parse(published.find((r) => r.key === applicationId && r.headers.get('ce_type') === 'sa.payments.recovery-flagged')?.value ?? '{}'),

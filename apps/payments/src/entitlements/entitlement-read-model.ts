@@ -3,6 +3,12 @@
  * index a death report needs (members by residentKey), and the list of entitlements a payroll run
  * starts from. Resident IDs and account numbers are stored masked or keyed, never in clear; the
  * full entitlement lives in the event store.
+ *
+ * Payments are not counted here: a monthly payroll records one `EntitlementPaymentRecorded` per
+ * entitlement, and one FerretDB update each (~65 a second) left a city's payroll hours of backlog
+ * that every later stop or grant waited behind. The list reads `paymentsRecorded` /
+ * `lastPaidMonth` from the payroll's PostgreSQL entitlement table instead, one query a page
+ * (entitlements.controller.ts); the events stay on the stream and on Kafka.
  */
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { maskAccountNumber, type EntitlementEvent } from '@sa/domain-payments';
@@ -38,8 +44,6 @@ export interface EntitlementDoc {
   stop?: { effectiveMonth: string; reason: string } | null;
   suspended?: boolean;
   dateOfDeath?: string;
-  paymentsRecorded: number;
-  lastPaidMonth?: string;
   flaggedForRecovery: number;
   recoveryFen: number;
   grantedAt: string;
@@ -62,8 +66,6 @@ const entitlementSchema = new Schema<EntitlementDoc>(
     stop: { type: Schema.Types.Mixed, default: null },
     suspended: Boolean,
     dateOfDeath: String,
-    paymentsRecorded: Number,
-    lastPaidMonth: String,
     flaggedForRecovery: Number,
     recoveryFen: Number,
     grantedAt: String,
@@ -92,13 +94,19 @@ function grantedDoc(recorded: RecordedEvent): Omit<EntitlementDoc, '_id'> {
     payee: { bankName: d.payee.bankName, accountNumberMasked: maskAccountNumber(d.payee.accountNumber) },
     stop: null,
     suspended: false,
-    paymentsRecorded: 0,
     flaggedForRecovery: 0,
     recoveryFen: 0,
     grantedAt: d.grantedAt,
     updatedAt: recorded.recordedAt,
   };
 }
+
+/**
+ * Events that change nothing here. Skipping one leaves the document's `_revision` behind the
+ * stream's; `applyOnce` only asks that a later event be newer, so the next stop or suspension
+ * still applies (and a replay still changes nothing).
+ */
+const notKept = new Set<string>(['EntitlementPaymentRecorded', 'EntitlementRefused']);
 
 export type EntitlementStatus = 'active' | 'suspended' | 'stopped';
 
@@ -125,7 +133,14 @@ export class EntitlementReadModel implements OnModuleInit {
       filter: { streamPrefixes: [entitlementStreamPrefix] },
       collections: ['entitlements'],
       apply: (e) => this.apply(e),
-      applyBatch: (events) => applyInBatch(this.model, events, grantedDoc, (e) => this.apply(e)),
+      // Events this model does not keep are dropped before the batch groups the rest (no write, the checkpoint moves on).
+      applyBatch: (events) =>
+        applyInBatch(
+          this.model,
+          events.filter((e) => !notKept.has(e.type)),
+          grantedDoc,
+          (e) => this.apply(e),
+        ),
     });
   }
 
@@ -178,7 +193,7 @@ export class EntitlementReadModel implements OnModuleInit {
         await applyOnce(this.model, id, recorded, { $set: { updatedAt: at } });
         return;
       case 'EntitlementPaymentRecorded':
-        await applyOnce(this.model, id, recorded, { $inc: { paymentsRecorded: 1 }, $max: { lastPaidMonth: event.data.month }, $set: { updatedAt: at } });
+        // Counted from the payroll's entitlement table when listed (see the top of this file).
         return;
       case 'EntitlementRefused':
         // Nothing to list or pay: the refusal is on the stream and published (一人一保).

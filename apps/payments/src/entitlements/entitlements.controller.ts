@@ -1,9 +1,11 @@
 /** The entitlements REST API (保障待遇): who is owed what, from when, and what was paid. */
-import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type EntitlementEvent, entitlementIdFor } from '@sa/domain-payments';
 import { recordedAs } from '@sa/messaging';
 import { ApiContract, assertJurisdiction, type AuthenticatedActor, CurrentActor, isInJurisdiction, Roles } from '@sa/platform';
+import type { EntitlementTable } from '../payroll/entitlement-table';
+import { ENTITLEMENT_TABLE } from '../payroll/entitlement-table.provider';
 import { EntitlementCommands } from './entitlement-commands';
 import { EntitlementReadModel, statusFilter, statusOf } from './entitlement-read-model';
 import { entitlementViewOf } from './entitlement-view';
@@ -17,6 +19,7 @@ export class EntitlementsController {
   constructor(
     private readonly commands: EntitlementCommands,
     private readonly readModel: EntitlementReadModel,
+    @Inject(ENTITLEMENT_TABLE) private readonly table: EntitlementTable,
   ) {}
 
   @Get(':applicationId')
@@ -52,11 +55,17 @@ export class EntitlementsController {
     const region = query.region ?? actor.orgUnit;
     if (!isInJurisdiction(actor, region)) return { items: [] };
     const filter: Record<string, unknown> = { region: { $regex: `^${region}` }, ...(query.status ? statusFilter(query.status) : {}) };
+    // Payment counters once kept in the read model (documents written before may still hold them) are left out here.
     const docs = await this.readModel.model
-      .find(filter, { memberKeys: 0, 'members.residentKey': 0, _revision: 0, _position: 0 })
+      .find(filter, { memberKeys: 0, 'members.residentKey': 0, _revision: 0, _position: 0, paymentsRecorded: 0, lastPaidMonth: 0 })
       .sort({ grantedAt: -1 })
       .limit(query.limit)
       .lean();
-    return { items: docs.map(({ _id, ...rest }) => ({ entitlementId: _id, ...rest, status: statusOf(rest) })) };
+    // Payments from the payroll's entitlement table, one query for the page. A grant the table has
+    // not applied yet has no row: nothing recorded on it can be counted yet, so 0 and no month.
+    const paid = await this.table.paymentSummaries(docs.map((d) => d._id));
+    return {
+      items: docs.map(({ _id, ...rest }) => ({ entitlementId: _id, ...rest, paymentsRecorded: 0, ...paid.get(_id), status: statusOf(rest) })),
+    };
   }
 }

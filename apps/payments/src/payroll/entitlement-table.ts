@@ -17,6 +17,11 @@ import type { Pool, PoolClient } from 'pg';
 
 export const payrollEntitlementsProjection = 'payroll-entitlements';
 
+export interface PaymentSummary {
+  readonly paymentsRecorded: number;
+  readonly lastPaidMonth?: string;
+}
+
 export interface EntitlementRow {
   readonly entitlementId: string;
   readonly revision: number;
@@ -76,6 +81,24 @@ export class EntitlementTable {
       [ids],
     );
     return new Map(rows.map((r) => [r.entitlement_id, { entitlementId: r.entitlement_id, revision: Number(r.revision), state: r.state }]));
+  }
+
+  /**
+   * How many payments each entitlement has recorded and the latest month paid, for a page of the
+   * officers' list (ids ≤ the page size, one query): the counters the MongoDB read model no longer
+   * keeps (one FerretDB write per payment held a city's payroll feedback for hours). Months are
+   * 'YYYY-MM', so the greatest string is the latest month. An id with no row yet is left out.
+   */
+  async paymentSummaries(ids: readonly string[]): Promise<Map<string, PaymentSummary>> {
+    if (ids.length === 0) return new Map();
+    const { rows } = await this.pool.query<{ entitlement_id: string; n: number; last: string | null }>(
+      `select entitlement_id,
+         (select count(*) from json_each(state->'payments'))::int as n,
+         (select max(p.value->>'month') from json_each(state->'payments') p) as last
+       from ${this.table} where entitlement_id = any($1::text[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.entitlement_id, { paymentsRecorded: r.n, ...(r.last ? { lastPaidMonth: r.last } : {}) }]));
   }
 
   /** Writes the rows (each only over an older revision) and the new position, in one transaction. */
