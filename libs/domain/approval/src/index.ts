@@ -8,3 +8,4 @@ export * from './rejection-notice';
 export * from './authority';
 export { benefitStartMonth } from './confirmation';
 export { decideCase, caseDecider } from './decider';
+export * from './periodic-review';

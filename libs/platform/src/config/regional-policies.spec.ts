@@ -27,7 +27,7 @@ describe('regional policy file', () => {
     expect(taizhou?.pointsAssessment?.items).toContainEqual({ criterion: 'member-severe-disability', points: 20 });
   });
 
-  it('loads the periodic-review intervals with their source, counted on the version\'s holiday calendar', () => {
+  it("loads the periodic-review intervals with their source, counted on the version's holiday calendar", () => {
     const taizhou = policyInForce(parseRegionalPolicies(shipped), parseRegionCode('331002001001'), '2026-06-01');
     expect(taizhou?.periodicReview).toMatchObject({ stableIntervalMonths: 12, variableIntervalMonths: 6, recheckDueWorkingDays: 15 });
     expect(taizhou?.periodicReview?.sources.intervals).toMatch(/每半年核查一次/);

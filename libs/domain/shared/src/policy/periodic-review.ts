@@ -40,13 +40,25 @@ export interface ReviewInterval {
 /** Extreme-poverty cases and stable dibao households yearly; the others at the variable interval. */
 export function reviewInterval(policy: PeriodicReviewPolicy, programme: 'dibao' | 'extreme-poverty', basis: ReviewBasis): ReviewInterval {
   if (programme === 'extreme-poverty') {
-    return { cadence: 'yearly', months: policy.stableIntervalMonths, rule: `特困人员每${policy.stableIntervalMonths}个月核查一次 (${policy.sources.intervals})` };
+    return {
+      cadence: 'yearly',
+      months: policy.stableIntervalMonths,
+      rule: `特困人员每${policy.stableIntervalMonths}个月核查一次 (${policy.sources.intervals})`,
+    };
   }
   if (basis.membersAbleToWork || basis.irregularIncome) {
     const why = [basis.membersAbleToWork ? '家庭成员有劳动能力' : '', basis.irregularIncome ? '收入来源不固定' : ''].filter(Boolean).join('、');
-    return { cadence: 'six-monthly', months: policy.variableIntervalMonths, rule: `${why}的低保家庭每${policy.variableIntervalMonths}个月核查一次 (${policy.sources.intervals})` };
+    return {
+      cadence: 'six-monthly',
+      months: policy.variableIntervalMonths,
+      rule: `${why}的低保家庭每${policy.variableIntervalMonths}个月核查一次 (${policy.sources.intervals})`,
+    };
   }
-  return { cadence: 'yearly', months: policy.stableIntervalMonths, rule: `经济状况稳定的低保家庭每${policy.stableIntervalMonths}个月核查一次 (${policy.sources.intervals})` };
+  return {
+    cadence: 'yearly',
+    months: policy.stableIntervalMonths,
+    rule: `经济状况稳定的低保家庭每${policy.stableIntervalMonths}个月核查一次 (${policy.sources.intervals})`,
+  };
 }
 
 export function periodicReviewProblems(policy: PeriodicReviewPolicy): { field: string; rule: string }[] {
