@@ -91,6 +91,7 @@ function applicationFacts(c: ApplicationFacts): CaseFacts {
     involvesMinor: c.involvesMinor,
     nearRelative: c.nearRelative,
     applicationTakenBy: c.applicationTakenBy,
+    ...(c.reviewBasis === undefined ? {} : { reviewBasis: { membersAbleToWork: c.reviewBasis.membersAbleToWork, irregularIncome: c.reviewBasis.irregularIncome } }),
   };
 }
 
