@@ -7,6 +7,7 @@
 import { serviceAccess, servicePrincipal, kafkaAccessPlan } from '@sa/messaging';
 import type { ConsumptionDefinition, PublicationDefinition } from '@sa/platform';
 import { approvalConsumption, approvalPublication } from '../../apps/approval/src/cases/integration';
+import { periodicReviewConsumption, periodicReviewPublication } from '../../apps/approval/src/periodic-reviews/integration';
 import { temporaryDecisionConsumption as approvalTemporaryCases, temporaryDecisionPublication } from '../../apps/approval/src/temporary-assistance/integration';
 import { findingsPublication } from '../../apps/audit/src/findings/findings-publication';
 import { referralConsumption, referralPublication } from '../../apps/charity-referral/src/referrals/integration';
@@ -30,7 +31,10 @@ const declared: Record<string, { publications: PublicationDefinition[]; consumpt
     publications: [verificationPublication],
     consumptions: [applicationsConsumption, casesConsumption, countyDataConsumption, caseloadConsumption],
   },
-  approval: { publications: [approvalPublication, temporaryDecisionPublication], consumptions: [approvalConsumption, approvalTemporaryCases] },
+  approval: {
+    publications: [approvalPublication, temporaryDecisionPublication, periodicReviewPublication],
+    consumptions: [approvalConsumption, approvalTemporaryCases, periodicReviewConsumption],
+  },
   payments: {
     publications: [paymentsPublication, temporaryPaymentsPublication],
     consumptions: [caseApprovalConsumption, residentDeathConsumption, temporaryDecisionsConsumption],
