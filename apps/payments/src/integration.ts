@@ -130,6 +130,7 @@ const mapping = mappingOf<EntitlementEvent | PayrollEvent>({
   },
   DeathReported: () => null,
   EntitlementSuspended: () => null,
+  EntitlementAmountChanged: () => null,
   EntitlementResumed: () => null,
   GradualExitStarted: () => null,
   EntitlementPaymentRecorded: () => null,
