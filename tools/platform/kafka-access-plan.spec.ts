@@ -14,7 +14,7 @@ import { referralConsumption, referralPublication } from '../../apps/charity-ref
 import { temporaryDecisionConsumption as referralTemporaryDecisions } from '../../apps/charity-referral/src/referrals/temporary-decisions.controller';
 import { intakeConsumption, intakeEntitlementConsumption, intakePublication } from '../../apps/intake/src/applications/integration';
 import { temporaryCaseConsumption, temporaryCasePublication } from '../../apps/intake/src/temporary-assistance/integration';
-import { caseApprovalConsumption, paymentsPublication, residentDeathConsumption } from '../../apps/payments/src/integration';
+import { caseApprovalConsumption, paymentsPublication, periodicReviewConsumption as paymentsPeriodicReviews, residentDeathConsumption } from '../../apps/payments/src/integration';
 import { temporaryDecisionsConsumption, temporaryPaymentsPublication } from '../../apps/payments/src/temporary-assistance/integration';
 import { caseloadConsumption } from '../../apps/verification/src/caseload/caseload-events.controller';
 import { applicationsConsumption, casesConsumption, verificationPublication } from '../../apps/verification/src/checks/integration';
@@ -37,7 +37,7 @@ const declared: Record<string, { publications: PublicationDefinition[]; consumpt
   },
   payments: {
     publications: [paymentsPublication, temporaryPaymentsPublication],
-    consumptions: [caseApprovalConsumption, residentDeathConsumption, temporaryDecisionsConsumption],
+    consumptions: [caseApprovalConsumption, residentDeathConsumption, temporaryDecisionsConsumption, paymentsPeriodicReviews],
   },
   'charity-referral': { publications: [referralPublication], consumptions: [referralConsumption, referralTemporaryDecisions] },
   audit: { publications: [findingsPublication], consumptions: [] },

@@ -80,6 +80,7 @@ export const serviceAccess: Readonly<Record<string, ServiceAccess>> = {
       'payments-case-approvals': [casesTopicV1],
       'payments-resident-deaths': [residentDeathV1.topic],
       'payments-temporary-decisions': [temporaryDecisionsTopicV1],
+      'payments-periodic-reviews': [periodicReviewsTopicV1],
     },
   },
   'charity-referral': {
