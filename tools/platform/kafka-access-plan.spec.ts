@@ -14,7 +14,12 @@ import { referralConsumption, referralPublication } from '../../apps/charity-ref
 import { temporaryDecisionConsumption as referralTemporaryDecisions } from '../../apps/charity-referral/src/referrals/temporary-decisions.controller';
 import { intakeConsumption, intakeEntitlementConsumption, intakePublication } from '../../apps/intake/src/applications/integration';
 import { temporaryCaseConsumption, temporaryCasePublication } from '../../apps/intake/src/temporary-assistance/integration';
-import { caseApprovalConsumption, paymentsPublication, periodicReviewConsumption as paymentsPeriodicReviews, residentDeathConsumption } from '../../apps/payments/src/integration';
+import {
+  caseApprovalConsumption,
+  paymentsPublication,
+  periodicReviewConsumption as paymentsPeriodicReviews,
+  residentDeathConsumption,
+} from '../../apps/payments/src/integration';
 import { temporaryDecisionsConsumption, temporaryPaymentsPublication } from '../../apps/payments/src/temporary-assistance/integration';
 import { caseloadConsumption } from '../../apps/verification/src/caseload/caseload-events.controller';
 import { applicationsConsumption, casesConsumption, verificationPublication } from '../../apps/verification/src/checks/integration';

@@ -28,7 +28,11 @@ describe('turning intake and verification messages into Case commands', () => {
     const p = applicationSubmittedV1.example;
     expect(receiveApplication(p, '2025-03-03T10:00:00+08:00').reviewBasis).toEqual({ membersAbleToWork: true, irregularIncome: true });
     // When nobody can work and the only income is a pension, Then neither holds (a stable household: yearly)
-    const members = p.household.members.map((m) => ({ ...m, workAbility: 'none' as const, declaredMonthlyIncomes: m.declaredMonthlyIncomes.filter((i) => i.kind !== 'wage') }));
+    const members = p.household.members.map((m) => ({
+      ...m,
+      workAbility: 'none' as const,
+      declaredMonthlyIncomes: m.declaredMonthlyIncomes.filter((i) => i.kind !== 'wage'),
+    }));
     expect(receiveApplication({ ...p, household: { ...p.household, members } }, '2025-03-03T10:00:00+08:00').reviewBasis).toEqual({
       membersAbleToWork: false,
       irregularIncome: false,

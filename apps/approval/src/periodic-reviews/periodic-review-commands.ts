@@ -14,7 +14,16 @@ import {
 } from '@sa/domain-approval';
 import { type Actor, chinaDate, fen } from '@sa/domain-shared';
 import type { EventStore } from '@sa/event-store';
-import { assertJurisdiction, type AuthenticatedActor, Clock, type CommandContext, EVENT_STORE, executeCommand, loadAggregate, RegionalPolicies } from '@sa/platform';
+import {
+  assertJurisdiction,
+  type AuthenticatedActor,
+  Clock,
+  type CommandContext,
+  EVENT_STORE,
+  executeCommand,
+  loadAggregate,
+  RegionalPolicies,
+} from '@sa/platform';
 import { caseStream } from '../cases/case-stream';
 import { periodicReviewStream } from './integration';
 import { reviewPolicyOrRefuse, reviewTermsIn } from './review-terms';
@@ -55,7 +64,11 @@ export class PeriodicReviewCommands {
    * check, the review basis of its application) and the policy in force for the benefit's first month.
    * Answers what happened; 'no-policy' when the region runs no periodic reviews.
    */
-  async scheduleFirst(applicationId: string, benefitStartMonth: string, context: SystemContext): Promise<'scheduled' | 'already-scheduled' | 'no-policy' | 'not-approved'> {
+  async scheduleFirst(
+    applicationId: string,
+    benefitStartMonth: string,
+    context: SystemContext,
+  ): Promise<'scheduled' | 'already-scheduled' | 'no-policy' | 'not-approved'> {
     const { state: caseState } = await loadAggregate(this.store, caseStream(applicationId), caseDecider);
     if (caseState.phase !== 'approved') return 'not-approved';
     const { facts, check } = caseState;
@@ -128,7 +141,15 @@ export class PeriodicReviewCommands {
     const review = loaded.state as Exclude<PeriodicReviewState, { phase: 'unscheduled' }>;
     const now = this.clock.now().toISOString();
     const { terms } = reviewPolicyOrRefuse(this.policies, review.programme, review.region, chinaDate(now));
-    const command: PeriodicReviewCommand = { type: 'DecideReview', applicationId, outcome: body.outcome, reasons: body.reasons, terms, decidedBy: actorOf(actor), decidedAt: now };
+    const command: PeriodicReviewCommand = {
+      type: 'DecideReview',
+      applicationId,
+      outcome: body.outcome,
+      reasons: body.reasons,
+      terms,
+      decidedBy: actorOf(actor),
+      decidedAt: now,
+    };
     return this.execute(applicationId, command, actor, loaded);
   }
 

@@ -39,18 +39,28 @@ export class PeriodicReviewJobs implements OnModuleInit {
 
   async openDue(now: Date, scope: JobScope = {}): Promise<RunResult> {
     const due = await this.readModel.due(chinaDate(now), batchSize, scope.region);
-    return this.each(due, 'opening a due review failed', async (review, context) => {
-      const opened = await this.commands.open(review._id, review.region, now, context);
-      return opened !== undefined;
-    }, (review) => `open-${review._id}-${review.cycle}`);
+    return this.each(
+      due,
+      'opening a due review failed',
+      async (review, context) => {
+        const opened = await this.commands.open(review._id, review.region, now, context);
+        return opened !== undefined;
+      },
+      (review) => `open-${review._id}-${review.cycle}`,
+    );
   }
 
   async lapseOverdue(now: Date, scope: JobScope = {}): Promise<RunResult> {
     const overdue = await this.readModel.overdue(chinaDate(now), batchSize, scope.region);
-    return this.each(overdue, 'lapsing an overdue review failed', async (review, context) => {
-      await this.commands.lapse(review._id, now, context);
-      return true;
-    }, (review) => `lapse-${review._id}-${review.cycle}`);
+    return this.each(
+      overdue,
+      'lapsing an overdue review failed',
+      async (review, context) => {
+        await this.commands.lapse(review._id, now, context);
+        return true;
+      },
+      (review) => `lapse-${review._id}-${review.cycle}`,
+    );
   }
 
   private async each(

@@ -57,12 +57,20 @@ export class PeriodicReviewReadModel implements OnModuleInit {
 
   /** Scheduled reviews due on or before `today`, oldest first, within a region when given. */
   due(today: string, limit: number, region?: string): Promise<PeriodicReviewView[]> {
-    return this.model.find({ phase: 'scheduled', dueOn: { $lte: today }, ...within(region) }).sort({ dueOn: 1 }).limit(limit).lean();
+    return this.model
+      .find({ phase: 'scheduled', dueOn: { $lte: today }, ...within(region) })
+      .sort({ dueOn: 1 })
+      .limit(limit)
+      .lean();
   }
 
   /** Open reviews whose re-check deadline passed before `today` and that have not lapsed yet. */
   overdue(today: string, limit: number, region?: string): Promise<PeriodicReviewView[]> {
-    return this.model.find({ phase: 'open', lapsed: false, recheckDueBy: { $lt: today }, ...within(region) }).sort({ recheckDueBy: 1 }).limit(limit).lean();
+    return this.model
+      .find({ phase: 'open', lapsed: false, recheckDueBy: { $lt: today }, ...within(region) })
+      .sort({ recheckDueBy: 1 })
+      .limit(limit)
+      .lean();
   }
 
   private async apply(recorded: RecordedEvent): Promise<void> {

@@ -34,7 +34,8 @@ export const reviewAnswer = z.object({
 export const worklistQuery = z.object({
   region: regionCodeField.optional(),
   status: z.enum(['due', 'overdue', 'awaiting-decision', 'upcoming']).optional().meta({
-    description: 'due: open, re-check not yet late; overdue: open past the re-check deadline (or lapsed); awaiting-decision: re-checked; upcoming: scheduled. All but upcoming when absent.',
+    description:
+      'due: open, re-check not yet late; overdue: open past the re-check deadline (or lapsed); awaiting-decision: re-checked; upcoming: scheduled. All but upcoming when absent.',
   }),
   after: z
     .string()

@@ -32,7 +32,9 @@ describe('a periodic review outcome as entitlement commands', () => {
   it('suspends a lapsed review as review-overdue, terminates as review-failed, and continues with nothing to do', () => {
     const lapsed = { ...example, outcome: 'suspend' as const, lapsed: true };
     expect(commandsForReview(lapsed, at)).toMatchObject([{ type: 'SuspendEntitlement', reason: 'review-overdue', fromMonth: '2026-11' }]);
-    expect(commandsForReview({ ...example, outcome: 'terminate' }, at)).toMatchObject([{ type: 'TerminateEntitlement', reason: 'review-failed', effectiveMonth: '2026-11' }]);
+    expect(commandsForReview({ ...example, outcome: 'terminate' }, at)).toMatchObject([
+      { type: 'TerminateEntitlement', reason: 'review-failed', effectiveMonth: '2026-11' },
+    ]);
     expect(commandsForReview({ ...example, outcome: 'continue' }, at)).toEqual([]);
   });
 

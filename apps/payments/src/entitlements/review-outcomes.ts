@@ -16,7 +16,11 @@ import { EntitlementCommands } from './entitlement-commands';
 
 export type ReviewDecided = typeof periodicReviewDecidedV1 extends { readonly example: infer P } ? P : never;
 
-const reasonsText = (p: ReviewDecided) => p.reasons.map((r) => r.message).join('；').slice(0, 1000);
+const reasonsText = (p: ReviewDecided) =>
+  p.reasons
+    .map((r) => r.message)
+    .join('；')
+    .slice(0, 1000);
 
 /** The entitlement commands an outcome needs, in order. Pure. */
 export function commandsForReview(p: ReviewDecided, at: string): EntitlementCommand[] {
@@ -49,7 +53,17 @@ export function commandsForReview(p: ReviewDecided, at: string): EntitlementComm
       ];
     }
     case 'suspend':
-      return [{ type: 'SuspendEntitlement', entitlementId, fromMonth: month, reason: p.lapsed ? 'review-overdue' : 'other', detail, suspendedBy: by, suspendedAt: at }];
+      return [
+        {
+          type: 'SuspendEntitlement',
+          entitlementId,
+          fromMonth: month,
+          reason: p.lapsed ? 'review-overdue' : 'other',
+          detail,
+          suspendedBy: by,
+          suspendedAt: at,
+        },
+      ];
     case 'terminate':
       return [{ type: 'TerminateEntitlement', entitlementId, reason: 'review-failed', detail, effectiveMonth: month, stoppedBy: by, stoppedAt: at }];
   }
@@ -95,7 +109,10 @@ export class ReviewOutcomes {
         throw new PermanentError(`review ${p.cycle} of case ${p.applicationId}: ${command.type} refused: ${code} ${error.rejection.message}`);
       }
     }
-    this.logger.info({ applicationId: p.applicationId, cycle: p.cycle, outcome: p.outcome, effectiveMonth: p.effectiveMonth, at: this.clock.now().toISOString() }, 'review outcome carried out');
+    this.logger.info(
+      { applicationId: p.applicationId, cycle: p.cycle, outcome: p.outcome, effectiveMonth: p.effectiveMonth, at: this.clock.now().toISOString() },
+      'review outcome carried out',
+    );
   }
 
   private async refusedAsEntitlement(entitlementId: string): Promise<boolean> {

@@ -39,7 +39,9 @@ export const periodicReviewDecidedV1 = defineContract({
     standardFen: fenField('Standard per person per month the review used.').optional(),
     perCapitaMonthlyIncomeFen: z.number().int().min(0).optional(),
     gradualExitMonths: z.number().int().min(0).max(24).optional().meta({ description: 'For start-gradual-exit: months still paid (policy).' }),
-    resumesSuspension: z.boolean().meta({ description: 'Payment was suspended for a lapsed review and this outcome keeps paying: resume from effectiveMonth.' }),
+    resumesSuspension: z
+      .boolean()
+      .meta({ description: 'Payment was suspended for a lapsed review and this outcome keeps paying: resume from effectiveMonth.' }),
     policyId: textField('Regional policy version the review used (absent when it lapsed).', 64).optional(),
     decidedBy: actorField,
     decidedAt: instantField('When decided (or lapsed).'),

@@ -91,7 +91,9 @@ function applicationFacts(c: ApplicationFacts): CaseFacts {
     involvesMinor: c.involvesMinor,
     nearRelative: c.nearRelative,
     applicationTakenBy: c.applicationTakenBy,
-    ...(c.reviewBasis === undefined ? {} : { reviewBasis: { membersAbleToWork: c.reviewBasis.membersAbleToWork, irregularIncome: c.reviewBasis.irregularIncome } }),
+    ...(c.reviewBasis === undefined
+      ? {}
+      : { reviewBasis: { membersAbleToWork: c.reviewBasis.membersAbleToWork, irregularIncome: c.reviewBasis.irregularIncome } }),
   };
 }
 

@@ -57,7 +57,9 @@ describe('changing the amount after a review (调整救助金额)', () => {
   });
 
   it('refuses a change that leaves no gap, and one after the entitlement stopped', () => {
-    given(entitlementDecider, [granted()]).when({ ...change, countedHouseholdIncomeFen: fen(357_000) }).thenRejects('NOT_ENTITLED');
+    given(entitlementDecider, [granted()])
+      .when({ ...change, countedHouseholdIncomeFen: fen(357_000) })
+      .thenRejects('NOT_ENTITLED');
     const stopped: EntitlementEvent = {
       type: 'EntitlementStopped',
       data: { entitlementId, applicationId, reason: 'moved-away', effectiveMonth: '2025-09', stoppedBy: officer, stoppedAt: '2025-08-20T10:00:00+08:00' },
@@ -84,7 +86,16 @@ describe('a payroll after an amount change', () => {
 
 function entitlementStart(payrollId: string) {
   const start = payrollDecider.decide(
-    { type: 'StartPayroll', payrollId, region: '330102', month: '2025-11', batchSize: 1000, plannedEntitlements: 1, startedBy: officer, startedAt: '2025-11-08T09:00:00+08:00' },
+    {
+      type: 'StartPayroll',
+      payrollId,
+      region: '330102',
+      month: '2025-11',
+      batchSize: 1000,
+      plannedEntitlements: 1,
+      startedBy: officer,
+      startedAt: '2025-11-08T09:00:00+08:00',
+    },
     payrollDecider.initialState,
   );
   if (!start.ok) throw new Error(start.rejection.code);

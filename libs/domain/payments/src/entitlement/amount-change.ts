@@ -35,7 +35,13 @@ export function decideChangeAmount(command: ChangeEntitlementAmount, state: Enti
   }
   const amount = monthlyEntitlementAmount({ programme: current.programme, ...command });
   if (!amount.entitled) {
-    return refuse(problem('NOT_ENTITLED', 'counted household income is at or above members × standard: a review ends such a case, it does not pay 0', 'countedHouseholdIncomeFen'));
+    return refuse(
+      problem(
+        'NOT_ENTITLED',
+        'counted household income is at or above members × standard: a review ends such a case, it does not pay 0',
+        'countedHouseholdIncomeFen',
+      ),
+    );
   }
   const previous = monthlyAmountIn(current, command.fromMonth);
   // The same amount from the same month again (a redelivered review) changes nothing.

@@ -41,7 +41,9 @@ function entryProblem(entry: PayrollEntry, field: string): Check {
     () =>
       firstInList(
         entry.amountChanges ?? [],
-        (c, j) => monthProblem(c.fromMonth, `${field}.amountChanges[${j}].fromMonth`) ?? fenProblem(c.monthlyAmountFen, `${field}.amountChanges[${j}].monthlyAmountFen`, 1),
+        (c, j) =>
+          monthProblem(c.fromMonth, `${field}.amountChanges[${j}].fromMonth`) ??
+          fenProblem(c.monthlyAmountFen, `${field}.amountChanges[${j}].monthlyAmountFen`, 1),
       ),
     () => bankAccountProblem(entry.payee, `${field}.payee`),
   );
