@@ -9,7 +9,8 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { type Actor, ancestorAt, chinaDate, parseRegionCode } from '@sa/domain-shared';
 import { CommandRejectedError, type JobScope, type Logger, LOGGER, Scheduler } from '@sa/platform';
 import { PeriodicReviewCommands } from './periodic-review-commands';
-import { PeriodicReviewReadModel, type PeriodicReviewView } from './periodic-review-read-model';
+import { REVIEW_SCHEDULE } from './review-schedule.provider';
+import type { ReviewScheduleTable, ScheduledState } from './review-schedule-table';
 
 export const openReviewsJob = 'periodic-reviews-open';
 export const lapseReviewsJob = 'periodic-reviews-lapse';
@@ -27,7 +28,7 @@ type RunResult = { done: number; skipped: number; failed: number };
 export class PeriodicReviewJobs implements OnModuleInit {
   constructor(
     private readonly scheduler: Scheduler,
-    private readonly readModel: PeriodicReviewReadModel,
+    @Inject(REVIEW_SCHEDULE) private readonly schedule: ReviewScheduleTable,
     private readonly commands: PeriodicReviewCommands,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -38,40 +39,40 @@ export class PeriodicReviewJobs implements OnModuleInit {
   }
 
   async openDue(now: Date, scope: JobScope = {}): Promise<RunResult> {
-    const due = await this.readModel.due(chinaDate(now), batchSize, scope.region);
+    const due = await this.schedule.due(chinaDate(now), batchSize, scope.region);
     return this.each(
       due,
       'opening a due review failed',
       async (review, context) => {
-        const opened = await this.commands.open(review._id, review.region, now, context);
+        const opened = await this.commands.open(review.applicationId, review.region, now, context);
         return opened !== undefined;
       },
-      (review) => `open-${review._id}-${review.cycle}`,
+      (review) => `open-${review.applicationId}-${review.cycle}`,
     );
   }
 
   async lapseOverdue(now: Date, scope: JobScope = {}): Promise<RunResult> {
-    const overdue = await this.readModel.overdue(chinaDate(now), batchSize, scope.region);
+    const overdue = await this.schedule.overdue(chinaDate(now), batchSize, scope.region);
     return this.each(
       overdue,
       'lapsing an overdue review failed',
       async (review, context) => {
-        await this.commands.lapse(review._id, now, context);
+        await this.commands.lapse(review.applicationId, now, context);
         return true;
       },
-      (review) => `lapse-${review._id}-${review.cycle}`,
+      (review) => `lapse-${review.applicationId}-${review.cycle}`,
     );
   }
 
   private async each(
-    reviews: readonly PeriodicReviewView[],
+    reviews: readonly ScheduledState[],
     failure: string,
-    step: (review: PeriodicReviewView, context: { actor: Actor; correlationId: string; idempotencyKey: string }) => Promise<boolean>,
-    key: (review: PeriodicReviewView) => string,
+    step: (review: ScheduledState, context: { actor: Actor; correlationId: string; idempotencyKey: string }) => Promise<boolean>,
+    key: (review: ScheduledState) => string,
   ): Promise<RunResult> {
     const result = { done: 0, skipped: 0, failed: 0 };
     for (const review of reviews) {
-      const context = { actor: reviewSystemActor(review.region), correlationId: review._id, idempotencyKey: key(review) };
+      const context = { actor: reviewSystemActor(review.region), correlationId: review.applicationId, idempotencyKey: key(review) };
       try {
         if (await step(review, context)) result.done++;
         else result.skipped++;
@@ -79,7 +80,7 @@ export class PeriodicReviewJobs implements OnModuleInit {
         if (error instanceof CommandRejectedError) result.skipped++;
         else {
           result.failed++;
-          this.logger.error({ err: error, applicationId: review._id, cycle: review.cycle }, failure);
+          this.logger.error({ err: error, applicationId: review.applicationId, cycle: review.cycle }, failure);
         }
       }
     }

@@ -1,40 +1,24 @@
 /**
  * The township worklist (定期核查工作台账): reviews due, overdue or awaiting a decision in the
- * caller's jurisdiction, by due date, in keyset pages read through the (phase, region, dueOn) index.
+ * caller's jurisdiction, by due date, in keyset pages read through the schedule table's index.
  */
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { chinaDate } from '@sa/domain-shared';
 import { type AuthenticatedActor, Clock, isInJurisdiction } from '@sa/platform';
-import { PeriodicReviewReadModel, type PeriodicReviewView } from './periodic-review-read-model';
 import type { WorklistQuery } from './requests';
+import { REVIEW_SCHEDULE } from './review-schedule.provider';
+import type { ReviewScheduleTable, ScheduledState, WorklistStatus } from './review-schedule-table';
 
-type WorklistStatus = 'due' | 'overdue' | 'awaiting-decision' | 'upcoming';
-
-function statusOf(view: PeriodicReviewView, today: string): WorklistStatus {
-  if (view.phase === 'scheduled') return 'upcoming';
-  if (view.phase === 'rechecked') return 'awaiting-decision';
-  return view.lapsed || (view.recheckDueBy !== undefined && view.recheckDueBy < today) ? 'overdue' : 'due';
-}
-
-function filterFor(status: WorklistStatus | undefined, today: string): Record<string, unknown> {
-  switch (status) {
-    case 'upcoming':
-      return { phase: 'scheduled' };
-    case 'awaiting-decision':
-      return { phase: 'rechecked' };
-    case 'due':
-      return { phase: 'open', lapsed: false, recheckDueBy: { $gte: today } };
-    case 'overdue':
-      return { phase: 'open', $or: [{ lapsed: true }, { recheckDueBy: { $lt: today } }] };
-    case undefined:
-      return { phase: { $in: ['open', 'rechecked'] } };
-  }
+function statusOf(review: ScheduledState, today: string): WorklistStatus {
+  if (review.phase === 'scheduled') return 'upcoming';
+  if (review.phase === 'rechecked') return 'awaiting-decision';
+  return review.lapsed || (review.recheckDueBy !== undefined && review.recheckDueBy < today) ? 'overdue' : 'due';
 }
 
 @Injectable()
 export class PeriodicReviewWorklist {
   constructor(
-    private readonly readModel: PeriodicReviewReadModel,
+    @Inject(REVIEW_SCHEDULE) private readonly schedule: ReviewScheduleTable,
     private readonly clock: Clock,
   ) {}
 
@@ -42,32 +26,24 @@ export class PeriodicReviewWorklist {
     const region = query.region ?? actor.orgUnit;
     if (!isInJurisdiction(actor, region)) return { items: [] };
     const today = chinaDate(this.clock.now());
-    const conditions: Record<string, unknown>[] = [filterFor(query.status, today), { region: { $regex: `^${region}` } }];
-    if (query.after) {
-      const [dueOn, id] = query.after.split('|') as [string, string];
-      conditions.push({ $or: [{ dueOn: { $gt: dueOn } }, { dueOn, _id: { $gt: id } }] });
-    }
-    const docs = await this.readModel.model
-      .find({ $and: conditions })
-      .sort({ dueOn: 1, _id: 1 })
-      .limit(query.limit + 1)
-      .lean();
-    const page = docs.slice(0, query.limit);
+    const after = query.after ? { dueOn: query.after.slice(0, 10), id: query.after.slice(11) } : undefined;
+    const rows = await this.schedule.worklist(region, today, query.status, after, query.limit + 1);
+    const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return {
-      items: page.map((v) => ({
-        applicationId: v._id,
-        programme: v.programme,
-        region: v.region,
-        cycle: v.cycle,
-        phase: v.phase,
-        status: statusOf(v, today),
-        dueOn: v.dueOn,
-        ...(v.recheckDueBy ? { recheckDueBy: v.recheckDueBy } : {}),
-        lapsed: v.lapsed,
-        ...(v.proposedOutcome ? { proposedOutcome: v.proposedOutcome } : {}),
+      items: page.map((r) => ({
+        applicationId: r.applicationId,
+        programme: r.programme,
+        region: r.region,
+        cycle: r.cycle,
+        phase: r.phase,
+        status: statusOf(r, today),
+        dueOn: r.dueOn,
+        ...(r.recheckDueBy ? { recheckDueBy: r.recheckDueBy } : {}),
+        lapsed: r.lapsed,
+        ...(r.recheck ? { proposedOutcome: r.recheck.proposal.outcome } : {}),
       })),
-      ...(docs.length > query.limit && last ? { nextAfter: `${last.dueOn}|${last._id}` } : {}),
+      ...(rows.length > query.limit && last ? { nextAfter: `${last.dueOn}|${last.applicationId}` } : {}),
     };
   }
 }
