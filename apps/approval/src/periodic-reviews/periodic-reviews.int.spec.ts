@@ -16,6 +16,7 @@ const people = {
   worker: token('zhou.qiang', 'investigator', '331002001'),
   county: token('zhao.gang', 'county-approver', '331002'),
   operator: token('ops.chen', 'platform-operator', '331002'),
+  otherTownship: token('qian.li', 'township-reviewer', '331002002'),
 };
 
 describe('periodic reviews at approval (定期核查; real PostgreSQL, FerretDB, Kafka)', () => {
@@ -210,5 +211,9 @@ describe('periodic reviews at approval (定期核查; real PostgreSQL, FerretDB,
       30_000,
       250,
     );
+    // And the worklist shows it to its township only, and refuses a malformed cursor naming the field
+    expect((await get('/periodic-reviews', people.otherTownship)).body.items).toEqual([]);
+    expect((await get('/periodic-reviews?region=331002001', people.otherTownship)).body.items).toEqual([]);
+    expect((await get('/periodic-reviews?after=not-a-cursor')).status).toBe(400);
   });
 });

@@ -114,12 +114,16 @@ export class ReviewScheduleTable {
 
   /** Scheduled reviews due on or before `today`, oldest first (the opening job's batch). */
   async due(today: string, limit: number, region = ''): Promise<ScheduledState[]> {
-    return this.states(`phase = 'scheduled' and due_on <= $2 and ${inRegion(1)} order by due_on limit $3`, [region, today, limit]);
+    return this.states(`phase = 'scheduled' and due_on <= $2 and ${inRegion(1)} order by due_on, application_id limit $3`, [region, today, limit]);
   }
 
   /** Open, not lapsed reviews whose re-check deadline passed before `today` (the lapse job's batch). */
   async overdue(today: string, limit: number, region = ''): Promise<ScheduledState[]> {
-    return this.states(`phase = 'open' and not lapsed and recheck_due_by < $2 and ${inRegion(1)} order by recheck_due_by limit $3`, [region, today, limit]);
+    return this.states(`phase = 'open' and not lapsed and recheck_due_by < $2 and ${inRegion(1)} order by recheck_due_by, application_id limit $3`, [
+      region,
+      today,
+      limit,
+    ]);
   }
 
   /** A worklist page: reviews of a region in a status, by due date then id, after the keyset cursor. */
