@@ -47,6 +47,12 @@ async function main(): Promise<void> {
       const lapse = await timed(() => table.overdue(today, 500));
       const idle = await timed(() => table.due('2025-01-01', 500));
       const page = await timed(() => table.worklist('331002001', today, undefined, undefined, 50));
+      // How PostgreSQL reads the opening job's batch: an index scan, not a scan of the table.
+      const plan = await pool.query<{ 'QUERY PLAN': string }>(
+        `explain select state from "${schema}".periodic_review_schedule where phase = 'scheduled' and due_on <= $1 and region >= '' and region < ':' order by due_on, application_id limit 500`,
+        ['2025-01-01'],
+      );
+      console.log(`  plan: ${plan.rows.map((r) => r['QUERY PLAN'].trim()).join(' / ')}`);
       console.log(
         `N=${mark.toLocaleString('en')}  open-job batch ${open.rows} rows ${open.ms.toFixed(1)} ms · lapse-job batch ${lapse.rows} rows ${lapse.ms.toFixed(1)} ms · ` +
           `idle tick ${idle.rows} rows ${idle.ms.toFixed(1)} ms · worklist page ${page.rows} rows ${page.ms.toFixed(1)} ms  (load ${loadavg()[0]?.toFixed(1)})`,
