@@ -7,13 +7,19 @@
 import { serviceAccess, servicePrincipal, kafkaAccessPlan } from '@sa/messaging';
 import type { ConsumptionDefinition, PublicationDefinition } from '@sa/platform';
 import { approvalConsumption, approvalPublication } from '../../apps/approval/src/cases/integration';
+import { periodicReviewConsumption, periodicReviewPublication } from '../../apps/approval/src/periodic-reviews/integration';
 import { temporaryDecisionConsumption as approvalTemporaryCases, temporaryDecisionPublication } from '../../apps/approval/src/temporary-assistance/integration';
 import { findingsPublication } from '../../apps/audit/src/findings/findings-publication';
 import { referralConsumption, referralPublication } from '../../apps/charity-referral/src/referrals/integration';
 import { temporaryDecisionConsumption as referralTemporaryDecisions } from '../../apps/charity-referral/src/referrals/temporary-decisions.controller';
 import { intakeConsumption, intakeEntitlementConsumption, intakePublication } from '../../apps/intake/src/applications/integration';
 import { temporaryCaseConsumption, temporaryCasePublication } from '../../apps/intake/src/temporary-assistance/integration';
-import { caseApprovalConsumption, paymentsPublication, residentDeathConsumption } from '../../apps/payments/src/integration';
+import {
+  caseApprovalConsumption,
+  paymentsPublication,
+  periodicReviewConsumption as paymentsPeriodicReviews,
+  residentDeathConsumption,
+} from '../../apps/payments/src/integration';
 import {
   temporaryCasesConsumption,
   temporaryDecisionsConsumption,
@@ -34,10 +40,13 @@ const declared: Record<string, { publications: PublicationDefinition[]; consumpt
     publications: [verificationPublication],
     consumptions: [applicationsConsumption, casesConsumption, countyDataConsumption, caseloadConsumption],
   },
-  approval: { publications: [approvalPublication, temporaryDecisionPublication], consumptions: [approvalConsumption, approvalTemporaryCases] },
+  approval: {
+    publications: [approvalPublication, temporaryDecisionPublication, periodicReviewPublication],
+    consumptions: [approvalConsumption, approvalTemporaryCases, periodicReviewConsumption],
+  },
   payments: {
     publications: [paymentsPublication, temporaryPaymentsPublication],
-    consumptions: [caseApprovalConsumption, residentDeathConsumption, temporaryDecisionsConsumption, temporaryCasesConsumption],
+    consumptions: [caseApprovalConsumption, residentDeathConsumption, temporaryDecisionsConsumption, temporaryCasesConsumption, paymentsPeriodicReviews],
   },
   'charity-referral': { publications: [referralPublication], consumptions: [referralConsumption, referralTemporaryDecisions] },
   audit: { publications: [findingsPublication], consumptions: [] },

@@ -16,6 +16,7 @@ import {
   paymentBatchSettledV1,
   paymentIssuedV1,
   paymentSettledV1,
+  periodicReviewDecidedV1,
   recoveryFlaggedV1,
   residentDeathV1,
 } from '@sa/contracts';
@@ -132,6 +133,7 @@ const mapping = mappingOf<EntitlementEvent | PayrollEvent>({
   },
   DeathReported: () => null,
   EntitlementSuspended: () => null,
+  EntitlementAmountChanged: () => null,
   EntitlementResumed: () => null,
   GradualExitStarted: () => null,
   EntitlementPaymentRecorded: () => null,
@@ -164,6 +166,13 @@ export const caseApprovalConsumption: ConsumptionDefinition = {
   handles: [caseApprovedV1],
   // Same topic: reviews, notices, objections and rejections are approval's business, not a payment.
   ignore: approvalContracts.filter((c) => c !== caseApprovedV1),
+};
+
+/** Approval's periodic-review outcomes (定期核查), carried out on entitlements; handled by PaymentsEventsController. */
+export const periodicReviewConsumption: ConsumptionDefinition = {
+  name: 'payments-periodic-reviews',
+  inbox: 'event-store',
+  handles: [periodicReviewDecidedV1],
 };
 
 /** County public security's deaths; handled by PaymentsEventsController. */

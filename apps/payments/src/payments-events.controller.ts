@@ -5,17 +5,27 @@
  */
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
-import { caseApprovedV1, residentDeathV1 } from '@sa/contracts';
+import { caseApprovedV1, periodicReviewDecidedV1, residentDeathV1 } from '@sa/contracts';
 import { ContractEventPattern, type IntegrationEventContext, type PayloadOf } from '@sa/messaging';
 import { CaseApprovals } from './entitlements/case-approvals';
 import { DeathReports } from './entitlements/death-reports';
+import { ReviewOutcomes } from './entitlements/review-outcomes';
 
 @Controller()
 export class PaymentsEventsController {
   constructor(
     private readonly approvals: CaseApprovals,
     private readonly deaths: DeathReports,
+    private readonly reviews: ReviewOutcomes,
   ) {}
+
+  @ContractEventPattern(periodicReviewDecidedV1)
+  onReviewDecided(
+    @Payload() _payload: PayloadOf<typeof periodicReviewDecidedV1>,
+    @Ctx() ctx: IntegrationEventContext<PayloadOf<typeof periodicReviewDecidedV1>>,
+  ): Promise<void> {
+    return this.reviews.onReviewDecided(ctx.event);
+  }
 
   @ContractEventPattern(caseApprovedV1)
   onCaseApproved(@Payload() _payload: PayloadOf<typeof caseApprovedV1>, @Ctx() ctx: IntegrationEventContext<PayloadOf<typeof caseApprovedV1>>): Promise<void> {

@@ -3,13 +3,14 @@ import './payroll/fast-digest';
 import { ServiceMessaging } from '@sa/platform';
 import { CaseApprovals } from './entitlements/case-approvals';
 import { DeathReports } from './entitlements/death-reports';
+import { ReviewOutcomes } from './entitlements/review-outcomes';
 import { EntitlementCommands } from './entitlements/entitlement-commands';
 import { EntitlementReadModel } from './entitlements/entitlement-read-model';
 import { EntitlementsController } from './entitlements/entitlements.controller';
 import { ResidentBenefitClaims } from './entitlements/resident-benefit-claims';
 import { ResidentDeaths } from './entitlements/resident-deaths';
 import { PaymentsEventsController } from './payments-events.controller';
-import { caseApprovalConsumption, paymentsPublication, residentDeathConsumption } from './integration';
+import { caseApprovalConsumption, paymentsPublication, periodicReviewConsumption, residentDeathConsumption } from './integration';
 import { BankResultsImport } from './payroll/bank-results-import';
 import { EntitlementTableProjection } from './payroll/entitlement-table-projection';
 import { entitlementTableProvider } from './payroll/entitlement-table.provider';
@@ -32,6 +33,7 @@ import { TextBodyMiddleware } from './payroll/text-body.middleware';
     EntitlementCommands,
     ResidentBenefitClaims,
     DeathReports,
+    ReviewOutcomes,
     CaseApprovals,
     ReadBarrier,
     PayrollActivity,
@@ -51,6 +53,7 @@ export class PaymentsModule implements NestModule {
     messaging.publish(paymentsPublication);
     messaging.consume(caseApprovalConsumption);
     messaging.consume(residentDeathConsumption);
+    messaging.consume(periodicReviewConsumption);
   }
 
   configure(consumer: MiddlewareConsumer): void {

@@ -67,6 +67,7 @@ describe('the contract catalogue', () => {
       'sa.intake.applications.v1': 'applicationId',
       'sa.verification.economic-checks.v1': 'applicationId',
       'sa.approval.cases.v1': 'applicationId',
+      'sa.approval.periodic-reviews.v1': 'applicationId',
       'sa.payments.entitlements.v1': 'applicationId',
       'sa.payments.payments.v1': 'applicationId',
       'sa.payments.payroll-batches.v1': 'payrollId',

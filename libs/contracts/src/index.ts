@@ -13,6 +13,7 @@ export * from './outbound/charity-referral';
 export * from './outbound/audit';
 export * from './outbound/temporary-assistance-intake';
 export * from './outbound/temporary-assistance-decisions';
+export * from './outbound/periodic-reviews';
 export * from './outbound/temporary-assistance-payments';
 export * from './inbound/county-data';
 export * from './inbound/civil-affairs';

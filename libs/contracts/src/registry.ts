@@ -8,6 +8,7 @@ import { charityReferralContracts } from './outbound/charity-referral';
 import { intakeContracts } from './outbound/intake';
 import { paymentsContracts } from './outbound/payments';
 import { temporaryDecisionContracts } from './outbound/temporary-assistance-decisions';
+import { periodicReviewContracts } from './outbound/periodic-reviews';
 import { temporaryIntakeContracts } from './outbound/temporary-assistance-intake';
 import { temporaryAssistancePaymentContracts } from './outbound/temporary-assistance-payments';
 import { verificationContracts } from './outbound/verification';
@@ -71,6 +72,7 @@ export const outboundContracts: readonly IntegrationContract[] = [
   ...auditContracts,
   ...temporaryIntakeContracts,
   ...temporaryDecisionContracts,
+  ...periodicReviewContracts,
   ...temporaryAssistancePaymentContracts,
 ];
 

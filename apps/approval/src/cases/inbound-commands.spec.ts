@@ -23,6 +23,22 @@ describe('turning intake and verification messages into Case commands', () => {
     expect(command.members).toEqual(p.household.members.map(({ memberId, residentId, name }) => ({ memberId, residentId, name })));
   });
 
+  it('keeps what sets the review interval: a member able to work or a wage makes it six-monthly, pensions alone do not', () => {
+    // Given the example household: a member working part-time for a wage
+    const p = applicationSubmittedV1.example;
+    expect(receiveApplication(p, '2025-03-03T10:00:00+08:00').reviewBasis).toEqual({ membersAbleToWork: true, irregularIncome: true });
+    // When nobody can work and the only income is a pension, Then neither holds (a stable household: yearly)
+    const members = p.household.members.map((m) => ({
+      ...m,
+      workAbility: 'none' as const,
+      declaredMonthlyIncomes: m.declaredMonthlyIncomes.filter((i) => i.kind !== 'wage'),
+    }));
+    expect(receiveApplication({ ...p, household: { ...p.household, members } }, '2025-03-03T10:00:00+08:00').reviewBasis).toEqual({
+      membersAbleToWork: false,
+      irregularIncome: false,
+    });
+  });
+
   it('marks a case whose applicant is a minor, so its notice is not published', () => {
     const p = applicationSubmittedV1.example;
     const members = p.household.members.map((m) => (m.relation === 'applicant' ? { ...m, birthDate: '2010-01-01' } : m));

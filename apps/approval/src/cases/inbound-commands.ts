@@ -5,7 +5,7 @@
  */
 import type { applicationAmendedV1, applicationSubmittedV1, applicationWithdrawnV1, economicCheckCompletedV1, IntegrationContract } from '@sa/contracts';
 import type { AmendApplication, CheckOutcome, ReceiveApplication, Reason, RecordEconomicCheck, WithdrawCase } from '@sa/domain-approval';
-import { ageOn, ancestorAt, type Actor, chinaDate, fen, parseRegionCode } from '@sa/domain-shared';
+import { ageOn, ancestorAt, type Actor, chinaDate, fen, parseRegionCode, type ReviewBasis } from '@sa/domain-shared';
 
 type PayloadOf<C> = C extends IntegrationContract<infer P> ? P : never;
 export type ApplicationSubmitted = PayloadOf<typeof applicationSubmittedV1>;
@@ -31,6 +31,20 @@ function householdOf(members: readonly Member[], onDay: string) {
   };
 }
 
+/** Income kinds whose amount varies month to month (收入来源不固定, seed 001): work, business, farming. */
+const irregularIncomeKinds: ReadonlySet<string> = new Set(['wage', 'business', 'farming', 'happiness-post-wage', 'other']);
+
+/**
+ * What sets the review interval (定期核查): a member able to work (有劳动能力), or income that varies,
+ * makes a dibao household six-monthly; otherwise (elderly, severely disabled, no work ability) yearly.
+ */
+export function reviewBasisOf(members: readonly Member[]): ReviewBasis {
+  return {
+    membersAbleToWork: members.some((m) => m.workAbility !== 'none'),
+    irregularIncome: members.some((m) => m.declaredMonthlyIncomes.some((i) => irregularIncomeKinds.has(i.kind) && i.monthlyFen > 0)),
+  };
+}
+
 export function receiveApplication(p: ApplicationSubmitted, receivedAt: string): ReceiveApplication {
   return {
     type: 'ReceiveApplication',
@@ -42,6 +56,7 @@ export function receiveApplication(p: ApplicationSubmitted, receivedAt: string):
     consents: p.consents,
     nearRelative: p.nearRelative.declared,
     applicationTakenBy: p.takenBy,
+    reviewBasis: reviewBasisOf(p.household.members),
     receivedAt,
   };
 }

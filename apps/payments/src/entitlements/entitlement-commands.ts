@@ -37,7 +37,7 @@ export class EntitlementCommands {
 
   async grant(command: GrantEntitlement, context: CommandContext): Promise<'granted' | 'already-granted'> {
     try {
-      await this.execute(command.entitlementId, command, context);
+      await this.executeOn(command.entitlementId, command, context);
       return 'granted';
     } catch (error) {
       if (rejectedWith(error, 'ENTITLEMENT_ALREADY_GRANTED')) return 'already-granted';
@@ -47,7 +47,7 @@ export class EntitlementCommands {
 
   /** Idempotent: a refusal already recorded appends nothing. */
   async refuse(command: RefuseEntitlement, context: CommandContext): Promise<void> {
-    await this.execute(command.entitlementId, command, context);
+    await this.executeOn(command.entitlementId, command, context);
   }
 
   async reportDeath(report: DeathReport, context: CommandContext): Promise<'reported' | 'already-reported'> {
@@ -61,7 +61,7 @@ export class EntitlementCommands {
       reportedAt,
     };
     try {
-      await this.execute(entitlementId, command, context);
+      await this.executeOn(entitlementId, command, context);
       return 'reported';
     } catch (error) {
       if (rejectedWith(error, 'DEATH_ALREADY_REPORTED')) return 'already-reported';
@@ -71,8 +71,13 @@ export class EntitlementCommands {
 
   /** Idempotent by instruction id in the decider: recording the same payment twice appends nothing. Answers where it was appended, if it was. */
   async recordPaymentIssued(command: RecordPaymentIssued, context: CommandContext): Promise<number | undefined> {
-    const outcome = await this.execute(command.entitlementId, command, context);
+    const outcome = await this.executeOn(command.entitlementId, command, context);
     return outcome.append && outcome.append.appended > 0 ? outcome.append.position : undefined;
+  }
+
+  /** A command another context decided (a review's outcome): refusals propagate for the caller to judge. */
+  async execute(command: EntitlementCommand, context: CommandContext): Promise<void> {
+    await this.executeOn(command.entitlementId, command, context);
   }
 
   /** The entitlement as its events say now (not the read model), with its history. */
@@ -86,7 +91,7 @@ export class EntitlementCommands {
     return state.status === 'granted' ? state : undefined;
   }
 
-  private execute(entitlementId: string, command: EntitlementCommand, context: CommandContext) {
+  private executeOn(entitlementId: string, command: EntitlementCommand, context: CommandContext) {
     return executeCommand(this.store, entitlementStream(entitlementId), entitlementDecider, command, context);
   }
 }

@@ -33,6 +33,7 @@ export function entitlementViewOf(state: GrantedEntitlement, granted: Entitlemen
     payee: { bankName: state.payee.bankName, accountHolder: state.payee.accountHolder, accountNumberMasked: maskAccountNumber(state.payee.accountNumber) },
     stop: state.stop ?? null,
     suspensions: state.suspensions,
+    amountChanges: state.amountChanges ?? [],
     gradualExit: state.gradualExit ?? null,
     dateOfDeath: state.dateOfDeath ?? null,
     payments,

@@ -29,6 +29,9 @@ export const entitlementDetail = z.object({
   payee: z.object({ bankName: z.string(), accountHolder: z.string(), accountNumberMasked: z.string() }),
   stop: z.looseObject({ effectiveMonth: z.string(), reason: z.string() }).nullable(),
   suspensions: z.array(z.looseObject({ fromMonth: z.string().optional(), untilMonth: z.string().optional() })),
+  amountChanges: z
+    .array(z.object({ fromMonth: z.string(), monthlyAmountFen: z.int() }))
+    .describe('调整救助金额: amounts a review set from a month on (the payroll pays the one in force for its month).'),
   gradualExit: z.looseObject({}).nullable().describe('渐退: the months paid on after income rose above the standard.'),
   dateOfDeath: z.string().nullable(),
   payments: z.array(z.object({ instructionId: z.string(), payrollId: z.string(), month: z.string(), amountFen: z.int(), flaggedForRecovery: z.boolean() })),

@@ -2,7 +2,7 @@
  * Commands of the Case aggregate (审核确认). Everything a decision needs comes in on the command:
  * times, dates ("today"), ids and policy values (notice days, delegation), so the decider stays pure.
  */
-import type { Actor, Fen } from '@sa/domain-shared';
+import type { Actor, Fen, ReviewBasis } from '@sa/domain-shared';
 import type { BankAccount, CaseMember, CheckOutcome, Consents, ObjectionOutcome, Programme, Reason, Recommendation, SinglePersonOf } from './values';
 
 /** Opens the case when the economic check completes. */
@@ -23,6 +23,8 @@ export interface OpenCase {
   readonly nearRelative: boolean;
   /** Who took the application (受理); may neither review nor confirm it. */
   readonly applicationTakenBy: Actor;
+  /** What sets the periodic-review interval (定期核查): work ability and irregular income, from the application. */
+  readonly reviewBasis?: ReviewBasis;
   readonly check: CheckOutcome;
   readonly openedAt: string;
   /** 单人保: this case covers one member of another (household) case alone. */

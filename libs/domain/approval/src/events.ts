@@ -3,7 +3,7 @@
  * command handler stores). They carry what the outbound approval contracts need, so a translator
  * maps each event alone, without reading the rest of the stream.
  */
-import type { Actor, Fen, RegionCode } from '@sa/domain-shared';
+import type { Actor, Fen, RegionCode, ReviewBasis } from '@sa/domain-shared';
 import type {
   BankAccount,
   CaseMember,
@@ -32,6 +32,8 @@ export interface CaseOpened {
     readonly involvesMinor: boolean;
     readonly nearRelative: boolean;
     readonly applicationTakenBy: Actor;
+    /** Absent on cases opened before it was kept: their first review is then six-monthly (the safer cadence). */
+    readonly reviewBasis?: ReviewBasis;
     readonly check: CheckOutcome;
     readonly openedAt: string;
     /** 单人保: the case covers this one member of a household case alone. */

@@ -9,3 +9,4 @@ export * from './authority';
 export { benefitStartMonth } from './confirmation';
 export { decideCase, caseDecider } from './decider';
 export * from './single-person';
+export * from './periodic-review';

@@ -92,6 +92,9 @@ function applicationFacts(c: ApplicationFacts): CaseFacts {
     nearRelative: c.nearRelative,
     applicationTakenBy: c.applicationTakenBy,
     ...(c.singlePersonOf === undefined ? {} : { singlePersonOf: singlePersonOfFacts(c.singlePersonOf) }),
+    ...(c.reviewBasis === undefined
+      ? {}
+      : { reviewBasis: { membersAbleToWork: c.reviewBasis.membersAbleToWork, irregularIncome: c.reviewBasis.irregularIncome } }),
   };
 }
 

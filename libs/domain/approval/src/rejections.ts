@@ -62,6 +62,18 @@ export const approvalRefusals = {
   OBJECTION_UNRESOLVED: 'invalid',
   // green channel
   GREEN_CHANNEL_ALREADY_GRANTED: 'conflict',
+  // periodic review (定期核查)
+  PERIODIC_REVIEW_NOT_SCHEDULED: 'not-found',
+  PERIODIC_REVIEW_ALREADY_SCHEDULED: 'conflict',
+  PERIODIC_REVIEW_NOT_DUE: 'conflict',
+  PERIODIC_REVIEW_ALREADY_OPEN: 'conflict',
+  PERIODIC_REVIEW_NOT_OPEN: 'conflict',
+  PERIODIC_REVIEW_NOT_OVERDUE: 'conflict',
+  PERIODIC_REVIEW_CLOSED: 'conflict',
+  RECHECK_REQUIRED: 'invalid',
+  RECHECK_ALREADY_RECORDED: 'conflict',
+  OUTCOME_CONTRADICTS_RECHECK: 'invalid',
+  INVALID_REVIEW_TERMS: 'invalid',
 } as const satisfies RefusalCodes;
 
 export type ApprovalRejectionCode = keyof typeof approvalRefusals;

@@ -9,6 +9,7 @@ export * from './region/region-code';
 export * from './region/jurisdiction';
 export * from './policy/regional-policy';
 export * from './policy/household-categories';
+export * from './policy/periodic-review';
 export * from './time/calendar';
 export * from './validation/values';
 export * from './validation/text';

@@ -26,6 +26,7 @@ import {
   findingsTopicV1,
   paymentsTopicV1,
   payrollBatchesTopicV1,
+  periodicReviewsTopicV1,
   receiptsTopicV1,
   referralsTopicV1,
   reserveFundsTopicV1,
@@ -65,8 +66,13 @@ export const serviceAccess: Readonly<Record<string, ServiceAccess>> = {
     receipts: true,
   },
   approval: {
-    publishes: [casesTopicV1, temporaryDecisionsTopicV1],
-    consumes: { 'approval-case-inputs': [applicationsTopicV1, economicChecksTopicV1], 'approval-temporary-cases': [temporaryCasesTopicV1] },
+    publishes: [casesTopicV1, temporaryDecisionsTopicV1, periodicReviewsTopicV1],
+    consumes: {
+      'approval-case-inputs': [applicationsTopicV1, economicChecksTopicV1],
+      'approval-temporary-cases': [temporaryCasesTopicV1],
+      // Its own approvals schedule each case's first periodic review.
+      'approval-periodic-review-schedule': [casesTopicV1],
+    },
   },
   payments: {
     publishes: [entitlementsTopicV1, paymentsTopicV1, payrollBatchesTopicV1, reserveFundsTopicV1, temporaryStagesTopicV1],
@@ -75,6 +81,7 @@ export const serviceAccess: Readonly<Record<string, ServiceAccess>> = {
       'payments-resident-deaths': [residentDeathV1.topic],
       'payments-temporary-decisions': [temporaryDecisionsTopicV1],
       'payments-temporary-cases': [temporaryCasesTopicV1],
+      'payments-periodic-reviews': [periodicReviewsTopicV1],
     },
   },
   'charity-referral': {

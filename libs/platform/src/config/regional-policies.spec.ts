@@ -27,6 +27,19 @@ describe('regional policy file', () => {
     expect(taizhou?.pointsAssessment?.items).toContainEqual({ criterion: 'member-severe-disability', points: 20 });
   });
 
+  it("loads the periodic-review intervals with their source, counted on the version's holiday calendar", () => {
+    const taizhou = policyInForce(parseRegionalPolicies(shipped), parseRegionCode('331002001001'), '2026-06-01');
+    expect(taizhou?.periodicReview).toMatchObject({ stableIntervalMonths: 12, variableIntervalMonths: 6, recheckDueWorkingDays: 15 });
+    expect(taizhou?.periodicReview?.sources.intervals).toMatch(/每半年核查一次/);
+    expect(taizhou?.periodicReview?.holidays).toContain('2026-10-01');
+    expect(taizhou?.periodicReview?.adjustedWorkingDays).toContain('2026-10-10');
+  });
+
+  it('refuses a six-monthly interval longer than the yearly one', () => {
+    const broken = shipped.replace('variableIntervalMonths: 6', 'variableIntervalMonths: 18');
+    expect(() => parseRegionalPolicies(broken)).toThrow(/periodicReview.variableIntervalMonths may not be longer than the stable interval/);
+  });
+
   it('refuses a category parameter without its source, or a marginal multiple not above 1 ×', () => {
     const unsourced = shipped.replace(/ {8}marginal: "[^"]*"\n/, '        marginal: ""\n');
     expect(() => parseRegionalPolicies(unsourced, 'test.yaml')).toThrow(/householdCategories.sources.marginal: must name the document and clause/);

@@ -44,6 +44,15 @@ const pointsAssessment = z.object({
   source,
 });
 
+/** 定期核查; the working days are counted on the version's temporary-assistance calendar (one State Council schedule). */
+const periodicReview = z.object({
+  stableIntervalMonths: z.number().int().min(1).max(24),
+  variableIntervalMonths: z.number().int().min(1).max(24),
+  recheckDueWorkingDays: z.number().int().min(1),
+  sources: z.object({ intervals: source, recheckDue: source }),
+});
+const calendar = z.object({ holidays: z.array(z.iso.date()), adjustedWorkingDays: z.array(z.iso.date()) }).loose();
+
 const PolicyFile = z.object({
   policies: z
     .array(
@@ -72,6 +81,8 @@ const PolicyFile = z.object({
         }),
         householdCategories: householdCategories.optional(),
         pointsAssessment: pointsAssessment.optional(),
+        periodicReview: periodicReview.optional(),
+        temporaryAssistance: calendar.optional(),
       }),
     )
     .min(1, 'must list at least one policy'),
@@ -105,6 +116,15 @@ export function parseRegionalPolicies(text: string, source = 'policies'): Region
     },
     ...(p.householdCategories ? { householdCategories: categoriesOf(p.householdCategories) } : {}),
     ...(p.pointsAssessment ? { pointsAssessment: p.pointsAssessment } : {}),
+    ...(p.periodicReview
+      ? {
+          periodicReview: {
+            ...p.periodicReview,
+            holidays: p.temporaryAssistance?.holidays ?? [],
+            adjustedWorkingDays: p.temporaryAssistance?.adjustedWorkingDays ?? [],
+          },
+        }
+      : {}),
   }));
   const problems = policies.flatMap(policyProblems).map((p) => `${source}: policy ${p.policyId}: ${p.field} ${p.rule}`);
   const ids = new Set<string>();

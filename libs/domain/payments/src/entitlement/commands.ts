@@ -115,5 +115,29 @@ export interface RecordPaymentIssued {
   readonly recordedAt: string;
 }
 
+/** 调整救助金额 after a review: the amount recomputed from the household's figures, from a month on. */
+export interface ChangeEntitlementAmount {
+  readonly type: 'ChangeEntitlementAmount';
+  readonly entitlementId: string;
+  /** First month paid at the new amount. */
+  readonly fromMonth: string;
+  readonly householdSize: number;
+  /** Standard per person per month the review used (policy value). */
+  readonly standardFen: Fen;
+  readonly countedHouseholdIncomeFen: Fen;
+  readonly policyId: string;
+  readonly detail: string;
+  readonly changedBy: Actor;
+  readonly changedAt: string;
+}
+
 export type EntitlementCommand =
-  GrantEntitlement | RefuseEntitlement | ReportDeath | SuspendEntitlement | ResumeEntitlement | TerminateEntitlement | StartGradualExit | RecordPaymentIssued;
+  | GrantEntitlement
+  | RefuseEntitlement
+  | ReportDeath
+  | SuspendEntitlement
+  | ResumeEntitlement
+  | TerminateEntitlement
+  | StartGradualExit
+  | ChangeEntitlementAmount
+  | RecordPaymentIssued;

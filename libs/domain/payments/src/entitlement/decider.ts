@@ -1,5 +1,6 @@
 /** The Entitlement aggregate as a pure decider: one stream per entitlement. */
 import type { Decider, Decision } from '@sa/domain-shared';
+import { decideChangeAmount } from './amount-change';
 import type { EntitlementCommand } from './commands';
 import { decideRecordPaymentIssued, decideReportDeath } from './death';
 import type { EntitlementEvent } from './events';
@@ -25,6 +26,8 @@ export function decideEntitlement(command: EntitlementCommand, state: Entitlemen
       return decideTerminate(command, state);
     case 'StartGradualExit':
       return decideStartGradualExit(command, state);
+    case 'ChangeEntitlementAmount':
+      return decideChangeAmount(command, state);
     case 'RecordPaymentIssued':
       return decideRecordPaymentIssued(command, state);
   }

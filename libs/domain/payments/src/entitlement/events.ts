@@ -147,8 +147,28 @@ export interface EntitlementRefused {
   };
 }
 
+/** The amount paid from fromMonth on, recomputed from a review's figures (调整救助金额). */
+export interface EntitlementAmountChanged {
+  readonly type: 'EntitlementAmountChanged';
+  readonly data: {
+    readonly entitlementId: string;
+    readonly applicationId: string;
+    readonly fromMonth: string;
+    readonly monthlyAmountFen: Fen;
+    readonly previousAmountFen: Fen;
+    readonly householdSize: number;
+    readonly standardFen: Fen;
+    readonly countedHouseholdIncomeFen: Fen;
+    readonly policyId: string;
+    readonly detail: string;
+    readonly changedBy: Actor;
+    readonly changedAt: string;
+  };
+}
+
 export type EntitlementEvent =
   | EntitlementGranted
+  | EntitlementAmountChanged
   | EntitlementRefused
   | DeathReported
   | EntitlementStopped

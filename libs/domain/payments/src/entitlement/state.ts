@@ -3,6 +3,12 @@ import type { Fen, RegionCode } from '@sa/domain-shared';
 import type { BankAccount, CoveredMember, Programme, StopReason, Suspension } from '../values';
 import type { EntitlementEvent, EntitlementGranted } from './events';
 
+/** From fromMonth on the entitlement pays monthlyAmountFen (until a later change). */
+export interface AmountChange {
+  readonly fromMonth: string;
+  readonly monthlyAmountFen: Fen;
+}
+
 export interface IssuedPayment {
   readonly payrollId: string;
   readonly month: string;
@@ -16,7 +22,9 @@ export interface GrantedEntitlement {
   readonly programme: Programme;
   readonly region: RegionCode;
   readonly members: readonly CoveredMember[];
+  /** The amount granted; a review may change it from a month on (amountChanges). */
   readonly monthlyAmountFen: Fen;
+  readonly amountChanges?: readonly AmountChange[];
   readonly startMonth: string;
   readonly payee: BankAccount;
   /** The earliest month no longer paid, whatever stopped it; a later stop never extends payment. */
@@ -56,6 +64,11 @@ export function evolveEntitlement(state: EntitlementState, event: EntitlementEve
       return { ...state, suspensions: [...state.suspensions, { fromMonth: event.data.fromMonth }] };
     case 'EntitlementResumed':
       return { ...state, suspensions: state.suspensions.map((s) => (s.untilMonth === undefined ? { ...s, untilMonth: event.data.fromMonth } : s)) };
+    case 'EntitlementAmountChanged': {
+      const { fromMonth, monthlyAmountFen } = event.data;
+      const kept = (state.amountChanges ?? []).filter((c) => c.fromMonth !== fromMonth);
+      return { ...state, amountChanges: [...kept, { fromMonth, monthlyAmountFen }].sort((a, b) => a.fromMonth.localeCompare(b.fromMonth)) };
+    }
     case 'GradualExitStarted':
       return { ...state, gradualExit: { fromMonth: event.data.fromMonth, months: event.data.months } };
     case 'EntitlementPaymentRecorded': {
@@ -83,6 +96,13 @@ function granted(event: EntitlementGranted): GrantedEntitlement {
     payments: {},
     flaggedForRecovery: [],
   };
+}
+
+/** The amount paid for a month: the latest change in force by then, else the amount granted. */
+export function monthlyAmountIn(state: Pick<GrantedEntitlement, 'monthlyAmountFen' | 'amountChanges'>, month: string): Fen {
+  let amount = state.monthlyAmountFen;
+  for (const change of state.amountChanges ?? []) if (change.fromMonth <= month) amount = change.monthlyAmountFen;
+  return amount;
 }
 
 export function openSuspension(state: GrantedEntitlement): Suspension | undefined {

@@ -38,6 +38,13 @@ function entryProblem(entry: PayrollEntry, field: string): Check {
     () => (entry.stopMonth === undefined ? undefined : monthProblem(entry.stopMonth, `${field}.stopMonth`)),
     () => firstInList(entry.suspensions ?? [], (s, j) => monthProblem(s.fromMonth, `${field}.suspensions[${j}].fromMonth`)),
     () => firstInList(entry.paidMonths ?? [], (m, j) => monthProblem(m, `${field}.paidMonths[${j}]`)),
+    () =>
+      firstInList(
+        entry.amountChanges ?? [],
+        (c, j) =>
+          monthProblem(c.fromMonth, `${field}.amountChanges[${j}].fromMonth`) ??
+          fenProblem(c.monthlyAmountFen, `${field}.amountChanges[${j}].monthlyAmountFen`, 1),
+      ),
     () => bankAccountProblem(entry.payee, `${field}.payee`),
   );
 }

@@ -3,7 +3,7 @@
  * run does not read other streams). payrollEntryOf builds it from the entitlement's state.
  */
 import type { Fen } from '@sa/domain-shared';
-import type { GrantedEntitlement } from '../entitlement/state';
+import { monthlyAmountIn, type AmountChange, type GrantedEntitlement } from '../entitlement/state';
 import type { BankAccount, Programme, Suspension } from '../values';
 
 export interface PayrollEntry {
@@ -13,6 +13,8 @@ export interface PayrollEntry {
   /** The household's region; must lie within the run's region. */
   readonly region: string;
   readonly monthlyAmountFen: Fen;
+  /** Amounts changed by reviews from a month on; the run pays the one in force for its month. */
+  readonly amountChanges?: readonly AmountChange[];
   readonly startMonth: string;
   /** First month no longer paid (death, exit, move, …), when a stop is recorded. */
   readonly stopMonth?: string;
@@ -40,8 +42,14 @@ export function payrollEntryOf(state: GrantedEntitlement): PayrollEntry {
     suspensions,
     payee,
     ...(state.stop ? { stopMonth: state.stop.effectiveMonth } : {}),
+    ...(state.amountChanges && state.amountChanges.length > 0 ? { amountChanges: state.amountChanges } : {}),
     paidMonths,
   };
+}
+
+/** What the entitlement pays for a month. */
+export function amountForMonth(entry: Pick<PayrollEntry, 'monthlyAmountFen' | 'amountChanges'>, month: string): Fen {
+  return monthlyAmountIn(entry, month);
 }
 
 /** Whether an entitlement is paid for a month, and if not, why. Months YYYY-MM compare as strings. */

@@ -13,7 +13,7 @@ import type { Programme } from '../values';
 import type { ClosePayroll, IssuePayrollBatch, StartPayroll } from './commands';
 import type { BatchInstruction, ExcludedEntitlement, PayrollEvent } from './events';
 import { batchProblem, maxBatchSize } from './batch-validation';
-import { payabilityIn, type ExclusionReason, type PayrollEntry } from './payroll-entry';
+import { amountForMonth, payabilityIn, type ExclusionReason, type PayrollEntry } from './payroll-entry';
 import type { PayrollState, StartedPayroll } from './state';
 
 /**
@@ -117,7 +117,7 @@ function instructionFor(entry: PayrollEntry, run: StartedPayroll): BatchInstruct
     applicationId: entry.applicationId,
     programme: entry.programme,
     region: regionCodeOf(entry.region) as RegionCode,
-    amountFen: entry.monthlyAmountFen,
+    amountFen: amountForMonth(entry, run.month),
     payee: { bankName: entry.payee.bankName, accountHolder: entry.payee.accountHolder, accountNumber: entry.payee.accountNumber },
     reference: paymentReference(entry.programme, run.month),
   };

@@ -5,6 +5,7 @@
  */
 import type { Fen } from '../money/fen';
 import { isWithin, type RegionCode } from '../region/region-code';
+import { periodicReviewProblems, type PeriodicReviewPolicy } from './periodic-review';
 import { householdCategoryProblems, pointsAssessmentProblems, type HouseholdCategoryPolicy, type PointsAssessmentPolicy } from './household-categories';
 
 export interface PropertyLimits {
@@ -48,6 +49,8 @@ export interface RegionalPolicy {
   readonly householdCategories?: HouseholdCategoryPolicy;
   /** 积分评估, where the region defines one. */
   readonly pointsAssessment?: PointsAssessmentPolicy;
+  /** 定期核查 intervals and the re-check deadline, where the region runs periodic reviews. */
+  readonly periodicReview?: PeriodicReviewPolicy;
 }
 
 export type PolicyProblem = { readonly policyId: string; readonly field: string; readonly rule: string };
@@ -83,6 +86,7 @@ export function policyProblems(policy: RegionalPolicy): PolicyProblem[] {
   const parts = [
     ...(policy.householdCategories ? householdCategoryProblems(policy.householdCategories) : []),
     ...(policy.pointsAssessment ? pointsAssessmentProblems(policy.pointsAssessment) : []),
+    ...(policy.periodicReview ? periodicReviewProblems(policy.periodicReview) : []),
   ];
   for (const p of parts) need(false, p.field, p.rule);
   return problems;
