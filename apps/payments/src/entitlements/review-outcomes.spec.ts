@@ -12,6 +12,8 @@ describe('a periodic review outcome as entitlement commands', () => {
       {
         type: 'StartGradualExit',
         entitlementId: entitlementIdFor(example.applicationId),
+        countedHouseholdIncomeFen: 400_000,
+        householdSize: 3,
         perCapitaCountedIncomeFen: 133_333,
         standardFen: 119_000,
         gradualExitMonths: 6,
