@@ -12,15 +12,9 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { MONGO } from '@sa/platform';
 import type { Collection, Connection } from 'mongoose';
+import { type ReservationDoc, ReservationInserts } from './reservation-inserts';
 
 export type ReservationStage = 'application' | 'benefit';
-
-interface ReservationDoc {
-  _id: string; // resident ID
-  applicationId: string;
-  stage?: ReservationStage;
-  reservedAt: Date;
-}
 
 /** Who holds a resident another application asked for. */
 export interface Holding {
@@ -31,6 +25,8 @@ export interface Holding {
 
 @Injectable()
 export class ResidentReservations implements OnModuleInit {
+  private readonly inserts = new ReservationInserts(() => this.collection);
+
   constructor(@Inject(MONGO) private readonly mongo: Connection) {}
 
   private get collection(): Collection<ReservationDoc> {
@@ -44,8 +40,9 @@ export class ResidentReservations implements OnModuleInit {
   /**
    * Reserves each resident for the application. When another application holds one, nothing is
    * left reserved by this call and the holdings are returned; otherwise the residents it newly took.
-   * All of them are inserted with one unordered command (one round trip, not one per member; the
-   * unique _id still decides every race): only the ones refused as duplicates are looked up.
+   * All of them are inserted with one unordered command, shared with concurrent submissions (one
+   * round trip, not one per member; the unique _id still decides every race, reservation-inserts.ts):
+   * only the ones refused as duplicates are looked up.
    */
   async reserve(applicationId: string, residentIds: readonly string[]): Promise<{ taken: Holding[]; reserved: string[] }> {
     const taken: Holding[] = [];
@@ -71,25 +68,10 @@ export class ResidentReservations implements OnModuleInit {
     return { taken, reserved: taken.length > 0 ? [] : reserved };
   }
 
-  /** Inserts a reservation per resident; answers those refused because one exists already. */
-  private async insertEach(applicationId: string, residentIds: readonly string[]): Promise<Set<string>> {
+  /** Inserts a reservation per resident (with other submissions' at the same moment); answers those refused because one exists already. */
+  private insertEach(applicationId: string, residentIds: readonly string[]): Promise<Set<string>> {
     const reservedAt = new Date();
-    try {
-      await this.collection.insertMany(
-        residentIds.map((residentId) => ({ _id: residentId, applicationId, stage: 'application' as const, reservedAt })),
-        { ordered: false },
-      );
-      return new Set();
-    } catch (error) {
-      type WriteError = { index: number; code: number };
-      // The driver gives one write error as an object, several as an array.
-      const raw = (error as { writeErrors?: WriteError | WriteError[] }).writeErrors;
-      const writeErrors = raw === undefined ? [] : ([] as WriteError[]).concat(raw);
-      // Anything else (the server unreachable) is thrown as it was: what is stored is unknown, and a
-      // release here could free residents an earlier attempt of this very application holds.
-      if (writeErrors.length === 0 || writeErrors.some((w) => w.code !== 11000)) throw error;
-      return new Set(writeErrors.map((w) => residentIds[w.index] as string));
-    }
+    return this.inserts.insert(residentIds.map((residentId) => ({ _id: residentId, applicationId, stage: 'application' as const, reservedAt })));
   }
 
   /** The case's entitlement was granted: its residents are now held by a live benefit. */
