@@ -194,6 +194,15 @@ export function describeEventStoreConformance(adapter: string, createHarness: ()
         await expect(store.appendToStream(stream, [event('Opened', {})], { expectedRevision: 'any', handledMessage })).rejects.toBeInstanceOf(
           MessageAlreadyHandledError,
         );
+        // Refused too at the exact next revision and as a new stream's first append (a store's one-statement path): nothing of either is written
+        await expect(store.appendToStream(stream, [event('Closed', {})], { expectedRevision: 0, handledMessage })).rejects.toBeInstanceOf(
+          MessageAlreadyHandledError,
+        );
+        const fresh = streamName();
+        await expect(store.appendToStream(fresh, [event('Opened', {})], { expectedRevision: 'no_stream', handledMessage })).rejects.toBeInstanceOf(
+          MessageAlreadyHandledError,
+        );
+        expect(await store.readStream(fresh)).toEqual([]);
         expect(await store.readStream(stream)).toHaveLength(1);
         expect(await store.isMessageHandled(handledMessage)).toBe(true);
         const other = { consumer: 'approval', messageId: randomUUID() };

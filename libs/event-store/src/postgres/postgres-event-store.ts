@@ -125,17 +125,18 @@ export class PostgresEventStore implements EventStore {
    * is re-checked inside the statement, so a stale memory only costs a fall back to the full path.
    */
   private async tryFastAppend(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult | undefined> {
-    if (options.handledMessage || (typeof options.expectedRevision !== 'number' && options.expectedRevision !== 'no_stream')) return undefined;
+    if (typeof options.expectedRevision !== 'number' && options.expectedRevision !== 'no_stream') return undefined;
     const head: StreamHeadLink | undefined = options.expectedRevision === 'no_stream' ? { revision: -1, hash: genesisHash } : this.heads.get(stream);
     if (!head || (typeof options.expectedRevision === 'number' && head.revision !== options.expectedRevision)) return undefined;
     try {
-      const appended = await appendAtKnownHead(this.pool, this.ctx, stream, events, head);
+      const appended = await appendAtKnownHead(this.pool, this.ctx, stream, events, head, options.handledMessage);
       if (!appended) return undefined;
       this.rememberHead(stream, appended.head);
       this.notifier.appended();
       return appended.result;
     } catch (error) {
-      if (isDuplicateEventId(error)) return undefined; // a retry: the full path recognises it
+      // A retry, or a message handled already: the full path recognises either and answers it.
+      if (isDuplicateEventId(error) || isHandledAlready(error)) return undefined;
       throw error;
     }
   }
@@ -292,6 +293,12 @@ export class PostgresEventStore implements EventStore {
 function isDuplicateEventId(error: unknown): boolean {
   const e = error as { code?: string; constraint?: string };
   return e?.code === '23505' && e.constraint === 'events_event_id';
+}
+
+/** The inbox already holds the message (its primary key). */
+function isHandledAlready(error: unknown): boolean {
+  const e = error as { code?: string; table?: string };
+  return e?.code === '23505' && e.table === 'inbox';
 }
 
 export function createPostgresEventStore(options: PostgresEventStoreOptions): PostgresEventStore {
