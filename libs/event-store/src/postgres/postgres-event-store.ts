@@ -26,11 +26,11 @@ import { appendAtKnownHead, appendInTransaction, type AppendedAt, type StreamHea
 import { genesisHash } from '../integrity/hash-chain';
 import { migrate, quoteIdent } from './migrations';
 import { deliveryHealth, readBackwardFrom, readForwardAfter, readStoredForwardAfter, splitLog, type DeliveryHealth, type PositionRange } from './reads';
-import { eventColumns, eventRowTypes, toRecordedEvent, type EventRow } from './rows';
 import { startSubscription } from './subscription';
 import { handlePoolErrors, type ConnectionErrorListener } from './connection-errors';
 import { NotificationWaker } from './notification-waker';
-import { isStreamDeleted, readStreamMetadata, writeStreamMetadata } from './stream-metadata';
+import { readStreamWithMark } from './stream-read';
+import { readStreamMetadata, writeStreamMetadata } from './stream-metadata';
 
 export interface PostgresEventStoreOptions {
   readonly pool?: Pool;
@@ -165,16 +165,11 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    if (!options.includeDeleted && (await this.isDeleted(stream))) throw new StreamDeletedError(stream);
     const backwards = options.direction === 'backwards';
     const from = options.from ?? (backwards ? 'end' : 'start');
     const start = from === 'start' ? 0 : from === 'end' ? Number.MAX_SAFE_INTEGER : from;
-    const rows = await this.pool.query<EventRow>({
-      text: `select ${eventColumns} from ${this.schema}.events where stream_id = $1 and revision ${backwards ? '<=' : '>='} $2 order by revision ${backwards ? 'desc' : 'asc'} limit $3`,
-      values: [stream, start, options.maxCount ?? 2_147_483_647],
-      types: eventRowTypes,
-    });
-    const events = rows.rows.map(toRecordedEvent);
+    const { deleted, events } = await readStreamWithMark(this.pool, this.schema, stream, { backwards, start, limit: options.maxCount ?? 2_147_483_647 });
+    if (deleted && !options.includeDeleted) throw new StreamDeletedError(stream);
     const last = events.at(-1);
     // A forward read without a limit ends at the head: what a command handler's next append builds on.
     if (!backwards && options.maxCount === undefined && last) this.rememberHead(stream, { revision: last.revision, hash: last.hash });
@@ -262,10 +257,6 @@ export class PostgresEventStore implements EventStore {
 
   private refuseIfReadOnly(): void {
     if (this.options.readOnly) throw new ReadOnlyEventStoreError();
-  }
-
-  private isDeleted(stream: string): Promise<boolean> {
-    return isStreamDeleted(this.pool, this.schema, stream);
   }
 
   private writeMetadata(stream: string, next: (current: StreamMetadata) => Promise<StreamMetadata>, deletedAt?: string): Promise<void> {
