@@ -92,7 +92,7 @@ async function verifiedClaims(token: string, settings: TokenSettings): Promise<J
 }
 
 export async function verifyToken(token: string, settings: TokenSettings): Promise<AuthenticatedActor> {
-  const known = recentlyVerified(token, settings);
+  const known = recentlyVerified<AuthenticatedActor>(token, settings);
   if (known) return known;
   const claims = await verifiedClaims(token, settings);
   const maxLifetime = settings.maxLifetimeSeconds ?? defaultMaxTokenLifetimeSeconds;

@@ -6,28 +6,27 @@
  * 60 s after its verification, so a key the identity provider withdraws stops being honoured within
  * a minute, as the JWKS refresh would, and an expired token is always refused by the full check.
  */
-import type { AuthenticatedActor, TokenSettings } from './tokens';
-
 interface Entry {
-  readonly actor: AuthenticatedActor;
+  readonly actor: unknown;
   /** Epoch ms after which the entry is not used: min(exp, verified + 60 s). */
   readonly until: number;
 }
 
 const maxAgeMs = 60_000;
 const maxEntries = 10_000;
-const bySettings = new WeakMap<TokenSettings, Map<string, Entry>>();
+/** Per settings object (the service's one token configuration). */
+const bySettings = new WeakMap<object, Map<string, Entry>>();
 
-export function recentlyVerified(token: string, settings: TokenSettings, now = Date.now()): AuthenticatedActor | undefined {
+export function recentlyVerified<Actor>(token: string, settings: object, now = Date.now()): Actor | undefined {
   const entries = bySettings.get(settings);
   const entry = entries?.get(token);
   if (!entry) return undefined;
-  if (now < entry.until) return entry.actor;
+  if (now < entry.until) return entry.actor as Actor;
   entries?.delete(token);
   return undefined;
 }
 
-export function rememberVerified(token: string, settings: TokenSettings, actor: AuthenticatedActor, expSeconds: number, now = Date.now()): void {
+export function rememberVerified(token: string, settings: object, actor: unknown, expSeconds: number, now = Date.now()): void {
   let entries = bySettings.get(settings);
   if (!entries) bySettings.set(settings, (entries = new Map()));
   entries.set(token, { actor, until: Math.min(expSeconds * 1000, now + maxAgeMs) });
