@@ -73,6 +73,18 @@ export function describeEventStoreConformance(adapter: string, createHarness: ()
         expect(revisions(await store.readStream(stream, { direction: 'backwards', from: 2, maxCount: 2 }))).toEqual([2, 1]);
         expect(await store.readStream(streamName())).toEqual([]);
       });
+
+      it('reads several streams at once as each alone, empty for one never written, and refuses a soft-deleted one', async () => {
+        const [first, second, never] = [streamName(), streamName(), streamName()];
+        await store.appendToStream(first, [event('Opened', { n: 1 }), event('Noted', { n: 2 })], { expectedRevision: 'no_stream' });
+        await store.appendToStream(second, [event('Opened', { n: 3 })], { expectedRevision: 'no_stream' });
+        const read = await store.readStreams([second, never, first]);
+        expect(read.get(first)).toEqual(await store.readStream(first));
+        expect(read.get(second)).toEqual(await store.readStream(second));
+        expect(read.get(never)).toEqual([]);
+        await store.softDeleteStream(second, actor, 'entered twice');
+        await expect(store.readStreams([first, second])).rejects.toBeInstanceOf(StreamDeletedError);
+      });
     });
 
     describe('optimistic concurrency', () => {

@@ -262,3 +262,15 @@ export async function appendInTransaction(
     head: { revision: last.revision, hash: last.hash },
   };
 }
+
+/** A batch whose event ids are stored already (a retry or a concurrent copy). */
+export function isDuplicateEventId(error: unknown): boolean {
+  const e = error as { code?: string; constraint?: string };
+  return e?.code === '23505' && e.constraint === 'events_event_id';
+}
+
+/** The inbox already holds the message (its primary key). */
+export function isHandledAlready(error: unknown): boolean {
+  const e = error as { code?: string; table?: string };
+  return e?.code === '23505' && e.table === 'inbox';
+}

@@ -3,7 +3,7 @@
  * global-ordering guarantee and its limits.
  */
 import { Client, Pool } from 'pg';
-import { verifyChain, type StoredEvent } from '../integrity/hash-chain';
+import { genesisHash, verifyChain, type StoredEvent } from '../integrity/hash-chain';
 import { StreamDeletedError } from '../port/errors';
 import type {
   Actor,
@@ -22,14 +22,14 @@ import type {
 } from '../port/event-store';
 import { AppendNotifier } from './append-notifier';
 import { Coalescer, insertHandled, selectHandled } from './inbox-batches';
-import { appendAtKnownHead, appendInTransaction, type AppendedAt, type StreamHeadLink, validateBatch, type AppendContext } from './append';
-import { genesisHash } from '../integrity/hash-chain';
+import { appendAtKnownHead, appendInTransaction, isDuplicateEventId, isHandledAlready, validateBatch } from './append';
+import type { AppendedAt, StreamHeadLink, AppendContext } from './append';
 import { migrate, quoteIdent } from './migrations';
 import { deliveryHealth, readBackwardFrom, readForwardAfter, readStoredForwardAfter, splitLog, type DeliveryHealth, type PositionRange } from './reads';
 import { startSubscription } from './subscription';
 import { handlePoolErrors, type ConnectionErrorListener } from './connection-errors';
 import { NotificationWaker } from './notification-waker';
-import { readStreamWithMark } from './stream-read';
+import { readStreamWithMark, readWholeStreams } from './stream-read';
 import { readStreamMetadata, writeStreamMetadata } from './stream-metadata';
 
 export interface PostgresEventStoreOptions {
@@ -176,6 +176,15 @@ export class PostgresEventStore implements EventStore {
     return events;
   }
 
+  async readStreams(streams: readonly string[]): Promise<Map<string, RecordedEvent[]>> {
+    const read = await readWholeStreams(this.pool, this.schema, [...new Set(streams)]);
+    for (const [stream, events] of read) {
+      const last = events.at(-1);
+      if (last) this.rememberHead(stream, { revision: last.revision, hash: last.hash });
+    }
+    return read;
+  }
+
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const limit = options.maxCount ?? 4096;
     if (options.direction === 'backwards') return readBackwardFrom(this.pool, this.schema, options.fromPosition, limit, options.filter);
@@ -279,17 +288,6 @@ export class PostgresEventStore implements EventStore {
     );
     this.stallTimer.unref();
   }
-}
-
-function isDuplicateEventId(error: unknown): boolean {
-  const e = error as { code?: string; constraint?: string };
-  return e?.code === '23505' && e.constraint === 'events_event_id';
-}
-
-/** The inbox already holds the message (its primary key). */
-function isHandledAlready(error: unknown): boolean {
-  const e = error as { code?: string; table?: string };
-  return e?.code === '23505' && e.table === 'inbox';
 }
 
 export function createPostgresEventStore(options: PostgresEventStoreOptions): PostgresEventStore {
