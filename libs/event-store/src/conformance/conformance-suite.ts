@@ -217,6 +217,7 @@ export function describeEventStoreConformance(adapter: string, createHarness: ()
         expect(await store.readStream(fresh)).toEqual([]);
         expect(await store.readStream(stream)).toHaveLength(1);
         expect(await store.isMessageHandled(handledMessage)).toBe(true);
+        expect(await store.markMessageHandled(handledMessage)).toBe(false); // recorded with the append already
         const other = { consumer: 'approval', messageId: randomUUID() };
         expect(await store.isMessageHandled(other)).toBe(false);
         expect(await store.markMessageHandled(other)).toBe(true);

@@ -21,7 +21,7 @@ import type {
   VerifyResult,
 } from '../port/event-store';
 import { AppendNotifier } from './append-notifier';
-import { Coalescer, insertHandled, selectHandled } from './inbox-batches';
+import { Coalescer, insertHandled, RecordedByAppends, selectHandled } from './inbox-batches';
 import { appendAtKnownHead, appendInTransaction, isDuplicateEventId, isHandledAlready, validateBatch } from './append';
 import type { AppendedAt, StreamHeadLink, AppendContext } from './append';
 import { migrate, quoteIdent } from './migrations';
@@ -74,6 +74,7 @@ export class PostgresEventStore implements EventStore {
   private readonly notifier: AppendNotifier;
   private readonly inboxReads = new Coalescer((batch) => selectHandled(this.pool, this.schema, batch));
   private readonly inboxWrites = new Coalescer((batch) => insertHandled(this.pool, this.schema, batch));
+  private readonly recordedByAppends = new RecordedByAppends();
   private readonly subscriptions = new Set<Subscription>();
   private stallTimer?: NodeJS.Timeout;
   private readonly heads = new Map<string, StreamHeadLink>();
@@ -115,6 +116,7 @@ export class PostgresEventStore implements EventStore {
       appended = await this.appendOnce(stream, events, options);
     }
     this.rememberHead(stream, appended.head);
+    this.recordedByAppends.remember(options.handledMessage);
     if (appended.result.appended > 0) this.notifier.appended();
     return appended.result;
   }
@@ -132,6 +134,7 @@ export class PostgresEventStore implements EventStore {
       const appended = await appendAtKnownHead(this.pool, this.ctx, stream, events, head, options.handledMessage);
       if (!appended) return undefined;
       this.rememberHead(stream, appended.head);
+      this.recordedByAppends.remember(options.handledMessage);
       this.notifier.appended();
       return appended.result;
     } catch (error) {
@@ -246,7 +249,7 @@ export class PostgresEventStore implements EventStore {
 
   async markMessageHandled(message: HandledMessage): Promise<boolean> {
     this.refuseIfReadOnly();
-    return this.inboxWrites.submit(message);
+    return this.recordedByAppends.take(message) ? false : this.inboxWrites.submit(message);
   }
 
   async verifyStream(stream: string): Promise<VerifyResult> {
