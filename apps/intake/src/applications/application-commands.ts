@@ -35,7 +35,7 @@ export class ApplicationCommands {
     assertJurisdiction(actor, request.region);
     const applicationId = request.applicationId ?? randomUUID();
     const members = withMemberIds(request.household.members);
-    await this.reserveOrRefuse(
+    const reserved = await this.reserveOrRefuse(
       applicationId,
       members.map((m) => m.residentId),
     );
@@ -64,12 +64,8 @@ export class ApplicationCommands {
       );
       return { applicationId, state: outcome.state };
     } catch (error) {
-      await this.reservations
-        .release(
-          applicationId,
-          members.map((m) => m.residentId),
-        )
-        .catch(() => undefined);
+      // Only what this request reserved: a repeated submission of an application already taken must not free its residents.
+      await this.reservations.release(applicationId, reserved).catch(() => undefined);
       throw error;
     }
   }

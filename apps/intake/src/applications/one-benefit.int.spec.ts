@@ -132,6 +132,29 @@ describe('intake: one person, one live benefit (real PostgreSQL, FerretDB, Kafka
     }
   });
 
+  it('keeps an application’s residents held when the same application is submitted again', async () => {
+    // Given an application taken under its own id
+    const resident = residentId();
+    const body = JSON.stringify({ ...householdApplication([resident, residentId()]), applicationId: randomUUID() });
+    const post = () =>
+      fetch(`${intake.url}/applications`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenFor('intake-worker')}` },
+        body,
+      });
+    const taken = await post();
+    expect(taken.status).toBe(201);
+    const { applicationId } = (await taken.json()) as { applicationId: string };
+
+    // When a client sends it again (a retry after a lost answer), which is refused as already submitted
+    expect((await post()).status).toBe(409);
+
+    // Then its resident is still held by it: another household naming them is refused
+    const other = await submit([resident, residentId()]);
+    expect(other.status).toBe(409);
+    expect(await other.json()).toMatchObject({ heldBy: { applicationId }, member: { residentIdMasked: masked(resident) } });
+  });
+
   it('frees the residents an amendment takes out of a household, and keeps none for an amendment that is refused', async () => {
     // Given an application of two
     const [applicant, leaving, joining] = [residentId(), residentId(), residentId()];

@@ -72,8 +72,8 @@ export class CheckCommands {
       consentToDataCheck: application.consents.economicCheck,
       requestedAt: this.clock.now().toISOString(),
     };
-    const after = await this.execute(application.applicationId, command, context);
-    return this.runQuietly(application.applicationId, afterMessage(context), after);
+    // A new application's check stream does not exist yet: decided without reading it (a wrong guess costs a read).
+    return this.requestAndRun(application.applicationId, command, context, 'new');
   }
 
   /**
@@ -96,8 +96,7 @@ export class CheckCommands {
       requestedAt: this.clock.now().toISOString(),
       ...change,
     };
-    const after = await this.execute(amendment.applicationId, command, context, folded);
-    return this.runQuietly(amendment.applicationId, afterMessage(context), after);
+    return this.requestAndRun(amendment.applicationId, command, context, folded);
   }
 
   /**
@@ -117,8 +116,7 @@ export class CheckCommands {
       reason: sentBack.reason,
       requestedAt: this.clock.now().toISOString(),
     };
-    const after = await this.execute(sentBack.applicationId, command, context, folded);
-    return this.runQuietly(sentBack.applicationId, afterMessage(context), after);
+    return this.requestAndRun(sentBack.applicationId, command, context, folded);
   }
 
   /** application-withdrawn: the open check stops; a completed one is closed to re-checks. */
@@ -203,18 +201,18 @@ export class CheckCommands {
   }
 
   /**
-   * After the triggering message's command committed (with its inbox record), failing to finish
-   * the run must not fail the message: a retry would be skipped as a duplicate. The check stays
-   * open and the resume job finishes it.
+   * The message's command and the run after it, committed together with the message's inbox record
+   * (check-runner.ts, startAndRun). A run that stops half-way keeps what it decided; the
+   * resume job finishes it, as after a failed step.
    */
-  private async runQuietly(applicationId: string, context: CommandContext, from: Known): Promise<RunOutcome> {
-    try {
-      const outcome = await this.runner.run(applicationId, context, from);
-      if (outcome.blocked) this.logger.warn({ applicationId, reason: outcome.blocked }, 'economic check waits: it cannot go on yet');
-      return outcome;
-    } catch (error) {
-      this.logger.error({ err: error, applicationId }, 'economic check stopped half-way; the resume-open-checks job will finish it');
-      return { state: (await this.runner.load(applicationId)).state, blocked: 'stopped on an error' };
+  private async requestAndRun(applicationId: string, command: HouseholdCheckCommand, context: CommandContext, from: Folded | 'new'): Promise<RunOutcome> {
+    const known = from === 'new' ? 'new' : foldedAfter(from);
+    const outcome = await this.runner.startAndRun(applicationId, command, context, known);
+    if (outcome.stoppedBy !== undefined) {
+      this.logger.error({ err: outcome.stoppedBy, applicationId }, 'economic check stopped half-way; the resume-open-checks job will finish it');
+      return { state: outcome.state, blocked: 'stopped on an error' };
     }
+    if (outcome.blocked) this.logger.warn({ applicationId, reason: outcome.blocked }, 'economic check waits: it cannot go on yet');
+    return outcome;
   }
 }

@@ -9,7 +9,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { maskResidentId } from '@sa/domain-shared';
 import type { HouseholdCheckEvent, HouseholdSnapshot } from '@sa/domain-verification';
 import type { RecordedEvent } from '@sa/event-store';
-import { applyOnce, MONGO, ProjectionRunner } from '@sa/platform';
+import { applyOnce, type DocumentChange, insertingNewDocuments, MONGO, ProjectionRunner } from '@sa/platform';
 import { type Connection, type Model, Schema } from 'mongoose';
 
 export interface CheckSummary {
@@ -78,6 +78,8 @@ export class CheckReadModel implements OnModuleInit {
       filter: { streamPrefixes: ['household-check-'] },
       collections: ['household_checks'],
       apply: (e) => this.apply(e),
+      // A check's request to its completion arrives in one append: one insert per batch, not an upsert per event (issue #10).
+      applyBatch: insertingNewDocuments(this.model, changeOf, (e) => this.apply(e)),
     });
   }
 
@@ -92,65 +94,63 @@ export class CheckReadModel implements OnModuleInit {
   }
 
   private async apply(recorded: RecordedEvent): Promise<void> {
-    const event = { type: recorded.type, data: recorded.data } as HouseholdCheckEvent;
-    const id = event.data.applicationId;
-    switch (event.type) {
-      case 'CheckRequested': {
-        const d = event.data;
-        const $set = {
-          programme: d.programme,
-          region: d.region,
-          area: d.area,
-          status: 'open',
-          checkId: d.checkId,
-          rounds: 1,
-          requestedAt: d.requestedAt,
-          updatedAt: d.requestedAt,
-          ...members(d.household),
-        };
-        await applyOnce(this.model, id, recorded, { $set });
-        return;
-      }
-      case 'RecheckRequested': {
-        const d = event.data;
-        const $set = {
-          status: 'open',
-          checkId: d.checkId,
-          requestedAt: d.requestedAt,
-          updatedAt: d.requestedAt,
-          ...members(d.household),
-          ...(d.region ? { region: d.region } : {}),
-          ...(d.area ? { area: d.area } : {}),
-        };
-        await applyOnce(this.model, id, recorded, { $set, $inc: { rounds: 1 }, $unset: { completedAt: '', outcome: '', reasons: '', abandonedReason: '' } });
-        return;
-      }
-      case 'CheckCompleted': {
-        const d = event.data;
-        const $set = {
-          status: 'completed',
-          completedAt: d.completedAt,
-          outcome: d.outcome,
-          reasons: d.reasons.map((r) => r.code),
-          policyId: d.assessment.policyId,
-          countedMonthlyIncomeFen: d.assessment.countedMonthlyIncomeFen,
-          perCapitaMonthlyIncomeFen: d.assessment.perCapitaMonthlyIncomeFen,
-          updatedAt: d.completedAt,
-        };
-        await applyOnce(this.model, id, recorded, { $set });
-        return;
-      }
-      case 'CheckAbandoned':
-        await applyOnce(this.model, id, recorded, {
-          $set: { status: 'abandoned', abandonedReason: event.data.reason.code, updatedAt: event.data.abandonedAt },
-        });
-        return;
-      case 'CheckCancelled':
-        await applyOnce(this.model, id, recorded, { $set: { status: 'cancelled', updatedAt: event.data.cancelledAt } });
-        return;
-      case 'DepartmentDataCollected':
-      case 'HouseholdEconomicStatusAssessed':
-        return;
+    const change = changeOf(recorded);
+    if (change) await applyOnce(this.model, change.id, recorded, change.update);
+  }
+}
+
+/** What an event changes in its application's check summary (null: nothing). */
+function changeOf(recorded: RecordedEvent): DocumentChange | null {
+  const event = { type: recorded.type, data: recorded.data } as HouseholdCheckEvent;
+  const id = event.data.applicationId;
+  switch (event.type) {
+    case 'CheckRequested': {
+      const d = event.data;
+      const $set = {
+        programme: d.programme,
+        region: d.region,
+        area: d.area,
+        status: 'open',
+        checkId: d.checkId,
+        rounds: 1,
+        requestedAt: d.requestedAt,
+        updatedAt: d.requestedAt,
+        ...members(d.household),
+      };
+      return { id, update: { $set } };
     }
+    case 'RecheckRequested': {
+      const d = event.data;
+      const $set = {
+        status: 'open',
+        checkId: d.checkId,
+        requestedAt: d.requestedAt,
+        updatedAt: d.requestedAt,
+        ...members(d.household),
+        ...(d.region ? { region: d.region } : {}),
+        ...(d.area ? { area: d.area } : {}),
+      };
+      return { id, update: { $set, $inc: { rounds: 1 }, $unset: { completedAt: '', outcome: '', reasons: '', abandonedReason: '' } } };
+    }
+    case 'CheckCompleted': {
+      const d = event.data;
+      const $set = {
+        status: 'completed',
+        completedAt: d.completedAt,
+        outcome: d.outcome,
+        reasons: d.reasons.map((r) => r.code),
+        policyId: d.assessment.policyId,
+        countedMonthlyIncomeFen: d.assessment.countedMonthlyIncomeFen,
+        perCapitaMonthlyIncomeFen: d.assessment.perCapitaMonthlyIncomeFen,
+        updatedAt: d.completedAt,
+      };
+      return { id, update: { $set } };
+    }
+    case 'CheckAbandoned':
+      return { id, update: { $set: { status: 'abandoned', abandonedReason: event.data.reason.code, updatedAt: event.data.abandonedAt } } };
+    case 'CheckCancelled':
+      return { id, update: { $set: { status: 'cancelled', updatedAt: event.data.cancelledAt } } };
+    default:
+      return null;
   }
 }

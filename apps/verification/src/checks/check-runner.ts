@@ -16,6 +16,7 @@ import {
   type CommandOutcome,
   EVENT_STORE,
   executeCommand,
+  executeSteps,
   type FoldedState,
   loadAggregate,
   RegionalPolicies,
@@ -73,6 +74,46 @@ export class CheckRunner {
   }
 
   /**
+   * `first` (the command a message or request asks for), then the run's steps, decided one after
+   * another in memory and appended at once with the context's inbox record: one commit for the
+   * whole check instead of one per step (issue #10). The history is the same events as step by
+   * step. A step that cannot be decided (a failed read, a refusal) ends the run where it is: what
+   * was decided before it is appended and `stoppedBy` says why, as a failed step did before.
+   */
+  async startAndRun(
+    applicationId: string,
+    first: HouseholdCheckCommand,
+    context: CommandContext,
+    /** The state to start from, 'new' for a stream not written yet, or undefined to read it. */
+    from: FoldedState<HouseholdCheckState> | 'new' | undefined,
+  ): Promise<RunOutcome & { stoppedBy?: unknown }> {
+    let blocked: string | undefined;
+    const next = async (state: HouseholdCheckState, step: number): Promise<HouseholdCheckCommand | undefined> => {
+      blocked = undefined;
+      if (step === 0) return first;
+      const planned = nextCheckStep(state);
+      if (!planned) return undefined;
+      const command = await this.commandFor(planned.step, planned.checkId, state);
+      if ('blocked' in command) {
+        blocked = command.blocked;
+        return undefined;
+      }
+      return command;
+    };
+    const outcome = await executeSteps(this.store, checkStream(applicationId), householdCheckDecider, next, context, {
+      maxSteps: maxSteps + 1,
+      insteadOfUnpublishable: (command, rejection) => (command.type === 'AbandonCheck' ? undefined : this.abandonFor(command.checkId, rejection.message)),
+      ...(from === 'new' ? { expectNewStream: true } : from ? { from } : {}),
+    });
+    return {
+      state: outcome.state,
+      ...(outcome.revision !== undefined ? { revision: outcome.revision } : {}),
+      ...(blocked ? { blocked } : {}),
+      ...(outcome.stoppedBy !== undefined ? { stoppedBy: outcome.stoppedBy } : {}),
+    };
+  }
+
+  /**
    * One step. A step whose event could never be published (the completed check would break its
    * contract) fails the same way on every retry, so the round is closed with that reason instead
    * of being retried by the resume job every 30 s forever.
@@ -88,11 +129,14 @@ export class CheckRunner {
       return await executeCommand(this.store, stream, householdCheckDecider, command, context, { from });
     } catch (error) {
       if (!(error instanceof CommandRejectedError) || error.rejection.code !== 'EVENT_NOT_PUBLISHABLE' || command.type === 'AbandonCheck') throw error;
-      const reason = { code: 'result-not-publishable' as const, message: error.rejection.message };
-      const abandon: HouseholdCheckCommand = { type: 'AbandonCheck', checkId: command.checkId, reason, abandonedAt: this.clock.now().toISOString() };
       // Nothing was appended by the refused step: the abandon starts from the same state.
-      return executeCommand(this.store, stream, householdCheckDecider, abandon, context, { from });
+      return executeCommand(this.store, stream, householdCheckDecider, this.abandonFor(command.checkId, error.rejection.message), context, { from });
     }
+  }
+
+  /** Closes the round with the reason its result could not be published. */
+  private abandonFor(checkId: string, message: string): HouseholdCheckCommand {
+    return { type: 'AbandonCheck', checkId, reason: { code: 'result-not-publishable', message }, abandonedAt: this.clock.now().toISOString() };
   }
 
   private async commandFor(step: CheckStep, checkId: string, state: HouseholdCheckState): Promise<HouseholdCheckCommand | { blocked: string }> {

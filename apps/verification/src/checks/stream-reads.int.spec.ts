@@ -5,14 +5,18 @@ import { checkStream } from './check-runner';
 
 /**
  * Issue #11: each command reads its stream once at most. The check's path is four commands
- * (request, collect, assess, complete); each step starts from the state the previous one left, so
- * only the first command reads the (empty) stream.
+ * (request, collect, assess, complete); each step starts from the state the previous one left.
+ * Issue #10: a new application's check is decided on the initial state without reading its (new)
+ * stream, and the message's command and the steps after it are appended together (one commit).
  */
 describe('verification: stream reads of a check (real PostgreSQL event store, FerretDB read model, Kafka)', () => {
   const harness = new VerificationHarness();
   /** Reads of each stream by the running service, counted on its own event store (the call still goes through). */
   const reads = new Map<string, number>();
   const readsOf = (applicationId: string) => reads.get(checkStream(applicationId)) ?? 0;
+  /** Appends to each stream, counted the same way. */
+  const appends = new Map<string, number>();
+  const appendsOf = (applicationId: string) => appends.get(checkStream(applicationId)) ?? 0;
 
   beforeAll(async () => {
     await harness.start();
@@ -22,12 +26,17 @@ describe('verification: stream reads of a check (real PostgreSQL event store, Fe
       reads.set(stream, (reads.get(stream) ?? 0) + 1);
       return readStream(stream, ...rest);
     };
+    const appendToStream = store.appendToStream.bind(store);
+    store.appendToStream = (stream, ...rest) => {
+      appends.set(stream, (appends.get(stream) ?? 0) + 1);
+      return appendToStream(stream, ...rest);
+    };
   });
   afterAll(async () => {
     await harness.stop();
   });
 
-  it('reads the check stream once for the four commands that take an application to a completed check', async () => {
+  it('reads no check stream and appends once for the four commands that take an application to a completed check', async () => {
     // Given an application of a household of two
     const submitted = application([residentId(), residentId()]);
 
@@ -36,8 +45,9 @@ describe('verification: stream reads of a check (real PostgreSQL event store, Fe
     const [check] = await harness.publishedChecks(submitted.applicationId);
     expect(check?.applicationId).toBe(submitted.applicationId);
 
-    // Then the service read the stream once (the code before issue #11: 9 times), and it holds the four events
-    expect(readsOf(submitted.applicationId)).toBe(1);
+    // Then the service never read the new stream (before issue #11: 9 times, before #10: once) and appended once (before #10: 4 times), and it holds the four events
+    expect(readsOf(submitted.applicationId)).toBe(0);
+    expect(appendsOf(submitted.applicationId)).toBe(1);
     const history = await harness.app.get<EventStore>(EVENT_STORE).readStream(checkStream(submitted.applicationId));
     expect(history.map((e) => e.type)).toEqual(['CheckRequested', 'DepartmentDataCollected', 'HouseholdEconomicStatusAssessed', 'CheckCompleted']);
   });

@@ -6,12 +6,15 @@
  * stream names never reach logs: both loggers mask them wherever they appear.)
  */
 import { Inject, Injectable } from '@nestjs/common';
-import type { ResidentId } from '@sa/domain-shared';
+import { fold, type ResidentId } from '@sa/domain-shared';
 import { residentRecordsDecider, type CountyFact, type ResidentRecords } from '@sa/domain-verification';
 import type { EventStore, RecordedEvent } from '@sa/event-store';
 import { type CommandContext, EVENT_STORE, executeCommand, loadAggregate } from '@sa/platform';
 
 export const residentStream = (residentId: string) => `resident-${residentId}`;
+
+/** What a resident's stream holds, as the register's decider folds it. */
+type RegisterEvent = Parameters<ReturnType<typeof residentRecordsDecider>['evolve']>[1];
 
 @Injectable()
 export class ResidentRegister {
@@ -26,7 +29,14 @@ export class ResidentRegister {
 
   /** The records of each resident as the register holds them now (empty for someone nobody reported on). */
   async recordsOf(residentIds: readonly ResidentId[]): Promise<ResidentRecords[]> {
-    return Promise.all(residentIds.map(async (id) => (await this.history(id)).records));
+    // The household's streams in one read (one round trip per check, not one per member).
+    const streams = await this.store.readStreams(residentIds.map(residentStream));
+    return residentIds.map((id) =>
+      fold(
+        residentRecordsDecider(id),
+        (streams.get(residentStream(id)) ?? []).map((e) => ({ type: e.type, data: e.data }) as RegisterEvent),
+      ),
+    );
   }
 
   /** A resident's records and the stored facts they were folded from. */

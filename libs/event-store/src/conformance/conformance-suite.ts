@@ -73,6 +73,18 @@ export function describeEventStoreConformance(adapter: string, createHarness: ()
         expect(revisions(await store.readStream(stream, { direction: 'backwards', from: 2, maxCount: 2 }))).toEqual([2, 1]);
         expect(await store.readStream(streamName())).toEqual([]);
       });
+
+      it('reads several streams at once as each alone, empty for one never written, and refuses a soft-deleted one', async () => {
+        const [first, second, never] = [streamName(), streamName(), streamName()];
+        await store.appendToStream(first, [event('Opened', { n: 1 }), event('Noted', { n: 2 })], { expectedRevision: 'no_stream' });
+        await store.appendToStream(second, [event('Opened', { n: 3 })], { expectedRevision: 'no_stream' });
+        const read = await store.readStreams([second, never, first]);
+        expect(read.get(first)).toEqual(await store.readStream(first));
+        expect(read.get(second)).toEqual(await store.readStream(second));
+        expect(read.get(never)).toEqual([]);
+        await store.softDeleteStream(second, actor, 'entered twice');
+        await expect(store.readStreams([first, second])).rejects.toBeInstanceOf(StreamDeletedError);
+      });
     });
 
     describe('optimistic concurrency', () => {
@@ -194,8 +206,18 @@ export function describeEventStoreConformance(adapter: string, createHarness: ()
         await expect(store.appendToStream(stream, [event('Opened', {})], { expectedRevision: 'any', handledMessage })).rejects.toBeInstanceOf(
           MessageAlreadyHandledError,
         );
+        // Refused too at the exact next revision and as a new stream's first append (a store's one-statement path): nothing of either is written
+        await expect(store.appendToStream(stream, [event('Closed', {})], { expectedRevision: 0, handledMessage })).rejects.toBeInstanceOf(
+          MessageAlreadyHandledError,
+        );
+        const fresh = streamName();
+        await expect(store.appendToStream(fresh, [event('Opened', {})], { expectedRevision: 'no_stream', handledMessage })).rejects.toBeInstanceOf(
+          MessageAlreadyHandledError,
+        );
+        expect(await store.readStream(fresh)).toEqual([]);
         expect(await store.readStream(stream)).toHaveLength(1);
         expect(await store.isMessageHandled(handledMessage)).toBe(true);
+        expect(await store.markMessageHandled(handledMessage)).toBe(false); // recorded with the append already
         const other = { consumer: 'approval', messageId: randomUUID() };
         expect(await store.isMessageHandled(other)).toBe(false);
         expect(await store.markMessageHandled(other)).toBe(true);

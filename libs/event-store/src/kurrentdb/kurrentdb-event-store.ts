@@ -96,6 +96,10 @@ export class KurrentDbEventStore implements EventStore {
     return readStreamRecords(this.ctx, stream, options);
   }
 
+  async readStreams(streams: readonly string[]): Promise<Map<string, RecordedEvent[]>> {
+    return new Map(await Promise.all([...new Set(streams)].map(async (stream) => [stream, await this.readStream(stream)] as const)));
+  }
+
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     return readAllRecords(this.ctx, options);
   }

@@ -142,6 +142,8 @@ export type VerifyResult =
 export interface StreamStore {
   appendToStream(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** Several whole streams, forwards, as readStream reads each (empty for one never written); one round trip where the adapter can. */
+  readStreams(streams: readonly string[]): Promise<Map<string, RecordedEvent[]>>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Catch-up subscription to all events (optionally filtered) that turns live; never skips, never repeats. */
   subscribeToAll(options: SubscribeOptions): Subscription;

@@ -8,7 +8,7 @@ import type { Pool, PoolClient } from 'pg';
 import { genesisHash, hashWithDataJson } from '../integrity/hash-chain';
 import { canonicalJson } from '../integrity/canonical-json';
 import { EventIdConflictError, MessageAlreadyHandledError, StreamDeletedError, WrongExpectedRevisionError } from '../port/errors';
-import type { AppendOptions, AppendResult, ExpectedRevision, NewEvent, RecordedEvent } from '../port/event-store';
+import type { AppendOptions, AppendResult, ExpectedRevision, HandledMessage, NewEvent, RecordedEvent } from '../port/event-store';
 import { positionShift } from './migrations';
 
 export interface AppendContext {
@@ -200,19 +200,26 @@ export async function appendAtKnownHead(
   stream: string,
   events: readonly NewEvent[],
   head: StreamHeadLink,
+  handledMessage?: HandledMessage,
 ): Promise<AppendedAt | undefined> {
   const records = buildRecords(stream, events, head.revision + 1, head.hash, ctx);
   const moveHead =
     head.revision === -1
       ? `insert into ${ctx.schema}.streams (stream_id, revision, last_hash) values ($17, $15, $16) on conflict do nothing returning 1`
       : `update ${ctx.schema}.streams set revision = $15, last_hash = $16 where stream_id = $17 and revision = $18 and last_hash = $19 and deleted_at is null returning 1`;
-  const values = batchParameters(stream, records);
+  const values = head.revision === -1 ? batchParameters(stream, records) : [...batchParameters(stream, records), head.revision, head.hash];
+  // The inbox record of the message that caused the append, inserted only with the events. A plain
+  // insert: a record there already (the message was handled) fails the whole statement, so nothing
+  // of it commits, and the caller's full path answers MessageAlreadyHandledError.
+  const inbox = handledMessage
+    ? `, handled as (insert into ${ctx.schema}.inbox (consumer, message_id) select $${values.length + 1}, $${values.length + 2} where exists (select 1 from head))`
+    : '';
   const result = await client.query<{ position: string }>({
-    name: `es-fast-${head.revision === -1 ? 'new' : 'next'}-${ctx.schema}`,
+    name: `es-fast-${head.revision === -1 ? 'new' : 'next'}${handledMessage ? '-inbox' : ''}-${ctx.schema}`,
     text: `with head as (${moveHead}),
-     inserted as (insert into ${ctx.schema}.events (${insertColumns}) ${unnestRows} where exists (select 1 from head) order by t.ordinality returning position)
+     inserted as (insert into ${ctx.schema}.events (${insertColumns}) ${unnestRows} where exists (select 1 from head) order by t.ordinality returning position)${inbox}
      select position from inserted`,
-    values: head.revision === -1 ? values : [...values, head.revision, head.hash],
+    values: handledMessage ? [...values, handledMessage.consumer, handledMessage.messageId] : values,
   });
   if (result.rows.length === 0) return undefined;
   const positions = positionsOf(result.rows);
@@ -278,7 +285,14 @@ export async function appendInOwnTransaction(
   }
 }
 
+/** A batch whose event ids are stored already (a retry or a concurrent copy). */
 export function isDuplicateEventId(error: unknown): boolean {
   const e = error as { code?: string; constraint?: string };
   return e?.code === '23505' && e.constraint === 'events_event_id';
+}
+
+/** The inbox already holds the message (its primary key). */
+export function isHandledAlready(error: unknown): boolean {
+  const e = error as { code?: string; table?: string };
+  return e?.code === '23505' && e.table === 'inbox';
 }

@@ -58,3 +58,24 @@ export async function selectHandled(pool: Pool, schema: string, messages: readon
   const handled = new Set(found.rows.map((r) => `${r.consumer}\u0000${r.message_id}`));
   return messages.map((m) => handled.has(keyOf(m)));
 }
+
+/**
+ * Messages whose inbox record an append of this process committed lately. A consumer records every
+ * handled message once its handler is done (markMessageHandled); for one whose handler appended
+ * with it, the record is already stored, and the answer (false: recorded already) needs no round
+ * trip. Bounded: a message forgotten here is simply asked of the database.
+ */
+export class RecordedByAppends {
+  private readonly keys = new Set<string>();
+
+  remember(message: HandledMessage | undefined): void {
+    if (!message) return;
+    this.keys.add(keyOf(message));
+    if (this.keys.size > 10_000) this.keys.delete(this.keys.values().next().value as string);
+  }
+
+  /** Whether an append recorded the message (forgotten once asked). */
+  take(message: HandledMessage): boolean {
+    return this.keys.delete(keyOf(message));
+  }
+}

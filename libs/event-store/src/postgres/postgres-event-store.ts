@@ -24,23 +24,16 @@ import type {
 } from '../port/event-store';
 import { AppendNotifier } from './append-notifier';
 import { appendToStreamsAtHeads } from './append-many';
-import { Coalescer, insertHandled, selectHandled } from './inbox-batches';
-import {
-  appendAtKnownHead,
-  appendInOwnTransaction,
-  type AppendedAt,
-  isDuplicateEventId,
-  type StreamHeadLink,
-  validateBatch,
-  type AppendContext,
-} from './append';
+import { Coalescer, insertHandled, RecordedByAppends, selectHandled } from './inbox-batches';
+import { appendAtKnownHead, appendInOwnTransaction, isDuplicateEventId, isHandledAlready, validateBatch } from './append';
+import type { AppendedAt, AppendContext, StreamHeadLink } from './append';
 import { migrate, quoteIdent } from './migrations';
 import { deliveryHealth, readBackwardFrom, readForwardAfter, readStoredForwardAfter, splitLog, type DeliveryHealth, type PositionRange } from './reads';
-import { eventColumns, eventRowTypes, toRecordedEvent, type EventRow } from './rows';
 import { startSubscription } from './subscription';
 import { handlePoolErrors, type ConnectionErrorListener } from './connection-errors';
 import { NotificationWaker } from './notification-waker';
-import { isStreamDeleted, readStreamMetadata, writeStreamMetadata } from './stream-metadata';
+import { readStreamWithMark, readWholeStreams } from './stream-read';
+import { readStreamMetadata, writeStreamMetadata } from './stream-metadata';
 
 export interface PostgresEventStoreOptions {
   readonly pool?: Pool;
@@ -84,6 +77,7 @@ export class PostgresEventStore implements EventStore, MultiStreamAppend {
   private readonly notifier: AppendNotifier;
   private readonly inboxReads = new Coalescer((batch) => selectHandled(this.pool, this.schema, batch));
   private readonly inboxWrites = new Coalescer((batch) => insertHandled(this.pool, this.schema, batch));
+  private readonly recordedByAppends = new RecordedByAppends();
   private readonly subscriptions = new Set<Subscription>();
   private stallTimer?: NodeJS.Timeout;
   private readonly heads = new Map<string, StreamHeadLink>();
@@ -125,6 +119,7 @@ export class PostgresEventStore implements EventStore, MultiStreamAppend {
       appended = await appendInOwnTransaction(this.pool, this.ctx, stream, events, options);
     }
     this.rememberHead(stream, appended.head);
+    this.recordedByAppends.remember(options.handledMessage);
     if (appended.result.appended > 0) this.notifier.appended();
     return appended.result;
   }
@@ -135,17 +130,19 @@ export class PostgresEventStore implements EventStore, MultiStreamAppend {
    * is re-checked inside the statement, so a stale memory only costs a fall back to the full path.
    */
   private async tryFastAppend(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult | undefined> {
-    if (options.handledMessage || (typeof options.expectedRevision !== 'number' && options.expectedRevision !== 'no_stream')) return undefined;
+    if (typeof options.expectedRevision !== 'number' && options.expectedRevision !== 'no_stream') return undefined;
     const head: StreamHeadLink | undefined = options.expectedRevision === 'no_stream' ? { revision: -1, hash: genesisHash } : this.heads.get(stream);
     if (!head || (typeof options.expectedRevision === 'number' && head.revision !== options.expectedRevision)) return undefined;
     try {
-      const appended = await appendAtKnownHead(this.pool, this.ctx, stream, events, head);
+      const appended = await appendAtKnownHead(this.pool, this.ctx, stream, events, head, options.handledMessage);
       if (!appended) return undefined;
       this.rememberHead(stream, appended.head);
+      this.recordedByAppends.remember(options.handledMessage);
       this.notifier.appended();
       return appended.result;
     } catch (error) {
-      if (isDuplicateEventId(error)) return undefined; // a retry: the full path recognises it
+      // A retry, or a message handled already: the full path recognises either and answers it.
+      if (isDuplicateEventId(error) || isHandledAlready(error)) return undefined;
       throw error;
     }
   }
@@ -169,20 +166,24 @@ export class PostgresEventStore implements EventStore, MultiStreamAppend {
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    if (!options.includeDeleted && (await this.isDeleted(stream))) throw new StreamDeletedError(stream);
     const backwards = options.direction === 'backwards';
     const from = options.from ?? (backwards ? 'end' : 'start');
     const start = from === 'start' ? 0 : from === 'end' ? Number.MAX_SAFE_INTEGER : from;
-    const rows = await this.pool.query<EventRow>({
-      text: `select ${eventColumns} from ${this.schema}.events where stream_id = $1 and revision ${backwards ? '<=' : '>='} $2 order by revision ${backwards ? 'desc' : 'asc'} limit $3`,
-      values: [stream, start, options.maxCount ?? 2_147_483_647],
-      types: eventRowTypes,
-    });
-    const events = rows.rows.map(toRecordedEvent);
+    const { deleted, events } = await readStreamWithMark(this.pool, this.schema, stream, { backwards, start, limit: options.maxCount ?? 2_147_483_647 });
+    if (deleted && !options.includeDeleted) throw new StreamDeletedError(stream);
     const last = events.at(-1);
     // A forward read without a limit ends at the head: what a command handler's next append builds on.
     if (!backwards && options.maxCount === undefined && last) this.rememberHead(stream, { revision: last.revision, hash: last.hash });
     return events;
+  }
+
+  async readStreams(streams: readonly string[]): Promise<Map<string, RecordedEvent[]>> {
+    const read = await readWholeStreams(this.pool, this.schema, [...new Set(streams)]);
+    for (const [stream, events] of read) {
+      const last = events.at(-1);
+      if (last) this.rememberHead(stream, { revision: last.revision, hash: last.hash });
+    }
+    return read;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -246,7 +247,7 @@ export class PostgresEventStore implements EventStore, MultiStreamAppend {
 
   async markMessageHandled(message: HandledMessage): Promise<boolean> {
     this.refuseIfReadOnly();
-    return this.inboxWrites.submit(message);
+    return this.recordedByAppends.take(message) ? false : this.inboxWrites.submit(message);
   }
 
   async verifyStream(stream: string): Promise<VerifyResult> {
@@ -266,10 +267,6 @@ export class PostgresEventStore implements EventStore, MultiStreamAppend {
 
   private refuseIfReadOnly(): void {
     if (this.options.readOnly) throw new ReadOnlyEventStoreError();
-  }
-
-  private isDeleted(stream: string): Promise<boolean> {
-    return isStreamDeleted(this.pool, this.schema, stream);
   }
 
   private writeMetadata(stream: string, next: (current: StreamMetadata) => Promise<StreamMetadata>, deletedAt?: string): Promise<void> {

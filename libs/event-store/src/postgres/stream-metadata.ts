@@ -10,11 +10,6 @@ export async function readStreamMetadata(pool: Pool, schema: string, stream: str
   return row?.metadata ?? {};
 }
 
-export async function isStreamDeleted(pool: Pool, schema: string, stream: string): Promise<boolean> {
-  const row = (await pool.query<{ deleted_at: Date | null }>(`select deleted_at from ${schema}.streams where stream_id = $1`, [stream])).rows[0];
-  return row?.deleted_at != null;
-}
-
 /** Changes a stream's metadata under a row lock, creating the stream's row when it has none yet. */
 export async function writeStreamMetadata(
   pool: Pool,

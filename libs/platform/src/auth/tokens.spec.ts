@@ -25,6 +25,33 @@ describe('bearer tokens', () => {
   });
 });
 
+describe('verified tokens remembered for a minute', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('answers a token verified before without verifying it again, and refuses it once it has expired', async () => {
+    // Given a token verified once
+    const token = signDevToken({ userId: 'li.na', role: 'intake-worker', orgUnit: '331002' }, { ...settings, expiresInSeconds: 30 });
+    const actor = await verifyToken(token, settings);
+
+    // When it comes again: the same actor; when it comes after its exp: refused
+    await expect(verifyToken(token, settings)).resolves.toBe(actor);
+    const now = Date.now();
+    jest.spyOn(Date, 'now').mockReturnValue(now + 31_000);
+    await expect(verifyToken(token, settings)).rejects.toThrow(/"exp" claim timestamp check failed/);
+  });
+
+  it('verifies afresh a token that differs in one character, and one presented to other settings', async () => {
+    // Given a token verified once
+    const token = signDevToken({ userId: 'li.na', role: 'intake-worker', orgUnit: '331002' }, settings);
+    await verifyToken(token, settings);
+
+    // Then a copy with its signature changed is refused, and so is the same token where another secret is configured
+    const forged = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA');
+    await expect(verifyToken(forged, settings)).rejects.toThrow(TokenError);
+    await expect(verifyToken(token, { ...settings, secret: 'o'.repeat(40) })).rejects.toThrow(/signature verification failed/);
+  });
+});
+
 describe('jurisdiction', () => {
   it('lets a city or province unit see the villages within it, and nothing outside', () => {
     expect(isInJurisdiction({ orgUnit: '331000' }, '331002001001')).toBe(true);

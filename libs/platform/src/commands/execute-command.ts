@@ -103,15 +103,7 @@ export async function executeCommand<C extends object, E extends DomainEvent, S>
     // What the relay could not publish is refused here, before anything is written (422 naming the field).
     const unpublishable = unpublishableEvent(store, stream, decision.events, context);
     if (unpublishable) throw new CommandRejectedError(unpublishable);
-    const newEvents: NewEvent[] = decision.events.map((event, index) => ({
-      ...(context.idempotencyKey ? { eventId: deterministicUuid(context.idempotencyKey, stream, String(index)) } : {}),
-      type: event.type,
-      schemaVersion: options.schemaVersion ?? 1,
-      data: event.data,
-      actor: context.actor,
-      ...(context.correlationId ? { correlationId: context.correlationId } : {}),
-      ...(context.causationId ? { causationId: context.causationId } : {}),
-    }));
+    const newEvents = newEventsOf(stream, decision.events, context, options.schemaVersion);
     try {
       const append = await store.appendToStream(stream, newEvents, {
         expectedRevision: revision,
@@ -125,6 +117,19 @@ export async function executeCommand<C extends object, E extends DomainEvent, S>
       if (!conflict || (attempt >= maxAttempts && !assumed)) throw error;
     }
   }
+}
+
+/** A decision's events as the store takes them, with the command's envelope (actor, correlation, causation). */
+export function newEventsOf(stream: string, events: readonly DomainEvent[], context: CommandContext, schemaVersion = 1): NewEvent[] {
+  return events.map((event, index) => ({
+    ...(context.idempotencyKey ? { eventId: deterministicUuid(context.idempotencyKey, stream, String(index)) } : {}),
+    type: event.type,
+    schemaVersion,
+    data: event.data,
+    actor: context.actor,
+    ...(context.correlationId ? { correlationId: context.correlationId } : {}),
+    ...(context.causationId ? { causationId: context.causationId } : {}),
+  }));
 }
 
 /** The state to decide on without reading: the caller's, or the initial one of a stream expected to be new. */
