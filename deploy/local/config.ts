@@ -109,17 +109,31 @@ export function kafkaCredentialsFile(cfg: InfraConfig): string {
 }
 
 export function kafkaCredentials(cfg: InfraConfig, principals: readonly string[]): Record<string, string> {
-  const file = kafkaCredentialsFile(cfg);
+  return generatedPasswords(cfg, kafkaCredentialsFile(cfg), principals);
+}
+
+/** The services' PostgreSQL login roles' passwords (sa_svc_<service>), beside the Kafka ones; the owner stays `sa`. */
+export function postgresCredentialsFile(cfg: InfraConfig): string {
+  return join(cfg.stateDir, 'postgres-credentials.json');
+}
+
+export function postgresCredentials(cfg: InfraConfig, roles: readonly string[]): Record<string, string> {
+  return generatedPasswords(cfg, postgresCredentialsFile(cfg), roles);
+}
+
+/** Passwords of `names` in `file` (mode 0600), those missing generated and added. */
+function generatedPasswords(cfg: InfraConfig, file: string, names: readonly string[]): Record<string, string> {
   const known: Record<string, string> = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
-  const missing = principals.filter((p) => !known[p]);
+  const missing = names.filter((p) => !known[p]);
   if (missing.length === 0) return known;
-  for (const principal of missing) known[principal] = randomBytes(24).toString('base64url');
+  for (const name of missing) known[name] = randomBytes(24).toString('base64url');
   mkdirSync(cfg.stateDir, { recursive: true });
   writeFileSync(file, `${JSON.stringify(known, null, 2)}\n`, { mode: 0o600 });
   return known;
 }
 
-export type ConnectionEnv = Record<'DATABASE_URL' | 'KAFKA_BROKERS' | 'MONGODB_URL', string> & Partial<Record<KafkaSecurityVariable, string>>;
+export type ConnectionEnv = Record<'DATABASE_URL' | 'KAFKA_BROKERS' | 'MONGODB_URL', string> &
+  Partial<Record<KafkaSecurityVariable | 'SA_PG_CREDENTIALS_FILE', string>>;
 
 const kafkaSecurityVariables = [
   'KAFKA_SASL_MECHANISM',
@@ -149,6 +163,10 @@ function kafkaSecurityEnv(cfg: InfraConfig, env: NodeJS.ProcessEnv): Partial<Rec
   };
 }
 
+function pickEnv(env: NodeJS.ProcessEnv, name: 'SA_PG_CREDENTIALS_FILE'): Partial<Record<typeof name, string>> {
+  return env[name] ? { [name]: env[name] } : {};
+}
+
 /** The connection settings services and tests read, pointing at the local servers or the given ones. */
 export function connectionEnv(cfg: InfraConfig, env: NodeJS.ProcessEnv = process.env): ConnectionEnv {
   const pg = cfg.postgres;
@@ -157,5 +175,7 @@ export function connectionEnv(cfg: InfraConfig, env: NodeJS.ProcessEnv = process
     KAFKA_BROKERS: cfg.kafka.externalBrokers ?? `${cfg.kafka.host}:${cfg.kafka.port}`,
     MONGODB_URL: cfg.ferretdb.externalUrl ?? `mongodb://${cfg.ferretdb.host}:${cfg.ferretdb.port}/`,
     ...kafkaSecurityEnv(cfg, env),
+    // The local server's service roles (deploy/local/components/postgres-roles.ts): services run as their own role, not as `sa`.
+    ...(pg.externalUrl ? pickEnv(env, 'SA_PG_CREDENTIALS_FILE') : { SA_PG_CREDENTIALS_FILE: postgresCredentialsFile(cfg) }),
   };
 }
