@@ -22,18 +22,21 @@ export interface InfraConfig {
     version: string;
     heapMb: number;
     externalBrokers?: string;
-    /** sasl (default): SCRAM-SHA-512 logins and ACLs (deploy/local/kafka-access.ts); plaintext: anyone connects, as before. */
+    /**
+     * sasl_ssl (default): SCRAM-SHA-512 logins and ACLs (components/kafka-access.ts) over TLS with
+     * this checkout's CA (components/kafka-tls.ts); sasl: the same without TLS; plaintext: anyone connects.
+     */
     security: KafkaSecurityMode;
   };
   ferretdb: { host: string; port: number; version: string; backend: FerretDbBackend; postgresqlUrl: string; externalUrl?: string };
 }
 
-export type KafkaSecurityMode = 'sasl' | 'plaintext';
+export type KafkaSecurityMode = 'sasl_ssl' | 'sasl' | 'plaintext';
 
 function kafkaSecurityMode(raw: string | undefined): KafkaSecurityMode {
-  if (raw === undefined || raw === '' || raw === 'sasl') return 'sasl';
-  if (raw === 'plaintext') return raw;
-  throw new Error(`SA_KAFKA_SECURITY must be sasl or plaintext, got "${raw}"`);
+  if (raw === undefined || raw === '' || raw === 'sasl_ssl') return 'sasl_ssl';
+  if (raw === 'sasl' || raw === 'plaintext') return raw;
+  throw new Error(`SA_KAFKA_SECURITY must be sasl_ssl, sasl or plaintext, got "${raw}"`);
 }
 
 /** FerretDB's storage: PostgreSQL (default; a database of its own) or SQLite (kept for comparison, see README). */
@@ -160,6 +163,8 @@ function kafkaSecurityEnv(cfg: InfraConfig, env: NodeJS.ProcessEnv): Partial<Rec
     KAFKA_SASL_USERNAME: 'sa-admin',
     KAFKA_SASL_PASSWORD: kafkaCredentials(cfg, ['sa-admin'])['sa-admin'],
     SA_KAFKA_CREDENTIALS_FILE: kafkaCredentialsFile(cfg),
+    // The broker's certificate is signed by this checkout's CA (components/kafka-tls.ts), made when the broker first starts.
+    ...(cfg.kafka.security === 'sasl_ssl' ? { KAFKA_TLS: 'true', KAFKA_TLS_CA_FILE: join(cfg.stateDir, 'kafka', 'tls', 'ca.pem') } : {}),
   };
 }
 

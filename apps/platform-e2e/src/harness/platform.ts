@@ -88,6 +88,8 @@ export async function startPlatform(extraEnv: Record<string, string> = {}, repli
     KAFKA_SASL_MECHANISM: process.env.KAFKA_SASL_MECHANISM,
     KAFKA_SASL_USERNAME: process.env.KAFKA_SASL_USERNAME,
     KAFKA_SASL_PASSWORD: process.env.KAFKA_SASL_PASSWORD,
+    KAFKA_TLS: process.env.KAFKA_TLS,
+    KAFKA_TLS_CA_FILE: process.env.KAFKA_TLS_CA_FILE,
     SA_KAFKA_CREDENTIALS_FILE: process.env.SA_KAFKA_CREDENTIALS_FILE,
     SA_PG_CREDENTIALS_FILE: process.env.SA_PG_CREDENTIALS_FILE,
   };

@@ -37,9 +37,9 @@ export const baseConfigSchema = z.object({
   KAFKA_SASL_USERNAME: z.string().min(1).optional(),
   /** That principal's password (from a Secret; never in a committed file). */
   KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
-  /** TLS to the brokers; KAFKA_TLS_CA_FILE names the PEM file of their CA when it is not a public one. */
+  /** TLS to the brokers (the local broker takes SASL_SSL only: npm start and npm test set it); KAFKA_TLS_CA_FILE names the PEM file of their CA when it is not a public one. */
   KAFKA_TLS: z.enum(['true', 'false']).optional(),
-  /** The PEM file of the brokers' CA, when it is not a public one. */
+  /** The PEM file of the brokers' CA, when it is not a public one; locally the checkout's own CA, `.infra/kafka/tls/ca.pem` (deploy/local/components/kafka-tls.ts). */
   KAFKA_TLS_CA_FILE: z.string().min(1).optional(),
   /** production turns on the checks that refuse development settings (Kafka without SASL/TLS, …). */
   NODE_ENV: z.string().optional(),
