@@ -22,18 +22,21 @@ export interface InfraConfig {
     version: string;
     heapMb: number;
     externalBrokers?: string;
-    /** sasl (default): SCRAM-SHA-512 logins and ACLs (deploy/local/kafka-access.ts); plaintext: anyone connects, as before. */
+    /**
+     * sasl_ssl (default): SCRAM-SHA-512 logins and ACLs (components/kafka-access.ts) over TLS with
+     * this checkout's CA (components/kafka-tls.ts); sasl: the same without TLS; plaintext: anyone connects.
+     */
     security: KafkaSecurityMode;
   };
   ferretdb: { host: string; port: number; version: string; backend: FerretDbBackend; postgresqlUrl: string; externalUrl?: string };
 }
 
-export type KafkaSecurityMode = 'sasl' | 'plaintext';
+export type KafkaSecurityMode = 'sasl_ssl' | 'sasl' | 'plaintext';
 
 function kafkaSecurityMode(raw: string | undefined): KafkaSecurityMode {
-  if (raw === undefined || raw === '' || raw === 'sasl') return 'sasl';
-  if (raw === 'plaintext') return raw;
-  throw new Error(`SA_KAFKA_SECURITY must be sasl or plaintext, got "${raw}"`);
+  if (raw === undefined || raw === '' || raw === 'sasl_ssl') return 'sasl_ssl';
+  if (raw === 'sasl' || raw === 'plaintext') return raw;
+  throw new Error(`SA_KAFKA_SECURITY must be sasl_ssl, sasl or plaintext, got "${raw}"`);
 }
 
 /** FerretDB's storage: PostgreSQL (default; a database of its own) or SQLite (kept for comparison, see README). */
@@ -109,17 +112,31 @@ export function kafkaCredentialsFile(cfg: InfraConfig): string {
 }
 
 export function kafkaCredentials(cfg: InfraConfig, principals: readonly string[]): Record<string, string> {
-  const file = kafkaCredentialsFile(cfg);
+  return generatedPasswords(cfg, kafkaCredentialsFile(cfg), principals);
+}
+
+/** The services' PostgreSQL login roles' passwords (sa_svc_<service>), beside the Kafka ones; the owner stays `sa`. */
+export function postgresCredentialsFile(cfg: InfraConfig): string {
+  return join(cfg.stateDir, 'postgres-credentials.json');
+}
+
+export function postgresCredentials(cfg: InfraConfig, roles: readonly string[]): Record<string, string> {
+  return generatedPasswords(cfg, postgresCredentialsFile(cfg), roles);
+}
+
+/** Passwords of `names` in `file` (mode 0600), those missing generated and added. */
+function generatedPasswords(cfg: InfraConfig, file: string, names: readonly string[]): Record<string, string> {
   const known: Record<string, string> = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
-  const missing = principals.filter((p) => !known[p]);
+  const missing = names.filter((p) => !known[p]);
   if (missing.length === 0) return known;
-  for (const principal of missing) known[principal] = randomBytes(24).toString('base64url');
+  for (const name of missing) known[name] = randomBytes(24).toString('base64url');
   mkdirSync(cfg.stateDir, { recursive: true });
   writeFileSync(file, `${JSON.stringify(known, null, 2)}\n`, { mode: 0o600 });
   return known;
 }
 
-export type ConnectionEnv = Record<'DATABASE_URL' | 'KAFKA_BROKERS' | 'MONGODB_URL', string> & Partial<Record<KafkaSecurityVariable, string>>;
+export type ConnectionEnv = Record<'DATABASE_URL' | 'KAFKA_BROKERS' | 'MONGODB_URL', string> &
+  Partial<Record<KafkaSecurityVariable | 'SA_PG_CREDENTIALS_FILE', string>>;
 
 const kafkaSecurityVariables = [
   'KAFKA_SASL_MECHANISM',
@@ -146,7 +163,13 @@ function kafkaSecurityEnv(cfg: InfraConfig, env: NodeJS.ProcessEnv): Partial<Rec
     KAFKA_SASL_USERNAME: 'sa-admin',
     KAFKA_SASL_PASSWORD: kafkaCredentials(cfg, ['sa-admin'])['sa-admin'],
     SA_KAFKA_CREDENTIALS_FILE: kafkaCredentialsFile(cfg),
+    // The broker's certificate is signed by this checkout's CA (components/kafka-tls.ts), made when the broker first starts.
+    ...(cfg.kafka.security === 'sasl_ssl' ? { KAFKA_TLS: 'true', KAFKA_TLS_CA_FILE: join(cfg.stateDir, 'kafka', 'tls', 'ca.pem') } : {}),
   };
+}
+
+function pickEnv(env: NodeJS.ProcessEnv, name: 'SA_PG_CREDENTIALS_FILE'): Partial<Record<typeof name, string>> {
+  return env[name] ? { [name]: env[name] } : {};
 }
 
 /** The connection settings services and tests read, pointing at the local servers or the given ones. */
@@ -157,5 +180,7 @@ export function connectionEnv(cfg: InfraConfig, env: NodeJS.ProcessEnv = process
     KAFKA_BROKERS: cfg.kafka.externalBrokers ?? `${cfg.kafka.host}:${cfg.kafka.port}`,
     MONGODB_URL: cfg.ferretdb.externalUrl ?? `mongodb://${cfg.ferretdb.host}:${cfg.ferretdb.port}/`,
     ...kafkaSecurityEnv(cfg, env),
+    // The local server's service roles (deploy/local/components/postgres-roles.ts): services run as their own role, not as `sa`.
+    ...(pg.externalUrl ? pickEnv(env, 'SA_PG_CREDENTIALS_FILE') : { SA_PG_CREDENTIALS_FILE: postgresCredentialsFile(cfg) }),
   };
 }

@@ -59,7 +59,7 @@ async function main(): Promise<number> {
   // The run's own tools (evidence, probes) log in as the broker's super user; each service as itself,
   // on the run's prefix, which gets the access plan. Only the login: DATABASE_URL and the others set
   // here would make deploy/local take the servers for external ones and never stop them.
-  for (const name of ['KAFKA_SASL_MECHANISM', 'KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD'] as const) {
+  for (const name of ['KAFKA_SASL_MECHANISM', 'KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD', 'KAFKA_TLS', 'KAFKA_TLS_CA_FILE'] as const) {
     const value = infra.env[name];
     if (value) process.env[name] = value;
   }

@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { migrationEnv, runMigration } from '../platform/database-roles';
 import { repoRoot, serviceEntry, serviceEnv, services, type InfraEnv } from '../platform/services';
 import { staff, token } from './client';
 import type { Say } from './servers';
@@ -40,7 +41,7 @@ export class Fleet {
 
   constructor(
     runId: string,
-    infra: InfraEnv,
+    private readonly infra: InfraEnv,
     basePort: number,
     logDir: string,
     private readonly restartDelayMs: number,
@@ -85,6 +86,8 @@ export class Fleet {
       const port = Number(new URL(member.url).port);
       if (!(await portFree(port))) throw new Error(`port ${port} (for ${member.name}) is in use: is another chaos run going? Choose others with --base-port`);
     }
+    // Schemas migrated as their owner first: the services run as their own database roles (tools/platform/database-roles.ts).
+    await Promise.all([...this.members.values()].map((m) => runMigration(m.name, serviceEntry(m.name), migrationEnv(m.name, m.env, this.infra), repoRoot)));
     for (const member of this.members.values()) this.spawn(member);
   }
 

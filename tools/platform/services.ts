@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { servicePrincipal } from '@sa/messaging';
+import { serviceDatabaseLogin } from './database-roles';
 
 export const repoRoot = resolve(__dirname, '..', '..');
 
@@ -47,6 +48,8 @@ export interface InfraEnv {
   readonly KAFKA_TLS_CA_FILE?: string;
   /** The local broker's principals and passwords (deploy/local): each service then logs in as itself. */
   readonly SA_KAFKA_CREDENTIALS_FILE?: string;
+  /** The local PostgreSQL's service roles' passwords (deploy/local): each service then connects as its own role (database-roles.ts). */
+  readonly SA_PG_CREDENTIALS_FILE?: string;
 }
 
 /**
@@ -78,6 +81,7 @@ export function serviceEnv(spec: ServiceSpec, infra: InfraEnv, overrides: Record
     KAFKA_BROKERS: infra.KAFKA_BROKERS,
     ...serviceKafkaLogin(spec.name, infra),
     EVENT_STORE_URL: infra.DATABASE_URL,
+    ...serviceDatabaseLogin(spec.name, infra),
     EVENT_STORE_SCHEMA: `es_${id}`,
     MONGODB_URL: infra.MONGODB_URL,
     MONGODB_DB: `sa_${id}`,

@@ -8,6 +8,7 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { ensureUp, stop } from '../../deploy/local/infra';
+import { migrationEnv, runMigration } from './database-roles';
 import { repoRoot, serviceEntry, serviceEnv, services, type ServiceSpec } from './services';
 import { Supervisor } from './supervisor';
 
@@ -77,6 +78,14 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown(0));
   try {
     build();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await shutdown(1);
+    return;
+  }
+  try {
+    // Each schema migrated as its owner, its service's role and the audit's granted: the services then run as their own roles.
+    await Promise.all(services.map((spec) => runMigration(spec.name, serviceEntry(spec.name), migrationEnv(spec.name, envOf(spec), infra.env), repoRoot)));
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     await shutdown(1);

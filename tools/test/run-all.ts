@@ -21,6 +21,7 @@ function staticChecks(): boolean {
       args: [join(dirname(require.resolve('eslint/package.json')), 'bin', 'eslint.js'), 'apps', 'libs', 'tools', 'deploy'],
     },
     { name: 'structure (no import circle, no source file over 300 lines)', args: [require.resolve('tsx/cli'), 'tools/test/structure/check.ts'] },
+    { name: 'secret scan (tracked files; tools/security/secret-scan.ts)', args: [require.resolve('tsx/cli'), 'tools/security/secret-scan.ts'] },
     {
       name: 'Helm chart (helm lint, helm template per service, kubeconform against the Kubernetes 1.37 schemas)',
       args: [require.resolve('tsx/cli'), 'deploy/helm/validate/validate-chart.ts'],

@@ -71,6 +71,8 @@ async function main(): Promise<void> {
     KAFKA_SASL_MECHANISM: process.env.KAFKA_SASL_MECHANISM,
     KAFKA_SASL_USERNAME: process.env.KAFKA_SASL_USERNAME,
     KAFKA_SASL_PASSWORD: process.env.KAFKA_SASL_PASSWORD,
+    KAFKA_TLS: process.env.KAFKA_TLS,
+    KAFKA_TLS_CA_FILE: process.env.KAFKA_TLS_CA_FILE,
     KAFKA_TOPIC_PREFIX: `${run}.`,
     KAFKA_CONSUMER_GROUP_PREFIX: `${run}.`,
     EVENT_STORE_URL: env.databaseUrl,

@@ -1,6 +1,7 @@
 import { PlatformModule, type ServiceDefinition } from '@sa/platform';
 import { AppModule } from './app.module';
 import { configSchema, type Config } from './config';
+import { EntitlementTable } from './payroll/entitlement-table';
 
 export const service: ServiceDefinition<Config> = {
   name: 'payments',
@@ -11,4 +12,5 @@ export const service: ServiceDefinition<Config> = {
     module: AppModule,
     imports: [PlatformModule.forRoot({ serviceName: 'payments', config, logger })],
   }),
+  migrateOwnTables: (pool, schema) => new EntitlementTable(pool, schema).ensure(),
 };

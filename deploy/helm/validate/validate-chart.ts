@@ -2,7 +2,8 @@
  * The chart's static checks (part of `npm test`): helm lint, `helm template` for each service on
  * its own (as it is released) and for all of them, every manifest validated by kubeconform against
  * the Kubernetes schemas of a current version (strict: no field the API does not know), and the
- * chart's copy of the regional policy identical to config/regional-policies.yaml.
+ * chart's copy of the regional policy identical to config/regional-policies.yaml, and each
+ * service's migration Job the only place the schemas' owner logs in (database-access.ts).
  *
  *   npx tsx deploy/helm/validate/validate-chart.ts
  */
@@ -11,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { services } from '../../../tools/platform/services';
 import { run } from '../../local/lib/process';
+import { checkDatabaseAccess } from './database-access';
 import { installChartTools } from './tools';
 
 const repoRoot = resolve(__dirname, '..', '..', '..');
@@ -60,6 +62,7 @@ export function validateChart(log: (line: string) => void = console.log): void {
     const kinds = [...manifests.matchAll(/^kind: (\w+)$/gm)].map((m) => m[1]);
     const result = kubeconform(tools, manifests);
     if (!result.ok) throw new Error(`kubeconform rejects the chart's manifests for ${name}:\n${result.output}`);
+    if (args.length > 0) checkDatabaseAccess(name, manifests);
     log(`  ${name}: ${kinds.length} manifests (${[...new Set(kinds)].sort().join(', ')}) — ${result.output.split('\n').pop()}`);
   }
 }

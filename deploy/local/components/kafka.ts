@@ -3,7 +3,7 @@
  * Central (resolved once with `mvn dependency:copy-dependencies` into the shared cache), formatted
  * with Kafka's own storage tool and run with the machine's Java.
  */
-import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kafkaClientOptions } from '@sa/messaging';
 import type { InfraConfig } from '../config';
@@ -12,6 +12,9 @@ import { requirePrograms, javaMajorVersion } from '../lib/prerequisites';
 import { isAlive, readPid, removeFile, run, spawnDetached, stopPid, tcpReachable, waitUntil } from '../lib/process';
 import type { Component } from './component';
 import { dataDirName, formatArguments, listenerProperties, provisionAccess } from './kafka-access';
+import { brokerCaFile } from './kafka-tls';
+
+const securityNames = { sasl_ssl: 'SASL_SSL (SCRAM-SHA-512 over TLS, sa-admin)', sasl: 'SASL (SCRAM-SHA-512, sa-admin)', plaintext: 'plaintext' } as const;
 
 export class KafkaComponent implements Component {
   readonly name = 'kafka';
@@ -70,15 +73,21 @@ export class KafkaComponent implements Component {
 
   async start(): Promise<void> {
     const existing = readPid(this.pidFile);
-    if (isAlive(existing)) throw new Error(`Kafka (pid ${existing}) is running but not answering; see ${this.logFile()}`);
     const k = this.cfg.kafka;
+    if (isAlive(existing) && this.startedWithOtherSecurity()) {
+      throw new Error(
+        `Kafka (pid ${existing}) was started by this checkout with other listeners than ${securityNames[k.security]} (${join(this.dir, 'server.properties')}): ` +
+          'restart it once to switch: `npm run infra:down -- kafka && npm run infra:up`; or set SA_KAFKA_SECURITY as it was started (sasl: SASL without TLS).',
+      );
+    }
+    if (isAlive(existing)) throw new Error(`Kafka (pid ${existing}) is running but not answering; see ${this.logFile()}`);
     if (await tcpReachable(k.host, k.port)) {
       // Someone listens there but does not take this checkout's login: most likely a broker started
       // before SASL became the default (or by another checkout). Never start a second one on top.
       throw new Error(
-        `a server on ${this.endpoint()} does not answer as this checkout's ${k.security === 'sasl' ? 'SASL (SCRAM-SHA-512, sa-admin)' : 'plaintext'} broker. ` +
-          'If it is a broker this checkout started before SASL was the default, restart it: `npm run infra:down -- kafka && npm run infra:up`; ' +
-          'or run with SA_KAFKA_SECURITY=plaintext, or choose another SA_KAFKA_PORT.',
+        `a server on ${this.endpoint()} does not answer as this checkout's ${securityNames[k.security]} broker. ` +
+          'If it is a broker this checkout started before TLS (or SASL) was the default, restart it once: `npm run infra:down -- kafka && npm run infra:up`; ' +
+          'or run with SA_KAFKA_SECURITY=sasl (SASL without TLS) or plaintext, as it was started, or choose another SA_KAFKA_PORT.',
       );
     }
     mkdirSync(this.dir, { recursive: true });
@@ -160,9 +169,20 @@ export class KafkaComponent implements Component {
     return file;
   }
 
+  /** The running broker's listeners (its server.properties) are not the ones this configuration asks for. */
+  private startedWithOtherSecurity(): boolean {
+    const file = join(this.dir, 'server.properties');
+    if (!existsSync(file)) return false;
+    const started = readFileSync(file, 'utf8').match(/^listeners=(\w+):/m)?.[1];
+    const wanted = { sasl_ssl: 'SASL_SSL', sasl: 'SASL_PLAINTEXT', plaintext: 'PLAINTEXT' }[this.cfg.kafka.security];
+    return started !== undefined && started !== wanted;
+  }
+
   /** A real Kafka request (metadata), not just an open port: the broker has finished starting. */
   private async answersMetadata(): Promise<boolean> {
     const { Admin } = await import('@platformatic/kafka');
+    // Before the first TLS start there is no CA to trust yet: nothing of ours can be answering.
+    if (this.cfg.kafka.security === 'sasl_ssl' && !existsSync(brokerCaFile(this.cfg))) return false;
     const admin = new Admin({
       ...kafkaClientOptions(this.endpoint().split(','), 'sa-infra-probe', connectionEnv(this.cfg)),
       timeout: 3000,

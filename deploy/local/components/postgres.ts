@@ -10,6 +10,7 @@ import { Client } from 'pg';
 import type { InfraConfig } from '../config';
 import { run, tcpReachable } from '../lib/process';
 import type { Component } from './component';
+import { provisionServiceRoles } from './postgres-roles';
 
 interface Binaries {
   initdb: string;
@@ -113,6 +114,11 @@ export class PostgresComponent implements Component {
     ].join(' ');
     run(bin.pg_ctl, ['start', '-D', this.dataDir, '-l', this.logFile(), '-w', '-t', '60', '-o', serverOptions], owner);
     await this.ensureDatabase();
+  }
+
+  /** The services' own login roles (postgres-roles.ts); not on a server the user gave (DATABASE_URL). */
+  async provision(say?: (line: string) => void): Promise<void> {
+    if (!this.isExternal()) await provisionServiceRoles(this.cfg, say);
   }
 
   async stop(): Promise<void> {

@@ -11,6 +11,7 @@
 import 'reflect-metadata';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { Pool } from 'pg';
 import type { z } from 'zod';
 import { ConfigError, loadConfig, type BaseConfig } from './config/config';
 import { installBodyParsing } from './http/body-parsing';
@@ -36,6 +37,8 @@ export interface ServiceDefinition<C extends BaseConfig> {
   readonly description: string;
   readonly configSchema: z.ZodType<C>;
   readonly createModule: (config: C, logger: Logger) => DynamicModule;
+  /** The service's own PostgreSQL tables beside its events (payments' payroll table), created by `migrate` as the schema's owner. */
+  readonly migrateOwnTables?: (pool: Pool, schema: string) => Promise<void>;
 }
 
 export interface RunningService {
@@ -112,7 +115,7 @@ async function startFailed(error: unknown, probes: readonly DependencyProbe[], l
 /** Entry point for a service's main.ts: serves, or with the argument `migrate` migrates its schema and exits (startup/migrate-service.ts). */
 export function runService<C extends BaseConfig>(definition: ServiceDefinition<C>): void {
   if (process.argv[2] === 'migrate') {
-    migrateService(definition.name, definition.configSchema).then(
+    migrateService(definition.name, definition.configSchema, process.env, definition.migrateOwnTables).then(
       () => process.exit(0),
       (error: unknown) => {
         const problems = error instanceof ConfigError ? { problems: error.problems } : {};

@@ -2,12 +2,17 @@
  * Addresses of the real servers integration tests run against. `npm test` (and the Jest global
  * setup) start the local ones and export these variables; a test never falls back to a fake.
  */
+import { readFileSync } from 'node:fs';
+
 export interface IntegrationEnv {
   readonly databaseUrl: string;
   readonly kafkaBrokers: string[];
   readonly mongodbUrl: string;
-  /** SASL settings of the broker when it asks for a login (the local broker does: SCRAM-SHA-512, see deploy/local). */
-  readonly kafkaSecurity: { sasl?: { mechanism: 'SCRAM-SHA-512' | 'SCRAM-SHA-256' | 'PLAIN'; username: string; password: string } };
+  /** SASL and TLS settings of the broker when it asks for them (the local broker does: SCRAM-SHA-512 over TLS, see deploy/local). */
+  readonly kafkaSecurity: {
+    sasl?: { mechanism: 'SCRAM-SHA-512' | 'SCRAM-SHA-256' | 'PLAIN'; username: string; password: string };
+    tls?: { ca?: string };
+  };
 }
 
 function required(name: string): string {
@@ -32,9 +37,15 @@ export function integrationEnv(): IntegrationEnv {
 
 /** Tests' Kafka login, from the variables `npm test` exports (services validate theirs through @sa/messaging's kafkaSecurityFromEnv). */
 function kafkaSecurity(): IntegrationEnv['kafkaSecurity'] {
+  const security: IntegrationEnv['kafkaSecurity'] = {};
   const mechanism = process.env.KAFKA_SASL_MECHANISM;
-  if (!mechanism) return {};
-  if (mechanism !== 'SCRAM-SHA-512' && mechanism !== 'SCRAM-SHA-256' && mechanism !== 'PLAIN')
-    throw new Error(`KAFKA_SASL_MECHANISM "${mechanism}" is not supported`);
-  return { sasl: { mechanism, username: required('KAFKA_SASL_USERNAME'), password: required('KAFKA_SASL_PASSWORD') } };
+  if (mechanism) {
+    if (mechanism !== 'SCRAM-SHA-512' && mechanism !== 'SCRAM-SHA-256' && mechanism !== 'PLAIN')
+      throw new Error(`KAFKA_SASL_MECHANISM "${mechanism}" is not supported`);
+    security.sasl = { mechanism, username: required('KAFKA_SASL_USERNAME'), password: required('KAFKA_SASL_PASSWORD') };
+  }
+  // TLS with the CA of the local broker (deploy/local/components/kafka-tls.ts), or the system's CAs.
+  const caFile = process.env.KAFKA_TLS_CA_FILE;
+  if (process.env.KAFKA_TLS === 'true' || caFile) security.tls = caFile ? { ca: readFileSync(caFile, 'utf8') } : {};
+  return security;
 }

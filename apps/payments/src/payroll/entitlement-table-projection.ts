@@ -10,7 +10,7 @@ import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationB
 import { entitlementDecider, type EntitlementEvent, type EntitlementState } from '@sa/domain-payments';
 import type { EventStore, RecordedEvent } from '@sa/event-store';
 import { recordedAs } from '@sa/messaging';
-import { EVENT_STORE, LOGGER, type Logger } from '@sa/platform';
+import { type BaseConfig, CONFIG, EVENT_STORE, LOGGER, type Logger } from '@sa/platform';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { entitlementStreamPrefix } from '../streams';
 import { ENTITLEMENT_TABLE } from './entitlement-table.provider';
@@ -30,6 +30,7 @@ export class EntitlementTableProjection implements OnApplicationBootstrap, Befor
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ENTITLEMENT_TABLE) private readonly table: EntitlementTable,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(CONFIG) private readonly config: BaseConfig,
   ) {}
 
   /** Position of the last entitlement event in the table (undefined before the first). */
@@ -38,7 +39,8 @@ export class EntitlementTableProjection implements OnApplicationBootstrap, Befor
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.table.ensure();
+    // Otherwise the migration command created it as the schema's owner: the service's own role may not create tables.
+    if (this.config.SA_MIGRATE_ON_START) await this.table.ensure();
     this.applied = await this.table.position();
     this.loop = this.follow();
   }

@@ -146,7 +146,8 @@ export class EntitlementTable {
 
   async rebuild(): Promise<void> {
     await this.inTransaction(async (client) => {
-      await client.query(`truncate ${this.table}`);
+      // delete, not truncate: the service's database role may change its tables' rows, never truncate (least-privilege.ts).
+      await client.query(`delete from ${this.table}`);
       await client.query(`delete from ${this.positions} where name = $1`, [payrollEntitlementsProjection]);
     });
   }

@@ -45,7 +45,13 @@ export class County {
     const principal = departmentPrincipal(department);
     const password = file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>)[principal] : undefined;
     if (!password) return kafkaClientOptions(this.brokers, `e2e-${principal}`);
-    return { bootstrapBrokers: this.brokers, clientId: `e2e-${principal}`, sasl: { mechanism: 'SCRAM-SHA-512', username: principal, password } };
+    // The tests' TLS settings (KAFKA_TLS_*) with the department's own login.
+    return kafkaClientOptions(this.brokers, `e2e-${principal}`, {
+      ...process.env,
+      KAFKA_SASL_MECHANISM: 'SCRAM-SHA-512',
+      KAFKA_SASL_USERNAME: principal,
+      KAFKA_SASL_PASSWORD: password,
+    });
   }
 
   /** Waits until the platform has published a message of this contract matching the predicate. */

@@ -14,6 +14,9 @@ import { freePort } from '@sa/testing';
 // The run's Kafka grants, as the chaos suite makes them.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { grantRunAccess } from '../../../../tools/platform/run-access';
+// Each schema migrated as its owner, each service run as its own PostgreSQL role, as `npm start` does.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { migrationEnv, runMigration } from '../../../../tools/platform/database-roles';
 
 /** One process of a service: its own port and log file. */
 export interface Replica {
@@ -85,7 +88,10 @@ export async function startPlatform(extraEnv: Record<string, string> = {}, repli
     KAFKA_SASL_MECHANISM: process.env.KAFKA_SASL_MECHANISM,
     KAFKA_SASL_USERNAME: process.env.KAFKA_SASL_USERNAME,
     KAFKA_SASL_PASSWORD: process.env.KAFKA_SASL_PASSWORD,
+    KAFKA_TLS: process.env.KAFKA_TLS,
+    KAFKA_TLS_CA_FILE: process.env.KAFKA_TLS_CA_FILE,
     SA_KAFKA_CREDENTIALS_FILE: process.env.SA_KAFKA_CREDENTIALS_FILE,
+    SA_PG_CREDENTIALS_FILE: process.env.SA_PG_CREDENTIALS_FILE,
   };
   const access = await grantRunAccess(topicPrefix, infraEnv);
   const urls: Record<string, string> = {};
@@ -96,10 +102,9 @@ export async function startPlatform(extraEnv: Record<string, string> = {}, repli
     .map((s) => `${s.name}:${runId}_${s.name.replace(/-/g, '_')}`)
     .join(',');
   const replicas: Record<string, Replica[]> = {};
-  /** Starts one more process of the service (its name numbered), with extra environment (a new build's flags). */
-  const launch = async (spec: ServiceSpec, extra: Record<string, string> = {}): Promise<{ replica: Replica; ready: Promise<void> }> => {
+  /** A process's environment: the run's schema, database, topics and groups; as its own database role where the server has them. */
+  const envOf = (spec: ServiceSpec, port: number, extra: Record<string, string> = {}) => {
     const id = `${runId}_${spec.name.replace(/-/g, '_')}`;
-    const port = await freePort();
     const env = serviceEnv({ ...spec, port }, infraEnv, {
       EVENT_STORE_SCHEMA: id,
       MONGODB_DB: id,
@@ -112,6 +117,15 @@ export async function startPlatform(extraEnv: Record<string, string> = {}, repli
       ...extraEnv,
       ...extra,
     });
+    // Its database sessions say which run and service they belong to (pg_stat_activity.application_name = the schema).
+    const url = new URL(String(env.EVENT_STORE_URL));
+    url.searchParams.set('application_name', id);
+    return { ...env, EVENT_STORE_URL: url.toString() };
+  };
+  /** Starts one more process of the service (its name numbered), with extra environment (a new build's flags). */
+  const launch = async (spec: ServiceSpec, extra: Record<string, string> = {}): Promise<{ replica: Replica; ready: Promise<void> }> => {
+    const port = await freePort();
+    const env = envOf(spec, port, extra);
     const list = (replicas[spec.name] ??= []);
     const name = replicaCount === 1 && list.length === 0 ? spec.name : `${spec.name}-${list.length + 1}`;
     const logFile = join(logDir, `${name}.log`);
@@ -124,6 +138,12 @@ export async function startPlatform(extraEnv: Record<string, string> = {}, repli
     urls[spec.name] ??= replica.url;
     return { replica, ready: waitReady(name, replica.url, child, logFile) };
   };
+  try {
+    await Promise.all(services.map((spec) => runMigration(spec.name, serviceEntry(spec.name), migrationEnv(spec.name, envOf(spec, 0), infraEnv), repoRoot)));
+  } catch (error) {
+    await access.revoke();
+    throw error;
+  }
   for (const spec of services) for (let i = 0; i < replicaCount; i++) started.push((await launch(spec)).ready);
   const addReplica = async (service: string, extra: Record<string, string> = {}): Promise<Replica> => {
     const spec = services.find((s) => s.name === service);

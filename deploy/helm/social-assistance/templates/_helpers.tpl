@@ -38,6 +38,11 @@ helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version }}
 {{- .svc.secretName | default (include "sa.name" .) -}}
 {{- end -}}
 
+{{/* A service's PostgreSQL role: <rolePrefix><service>, '-' as '_' (least-privilege.ts serviceDatabaseRole). */}}
+{{- define "sa.databaseRole" -}}
+{{- printf "%s%s" .root.Values.database.rolePrefix (.name | replace "-" "_") -}}
+{{- end -}}
+
 {{/* The non-secret environment, the same in the pods and the migration Job. */}}
 {{- define "sa.env" -}}
 - name: HOST

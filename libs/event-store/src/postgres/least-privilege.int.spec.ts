@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { integrationEnv, uniqueName } from '@sa/testing-infra';
 import { createPostgresEventStore } from './postgres-event-store';
-import { grantAppendOnlyAccess, grantReadOnlyAccess } from './least-privilege';
+import { ensureLoginRole, grantAppendOnlyAccess, grantReadOnlyAccess, grantSchemaAccess } from './least-privilege';
 
 const actor = { userId: 'li.na', role: 'intake-worker', orgUnit: '331002001' };
 
@@ -79,6 +79,30 @@ describe('database roles of a service and of the audit (real PostgreSQL)', () =>
     expect(await refusal(servicePool, `alter table ${q} disable trigger events_immutable`)).toBe('42501');
     expect(await refusal(servicePool, `drop trigger events_immutable on ${q}`)).toBe('42501');
     expect(await refusal(servicePool, `create table "${schema}".shadow (x int)`)).toBe('42501');
+  });
+
+  it('grants and creates roles idempotently when replicas migrate at the same moment', async () => {
+    // Given a role nobody has created yet
+    const fresh = uniqueName('svc_fresh');
+    try {
+      // When four replicas' migrations create it and grant the schema at once
+      const created = await Promise.all([1, 2, 3, 4].map(() => ensureLoginRole(owner, fresh, password)));
+      await Promise.all([1, 2, 3, 4].map(() => grantSchemaAccess(owner, schema, { serviceRole: fresh, readerRoles: [auditRole] })));
+      // Then it was created once and every grant succeeded: the role appends and reads, nothing more
+      expect(created.sort()).toEqual(['created', 'updated', 'updated', 'updated']);
+      const pool = new Pool({ connectionString: as(fresh), max: 1 });
+      try {
+        expect(await refusal(pool, `select count(*) from "${schema}".events`)).toBe('allowed');
+        expect(await refusal(pool, `delete from "${schema}".events`)).toBe('42501');
+      } finally {
+        await pool.end();
+      }
+      // And a role that does not exist is named, not silently skipped
+      await expect(grantSchemaAccess(owner, schema, { serviceRole: `${fresh}_missing` })).rejects.toThrow(`${fresh}_missing do not exist`);
+    } finally {
+      await owner.query(`drop owned by "${fresh}"`);
+      await owner.query(`drop role if exists "${fresh}"`);
+    }
   });
 
   it("lets the audit's role read every table and write none", async () => {

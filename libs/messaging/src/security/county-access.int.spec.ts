@@ -29,11 +29,12 @@ const env = integrationEnv();
 function loginAs(principal: string): KafkaClientOptions {
   const file = process.env.SA_KAFKA_CREDENTIALS_FILE;
   if (!file || process.env.KAFKA_SASL_MECHANISM !== 'SCRAM-SHA-512') {
-    throw new Error('these tests need the local SASL broker (SA_KAFKA_SECURITY=sasl, the default): SA_KAFKA_CREDENTIALS_FILE is not set');
+    throw new Error('these tests need the local SASL broker (SA_KAFKA_SECURITY=sasl_ssl, the default, or sasl): SA_KAFKA_CREDENTIALS_FILE is not set');
   }
   const password = (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>)[principal];
   if (!password) throw new Error(`no password for ${principal} in ${file}: run npm run infra:up`);
-  return { bootstrapBrokers: env.kafkaBrokers, clientId: uniqueName(principal), sasl: { mechanism: 'SCRAM-SHA-512', username: principal, password } };
+  // The tests' TLS settings (KAFKA_TLS_*) with the principal's own login.
+  return kafkaClientOptions(env.kafkaBrokers, uniqueName(principal), { ...process.env, KAFKA_SASL_USERNAME: principal, KAFKA_SASL_PASSWORD: password });
 }
 
 /** What the broker said, through the client's nested AggregateErrors. */

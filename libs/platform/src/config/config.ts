@@ -19,6 +19,7 @@ const url = (schemes: string[]) =>
     message: `must be a URL starting with ${schemes.map((s) => `${s}://`).join(' or ')}`,
   });
 const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
+const sqlRole = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier (a PostgreSQL role)');
 
 /** The variables every service reads. Services extend it with their own. */
 export const baseConfigSchema = z.object({
@@ -36,9 +37,9 @@ export const baseConfigSchema = z.object({
   KAFKA_SASL_USERNAME: z.string().min(1).optional(),
   /** That principal's password (from a Secret; never in a committed file). */
   KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
-  /** TLS to the brokers; KAFKA_TLS_CA_FILE names the PEM file of their CA when it is not a public one. */
+  /** TLS to the brokers (the local broker takes SASL_SSL only: npm start and npm test set it); KAFKA_TLS_CA_FILE names the PEM file of their CA when it is not a public one. */
   KAFKA_TLS: z.enum(['true', 'false']).optional(),
-  /** The PEM file of the brokers' CA, when it is not a public one. */
+  /** The PEM file of the brokers' CA, when it is not a public one; locally the checkout's own CA, `.infra/kafka/tls/ca.pem` (deploy/local/components/kafka-tls.ts). */
   KAFKA_TLS_CA_FILE: z.string().min(1).optional(),
   /** production turns on the checks that refuse development settings (Kafka without SASL/TLS, …). */
   NODE_ENV: z.string().optional(),
@@ -111,6 +112,24 @@ export const baseConfigSchema = z.object({
    * the new version then never race an old one over the schema.
    */
   SA_MIGRATE_ON_START: booleanFlag.default(true),
+  /**
+   * The `migrate` command (run as the schema's owner) grants this PostgreSQL role the service's
+   * rights on its schema: append and read events, nothing that changes one (docs/runbook.md
+   * "Database roles"). The service then runs with EVENT_STORE_URL naming this role and
+   * SA_MIGRATE_ON_START=false. Unset: no grants (the service connects as the owner).
+   */
+  EVENT_STORE_SERVICE_ROLE: sqlRole.optional(),
+  /** Roles the `migrate` command grants read-only access to the service's schema: the audit service's role. Comma-separated. */
+  EVENT_STORE_READER_ROLES: z
+    .string()
+    .transform((raw) =>
+      raw
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(sqlRole))
+    .optional(),
   /** Where traces go, by OTLP/HTTP (e.g. http://otel-collector:4318); tracing is off when unset. */
   OTEL_EXPORTER_OTLP_ENDPOINT: url(['http', 'https']).optional(),
   /** The service name on exported spans; the service's own name when unset. */

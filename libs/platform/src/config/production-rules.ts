@@ -5,12 +5,17 @@
 
 /**
  * Secrets that are written in this repository (development and test settings): anyone who can read
- * the code knows them, so a deployment that uses one has no secret at all.
+ * the code knows them, so a deployment that uses one has no secret at all. The secret scan of the
+ * static checks (tools/security/secret-scan.ts) accepts exactly these in tracked files: a new one
+ * is either removed or listed here, and so refused in production.
  */
-const committedSecrets = [
+export const committedSecrets: readonly string[] = [
   'local-development-only-secret-do-not-deploy-0123456789', // tools/platform/services.ts
   'test-secret-test-secret-test-secret-42', // libs/testing/src/service-test-env.ts
   'sa-local-dev', // deploy/local/config.ts (PostgreSQL)
+  'sa-compose', // docker-compose.yml (PostgreSQL)
+  'intake-benchmark-secret-0123456789-abcdef', // apps/intake/bench/intake.bench.ts
+  'offline-document-generation-only-never-verifies', // libs/platform/src/http/openapi-offline.ts
 ];
 
 /** The audience a token for "any service" carries in development; a deployment names each service's own. */

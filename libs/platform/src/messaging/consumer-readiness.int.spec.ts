@@ -68,6 +68,8 @@ describe('readiness of a service whose consumer waits on a transient fault', () 
       KAFKA_SASL_MECHANISM: process.env.KAFKA_SASL_MECHANISM,
       KAFKA_SASL_USERNAME: process.env.KAFKA_SASL_USERNAME,
       KAFKA_SASL_PASSWORD: process.env.KAFKA_SASL_PASSWORD,
+      KAFKA_TLS: process.env.KAFKA_TLS,
+      KAFKA_TLS_CA_FILE: process.env.KAFKA_TLS_CA_FILE,
       KAFKA_TOPIC_PREFIX: `${id}.`,
       KAFKA_CONSUMER_GROUP_PREFIX: `${id}.`,
       EVENT_STORE_URL: infra.databaseUrl,
