@@ -1,5 +1,6 @@
 import { PlatformModule, type ServiceDefinition } from '@sa/platform';
 import { AppModule } from './app.module';
+import { ReviewScheduleTable } from './periodic-reviews/review-schedule-table';
 import { configSchema, type Config } from './config';
 
 export const service: ServiceDefinition<Config> = {
@@ -11,4 +12,6 @@ export const service: ServiceDefinition<Config> = {
     module: AppModule,
     imports: [PlatformModule.forRoot({ serviceName: 'approval', config, logger })],
   }),
+  // The review schedule table beside the events (periodic reviews), created by the schema's owner.
+  migrateOwnTables: (pool, schema) => new ReviewScheduleTable(pool, schema).ensure(),
 };

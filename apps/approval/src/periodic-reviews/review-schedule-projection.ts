@@ -9,7 +9,7 @@ import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationB
 import { periodicReviewDecider, type PeriodicReviewEvent, type PeriodicReviewState } from '@sa/domain-approval';
 import type { EventStore, RecordedEvent } from '@sa/event-store';
 import { recordedAs } from '@sa/messaging';
-import { EVENT_STORE, LOGGER, type Logger } from '@sa/platform';
+import { type BaseConfig, CONFIG, EVENT_STORE, LOGGER, type Logger } from '@sa/platform';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { periodicReviewStreamPrefix } from './integration';
 import { REVIEW_SCHEDULE } from './review-schedule.provider';
@@ -27,6 +27,7 @@ export class ReviewScheduleProjection implements OnApplicationBootstrap, BeforeA
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CONFIG) private readonly config: BaseConfig,
     @Inject(REVIEW_SCHEDULE) private readonly table: ReviewScheduleTable,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -37,7 +38,8 @@ export class ReviewScheduleProjection implements OnApplicationBootstrap, BeforeA
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.table.ensure();
+    // Created by the migration step (`main.js migrate`, as the schema's owner) when the service runs as its own role.
+    if (this.config.SA_MIGRATE_ON_START) await this.table.ensure();
     this.applied = await this.table.position();
     this.loop = this.follow();
   }
