@@ -34,6 +34,7 @@ export * from './tracing/tracer';
 export * from './read-model/projection';
 export * from './read-model/projection-runner';
 export * from './read-model/new-documents';
+export * from './read-model/aggregate-table-follower';
 export * from './commands/deterministic-id';
 export * from './commands/execute-command';
 export * from './commands/execute-steps';
