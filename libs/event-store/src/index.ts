@@ -8,4 +8,4 @@ export type { DeliveryHealth, PositionRange } from './postgres/reads';
 export { handlePoolErrors, describeConnectionError, type ConnectionErrorListener, type ConnectionRole } from './postgres/connection-errors';
 export { pendingMigrations } from './postgres/migrations';
 export * from './postgres/least-privilege';
-export { runSerialisedDdl } from './postgres/serialised-ddl';
+export { inTransaction, runSerialisedDdl, serialisedTransaction } from './postgres/transactions';

@@ -8,9 +8,9 @@
  * read what is due and a worklist page read one page. Region codes are digits, so "starts with $1"
  * is the range [$1, $1 || ':').
  */
-import { runSerialisedDdl } from '@sa/event-store';
+import { inTransaction, runSerialisedDdl } from '@sa/event-store';
 import type { PeriodicReviewState } from '@sa/domain-approval';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 
 export const reviewScheduleProjection = 'periodic-review-schedule';
 
@@ -84,7 +84,7 @@ export class ReviewScheduleTable {
 
   /** Writes the rows (each only over an older revision) and the new position, in one transaction. */
   async write(rows: readonly ReviewRow[], position: number): Promise<void> {
-    await this.inTransaction(async (client) => {
+    await inTransaction(this.pool, async (client) => {
       if (rows.length > 0) {
         await client.query(
           `insert into ${this.table} as t (application_id, region, phase, due_on, recheck_due_by, lapsed, revision, state)
@@ -141,19 +141,5 @@ export class ReviewScheduleTable {
     // $2 (today) is referenced by some filters only; a cast keeps its type known when it is not.
     const { rows } = await this.pool.query<{ state: ScheduledState }>(`select state from ${this.table} where $2::text is not null and ${where}`, params);
     return rows.map((r) => r.state);
-  }
-
-  private async inTransaction(work: (client: PoolClient) => Promise<void>): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('begin');
-      await work(client);
-      await client.query('commit');
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
   }
 }

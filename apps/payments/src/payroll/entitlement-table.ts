@@ -11,9 +11,9 @@
  * `rebuild()` empties both and the projection replays the history. Ids are compared byte-wise
  * (collate "C"), the order the run's cursor and its decider use.
  */
-import { runSerialisedDdl } from '@sa/event-store';
+import { inTransaction, runSerialisedDdl } from '@sa/event-store';
 import type { GrantedEntitlement } from '@sa/domain-payments';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 
 export const payrollEntitlementsProjection = 'payroll-entitlements';
 
@@ -103,7 +103,7 @@ export class EntitlementTable {
 
   /** Writes the rows (each only over an older revision) and the new position, in one transaction. */
   async write(rows: readonly EntitlementRow[], position: number): Promise<void> {
-    await this.inTransaction(async (client) => {
+    await inTransaction(this.pool, async (client) => {
       if (rows.length > 0) {
         await client.query(
           `insert into ${this.table} as t (entitlement_id, region, start_month, stop_month, revision, state)
@@ -145,24 +145,10 @@ export class EntitlementTable {
   }
 
   async rebuild(): Promise<void> {
-    await this.inTransaction(async (client) => {
+    await inTransaction(this.pool, async (client) => {
       // delete, not truncate: the service's database role may change its tables' rows, never truncate (least-privilege.ts).
       await client.query(`delete from ${this.table}`);
       await client.query(`delete from ${this.positions} where name = $1`, [payrollEntitlementsProjection]);
     });
-  }
-
-  private async inTransaction(work: (client: PoolClient) => Promise<void>): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('begin');
-      await work(client);
-      await client.query('commit');
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
   }
 }

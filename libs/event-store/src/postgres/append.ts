@@ -10,6 +10,7 @@ import { canonicalJson } from '../integrity/canonical-json';
 import { EventIdConflictError, MessageAlreadyHandledError, StreamDeletedError, WrongExpectedRevisionError } from '../port/errors';
 import type { AppendOptions, AppendResult, ExpectedRevision, HandledMessage, NewEvent, RecordedEvent } from '../port/event-store';
 import { positionShift } from './migrations';
+import { inTransaction } from './transactions';
 
 export interface AppendContext {
   readonly schema: string; // quoted
@@ -264,25 +265,14 @@ export async function appendInTransaction(
 }
 
 /** One append in a transaction of its own. */
-export async function appendInOwnTransaction(
+export function appendInOwnTransaction(
   pool: Pool,
   ctx: AppendContext,
   stream: string,
   events: readonly NewEvent[],
   options: AppendOptions,
 ): Promise<AppendedAt> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    const result = await appendInTransaction(client, ctx, stream, events, options);
-    await client.query('commit');
-    return result;
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  return inTransaction(pool, (client) => appendInTransaction(client, ctx, stream, events, options));
 }
 
 /** A batch whose event ids are stored already (a retry or a concurrent copy). */

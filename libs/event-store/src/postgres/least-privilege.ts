@@ -12,6 +12,7 @@
  * run in one transaction behind an advisory lock, like runSerialisedDdl.
  */
 import type { Pool, PoolClient } from 'pg';
+import { serialisedTransaction } from './transactions';
 
 type Queryable = Pick<PoolClient, 'query'>;
 
@@ -55,26 +56,11 @@ export interface SchemaAccess {
   readonly readerRoles?: readonly string[];
 }
 
-async function serialised(pool: Pool, lockName: string, work: (client: PoolClient) => Promise<void>): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    await client.query('select pg_advisory_xact_lock(hashtext($1))', [`ddl:${lockName}`]);
-    await work(client);
-    await client.query('commit');
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-}
-
 /** Grants a schema's service role and readers their rights, as its owner; safe to run from several replicas at once. */
 export async function grantSchemaAccess(pool: Pool, schema: string, access: SchemaAccess): Promise<void> {
   const roles = [access.serviceRole, ...(access.readerRoles ?? [])].filter((r): r is string => !!r);
   if (roles.length === 0) return;
-  await serialised(pool, `grants:${schema}`, async (client) => {
+  await serialisedTransaction(pool, `grants:${schema}`, async (client) => {
     const { rows } = await client.query<{ rolname: string }>('select rolname from pg_roles where rolname = any($1::text[])', [roles]);
     const missing = roles.filter((r) => !rows.some((row) => row.rolname === r));
     if (missing.length > 0) throw new Error(`PostgreSQL role(s) ${missing.join(', ')} do not exist: create them first (docs/runbook.md "Database roles")`);
@@ -89,7 +75,7 @@ export async function grantSchemaAccess(pool: Pool, schema: string, access: Sche
  */
 export async function ensureLoginRole(pool: Pool, role: string, password: string): Promise<'created' | 'updated'> {
   let outcome: 'created' | 'updated' = 'updated';
-  await serialised(pool, `role:${role}`, async (client) => {
+  await serialisedTransaction(pool, `role:${role}`, async (client) => {
     const found = await client.query('select 1 from pg_roles where rolname = $1', [role]);
     const literal = `'${password.replace(/'/g, "''")}'`;
     if (found.rowCount === 0) outcome = 'created';
